@@ -1,0 +1,38 @@
+/// What `castor build` and `castor check` were asked to do.
+public struct BuildOptions: Sendable {
+    public var content: String
+    public var templates: String
+    public var output: String
+    /// Overrides `base_url` of `site.yml`.
+    public var baseURL: String?
+    /// « Today », for expiry and upcoming events.
+    public var today: LocalDate
+    public var includeDrafts: Bool
+
+    public init(
+        content: String = "content", templates: String = "templates", output: String = "site",
+        baseURL: String? = nil, today: LocalDate, includeDrafts: Bool = false
+    ) {
+        self.content = content
+        self.templates = templates
+        self.output = output
+        self.baseURL = baseURL
+        self.today = today
+        self.includeDrafts = includeDrafts
+    }
+}
+
+/// What a build did, for the summary printed to the volunteer.
+public struct BuildReport: Sendable {
+    public var diagnostics = DiagnosticList()
+    public var pagesWritten = 0
+    public var filesCopied = 0
+    /// Named steps and their duration in seconds, in order.
+    public var steps: [(name: String, seconds: Double)] = []
+    public var counts: [(label: String, count: Int)] = []
+    /// Ads left out because their `expires` is past.
+    public var expiredAds: [String] = []
+    public init() {}
+
+    public var succeeded: Bool { !diagnostics.hasErrors && pagesWritten > 0 }
+}

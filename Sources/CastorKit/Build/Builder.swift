@@ -1,0 +1,215 @@
+import Foundation
+
+/// The pipeline, as named steps: load → validate → render Markdown → render pages → write.
+public struct Builder: Sendable {
+    public let options: BuildOptions
+    let markdown: MarkdownRenderer
+
+    public init(options: BuildOptions, markdown: MarkdownRenderer = MarkdownRenderer()) {
+        self.options = options
+        self.markdown = markdown
+    }
+
+    /// What `check` and `build` share: everything read and checked, nothing written.
+    public struct Checked: Sendable {
+        public let site: Site
+        public let templates: TemplateSet
+        /// Content files to copy (paths under the content folder).
+        public let assets: [String]
+    }
+
+    /// Reads and checks everything, reporting every problem at once.
+    public func check(report: inout BuildReport) -> Checked? {
+        let clock = ContinuousClock()
+        var start = clock.now
+        func step(_ name: String) {
+            let now = clock.now
+            let duration = now - start
+            report.steps.append((name, Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18))
+            start = now
+        }
+
+        // 1. Load.
+        let loader = ContentLoader(contentRoot: options.content)
+        let loaded = loader.load()
+        report.diagnostics.append(contentsOf: loaded.diagnostics)
+        var config: SiteConfig?
+        if let text = loaded.configText {
+            let (parsed, diagnostics) = SiteConfig.load(yaml: text, file: loader.display("site.yml"))
+            config = parsed
+            report.diagnostics.append(contentsOf: diagnostics)
+        } else if FileIO.isDirectory(options.content) {
+            report.diagnostics.append(
+                .error(loader.display("site.yml"), .unknown, "fichier de configuration manquant",
+                    hint: "créez site.yml avec title, base_url et les listes fiche_types, themes, regions, ad_categories"))
+        }
+        let (templates, templateDiagnostics) = TemplateSet.load(from: options.templates, displayRoot: options.templates)
+        report.diagnostics.append(contentsOf: templateDiagnostics)
+        step("lecture")
+        guard var config else { return nil }
+        if let baseURL = options.baseURL {
+            guard SiteConfig.isWebAddress(baseURL) else {
+                report.diagnostics.append(
+                    .error("--base-url", .unknown, "adresse invalide : « \(baseURL) »", hint: "par exemple https://exemple.org/ressources/"))
+                return nil
+            }
+            config.baseURL = SiteConfig.normalizedBaseURL(baseURL)
+        }
+
+        // 2. Validate.
+        let validator = Validator(config: config, contentRoot: options.content)
+        let validated = loaded.documents.parallelMap { validator.validate($0) }
+        var entries: [Entry] = []
+        var byURL: [String: Entry] = [:]
+        for (entry, diagnostics) in validated {
+            report.diagnostics.append(contentsOf: diagnostics)
+            guard let entry else { continue }
+            if let other = byURL[entry.url] {
+                report.diagnostics.append(
+                    .error(entry.displayPath, .unknown, "même adresse que « \(other.displayPath) » : \(entry.url)",
+                        hint: "gardez un seul des deux fichiers, ou renommez-en un"))
+                continue
+            }
+            byURL[entry.url] = entry
+            entries.append(entry)
+        }
+        let today = options.today
+        func isPublished(_ entry: Entry) -> Bool {
+            if entry.isDraft && !options.includeDrafts { return false }
+            if entry.collection.id == BuiltinCollections.ads.id, Ad(entry).isExpired(today: today) { return false }
+            return true
+        }
+        step("vérification")
+
+        // 3. Markdown, with links checked against every item.
+        var targets: [String: LinkResolver.Target] = [:]
+        for entry in entries {
+            targets[entry.relativePath] = .init(
+                url: entry.url, isPublished: isPublished(entry), fallbackURL: entry.collection.publishedPrefix)
+        }
+        let resolver = LinkResolver(targets: targets, assets: Set(loaded.assets))
+        let published = entries.filter(isPublished)
+        let markdown = self.markdown
+        let rendered = published.parallelMap { entry in
+            markdown.render(entry.body, file: entry.displayPath, firstLine: entry.bodyFirstLine) { url, position in
+                resolver.resolve(url, from: entry, at: position)
+            }
+        }
+        var bodies: [String: RenderedMarkdown] = [:]
+        for (entry, body) in zip(published, rendered) {
+            bodies[entry.relativePath] = body
+            report.diagnostics.append(contentsOf: body.diagnostics)
+        }
+        step("markdown")
+
+        // 4. Assemble.
+        report.expiredAds = entries.filter {
+            $0.collection.id == BuiltinCollections.ads.id && !$0.isDraft && Ad($0).isExpired(today: today)
+        }.map(\.displayPath).sorted()
+        let fiches = published.filter { $0.collection.id == BuiltinCollections.fiches.id }.map(Fiche.init)
+            .sorted { ($0.updated, $1.title) > ($1.updated, $0.title) }
+        let events = published.filter { $0.collection.id == BuiltinCollections.events.id }.map(Event.init)
+            .sorted { ($0.start, $0.title) < ($1.start, $1.title) }
+        let ads = published.filter { $0.collection.id == BuiltinCollections.ads.id }.map(Ad.init)
+            .sorted { ($0.published, $1.title) > ($1.published, $0.title) }
+        let pages = published.filter { $0.collection.id == BuiltinCollections.pages.id }.map(Page.init)
+            .sorted { $0.entry.slug < $1.entry.slug }
+        report.counts = [("fiches", fiches.count), ("événements", events.count), ("annonces", ads.count), ("pages", pages.count)]
+        guard let templates, !report.diagnostics.hasErrors else { return nil }
+
+        let unpublishedFolders = entries.filter { $0.isBundle && !isPublished($0) }.map { $0.sourceFolder + "/" }
+        let assets = loaded.assets.filter { asset in !unpublishedFolders.contains { asset.hasPrefix($0) } }
+        let site = Site(config: config, today: today, fiches: fiches, events: events, ads: ads, pages: pages, bodies: bodies)
+        step("assemblage")
+        return Checked(site: site, templates: templates, assets: assets)
+    }
+
+    /// Builds the site into a staging folder, then swaps it in; on any error the output
+    /// folder is left as it was.
+    public func build() -> BuildReport {
+        var report = BuildReport()
+        let writer = OutputWriter(output: options.output)
+        if let problem = writer.checkSafe(content: options.content, templates: options.templates) {
+            report.diagnostics.append(problem)
+            return report
+        }
+        guard let checked = check(report: &report) else { return report }
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            try writer.prepare()
+            let plan = SitePlan(site: checked.site)
+            let context = PageContext(site: checked.site)
+            let templatesRoot = options.templates + "/assets"
+            let templateAssets = FileIO.isDirectory(templatesRoot)
+                ? ((FileManager.default.enumerator(atPath: templatesRoot)?.allObjects as? [String]) ?? [])
+                    .filter { !FileIO.isDirectory(templatesRoot + "/" + $0) && !($0 as NSString).lastPathComponent.hasPrefix(".") }
+                    .sorted()
+                : []
+            let extra = ["fiches/atom.xml", "sitemap.xml", "robots.txt"]
+            try writer.makeFolders(
+                for: plan.jobs.map(\.file) + extra + checked.assets + templateAssets.map { "assets/" + $0 })
+
+            let templates = checked.templates
+            let failures = Locked<[String]>([])
+            _ = plan.jobs.parallelMap { job -> Bool in
+                let html = PageRenderer.render(job, context: context, templates: templates)
+                do {
+                    try writer.write(html, to: job.file)
+                } catch {
+                    failures.withLock { $0.append("\(job.file) : \(error)") }
+                }
+                return true
+            }
+            try writer.write(Feeds.fichesAtom(checked.site), to: "fiches/atom.xml")
+            try writer.write(Feeds.sitemap(baseURL: checked.site.config.baseURL, pages: plan.sitemapEntries), to: "sitemap.xml")
+            try writer.write(Feeds.robots(baseURL: checked.site.config.baseURL), to: "robots.txt")
+            let contentRoot = options.content
+            _ = checked.assets.parallelMap { asset -> Bool in
+                do { try writer.copy(from: contentRoot + "/" + asset, to: asset) } catch {
+                    failures.withLock { $0.append("\(asset) : \(error)") }
+                }
+                return true
+            }
+            for asset in templateAssets {
+                try writer.copy(from: templatesRoot + "/" + asset, to: "assets/" + asset)
+            }
+            let problems = failures.withLock { $0 }
+            guard problems.isEmpty else {
+                writer.discard()
+                for problem in problems {
+                    report.diagnostics.append(.error(options.output, .unknown, "écriture impossible : \(problem)"))
+                }
+                return report
+            }
+            try writer.commit()
+            report.pagesWritten = plan.jobs.count
+            report.filesCopied = checked.assets.count + templateAssets.count
+        } catch {
+            writer.discard()
+            report.diagnostics.append(
+                .error(options.output, .unknown, "écriture du site impossible : \(error)",
+                    hint: "vérifiez l'espace disque et les droits sur le dossier ; l'ancien site est intact"))
+            return report
+        }
+        let duration = clock.now - start
+        report.steps.append(("écriture", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18))
+        return report
+    }
+}
+
+/// Renders one job with its template.
+enum PageRenderer {
+    static func render(_ job: RenderJob, context: PageContext, templates: TemplateSet) -> String {
+        switch job.kind {
+        case .home: return templates.render(context.home(), template: "home")
+        case .fiche(let index): return templates.render(context.fiche(index), template: BuiltinCollections.fiches.template)
+        case .event(let index): return templates.render(context.event(index), template: BuiltinCollections.events.template)
+        case .ad(let index): return templates.render(context.ad(index), template: BuiltinCollections.ads.template)
+        case .page(let index): return templates.render(context.page(index), template: BuiltinCollections.pages.template)
+        case .listing(let listing, let page): return templates.render(context.listing(listing, pageNumber: page), template: "list")
+        case .terms(let terms): return templates.render(context.terms(terms), template: "terms")
+        case .notFound: return templates.render(context.notFound(), template: "404")
+        }
+    }
+}

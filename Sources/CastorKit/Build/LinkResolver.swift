@@ -1,0 +1,104 @@
+import Foundation
+
+/// Turns the addresses written in Markdown into addresses of the built site: links to `.md`
+/// files become links to their pages, links to files inside the content folder stay relative,
+/// and a link to something that does not exist is an error.
+public struct LinkResolver: Sendable {
+    public struct Target: Sendable {
+        public let url: String
+        public let isPublished: Bool
+        /// Where to send readers when the target is not published (its collection's listing).
+        public let fallbackURL: String
+    }
+
+    /// Markdown files by path under the content folder.
+    public let targets: [String: Target]
+    /// Other files under the content folder.
+    public let assets: Set<String>
+
+    public init(targets: [String: Target], assets: Set<String>) {
+        self.targets = targets
+        self.assets = assets
+    }
+
+    public func resolve(_ raw: String, from entry: Entry, at position: SourcePosition) -> LinkResolution {
+        if raw.isEmpty || raw.hasPrefix("#") || raw.hasPrefix("//") || LinkResolver.hasScheme(raw) { return .keep }
+        let file = entry.displayPath
+        if raw.hasPrefix("/") {
+            return .problem(
+                .warning(file, position, "lien absolu « \(raw) » : il ne marchera pas si le site est publié dans un sous-dossier",
+                    hint: "faites un lien relatif vers le fichier .md, par exemple « ../boite-a-outils/metaplan.md »"))
+        }
+        var path = Substring(raw)
+        var suffix = ""
+        if let mark = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+            suffix = String(path[mark...])
+            path = path[..<mark]
+        }
+        let decoded = String(path).removingPercentEncoding ?? String(path)
+        guard let joined = LinkResolver.join(entry.sourceFolder, decoded) else {
+            return .problem(
+                .error(file, position, "le lien « \(raw) » sort du dossier de contenu",
+                    hint: "un lien doit viser un fichier du dossier de contenu ; pour un autre site, écrivez l'adresse complète https://…"))
+        }
+        let candidates = joined.hasSuffix(".md") ? [joined] : [joined, joined.isEmpty ? "index.md" : joined + "/index.md"]
+        for candidate in candidates {
+            guard let target = targets[candidate] else { continue }
+            if !target.isPublished {
+                return .problem(
+                    .warning(file, position, "le lien « \(raw) » vise un contenu non publié (brouillon ou annonce expirée)",
+                        hint: "le lien mène pour l'instant à la liste de sa rubrique"))
+            }
+            return .replace(URLPaths.relative(from: entry.url, to: target.url) + suffix)
+        }
+        if assets.contains(joined) {
+            return .replace(URLPaths.relative(from: entry.url, to: joined).addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)! + suffix)
+        }
+        var hint = "vérifiez le nom du fichier et le chemin depuis ce fichier (« ../ » remonte d'un dossier)"
+        if let near = LinkResolver.nearest(to: joined, in: targets.keys) {
+            hint = "vouliez-vous écrire « \(LinkResolver.relativeSource(from: entry.sourceFolder, to: near)) » ? " + hint
+        }
+        return .problem(.error(file, position, "lien vers un fichier introuvable : « \(raw) »", hint: hint))
+    }
+
+    /// A Markdown file with the same name elsewhere (`scic.md` for `../scic.md`), or nil.
+    static func nearest(to wanted: String, in paths: Dictionary<String, Target>.Keys) -> String? {
+        func name(_ path: String) -> String {
+            var parts = path.split(separator: "/")
+            if parts.last == "index.md" { parts.removeLast() }
+            guard let last = parts.last else { return "" }
+            return last.hasSuffix(".md") ? String(last.dropLast(3)) : String(last)
+        }
+        let key = name(wanted)
+        guard !key.isEmpty else { return nil }
+        return paths.sorted().first { name($0) == key }
+    }
+
+    /// Whether an address starts with a scheme (`https:`, `mailto:`).
+    static func hasScheme(_ raw: String) -> Bool {
+        guard let colon = raw.firstIndex(of: ":") else { return false }
+        let scheme = raw[..<colon]
+        guard let first = scheme.first, first.isLetter else { return false }
+        return scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+    }
+
+    /// Resolves `relative` against `folder`; nil when it climbs above the content folder.
+    static func join(_ folder: String, _ relative: String) -> String? {
+        var parts = folder.split(separator: "/").map(String.init)
+        for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                if parts.isEmpty { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// The path a volunteer would write from `folder` to `target` (both under the content folder).
+    static func relativeSource(from folder: String, to target: String) -> String {
+        URLPaths.relative(from: folder.isEmpty ? "" : folder + "/", to: target)
+    }
+}

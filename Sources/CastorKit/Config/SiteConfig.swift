@@ -1,0 +1,144 @@
+import Collections
+
+/// `content/site.yml`: the site's identity and its controlled vocabularies.
+public struct SiteConfig: Sendable {
+    public var title: String
+    public var description: String
+    /// Always ends with `/`.
+    public var baseURL: String
+    public var language: String
+    public var timezone: String
+    /// Vocabulary name (`themes`) → slug → French label, in the order of the file.
+    public var vocabularies: [String: OrderedDictionary<String, String>]
+
+    public static let vocabularyKeys = ["fiche_types", "themes", "regions", "ad_categories"]
+    static let knownKeys: Set<String> = Set(["title", "description", "base_url", "language", "timezone"] + vocabularyKeys)
+
+    public init(
+        title: String, description: String = "", baseURL: String, language: String = "fr",
+        timezone: String = "Europe/Paris", vocabularies: [String: OrderedDictionary<String, String>]
+    ) {
+        self.title = title
+        self.description = description
+        self.baseURL = SiteConfig.normalizedBaseURL(baseURL)
+        self.language = language
+        self.timezone = timezone
+        self.vocabularies = vocabularies
+    }
+
+    public func vocabulary(_ name: String) -> OrderedDictionary<String, String> {
+        vocabularies[name] ?? [:]
+    }
+
+    public func label(_ vocabulary: String, _ slug: String) -> String {
+        vocabularies[vocabulary]?[slug] ?? slug
+    }
+
+    /// The path part of the base URL (`/reseau/ressources/`), used where a page cannot be
+    /// reached relatively (the 404 page is served from any address).
+    public var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let afterScheme = baseURL[schemeEnd.upperBound...]
+        guard let slash = afterScheme.firstIndex(of: "/") else { return "/" }
+        return String(afterScheme[slash...])
+    }
+
+    static func normalizedBaseURL(_ url: String) -> String {
+        url.hasSuffix("/") ? url : url + "/"
+    }
+
+    /// Whether `url` is an absolute http(s) address with a host.
+    static func isWebAddress(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return false }
+        let rest = url.drop(while: { $0 != ":" }).dropFirst(3)
+        guard let host = rest.split(separator: "/", maxSplits: 1).first, !host.isEmpty else { return false }
+        return !url.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" || $0.isNewline })
+    }
+
+    /// Reads and checks `site.yml`; every problem is reported, the first bad one does not stop the rest.
+    public static func load(yaml text: String, file: String) -> (SiteConfig?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let tree: YAMLTree?
+        do {
+            tree = try YAMLReader.read(text, lineOffset: 0)
+        } catch {
+            return (nil, [.error(file, error.position, error.message, hint: error.hint)])
+        }
+        guard let tree, case .map(let entries, _) = tree else {
+            return (nil, [.error(file, SourcePosition(line: 1, column: 1), "site.yml doit contenir des champs « nom: valeur »")])
+        }
+        for entry in entries where !knownKeys.contains(entry.key) {
+            diagnostics.append(
+                .warning(
+                    file, entry.keyPosition, "champ inconnu « \(entry.key) » : il est ignoré",
+                    hint: "champs reconnus : " + knownKeys.sorted().joined(separator: ", ")))
+        }
+        func stringField(_ key: String, required: Bool) -> String? {
+            guard let value = tree[key], !value.isNull else {
+                if required {
+                    diagnostics.append(.error(file, SourcePosition(line: 1, column: 1), "champ obligatoire manquant : « \(key) »"))
+                }
+                return nil
+            }
+            guard let string = value.text, !string.trimmingCharacters(in: .whitespaces).isEmpty else {
+                diagnostics.append(.error(file, value.position, "« \(key) » doit être un texte"))
+                return nil
+            }
+            return string
+        }
+        let title = stringField("title", required: true)
+        let description = stringField("description", required: false) ?? ""
+        let baseURL = stringField("base_url", required: true)
+        if let baseURL, !isWebAddress(baseURL) {
+            diagnostics.append(
+                .error(file, tree["base_url"]!.position, "« base_url » doit être une adresse web complète",
+                    hint: "par exemple https://ressources.exemple.org/"))
+        }
+        let language = stringField("language", required: false) ?? "fr"
+        let timezone = stringField("timezone", required: false) ?? "Europe/Paris"
+        if timezone != "Europe/Paris" {
+            diagnostics.append(
+                .error(file, tree["timezone"]!.position, "fuseau horaire non pris en charge : « \(timezone) »",
+                    hint: "Castor connaît Europe/Paris"))
+        }
+        var vocabularies: [String: OrderedDictionary<String, String>] = [:]
+        for name in vocabularyKeys {
+            guard let value = tree[name] else {
+                diagnostics.append(.error(file, SourcePosition(line: 1, column: 1), "liste « \(name) » manquante"))
+                continue
+            }
+            guard case .map(let items, _) = value else {
+                diagnostics.append(
+                    .error(file, value.position, "« \(name) » doit associer des identifiants à des libellés",
+                        hint: "une ligne par valeur, par exemple :   bretagne: Bretagne"))
+                continue
+            }
+            var vocabulary: OrderedDictionary<String, String> = [:]
+            for item in items {
+                if Slug.make(item.key) != item.key {
+                    diagnostics.append(
+                        .error(file, item.keyPosition, "identifiant « \(item.key) » invalide dans « \(name) »",
+                            hint: "utilisez des minuscules sans accent et des tirets : « \(Slug.make(item.key)) »"))
+                }
+                guard let label = item.value.text, !item.value.isNull else {
+                    diagnostics.append(.error(file, item.value.position, "libellé manquant pour « \(item.key) »"))
+                    continue
+                }
+                vocabulary[item.key] = label
+            }
+            vocabularies[name] = vocabulary
+        }
+        guard let title, let baseURL, !diagnostics.contains(where: { $0.severity == .error }) else {
+            return (nil, diagnostics)
+        }
+        return (
+            SiteConfig(
+                title: title, description: description, baseURL: baseURL, language: language,
+                timezone: timezone, vocabularies: vocabularies),
+            diagnostics
+        )
+    }
+}
+
+import Foundation

@@ -1,0 +1,174 @@
+import Foundation
+
+/// Everything read from the content folder, before any check against the declarations.
+public struct LoadedContent: Sendable {
+    public var configText: String?
+    public var documents: [SourceDocument] = []
+    /// Non-Markdown files (relative to the content folder), copied to the site as they are.
+    public var assets: [String] = []
+    public var diagnostics: [Diagnostic] = []
+}
+
+/// Step 1 of the pipeline: find the files, read them in parallel, split front matter, parse YAML.
+public struct ContentLoader: Sendable {
+    public let contentRoot: String
+    /// How paths are shown to the volunteer (`content` as typed on the command line).
+    public let displayRoot: String
+    public let collections: [CollectionSchema]
+
+    public init(contentRoot: String, displayRoot: String? = nil, collections: [CollectionSchema] = BuiltinCollections.all) {
+        self.contentRoot = contentRoot
+        self.displayRoot = displayRoot ?? contentRoot
+        self.collections = collections
+    }
+
+    func display(_ relative: String) -> String {
+        displayRoot.isEmpty ? relative : (displayRoot.hasSuffix("/") ? displayRoot + relative : displayRoot + "/" + relative)
+    }
+
+    struct Candidate: Sendable {
+        let collection: CollectionSchema
+        let relativePath: String
+        let group: String?
+        let slug: String
+        let isBundle: Bool
+    }
+
+    public func load() -> LoadedContent {
+        var result = LoadedContent()
+        guard FileIO.isDirectory(contentRoot) else {
+            result.diagnostics.append(
+                .error(displayRoot, .unknown, "dossier de contenu introuvable",
+                    hint: "lancez castor depuis le dossier du dépôt, ou indiquez --content CHEMIN"))
+            return result
+        }
+        var candidates: [Candidate] = []
+        let byID = Dictionary(uniqueKeysWithValues: collections.map { ($0.id, $0) })
+        let files = listFiles(&result.diagnostics)
+        for path in files {
+            let parts = path.split(separator: "/").map(String.init)
+            if parts == ["site.yml"] {
+                do {
+                    let bytes = try FileIO.read(contentRoot + "/site.yml")
+                    switch TextDecoding.utf8(bytes) {
+                    case .success(let text): result.configText = text
+                    case .failure(let error):
+                        result.diagnostics.append(
+                            .error(display(path), error.position, "le fichier n'est pas encodé en UTF-8",
+                                hint: "enregistrez-le en UTF-8 depuis votre éditeur"))
+                    }
+                } catch {
+                    result.diagnostics.append(.error(display(path), .unknown, "lecture impossible : \(error.reason)"))
+                }
+                continue
+            }
+            guard path.hasSuffix(".md") else {
+                if parts.count > 1 { result.assets.append(path) }
+                continue
+            }
+            guard parts.count > 1, let collection = byID[parts[0]] else {
+                if parts.count > 1 {
+                    result.diagnostics.append(
+                        .warning(display(path), .unknown, "fichier ignoré : le dossier « \(parts[0]) » n'est pas une collection",
+                            hint: "dossiers reconnus : " + collections.map(\.id).joined(separator: ", ")))
+                }
+                continue
+            }
+            let inner = Array(parts.dropFirst())
+            let groupCount: Int
+            if case .grouped = collection.layout { groupCount = 1 } else { groupCount = 0 }
+            let group = groupCount == 1 && inner.count > 1 ? inner[0] : nil
+            let rest = inner.dropFirst(groupCount)
+            if rest.count == 1 {
+                candidates.append(
+                    Candidate(collection: collection, relativePath: path, group: group,
+                        slug: String(rest[rest.startIndex].dropLast(3)), isBundle: false))
+            } else if rest.count == 2 && rest.last == "index.md" {
+                candidates.append(
+                    Candidate(collection: collection, relativePath: path, group: group,
+                        slug: rest[rest.startIndex], isBundle: true))
+            } else {
+                let expected: String
+                if case .grouped(let vocabulary) = collection.layout {
+                    expected = "\(collection.id)/<\(vocabulary)>/<nom>.md ou \(collection.id)/<\(vocabulary)>/<nom>/index.md"
+                } else {
+                    expected = "\(collection.id)/<nom>.md ou \(collection.id)/<nom>/index.md"
+                }
+                result.diagnostics.append(
+                    .error(display(path), .unknown, "emplacement inattendu pour un fichier Markdown", hint: "rangez-le ainsi : \(expected)"))
+            }
+        }
+        let outcomes = candidates.parallelMap { read($0) }
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let document): result.documents.append(document)
+            case .failure(let diagnostic): result.diagnostics.append(diagnostic)
+            }
+        }
+        return result
+    }
+
+    /// Every regular file under the content folder, sorted, hidden ones and links left out.
+    func listFiles(_ diagnostics: inout [Diagnostic]) -> [String] {
+        let manager = FileManager.default
+        guard let enumerator = manager.enumerator(
+            at: URL(fileURLWithPath: contentRoot), includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
+            options: [.skipsHiddenFiles])
+        else { return [] }
+        let rootLength = URL(fileURLWithPath: contentRoot).standardizedFileURL.path.count + 1
+        var files: [String] = []
+        for case let url as URL in enumerator {
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+            let path = String(url.standardizedFileURL.path.dropFirst(rootLength))
+            if values?.isSymbolicLink == true {
+                diagnostics.append(
+                    .warning(display(path), .unknown, "lien symbolique ignoré",
+                        hint: "copiez le fichier dans le dossier de contenu plutôt que d'y faire un lien"))
+                continue
+            }
+            if values?.isRegularFile == true { files.append(path) }
+        }
+        return files.sorted()
+    }
+
+    func read(_ candidate: Candidate) -> Result<SourceDocument, Diagnostic> {
+        let shown = display(candidate.relativePath)
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.read(contentRoot + "/" + candidate.relativePath)
+        } catch {
+            return .failure(.error(shown, .unknown, "lecture impossible : \(error.reason)"))
+        }
+        let text: String
+        switch TextDecoding.utf8(bytes) {
+        case .success(let decoded): text = decoded
+        case .failure(let error):
+            return .failure(
+                .error(shown, error.position, "le fichier n'est pas encodé en UTF-8",
+                    hint: "enregistrez-le en UTF-8 (« Unicode (UTF-8) » dans la boîte d'enregistrement de votre éditeur)"))
+        }
+        let split: FrontMatter
+        do {
+            split = try FrontMatter.split(text)
+        } catch .missingOpening {
+            return .failure(
+                .error(shown, SourcePosition(line: 1, column: 1), "le fichier doit commencer par une ligne « --- » suivie de l'en-tête",
+                    hint: "ajoutez en haut du fichier :\n---\ntitle: Titre\n---"))
+        } catch {
+            return .failure(
+                .error(shown, SourcePosition(line: 1, column: 1), "l'en-tête n'est pas refermé par une ligne « --- »",
+                    hint: "ajoutez une ligne « --- » entre l'en-tête et le texte"))
+        }
+        let tree: YAMLTree?
+        do {
+            tree = try YAMLReader.read(split.yaml, lineOffset: 1)
+        } catch {
+            return .failure(.error(shown, error.position, error.message, hint: error.hint))
+        }
+        return .success(
+            SourceDocument(
+                collection: candidate.collection, relativePath: candidate.relativePath, displayPath: shown,
+                group: candidate.group, slug: candidate.slug, isBundle: candidate.isBundle, frontMatter: tree,
+                body: split.body, bodyFirstLine: split.bodyFirstLine))
+    }
+}

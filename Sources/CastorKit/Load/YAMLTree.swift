@@ -1,0 +1,159 @@
+import Yams
+
+/// A YAML value with the position of every node, detached from Yams so it can cross threads.
+public indirect enum YAMLTree: Sendable {
+    public enum ScalarKind: Sendable { case string, int, float, bool, null, timestamp, quoted }
+
+    case scalar(String, ScalarKind, SourcePosition)
+    case list([YAMLTree], SourcePosition)
+    case map([Entry], SourcePosition)
+
+    public struct Entry: Sendable {
+        public let key: String
+        public let keyPosition: SourcePosition
+        public let value: YAMLTree
+    }
+
+    public var position: SourcePosition {
+        switch self {
+        case .scalar(_, _, let p), .list(_, let p), .map(_, let p): return p
+        }
+    }
+
+    public var isNull: Bool {
+        if case .scalar(_, .null, _) = self { return true }
+        return false
+    }
+
+    /// The text of a scalar, nil for lists and maps.
+    public var text: String? {
+        if case .scalar(let text, _, _) = self { return text }
+        return nil
+    }
+
+    public subscript(key: String) -> YAMLTree? {
+        guard case .map(let entries, _) = self else { return nil }
+        return entries.first { $0.key == key }?.value
+    }
+}
+
+/// Parses YAML into a `YAMLTree`, reporting problems in French with their line.
+public enum YAMLReader {
+    /// Above this many nodes the document is refused: aliases (`*a`) can otherwise make a few
+    /// lines stand for billions of values.
+    public static let nodeBudget = 20_000
+
+    public struct Failure: Error, Sendable {
+        public let position: SourcePosition
+        public let message: String
+        public let hint: String?
+    }
+
+    /// - Parameter lineOffset: lines before the YAML text in its file (1 for front matter).
+    public static func read(_ text: String, lineOffset: Int) throws(Failure) -> YAMLTree? {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text, .default, .default, .utf8)
+        } catch let error as YamlError {
+            throw translate(error, lineOffset: lineOffset)
+        } catch {
+            throw Failure(position: .unknown, message: "YAML illisible : \(error)", hint: nil)
+        }
+        guard let node else { return nil }
+        var budget = nodeBudget
+        return try convert(node, lineOffset: lineOffset, budget: &budget)
+    }
+
+    static func position(_ mark: Mark?, _ lineOffset: Int) -> SourcePosition {
+        guard let mark else { return .unknown }
+        return SourcePosition(line: mark.line + lineOffset, column: mark.column)
+    }
+
+    static func convert(_ node: Node, lineOffset: Int, budget: inout Int) throws(Failure) -> YAMLTree {
+        budget -= 1
+        if budget < 0 {
+            throw Failure(
+                position: position(node.mark, lineOffset),
+                message: "l'en-tête YAML est trop gros une fois ses alias (*nom) développés",
+                hint: "n'utilisez pas d'ancres (&nom) ni d'alias (*nom) : écrivez les valeurs directement")
+        }
+        switch node {
+        case .scalar(let scalar):
+            let kind: YAMLTree.ScalarKind
+            if scalar.style != .plain && scalar.style != .any {
+                kind = .quoted
+            } else {
+                switch Tag.Name(rawValue: node.tag.rawValue) {
+                case .int: kind = .int
+                case .float: kind = .float
+                case .bool: kind = .bool
+                case .null: kind = .null
+                case .timestamp: kind = .timestamp
+                default: kind = .string
+                }
+            }
+            return .scalar(scalar.string, kind, position(scalar.mark, lineOffset))
+        case .sequence(let sequence):
+            var items: [YAMLTree] = []
+            for item in sequence {
+                items.append(try convert(item, lineOffset: lineOffset, budget: &budget))
+            }
+            return .list(items, position(sequence.mark, lineOffset))
+        case .mapping(let mapping):
+            var entries: [YAMLTree.Entry] = []
+            for (key, value) in mapping {
+                let keyText = key.scalar?.string ?? "?"
+                entries.append(
+                    .init(
+                        key: keyText, keyPosition: position(key.mark, lineOffset),
+                        value: try convert(value, lineOffset: lineOffset, budget: &budget)))
+            }
+            return .map(entries, position(mapping.mark, lineOffset))
+        case .alias(let alias):
+            throw Failure(
+                position: position(alias.mark, lineOffset),
+                message: "alias YAML (*\(alias.anchor.rawValue)) non pris en charge",
+                hint: "écrivez la valeur directement")
+        }
+    }
+
+    /// libyaml speaks English; volunteers read French.
+    static func translate(_ error: YamlError, lineOffset: Int) -> Failure {
+        let generalHint =
+            "vérifiez l'indentation (des espaces, pas de tabulation), le « : » après chaque nom de champ, et mettez entre guillemets un texte qui contient « : » ou commence par « [ », « { », « * », « & », « # »"
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            return Failure(
+                position: SourcePosition(line: mark.line + lineOffset, column: mark.column),
+                message: "en-tête YAML invalide : \(frenchProblem(problem))", hint: generalHint)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return Failure(
+                position: SourcePosition(line: context.mark.line + lineOffset, column: context.mark.column),
+                message: "champ en double dans l'en-tête : \(duplicates.joined(separator: ", "))",
+                hint: "gardez une seule ligne par champ")
+        case .reader(let problem, _, _, _):
+            return Failure(position: .unknown, message: "en-tête YAML illisible : \(problem)", hint: nil)
+        default:
+            return Failure(position: .unknown, message: "en-tête YAML invalide : \(error)", hint: generalHint)
+        }
+    }
+
+    static func frenchProblem(_ problem: String) -> String {
+        let known: [(String, String)] = [
+            ("mapping values are not allowed in this context", "un « : » inattendu (texte à mettre entre guillemets ?)"),
+            ("could not find expected ':'", "il manque un « : » après le nom du champ"),
+            ("did not find expected key", "indentation incohérente ou élément de liste mal placé"),
+            ("found character that cannot start any token", "caractère interdit en début de valeur (une tabulation ?)"),
+            ("found undefined alias", "alias (*nom) sans ancre (&nom) correspondante"),
+            ("did not find expected node content", "valeur manquante ou mal formée"),
+            ("found unexpected end of stream", "fin de l'en-tête inattendue (guillemet ou crochet non fermé ?)"),
+            ("found unknown escape character", "séquence d'échappement inconnue dans un texte entre guillemets"),
+            ("did not find expected ',' or ']'", "liste entre crochets non fermée : il manque « , » ou « ] »"),
+            ("did not find expected ',' or '}'", "dictionnaire entre accolades non fermé : il manque « , » ou « } »"),
+            ("block sequence entries are not allowed in this context", "un « - » de liste mal placé (indentation ?)"),
+        ]
+        for (english, french) in known where problem.contains(english) { return french }
+        return problem
+    }
+}

@@ -1,0 +1,171 @@
+import CCmarkGFM
+import Foundation
+
+/// One heading of a rendered document, for the table of contents.
+public struct Heading: Sendable, Hashable {
+    public let level: Int
+    public let id: String
+    public let text: String
+}
+
+/// What to do with one link or image address found in Markdown.
+public enum LinkResolution: Sendable {
+    case keep
+    case replace(String)
+    case problem(Diagnostic)
+}
+
+/// The HTML of a Markdown body, with what the page needs around it.
+public struct RenderedMarkdown: Sendable {
+    public let html: String
+    public let headings: [Heading]
+    /// Plain text of the body (for search and descriptions).
+    public let diagnostics: [Diagnostic]
+}
+
+/// Markdown to HTML through cmark-gfm: tables, strikethrough, autolinks, task lists,
+/// footnotes and the tag filter; raw HTML is never passed through.
+///
+/// cmark-gfm keeps global state while parsing (its special-character tables), so two
+/// parses at once can corrupt each other. Every parse and render goes through one lock.
+public final class MarkdownRenderer: @unchecked Sendable {
+    private let lock = NSLock()
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    private let options: Int32 = CMARK_OPT_FOOTNOTES
+
+    public init() {
+        lock.lock()
+        cmark_gfm_core_extensions_ensure_registered()
+        lock.unlock()
+    }
+
+    /// - Parameters:
+    ///   - firstLine: the file line where the Markdown starts, so positions point into the file.
+    ///   - resolve: called for every link and image address, under the renderer's lock.
+    public func render(
+        _ markdown: String, file: String, firstLine: Int,
+        resolve: (String, SourcePosition) -> LinkResolution = { _, _ in .keep }
+    ) -> RenderedMarkdown {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let parser = cmark_parser_new(options) else {
+            return RenderedMarkdown(html: "", headings: [], diagnostics: [])
+        }
+        defer { cmark_parser_free(parser) }
+        for name in MarkdownRenderer.extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        var text = markdown
+        text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else {
+            return RenderedMarkdown(html: "", headings: [], diagnostics: [])
+        }
+        defer { cmark_node_free(document) }
+
+        var diagnostics: [Diagnostic] = []
+        var headingNodes: [(node: OpaquePointer, level: Int)] = []
+        var hasLevelOne = false
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HEADING {
+                let level = Int(cmark_node_get_heading_level(node))
+                if level == 1 { hasLevelOne = true }
+                headingNodes.append((node, level))
+            } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                let position = SourcePosition(
+                    line: Int(cmark_node_get_start_line(node)) + firstLine - 1,
+                    column: Int(cmark_node_get_start_column(node)))
+                switch resolve(url, position) {
+                case .keep: break
+                case .replace(let newURL): cmark_node_set_url(node, newURL)
+                case .problem(let diagnostic): diagnostics.append(diagnostic)
+                }
+            }
+        }
+
+        // The page title is the only h1: body headings move one level down when needed.
+        var headings: [Heading] = []
+        var used: [String: Int] = [:]
+        for (node, level) in headingNodes {
+            let finalLevel = hasLevelOne ? min(6, level + 1) : level
+            if finalLevel != level { cmark_node_set_heading_level(node, Int32(finalLevel)) }
+            let title = MarkdownRenderer.plainText(node)
+            var id = Slug.make(title)
+            if id.isEmpty { id = "section" }
+            if let count = used[id] {
+                used[id] = count + 1
+                id += "-\(count + 1)"
+            } else {
+                used[id] = 1
+            }
+            headings.append(Heading(level: finalLevel, id: id, text: title))
+        }
+
+        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
+            return RenderedMarkdown(html: "", headings: headings, diagnostics: diagnostics)
+        }
+        var html = String(cString: rendered)
+        free(rendered)
+        if !headings.isEmpty { html = MarkdownRenderer.addHeadingIDs(html, headings) }
+        html = MarkdownRenderer.frenchLabels(html)
+        return RenderedMarkdown(html: html, headings: headings, diagnostics: diagnostics)
+    }
+
+    /// The text of a node's inline children.
+    static func plainText(_ node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                text += " "
+            }
+        }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// cmark-gfm writes a few words of English in attributes: footnote back-links and task
+    /// list boxes get French labels.
+    static func frenchLabels(_ html: String) -> String {
+        guard html.contains("data-footnote-backref") || html.contains("type=\"checkbox\"") else { return html }
+        return html
+            .replacingOccurrences(of: "aria-label=\"Back to content\"", with: "aria-label=\"Retour au texte\"")
+            .replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />", with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"fait\" />")
+            .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" />", with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"à faire\" />")
+    }
+
+    /// cmark writes headings as bare `<h2>`; raw HTML is filtered out, so every such tag is a
+    /// heading of the document, in order.
+    static func addHeadingIDs(_ html: String, _ headings: [Heading]) -> String {
+        var output = ""
+        output.reserveCapacity(html.utf8.count + headings.count * 24)
+        var remaining = Substring(html)
+        for heading in headings {
+            let tag = "<h\(heading.level)>"
+            guard let range = remaining.range(of: tag) else { break }
+            output += remaining[..<range.lowerBound]
+            output += "<h\(heading.level) id=\"\(Escape.xml(heading.id))\">"
+            remaining = remaining[range.upperBound...]
+        }
+        output += remaining
+        return output
+    }
+}

@@ -1,0 +1,36 @@
+/// One Markdown file of a collection, checked against its declaration.
+public struct Entry: Sendable {
+    public let collection: CollectionSchema
+    /// Path under the content folder (`fiches/trames-types/charte-de-groupe/index.md`).
+    public let relativePath: String
+    /// Path as shown in messages (`content/fiches/…`).
+    public let displayPath: String
+    /// The vocabulary slug of its folder for grouped collections (the fiche type).
+    public let group: String?
+    public let slug: String
+    /// Whether the item is a folder (`<slug>/index.md`) that may hold attachments.
+    public let isBundle: Bool
+    public let fields: [String: FieldValue]
+    /// Where each field was written, for messages.
+    public let positions: [String: SourcePosition]
+    public let body: String
+    public let bodyFirstLine: Int
+    /// Root-relative URL of its page, ending with `/` (`fiches/structures-juridiques/scic/`).
+    public let url: String
+
+    public subscript(key: String) -> FieldValue? { fields[key] }
+
+    public var title: String { fields["title"]?.text ?? slug }
+    public var summary: String { fields["summary"]?.text ?? "" }
+    public var isDraft: Bool { fields["draft"] == .bool(true) }
+
+    /// Folder of the source file under the content folder (`fiches/trames-types/charte-de-groupe`).
+    public var sourceFolder: String {
+        guard let slash = relativePath.lastIndex(of: "/") else { return "" }
+        return String(relativePath[..<slash])
+    }
+
+    public func position(of key: String) -> SourcePosition {
+        positions[key] ?? SourcePosition(line: 1, column: 1)
+    }
+}

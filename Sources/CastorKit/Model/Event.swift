@@ -1,0 +1,93 @@
+/// A date in the agenda: the whole day, or a local time in the site's zone.
+public enum EventTime: Sendable, Hashable, Comparable {
+    case day(LocalDate)
+    case time(LocalDateTime)
+
+    public var date: LocalDate {
+        switch self {
+        case .day(let date): return date
+        case .time(let dateTime): return dateTime.date
+        }
+    }
+
+    public var iso: String {
+        switch self {
+        case .day(let date): return date.iso
+        case .time(let dateTime): return dateTime.iso
+        }
+    }
+
+    init?(_ value: FieldValue?) {
+        switch value {
+        case .date(let date): self = .day(date)
+        case .dateTime(let dateTime): self = .time(dateTime)
+        default: return nil
+        }
+    }
+
+    /// Sorts by day, a whole-day event before timed ones of the same day.
+    public static func < (lhs: EventTime, rhs: EventTime) -> Bool {
+        switch (lhs, rhs) {
+        case (.day(let a), .day(let b)): return a < b
+        case (.time(let a), .time(let b)): return a < b
+        case (.day(let a), .time(let b)): return a <= b.date
+        case (.time(let a), .day(let b)): return a.date < b
+        }
+    }
+}
+
+/// An event of the agenda.
+public struct Event: Sendable {
+    public enum Status: String, Sendable { case confirmed, cancelled, postponed }
+
+    public let entry: Entry
+    public let start: EventTime
+    public let end: EventTime?
+
+    public init(_ entry: Entry) {
+        self.entry = entry
+        self.start = EventTime(entry["start"]) ?? .day(LocalDate(dayNumber: 0))
+        self.end = EventTime(entry["end"])
+    }
+
+    public var title: String { entry.title }
+    public var summary: String { entry.summary }
+    public var location: String? { entry["location"]?.text }
+    public var region: String? { entry["region"]?.text }
+    public var online: String? { entry["online"]?.text }
+    public var registration: String? { entry["registration"]?.text }
+    public var status: Status { entry["status"]?.text.flatMap(Status.init(rawValue:)) ?? .confirmed }
+
+    /// The last day the event covers.
+    public var lastDay: LocalDate { end?.date ?? start.date }
+
+    /// Upcoming when it has not finished before `today`.
+    public func isUpcoming(today: LocalDate) -> Bool { lastDay >= today }
+
+    /// « samedi 12 juin 2027, 9 h 30 – 17 h », « du 12 au 14 juin 2027 », « samedi 12 juin 2027 ».
+    public var frenchDateLabel: String {
+        switch (start, end) {
+        case (.day(let day), nil):
+            return French.longDate(day)
+        case (.time(let time), nil):
+            return "\(French.longDate(time.date)), \(French.time(hour: time.hour, minute: time.minute))"
+        case (.time(let from), .time(let to)?) where from.date == to.date:
+            return "\(French.longDate(from.date)), \(French.time(hour: from.hour, minute: from.minute)) – \(French.time(hour: to.hour, minute: to.minute))"
+        case (.day(let from), .day(let to)?) where from == to:
+            return French.longDate(from)
+        default:
+            let from = start.date
+            let to = lastDay
+            var text: String
+            if from.year == to.year && from.month == to.month {
+                text = "du \(French.dayOrdinal(from.day)) au \(French.date(to))"
+            } else if from.year == to.year {
+                text = "du \(French.dayOrdinal(from.day)) \(French.months[from.month - 1]) au \(French.date(to))"
+            } else {
+                text = "du \(French.date(from)) au \(French.date(to))"
+            }
+            if case .time(let t) = start { text += " (début à \(French.time(hour: t.hour, minute: t.minute)))" }
+            return text
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// The whole published site once checked: what the renderer turns into files.
+public struct Site: Sendable {
+    public let config: SiteConfig
+    /// « Today » in the site's zone (`--now`).
+    public let today: LocalDate
+    /// Newest update first.
+    public let fiches: [Fiche]
+    /// Earliest start first.
+    public let events: [Event]
+    /// Published and not expired, newest first.
+    public let ads: [Ad]
+    public let pages: [Page]
+    /// Rendered Markdown by source path.
+    public let bodies: [String: RenderedMarkdown]
+    /// Fiche index → indices of related fiches.
+    public let related: [[Int]]
+
+    public init(
+        config: SiteConfig, today: LocalDate, fiches: [Fiche], events: [Event], ads: [Ad], pages: [Page],
+        bodies: [String: RenderedMarkdown]
+    ) {
+        self.config = config
+        self.today = today
+        self.fiches = fiches
+        self.events = events
+        self.ads = ads
+        self.pages = pages
+        self.bodies = bodies
+        self.related = Site.relatedFiches(fiches)
+    }
+
+    /// Up to five fiches sharing the most themes, most recently updated first among equals.
+    /// Only the 60 most recent fiches of each theme are considered, which keeps this linear.
+    static func relatedFiches(_ fiches: [Fiche], limit: Int = 5, window: Int = 60) -> [[Int]] {
+        var byTheme: [String: [Int]] = [:]
+        for (index, fiche) in fiches.enumerated() {
+            for theme in fiche.themes { byTheme[theme, default: []].append(index) }
+        }
+        let themes = byTheme
+        return Array(fiches.indices).parallelMap { index in
+            var scores: [Int: Int] = [:]
+            for theme in fiches[index].themes {
+                for other in (themes[theme] ?? []).prefix(window) where other != index {
+                    scores[other, default: 0] += 1
+                }
+            }
+            return scores.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
+                .prefix(limit).map(\.key)
+        }
+    }
+}

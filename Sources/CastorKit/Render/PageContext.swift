@@ -1,0 +1,261 @@
+/// Builds the Mustache contexts: plain dictionaries, which swift-mustache reads without
+/// reflection.
+public struct PageContext: Sendable {
+    public let site: Site
+
+    static let navigation: [NavLink] = [
+        NavLink("Accueil", ""), NavLink("Fiches", "fiches/"), NavLink("Agenda", "agenda/"),
+        NavLink("Annonces", "annonces/"), NavLink("Thèmes", "themes/"), NavLink("Régions", "regions/"),
+    ]
+
+    /// The keys every page has: `root`, `site`, `page`, `nav`, `breadcrumbs`, `feeds`.
+    func common(
+        url: String, title: String, description: String, kind: String, breadcrumbs: [NavLink] = [],
+        root: String? = nil
+    ) -> [String: Any] {
+        let config = site.config
+        let nav: [[String: Any]] = PageContext.navigation.map { link in
+            let current = link.url.isEmpty ? url.isEmpty : url.hasPrefix(link.url)
+            return ["label": link.label, "url": link.url, "current": current]
+        }
+        var crumbs: [[String: Any]] = []
+        if !breadcrumbs.isEmpty {
+            crumbs.append(["label": "Accueil", "url": "", "isLink": true])
+            crumbs += breadcrumbs.map { ["label": $0.label, "url": $0.url, "isLink": true] }
+            crumbs.append(["label": title, "url": "", "isLink": false])
+        }
+        return [
+            "root": root ?? URLPaths.root(of: url),
+            "site": ["title": config.title, "description": config.description, "language": config.language],
+            "page": [
+                "title": title, "description": description.isEmpty ? config.description : description,
+                "canonical": config.baseURL + url, "kind": kind, "isHome": kind == "home",
+            ],
+            "nav": nav,
+            "breadcrumbs": crumbs,
+            "hasBreadcrumbs": !crumbs.isEmpty,
+            "feeds": [["title": "Fiches nouvelles et mises à jour", "url": "fiches/atom.xml"]],
+        ]
+    }
+
+    func termLinks(_ vocabulary: String, _ slugs: [String], prefix: String) -> [[String: Any]] {
+        slugs.map { ["label": site.config.label(vocabulary, $0), "url": "\(prefix)\($0)/", "slug": $0] }
+    }
+
+    /// A short description of any item, for listings and the home page.
+    public func card(_ ref: ItemRef) -> [String: Any] {
+        let config = site.config
+        switch ref {
+        case .fiche(let index):
+            let fiche = site.fiches[index]
+            var meta = config.label("fiche_types", fiche.type)
+            if !fiche.regions.isEmpty {
+                meta += " · " + fiche.regions.map { config.label("regions", $0) }.joined(separator: ", ")
+            }
+            return [
+                "title": fiche.title, "url": fiche.entry.url, "summary": fiche.summary, "kindLabel": "Fiche",
+                "kind": "fiche", "dateLabel": "Mise à jour le " + French.date(fiche.updated),
+                "dateISO": fiche.updated.iso, "meta": meta,
+            ]
+        case .event(let index):
+            let event = site.events[index]
+            var meta: [String] = []
+            if event.status != .confirmed { meta.append(event.status == .cancelled ? "Annulé" : "Reporté") }
+            if let location = event.location { meta.append(location) }
+            if let region = event.region { meta.append(config.label("regions", region)) }
+            if event.online != nil && event.location == nil { meta.append("En ligne") }
+            return [
+                "title": event.title, "url": event.entry.url, "summary": event.summary, "kindLabel": "Événement",
+                "kind": "event", "dateLabel": Self.capitalized(event.frenchDateLabel), "dateISO": event.start.iso,
+                "meta": meta.joined(separator: " · "),
+            ]
+        case .ad(let index):
+            let ad = site.ads[index]
+            var meta = config.label("ad_categories", ad.category)
+            if let region = ad.region { meta += " · " + config.label("regions", region) }
+            if let price = ad.price { meta += " · " + French.price(price) }
+            return [
+                "title": ad.title, "url": ad.entry.url, "summary": ad.summary, "kindLabel": "Annonce", "kind": "ad",
+                "dateLabel": "Publiée le " + French.date(ad.published), "dateISO": ad.published.iso, "meta": meta,
+            ]
+        case .page(let index):
+            let page = site.pages[index]
+            return [
+                "title": page.title, "url": page.entry.url, "summary": page.summary, "kindLabel": "Page",
+                "kind": "page", "dateLabel": "", "dateISO": "", "meta": "",
+            ]
+        }
+    }
+
+    static func capitalized(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
+    // MARK: - Pages
+
+    func home() -> [String: Any] {
+        var context = common(url: "", title: site.config.title, description: site.config.description, kind: "home")
+        let upcoming = site.events.indices.filter { site.events[$0].isUpcoming(today: site.today) }.prefix(5)
+        context["latestFiches"] = site.fiches.indices.prefix(6).map { card(.fiche($0)) }
+        context["nextEvents"] = upcoming.map { card(.event($0)) }
+        context["hasNextEvents"] = !upcoming.isEmpty
+        context["latestAds"] = site.ads.indices.prefix(5).map { card(.ad($0)) }
+        context["hasLatestAds"] = !site.ads.isEmpty
+        return context
+    }
+
+    func fiche(_ index: Int) -> [String: Any] {
+        let fiche = site.fiches[index]
+        let entry = fiche.entry
+        let config = site.config
+        let typeLabel = config.label("fiche_types", fiche.type)
+        var context = common(
+            url: entry.url, title: fiche.title, description: fiche.summary, kind: "fiche",
+            breadcrumbs: [NavLink("Fiches", "fiches/"), NavLink(typeLabel, "fiches/\(fiche.type)/")])
+        let body = site.bodies[entry.relativePath]
+        let toc = (body?.headings ?? []).filter { $0.level <= 3 }
+        let attachments: [[String: Any]] = fiche.attachments.map {
+            ["title": $0.title, "url": entry.url + Escape.urlPath($0.file), "ext": $0.kind, "size": French.fileSize($0.size)]
+        }
+        let related = site.related[index].map { card(.fiche($0)) }
+        context["fiche"] = [
+            "title": fiche.title, "summary": fiche.summary, "body": body?.html ?? "",
+            "updatedISO": fiche.updated.iso, "updatedLabel": French.date(fiche.updated),
+            "typeLabel": typeLabel, "typeUrl": "fiches/\(fiche.type)/",
+            "themes": termLinks("themes", fiche.themes, prefix: "themes/"), "hasThemes": !fiche.themes.isEmpty,
+            "regions": termLinks("regions", fiche.regions, prefix: "regions/"), "hasRegions": !fiche.regions.isEmpty,
+            "authors": fiche.authors, "hasAuthors": !fiche.authors.isEmpty,
+            "toc": toc.map { ["level": $0.level, "id": $0.id, "text": $0.text, "isSub": $0.level > 2] },
+            "hasToc": toc.count >= 2,
+            "attachments": attachments, "hasAttachments": !attachments.isEmpty,
+            "related": related, "hasRelated": !related.isEmpty,
+        ] as [String: Any]
+        return context
+    }
+
+    func event(_ index: Int) -> [String: Any] {
+        let event = site.events[index]
+        let entry = event.entry
+        let config = site.config
+        var context = common(
+            url: entry.url, title: event.title, description: event.summary, kind: "event",
+            breadcrumbs: [NavLink("Agenda", "agenda/")])
+        let statusLabel: String
+        switch event.status {
+        case .confirmed: statusLabel = "Confirmé"
+        case .cancelled: statusLabel = "Annulé"
+        case .postponed: statusLabel = "Reporté"
+        }
+        var values: [String: Any] = [
+            "title": event.title, "summary": event.summary, "body": site.bodies[entry.relativePath]?.html ?? "",
+            "dateLabel": PageContext.capitalized(event.frenchDateLabel), "startISO": event.start.iso,
+            "endISO": event.end?.iso ?? "", "status": event.status.rawValue, "statusLabel": statusLabel,
+            "isCancelled": event.status == .cancelled, "isPostponed": event.status == .postponed,
+            "isPast": !event.isUpcoming(today: site.today),
+        ]
+        if let location = event.location { values["location"] = location }
+        if let region = event.region {
+            values["regionLabel"] = config.label("regions", region)
+            values["regionUrl"] = "regions/\(region)/"
+        }
+        if let online = event.online { values["online"] = online }
+        if let registration = event.registration { values["registration"] = registration }
+        context["event"] = values
+        return context
+    }
+
+    func ad(_ index: Int) -> [String: Any] {
+        let ad = site.ads[index]
+        let entry = ad.entry
+        let config = site.config
+        let categoryLabel = config.label("ad_categories", ad.category)
+        var context = common(
+            url: entry.url, title: ad.title, description: ad.summary, kind: "ad",
+            breadcrumbs: [NavLink("Annonces", "annonces/"), NavLink(categoryLabel, "annonces/categories/\(ad.category)/")])
+        var values: [String: Any] = [
+            "title": ad.title, "summary": ad.summary, "body": site.bodies[entry.relativePath]?.html ?? "",
+            "categoryLabel": categoryLabel, "categoryUrl": "annonces/categories/\(ad.category)/",
+            "publishedISO": ad.published.iso, "publishedLabel": French.date(ad.published),
+            "contact": ad.contact, "hasPrice": ad.price != nil, "price": ad.price.map(French.price) ?? "",
+        ]
+        if let expires = ad.expires {
+            values["expiresISO"] = expires.iso
+            values["expiresLabel"] = French.date(expires)
+        }
+        if let region = ad.region {
+            values["regionLabel"] = config.label("regions", region)
+            values["regionUrl"] = "regions/\(region)/"
+        }
+        context["ad"] = values
+        return context
+    }
+
+    func page(_ index: Int) -> [String: Any] {
+        let page = site.pages[index]
+        var context = common(url: page.entry.url, title: page.title, description: page.summary, kind: "page")
+        context["content"] = [
+            "title": page.title, "summary": page.summary, "body": site.bodies[page.entry.relativePath]?.html ?? "",
+        ]
+        return context
+    }
+
+    func listing(_ listing: Listing, pageNumber: Int) -> [String: Any] {
+        let url = listing.url(ofPage: pageNumber)
+        let title = pageNumber == 1 ? listing.title : "\(listing.title) (page \(pageNumber))"
+        var crumbs = listing.breadcrumbs
+        if pageNumber > 1 { crumbs.append(NavLink(listing.title, listing.url)) }
+        var context = common(url: url, title: title, description: listing.intro, kind: "list", breadcrumbs: crumbs)
+        let refs = listing.items(onPage: pageNumber)
+        var pagination: [String: Any] = ["hasPages": listing.pageCount > 1]
+        if listing.pageCount > 1 {
+            pagination["pages"] = (1...listing.pageCount).map {
+                ["number": $0, "url": listing.url(ofPage: $0), "current": $0 == pageNumber] as [String: Any]
+            }
+            if pageNumber > 1 { pagination["prev"] = listing.url(ofPage: pageNumber - 1) }
+            if pageNumber < listing.pageCount { pagination["next"] = listing.url(ofPage: pageNumber + 1) }
+        }
+        var values: [String: Any] = [
+            "title": title, "intro": listing.intro, "isEmpty": refs.isEmpty, "emptyMessage": listing.emptyMessage,
+            "pagination": pagination,
+        ]
+        if listing.groupByMonth {
+            var sections: [[String: Any]] = []
+            var currentMonth: String?
+            var currentItems: [[String: Any]] = []
+            for ref in refs {
+                guard case .event(let index) = ref else { continue }
+                let month = PageContext.capitalized(French.monthYear(site.events[index].start.date))
+                if month != currentMonth, let previous = currentMonth {
+                    sections.append(["title": previous, "items": currentItems])
+                    currentItems = []
+                }
+                currentMonth = month
+                currentItems.append(card(ref))
+            }
+            if let currentMonth { sections.append(["title": currentMonth, "items": currentItems]) }
+            context["sections"] = sections
+            values["items"] = [] as [Any]
+        } else {
+            values["items"] = refs.map(card)
+        }
+        context["list"] = values
+        context["links"] = listing.links.map { ["label": $0.label, "url": $0.url] }
+        context["hasLinks"] = !listing.links.isEmpty
+        return context
+    }
+
+    func terms(_ terms: TermsPage) -> [String: Any] {
+        var context = common(url: terms.url, title: terms.title, description: terms.intro, kind: "terms")
+        context["terms"] = [
+            "title": terms.title, "intro": terms.intro,
+            "items": terms.items.map { ["label": $0.label, "url": $0.url, "count": $0.count] as [String: Any] },
+        ] as [String: Any]
+        return context
+    }
+
+    func notFound() -> [String: Any] {
+        // Served from any address: links must start from the site's own path.
+        common(url: "404.html", title: "Page introuvable", description: "", kind: "404", root: site.config.basePath)
+    }
+}

@@ -1,0 +1,153 @@
+/// One HTML file to render.
+public struct RenderJob: Sendable {
+    public enum Kind: Sendable {
+        case home
+        case fiche(Int)
+        case event(Int)
+        case ad(Int)
+        case page(Int)
+        case listing(Listing, page: Int)
+        case terms(TermsPage)
+        case notFound
+    }
+
+    /// Root-relative address of the page (`fiches/`); the 404 page has none.
+    public let url: String
+    /// File written, relative to the output folder.
+    public let file: String
+    public let kind: Kind
+    public let lastModified: LocalDate?
+}
+
+/// Every page the site is made of: items, listings per collection, type, theme and region.
+public struct SitePlan: Sendable {
+    public let jobs: [RenderJob]
+
+    public init(site: Site) {
+        let config = site.config
+        var jobs: [RenderJob] = []
+        func add(_ url: String, _ kind: RenderJob.Kind, _ date: LocalDate? = nil) {
+            jobs.append(RenderJob(url: url, file: URLPaths.file(for: url), kind: kind, lastModified: date))
+        }
+        func addListing(_ listing: Listing) {
+            for number in 1...listing.pageCount {
+                add(listing.url(ofPage: number), .listing(listing, page: number))
+            }
+        }
+
+        add("", .home)
+        for (index, fiche) in site.fiches.enumerated() { add(fiche.entry.url, .fiche(index), fiche.updated) }
+        for (index, event) in site.events.enumerated() { add(event.entry.url, .event(index)) }
+        for (index, ad) in site.ads.enumerated() { add(ad.entry.url, .ad(index), ad.published) }
+        for (index, page) in site.pages.enumerated() { add(page.entry.url, .page(index)) }
+
+        // Fiches: all, then one listing per type.
+        let types = config.vocabulary("fiche_types")
+        let allFiches = site.fiches.indices.map(ItemRef.fiche)
+        addListing(
+            Listing(
+                url: "fiches/", title: "Fiches",
+                intro: "Fiches pratiques, structures juridiques et trames-types, de la plus récente à la plus ancienne.",
+                items: allFiches, links: types.map { NavLink($0.value, "fiches/\($0.key)/") }))
+        for (type, label) in types {
+            let items = site.fiches.indices.filter { site.fiches[$0].type == type }.map(ItemRef.fiche)
+            addListing(
+                Listing(
+                    url: "fiches/\(type)/", title: label, items: items, breadcrumbs: [NavLink("Fiches", "fiches/")],
+                    emptyMessage: "Aucune fiche de ce type pour le moment."))
+        }
+
+        // Themes.
+        var themeItems: [String: [ItemRef]] = [:]
+        for (index, fiche) in site.fiches.enumerated() {
+            for theme in fiche.themes { themeItems[theme, default: []].append(.fiche(index)) }
+        }
+        let themes = config.vocabulary("themes")
+        jobs.append(
+            RenderJob(
+                url: "themes/", file: "themes/index.html",
+                kind: .terms(
+                    TermsPage(
+                        url: "themes/", title: "Thèmes", intro: "Les fiches classées par thème.",
+                        items: themes.map { ($0.value, "themes/\($0.key)/", themeItems[$0.key]?.count ?? 0) })),
+                lastModified: nil))
+        for (theme, label) in themes {
+            addListing(
+                Listing(
+                    url: "themes/\(theme)/", title: "Thème : \(label)", intro: "Les fiches du thème « \(label) ».",
+                    items: themeItems[theme] ?? [], breadcrumbs: [NavLink("Thèmes", "themes/")],
+                    emptyMessage: "Aucune fiche sur ce thème pour le moment."))
+        }
+
+        // Regions: fiches, upcoming events and ads of the region.
+        var regionItems: [String: [ItemRef]] = [:]
+        for (index, fiche) in site.fiches.enumerated() {
+            for region in fiche.regions { regionItems[region, default: []].append(.fiche(index)) }
+        }
+        for (index, event) in site.events.enumerated() where event.isUpcoming(today: site.today) {
+            if let region = event.region { regionItems[region, default: []].append(.event(index)) }
+        }
+        for (index, ad) in site.ads.enumerated() {
+            if let region = ad.region { regionItems[region, default: []].append(.ad(index)) }
+        }
+        let regions = config.vocabulary("regions")
+        jobs.append(
+            RenderJob(
+                url: "regions/", file: "regions/index.html",
+                kind: .terms(
+                    TermsPage(
+                        url: "regions/", title: "Régions",
+                        intro: "Fiches, événements à venir et annonces, région par région.",
+                        items: regions.map { ($0.value, "regions/\($0.key)/", regionItems[$0.key]?.count ?? 0) })),
+                lastModified: nil))
+        for (region, label) in regions {
+            addListing(
+                Listing(
+                    url: "regions/\(region)/", title: "Région : \(label)",
+                    intro: "Fiches, événements à venir et annonces pour « \(label) ».",
+                    items: regionItems[region] ?? [], breadcrumbs: [NavLink("Régions", "regions/")],
+                    emptyMessage: "Rien pour cette région pour le moment."))
+        }
+
+        // Agenda: upcoming events by month, past ones in the archives (most recent first).
+        let upcoming = site.events.indices.filter { site.events[$0].isUpcoming(today: site.today) }
+        let past = site.events.indices.filter { !site.events[$0].isUpcoming(today: site.today) }.reversed()
+        addListing(
+            Listing(
+                url: "agenda/", title: "Agenda", intro: "Les prochains événements du réseau de l'habitat participatif.",
+                items: upcoming.map(ItemRef.event), links: [NavLink("Événements passés", "agenda/archives/")],
+                groupByMonth: true, emptyMessage: "Aucun événement à venir pour le moment."))
+        addListing(
+            Listing(
+                url: "agenda/archives/", title: "Événements passés", items: past.map(ItemRef.event),
+                breadcrumbs: [NavLink("Agenda", "agenda/")], emptyMessage: "Aucun événement passé."))
+
+        // Ads: all, then per category.
+        let categories = config.vocabulary("ad_categories")
+        addListing(
+            Listing(
+                url: "annonces/", title: "Petites annonces",
+                intro: "Groupes qui cherchent des habitants, personnes qui cherchent un groupe, terrains, logements, partenaires.",
+                items: site.ads.indices.map(ItemRef.ad),
+                links: categories.map { NavLink($0.value, "annonces/categories/\($0.key)/") },
+                emptyMessage: "Aucune annonce en cours."))
+        for (category, label) in categories {
+            let items = site.ads.indices.filter { site.ads[$0].category == category }.map(ItemRef.ad)
+            addListing(
+                Listing(
+                    url: "annonces/categories/\(category)/", title: label, items: items,
+                    breadcrumbs: [NavLink("Annonces", "annonces/")], emptyMessage: "Aucune annonce dans cette catégorie."))
+        }
+
+        jobs.append(RenderJob(url: "404.html", file: "404.html", kind: .notFound, lastModified: nil))
+        self.jobs = jobs
+    }
+
+    /// Pages listed in the sitemap: every HTML page but the 404.
+    public var sitemapEntries: [(url: String, lastModified: LocalDate?)] {
+        jobs.compactMap { job in
+            if case .notFound = job.kind { return nil }
+            return (job.url, job.lastModified)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+/// The declaration of one kind of content: where its files live, which fields they have,
+/// and how it is published. A new kind of item is a new value of this type.
+public struct CollectionSchema: Sendable, Hashable {
+    public enum Layout: Sendable, Hashable {
+        /// `<folder>/<slug>.md` or `<folder>/<slug>/index.md`.
+        case flat
+        /// `<folder>/<group>/<slug>.md`, where `<group>` is a slug of a vocabulary (fiche types).
+        case grouped(vocabulary: String)
+    }
+
+    /// Identifier, also the top folder under `content/` (`fiches`).
+    public let id: String
+    /// French plural label (« Fiches »).
+    public let label: String
+    /// French singular label (« Fiche »).
+    public let singular: String
+    public let layout: Layout
+    public let fields: [FieldSpec]
+    public let rules: [FieldRule]
+    /// Mustache template for one item.
+    public let template: String
+    /// Where the items are published: `nil` means under `<id>/`, `""` at the site root (static pages).
+    public let urlPrefix: String?
+    /// Whether the collection has its own listing page at `<id>/`.
+    public let hasListing: Bool
+
+    public init(
+        id: String, label: String, singular: String, layout: Layout = .flat, fields: [FieldSpec],
+        rules: [FieldRule] = [], template: String, urlPrefix: String? = nil, hasListing: Bool = true
+    ) {
+        self.id = id
+        self.label = label
+        self.singular = singular
+        self.layout = layout
+        // Every collection may hold drafts.
+        self.fields = fields + [FieldSpec("draft", "Brouillon", .bool)]
+        self.rules = rules
+        self.template = template
+        self.urlPrefix = urlPrefix
+        self.hasListing = hasListing
+    }
+
+    public func field(_ key: String) -> FieldSpec? { fields.first { $0.key == key } }
+
+    /// The root-relative folder its items are published under (`fiches/`, `` for pages).
+    public var publishedPrefix: String {
+        if let urlPrefix { return urlPrefix }
+        return id + "/"
+    }
+}

@@ -1,0 +1,75 @@
+/// What a front matter field holds. The checker, the listings and the editor
+/// configuration all read these declarations.
+public enum FieldType: Sendable, Hashable {
+    /// One line of text.
+    case text
+    /// `YYYY-MM-DD`.
+    case date
+    /// `YYYY-MM-DD` (all day) or `YYYY-MM-DDTHH:MM` (local time in the site's zone).
+    case dateOrDateTime
+    case bool
+    /// An absolute `http(s)` address.
+    case url
+    /// An e-mail address, a phone number or an `http(s)` address.
+    case contact
+    /// A number ≥ 0 (euros).
+    case price
+    /// One slug from a vocabulary of `site.yml`.
+    case term(vocabulary: String)
+    /// A list of slugs from a vocabulary of `site.yml`.
+    case terms(vocabulary: String)
+    /// A list of short texts.
+    case textList
+    /// One value among fixed choices (value → French label).
+    case choice([Choice])
+    /// A list of `{file, title}` files inside the item's own folder.
+    case attachments
+
+    public struct Choice: Sendable, Hashable {
+        public let value: String
+        public let label: String
+        public init(_ value: String, _ label: String) {
+            self.value = value
+            self.label = label
+        }
+    }
+
+    /// How the type is named to a volunteer, in error messages and guides.
+    public var frenchDescription: String {
+        switch self {
+        case .text: return "un texte"
+        case .date: return "une date AAAA-MM-JJ"
+        case .dateOrDateTime: return "une date AAAA-MM-JJ ou une date et une heure AAAA-MM-JJTHH:MM"
+        case .bool: return "true ou false"
+        case .url: return "une adresse web commençant par https://"
+        case .contact: return "une adresse e-mail, un numéro de téléphone ou une adresse web"
+        case .price: return "un nombre positif (en euros)"
+        case .term(let vocabulary): return "une valeur de la liste « \(vocabulary) » de site.yml"
+        case .terms(let vocabulary): return "une liste de valeurs de « \(vocabulary) » de site.yml"
+        case .textList: return "une liste de textes"
+        case .choice(let choices): return "une de ces valeurs : " + choices.map(\.value).joined(separator: ", ")
+        case .attachments: return "une liste de pièces jointes { file, title }"
+        }
+    }
+}
+
+/// One front matter key of a collection.
+public struct FieldSpec: Sendable, Hashable {
+    public let key: String
+    public let label: String
+    public let type: FieldType
+    public let required: Bool
+
+    public init(_ key: String, _ label: String, _ type: FieldType, required: Bool = false) {
+        self.key = key
+        self.label = label
+        self.type = type
+        self.required = required
+    }
+}
+
+/// A rule between two fields of the same item.
+public enum FieldRule: Sendable, Hashable {
+    /// `later` may not be before `earlier` (`end` ≥ `start`, `expires` ≥ `published`).
+    case notBefore(later: String, earlier: String)
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs every test: Swift unit and end-to-end tests, then the checks with outside tools
+# (Nu HTML checker, link crawl over HTTP under a sub-path) on the site built from content/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh default-jre-headless
+venv=.build/test-venv
+if [ ! -x "$venv/bin/pytest" ] || ! cmp -s tests/e2e/requirements.txt "$venv/requirements.txt"; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check -r tests/e2e/requirements.txt
+  cp tests/e2e/requirements.txt "$venv/requirements.txt"
+fi
+swift build --product castor
+swift test
+CASTOR_BIN="$(swift build --show-bin-path)/castor" "$venv/bin/pytest" -q tests/e2e

@@ -1,0 +1,37 @@
+"""Shared fixtures: the site built from the repository's own content/ by the real CLI."""
+import os
+import pathlib
+import subprocess
+
+import pytest
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+NOW = "2026-11-23"
+
+
+def castor_binary() -> str:
+    binary = os.environ.get("CASTOR_BIN")
+    if not binary:
+        binary = subprocess.run(
+            ["swift", "build", "--show-bin-path"], cwd=REPO, check=True, capture_output=True, text=True
+        ).stdout.strip() + "/castor"
+    return binary
+
+
+def build(output: pathlib.Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [castor_binary(), "build", "--content", str(REPO / "content"), "--templates", str(REPO / "templates"),
+         "--output", str(output), "--now", NOW, *extra],
+        capture_output=True, text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> pathlib.Path:
+    """content/ built under a sub-path base URL, as the network will publish it."""
+    root = tmp_path_factory.mktemp("served")
+    output = root / "reseau" / "ressources"
+    output.parent.mkdir(parents=True)
+    result = build(output, "--base-url", "http://127.0.0.1/reseau/ressources/")
+    assert result.returncode == 0, result.stderr
+    return output
