@@ -177,6 +177,6 @@ def test_failed_build_leaves_the_site_untouched(tmp_path, built_site):
         [castor_binary(), "build", "--content", str(content), "--templates", str(REPO / "templates"),
          "--output", str(output), "--now", NOW], capture_output=True, text=True)
     assert result.returncode == 1
-    assert "annonces/casse.md:2:" in result.stderr
+    assert "annonces/casse.md:2:8: erreur : en-tête YAML invalide" in result.stderr
     after = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
     assert after == before

@@ -122,11 +122,18 @@ public enum YAMLReader {
         let generalHint =
             "vérifiez l'indentation (des espaces, pas de tabulation), le « : » après chaque nom de champ, et mettez entre guillemets un texte qui contient « : » ou commence par « [ », « { », « * », « & », « # »"
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-            .composer(_, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            // An unclosed bracket or quote is found at the end; point where it was opened.
+            var message = "en-tête YAML invalide : \(frenchProblem(problem))"
+            var at = mark
+            if let context, context.mark.line != mark.line {
+                at = context.mark
+                message += " (ouvert ici, problème constaté ligne \(mark.line + lineOffset))"
+            }
             return Failure(
-                position: SourcePosition(line: mark.line + lineOffset, column: mark.column),
-                message: "en-tête YAML invalide : \(frenchProblem(problem))", hint: generalHint)
+                position: SourcePosition(line: at.line + lineOffset, column: at.column), message: message,
+                hint: generalHint)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return Failure(
                 position: SourcePosition(line: context.mark.line + lineOffset, column: context.mark.column),

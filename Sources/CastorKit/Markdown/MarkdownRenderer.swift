@@ -32,6 +32,8 @@ public final class MarkdownRenderer: @unchecked Sendable {
     private let lock = NSLock()
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
     private let options: Int32 = CMARK_OPT_FOOTNOTES
+    /// Ids set by the templates (skip link target, table of contents, footnotes heading).
+    public static let reservedIDs = ["contenu", "titre-sommaire", "notes", "recherche"]
 
     public init() {
         lock.lock()
@@ -97,7 +99,8 @@ public final class MarkdownRenderer: @unchecked Sendable {
 
         // The page title is the only h1: body headings move one level down when needed.
         var headings: [Heading] = []
-        var used: [String: Int] = [:]
+        // Ids the templates use themselves are never given to a heading.
+        var used: [String: Int] = Dictionary(uniqueKeysWithValues: MarkdownRenderer.reservedIDs.map { ($0, 1) })
         for (node, level) in headingNodes {
             let finalLevel = hasLevelOne ? min(6, level + 1) : level
             if finalLevel != level { cmark_node_set_heading_level(node, Int32(finalLevel)) }
@@ -119,7 +122,7 @@ public final class MarkdownRenderer: @unchecked Sendable {
         var html = String(cString: rendered)
         free(rendered)
         if !headings.isEmpty { html = MarkdownRenderer.addHeadingIDs(html, headings) }
-        html = MarkdownRenderer.frenchLabels(html)
+        html = MarkdownRenderer.postProcess(html)
         return RenderedMarkdown(html: html, headings: headings, diagnostics: diagnostics)
     }
 
@@ -142,30 +145,40 @@ public final class MarkdownRenderer: @unchecked Sendable {
         return text.trimmingCharacters(in: .whitespaces)
     }
 
-    /// cmark-gfm writes a few words of English in attributes: footnote back-links and task
-    /// list boxes get French labels.
-    static func frenchLabels(_ html: String) -> String {
-        guard html.contains("data-footnote-backref") || html.contains("type=\"checkbox\"") else { return html }
-        return html
-            .replacingOccurrences(of: "aria-label=\"Back to content\"", with: "aria-label=\"Retour au texte\"")
-            .replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />", with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"fait\" />")
-            .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" />", with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"à faire\" />")
+    /// cmark-gfm's output, made valid HTML5 and French: table alignment as CSS instead of the
+    /// obsolete `align`, French labels on footnote back-links and task boxes, a heading for
+    /// the footnotes section.
+    static func postProcess(_ html: String) -> String {
+        TextReplace.replacingAll(html, postProcessReplacements)
     }
+
+    static let postProcessReplacements: [(String, String)] = [
+        (" align=\"left\"", " style=\"text-align: left\""),
+        (" align=\"center\"", " style=\"text-align: center\""),
+        (" align=\"right\"", " style=\"text-align: right\""),
+        ("aria-label=\"Back to content\"", "aria-label=\"Retour au texte\""),
+        ("<section class=\"footnotes\" data-footnotes>", "<section class=\"footnotes\" data-footnotes>\n<h2 class=\"notes-titre\">Notes</h2>"),
+        ("<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"fait\" />"),
+        ("<input type=\"checkbox\" disabled=\"\" />", "<input type=\"checkbox\" disabled=\"\" aria-label=\"à faire\" />"),
+    ]
 
     /// cmark writes headings as bare `<h2>`; raw HTML is filtered out, so every such tag is a
     /// heading of the document, in order.
     static func addHeadingIDs(_ html: String, _ headings: [Heading]) -> String {
-        var output = ""
-        output.reserveCapacity(html.utf8.count + headings.count * 24)
-        var remaining = Substring(html)
-        for heading in headings {
-            let tag = "<h\(heading.level)>"
-            guard let range = remaining.range(of: tag) else { break }
-            output += remaining[..<range.lowerBound]
-            output += "<h\(heading.level) id=\"\(Escape.xml(heading.id))\">"
-            remaining = remaining[range.upperBound...]
+        var html = html
+        return html.withUTF8 { bytes -> String in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + headings.count * 24)
+            var position = 0
+            for heading in headings {
+                var tag = "<h\(heading.level)>"
+                guard let found = tag.withUTF8({ TextReplace.firstMatch(bytes, $0, from: position) }) else { break }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<found]))
+                output.append(contentsOf: "<h\(heading.level) id=\"\(Escape.xml(heading.id))\">".utf8)
+                position = found + tag.utf8.count
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<bytes.count]))
+            return String(decoding: output, as: UTF8.self)
         }
-        output += remaining
-        return output
     }
 }

@@ -42,8 +42,17 @@ public struct PageContext: Sendable {
         slugs.map { ["label": site.config.label(vocabulary, $0), "url": "\(prefix)\($0)/", "slug": $0] }
     }
 
+    /// Optional texts are left out rather than sent empty: `{{#summary}}` is then false.
+    static func compact(_ values: [String: Any]) -> [String: Any] {
+        values.filter { !(($0.value as? String)?.isEmpty ?? false) }
+    }
+
     /// A short description of any item, for listings and the home page.
     public func card(_ ref: ItemRef) -> [String: Any] {
+        PageContext.compact(rawCard(ref))
+    }
+
+    func rawCard(_ ref: ItemRef) -> [String: Any] {
         let config = site.config
         switch ref {
         case .fiche(let index):
@@ -161,7 +170,7 @@ public struct PageContext: Sendable {
         }
         if let online = event.online { values["online"] = online }
         if let registration = event.registration { values["registration"] = registration }
-        context["event"] = values
+        context["event"] = PageContext.compact(values)
         return context
     }
 
@@ -187,16 +196,16 @@ public struct PageContext: Sendable {
             values["regionLabel"] = config.label("regions", region)
             values["regionUrl"] = "regions/\(region)/"
         }
-        context["ad"] = values
+        context["ad"] = PageContext.compact(values)
         return context
     }
 
     func page(_ index: Int) -> [String: Any] {
         let page = site.pages[index]
         var context = common(url: page.entry.url, title: page.title, description: page.summary, kind: "page")
-        context["content"] = [
+        context["content"] = PageContext.compact([
             "title": page.title, "summary": page.summary, "body": site.bodies[page.entry.relativePath]?.html ?? "",
-        ]
+        ])
         return context
     }
 
@@ -239,7 +248,7 @@ public struct PageContext: Sendable {
         } else {
             values["items"] = refs.map(card)
         }
-        context["list"] = values
+        context["list"] = PageContext.compact(values)
         context["links"] = listing.links.map { ["label": $0.label, "url": $0.url] }
         context["hasLinks"] = !listing.links.isEmpty
         return context
@@ -247,10 +256,10 @@ public struct PageContext: Sendable {
 
     func terms(_ terms: TermsPage) -> [String: Any] {
         var context = common(url: terms.url, title: terms.title, description: terms.intro, kind: "terms")
-        context["terms"] = [
+        context["terms"] = PageContext.compact([
             "title": terms.title, "intro": terms.intro,
             "items": terms.items.map { ["label": $0.label, "url": $0.url, "count": $0.count] as [String: Any] },
-        ] as [String: Any]
+        ])
         return context
     }
 
