@@ -242,3 +242,11 @@ func entry(_ schema: CollectionSchema, yaml: String, group: String? = nil, slug:
     guard let entry else { throw DiagnosticList(diagnostics) }
     return entry
 }
+
+final class EscapeTests: XCTestCase {
+    func testEscapesLikeMustacheAndDropsControlCharacters() {
+        XCTAssertEqual(Escape.xml("<img src=x onerror=\"alert('1')\"> & co"), "&lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt; &amp; co")
+        XCTAssertEqual(Escape.xml("Coopérative d’habitants\n"), "Coopérative d’habitants\n")
+        XCTAssertEqual(Escape.xml("a\u{0001}b"), "ab")
+    }
+}

@@ -1,25 +1,31 @@
 /// Escaping for the places Castor writes text outside Mustache (feeds, sitemap, attributes).
 public enum Escape {
-    /// Escapes `& < > " '` for HTML and XML text and attribute values.
+    /// Escapes `& < > " '` for HTML and XML text and attribute values, and drops the control
+    /// characters XML 1.0 forbids. Works on bytes: this runs for every value of every page.
     public static func xml(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // Control characters are not allowed in XML 1.0.
-                if character.value < 0x20 && character != "\n" && character != "\t" && character != "\r" {
-                    continue
-                }
-                out.unicodeScalars.append(character)
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            let clean = !bytes.contains { byte in
+                byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+                    || (byte < 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D)
             }
+            if clean { return String(decoding: bytes, as: UTF8.self) }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 16)
+            for byte in bytes {
+                switch byte {
+                case 0x26: output.append(contentsOf: "&amp;".utf8)
+                case 0x3C: output.append(contentsOf: "&lt;".utf8)
+                case 0x3E: output.append(contentsOf: "&gt;".utf8)
+                case 0x22: output.append(contentsOf: "&quot;".utf8)
+                case 0x27: output.append(contentsOf: "&#39;".utf8)
+                case 0x0A, 0x09, 0x0D: output.append(byte)
+                case ..<0x20: continue
+                default: output.append(byte)
+                }
+            }
+            return String(decoding: output, as: UTF8.self)
         }
-        return out
     }
 
     /// Percent-encodes a path segment (file names with spaces or accents).
