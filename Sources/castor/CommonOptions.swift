@@ -41,6 +41,23 @@ enum Terminal {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// Expired ads and those expiring within 14 days, so volunteers can contact their authors.
+    static func adsReport(_ report: BuildReport) -> String {
+        let expired = report.expiredAds.count
+        var text = expired == 0
+            ? "Aucune annonce expirée."
+            : (expired == 1 ? "1 annonce expirée n'est pas publiée." : "\(expired) annonces expirées ne sont pas publiées.")
+        if report.expiringAds.isEmpty {
+            text += " Aucune annonce n'expire dans les 14 jours."
+        } else {
+            text += "\nAnnonces qui expirent dans les 14 jours (prévenez leurs auteurs) :"
+            for ad in report.expiringAds {
+                text += "\n  - \(ad.file) : « \(ad.title) », expire le \(French.date(ad.expires))"
+            }
+        }
+        return text
+    }
+
     static func seconds(_ value: Double) -> String {
         String(format: "%.2f s", value).replacingOccurrences(of: ".", with: ",")
     }

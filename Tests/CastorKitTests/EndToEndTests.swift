@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 
+@testable import CastorKit
+
 /// Builds fixture sites with the real `castor` binary, as a volunteer would.
 final class EndToEndTests: XCTestCase {
     static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -110,6 +112,25 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent("fiches/boite-a-outils/kit-jpo/affiche.txt").path))
         // The 404 page works from any address: its links start from the site's path.
         XCTAssertTrue(try page("404.html").contains("href=\"/assets/style.css\""))
+    }
+
+    func testNoGeneratedFileHoldsAnAdContactAsPlainText() throws {
+        let folder = try workspace()
+        let result = try run(buildArguments, in: folder)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("Annonces qui expirent dans les 14 jours"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("content/annonces/cherche-groupe.md"), result.stdout)
+        let files = Self.files(under: folder.appendingPathComponent("site"))
+        XCTAssertGreaterThan(files.count, 20)
+        for (path, data) in files {
+            let text = String(decoding: data, as: UTF8.self)
+            for contact in ["contact@groupe.example.org", "06 12 34 56 78", "0612345678"] {
+                XCTAssertFalse(text.contains(contact), "\(path) holds \(contact)")
+            }
+        }
+        let ad = String(decoding: files["annonces/terrain-rennes/index.html"]!, as: UTF8.self)
+        XCTAssertTrue(ad.contains("data-contact=\"\(ContactMask.scrambled("contact@groupe.example.org"))\""))
+        XCTAssertTrue(ad.contains("Afficher le contact"))
     }
 
     func testBaseURLWithAPathKeepsLinksRelative() throws {

@@ -250,3 +250,31 @@ final class EscapeTests: XCTestCase {
         XCTAssertEqual(Escape.xml("a\u{0001}b"), "ab")
     }
 }
+
+final class AdTests: XCTestCase {
+    func testDefaultLifetimeAppliesWhenExpiresIsMissing() throws {
+        let entry = try entry(BuiltinCollections.ads, yaml: "title: T\ncategory: terrain\npublished: 2026-09-01\ncontact: a@b.fr\n")
+        let ad = Ad(entry, defaultLifetimeDays: 90)
+        XCTAssertTrue(ad.usesDefaultLifetime)
+        XCTAssertEqual(ad.expires.iso, "2026-11-30")
+        XCTAssertFalse(ad.isExpired(today: LocalDate(iso: "2026-11-30")!), "shown on its last day")
+        XCTAssertTrue(ad.isExpired(today: LocalDate(iso: "2026-12-01")!))
+        XCTAssertTrue(ad.expiresSoon(today: LocalDate(iso: "2026-11-16")!))
+        XCTAssertFalse(ad.expiresSoon(today: LocalDate(iso: "2026-11-15")!))
+        XCTAssertEqual(Ad(entry, defaultLifetimeDays: 30).expires.iso, "2026-10-01")
+    }
+
+    func testContactsAreNeverLeftAsPlainText() {
+        let html = "<p>Écrire à <a href=\"mailto:marie.dupont@groupe-exemple.fr\">marie.dupont@groupe-exemple.fr</a> ou appeler le 06 12 34 56 78, +33 6 12 34 56 78 ou 06.12.34.56.78.</p>"
+        let masked = ContactMask.maskAll(in: html)
+        for plain in ["marie.dupont@groupe-exemple.fr", "06 12 34 56 78", "+33 6 12 34 56 78", "06.12.34.56.78"] {
+            XCTAssertFalse(masked.contains(plain), plain)
+        }
+        XCTAssertTrue(masked.contains("&#109;&#97;&#114;"))
+        let untouched = "<p>Le 2026-11-23, 120000 € et https://exemple.org/0612345678 : <time datetime=\"2026-03-01\">1er mars</time></p>"
+        XCTAssertEqual(ContactMask.maskAll(in: untouched), untouched)
+        XCTAssertEqual(ContactMask.href("06 12 34 56 78"), "tel:0612345678")
+        let scrambled = ContactMask.scrambled("a@b.fr")
+        XCTAssertEqual(String(decoding: Data(base64Encoded: scrambled)!, as: UTF8.self), "rf.b@a")
+    }
+}

@@ -32,6 +32,8 @@ public struct BuildReport: Sendable {
     public var counts: [(label: String, count: Int)] = []
     /// Ads left out because their `expires` is past.
     public var expiredAds: [String] = []
+    /// Ads that expire within 14 days, so volunteers can contact their authors.
+    public var expiringAds: [(file: String, title: String, expires: LocalDate)] = []
     public init() {}
 
     public var succeeded: Bool { !diagnostics.hasErrors && pagesWritten > 0 }

@@ -76,7 +76,11 @@ public struct Builder: Sendable {
         let today = options.today
         func isPublished(_ entry: Entry) -> Bool {
             if entry.isDraft && !options.includeDrafts { return false }
-            if entry.collection.id == BuiltinCollections.ads.id, Ad(entry).isExpired(today: today) { return false }
+            if entry.collection.id == BuiltinCollections.ads.id,
+                Ad(entry, defaultLifetimeDays: config.adLifetimeDays).isExpired(today: today)
+            {
+                return false
+            }
             return true
         }
         step("vérification")
@@ -97,20 +101,26 @@ public struct Builder: Sendable {
         }
         var bodies: [String: RenderedMarkdown] = [:]
         for (entry, body) in zip(published, rendered) {
-            bodies[entry.relativePath] = body
+            bodies[entry.relativePath] = RenderedMarkdown(
+                html: ContactMask.maskAll(in: body.html), headings: body.headings, diagnostics: body.diagnostics)
             report.diagnostics.append(contentsOf: body.diagnostics)
         }
         step("markdown")
 
         // 4. Assemble.
-        report.expiredAds = entries.filter {
-            $0.collection.id == BuiltinCollections.ads.id && !$0.isDraft && Ad($0).isExpired(today: today)
-        }.map(\.displayPath).sorted()
+        let lifetime = config.adLifetimeDays
+        let allAds = entries.filter { $0.collection.id == BuiltinCollections.ads.id && !$0.isDraft }
+            .map { Ad($0, defaultLifetimeDays: lifetime) }
+        report.expiredAds = allAds.filter { $0.isExpired(today: today) }.map(\.entry.displayPath).sorted()
+        report.expiringAds = allAds.filter { $0.expiresSoon(today: today) }
+            .sorted { ($0.expires, $0.entry.displayPath) < ($1.expires, $1.entry.displayPath) }
+            .map { (file: $0.entry.displayPath, title: $0.title, expires: $0.expires) }
         let fiches = published.filter { $0.collection.id == BuiltinCollections.fiches.id }.map(Fiche.init)
             .sorted { ($0.updated, $1.title) > ($1.updated, $0.title) }
         let events = published.filter { $0.collection.id == BuiltinCollections.events.id }.map(Event.init)
             .sorted { ($0.start, $0.title) < ($1.start, $1.title) }
-        let ads = published.filter { $0.collection.id == BuiltinCollections.ads.id }.map(Ad.init)
+        let ads = published.filter { $0.collection.id == BuiltinCollections.ads.id }
+            .map { Ad($0, defaultLifetimeDays: lifetime) }
             .sorted { ($0.published, $1.title) > ($1.published, $0.title) }
         let pages = published.filter { $0.collection.id == BuiltinCollections.pages.id }.map(Page.init)
             .sorted { $0.entry.slug < $1.entry.slug }
@@ -146,7 +156,8 @@ public struct Builder: Sendable {
                     .filter { !FileIO.isDirectory(templatesRoot + "/" + $0) && !($0 as NSString).lastPathComponent.hasPrefix(".") }
                     .sorted()
                 : []
-            let extra = ["fiches/atom.xml", "sitemap.xml", "robots.txt"]
+            let feeds = Feeds.all(checked.site)
+            let extra = feeds.map(\.file) + ["sitemap.xml", "robots.txt"]
             try writer.makeFolders(
                 for: plan.jobs.map(\.file) + extra + checked.assets + templateAssets.map { "assets/" + $0 })
 
@@ -161,7 +172,7 @@ public struct Builder: Sendable {
                 }
                 return true
             }
-            try writer.write(Feeds.fichesAtom(checked.site), to: "fiches/atom.xml")
+            for feed in feeds { try writer.write(feed.text, to: feed.file) }
             try writer.write(Feeds.sitemap(baseURL: checked.site.config.baseURL, pages: plan.sitemapEntries), to: "sitemap.xml")
             try writer.write(Feeds.robots(baseURL: checked.site.config.baseURL), to: "robots.txt")
             let contentRoot = options.content
@@ -207,7 +218,8 @@ enum PageRenderer {
         case .event(let index): return templates.render(context.event(index), template: BuiltinCollections.events.template)
         case .ad(let index): return templates.render(context.ad(index), template: BuiltinCollections.ads.template)
         case .page(let index): return templates.render(context.page(index), template: BuiltinCollections.pages.template)
-        case .listing(let listing, let page): return templates.render(context.listing(listing, pageNumber: page), template: "list")
+        case .listing(let listing, let page):
+            return templates.render(context.listing(listing, pageNumber: page), template: listing.template)
         case .terms(let terms): return templates.render(context.terms(terms), template: "terms")
         case .notFound: return templates.render(context.notFound(), template: "404")
         }

@@ -10,9 +10,11 @@ public struct SiteConfig: Sendable {
     public var timezone: String
     /// Vocabulary name (`themes`) → slug → French label, in the order of the file.
     public var vocabularies: [String: OrderedDictionary<String, String>]
+    /// How long an ad without `expires` stays published (`ad_default_lifetime_days`, 90 by default).
+    public var adLifetimeDays: Int = 90
 
     public static let vocabularyKeys = ["fiche_types", "themes", "regions", "ad_categories"]
-    static let knownKeys: Set<String> = Set(["title", "description", "base_url", "language", "timezone"] + vocabularyKeys)
+    static let knownKeys: Set<String> = Set(["title", "description", "base_url", "language", "timezone", "ad_default_lifetime_days"] + vocabularyKeys)
 
     public init(
         title: String, description: String = "", baseURL: String, language: String = "fr",
@@ -102,6 +104,16 @@ public struct SiteConfig: Sendable {
                 .error(file, tree["timezone"]!.position, "fuseau horaire non pris en charge : « \(timezone) »",
                     hint: "Castor connaît Europe/Paris"))
         }
+        var adLifetimeDays = 90
+        if let value = tree["ad_default_lifetime_days"], !value.isNull {
+            if case .scalar(let text, .int, _) = value, let days = Int(text), days > 0 {
+                adLifetimeDays = days
+            } else {
+                diagnostics.append(
+                    .error(file, value.position, "« ad_default_lifetime_days » doit être un nombre de jours positif",
+                        hint: "par exemple : ad_default_lifetime_days: 90"))
+            }
+        }
         var vocabularies: [String: OrderedDictionary<String, String>] = [:]
         for name in vocabularyKeys {
             guard let value = tree[name] else {
@@ -132,12 +144,11 @@ public struct SiteConfig: Sendable {
         guard let title, let baseURL, !diagnostics.contains(where: { $0.severity == .error }) else {
             return (nil, diagnostics)
         }
-        return (
-            SiteConfig(
-                title: title, description: description, baseURL: baseURL, language: language,
-                timezone: timezone, vocabularies: vocabularies),
-            diagnostics
-        )
+        var config = SiteConfig(
+            title: title, description: description, baseURL: baseURL, language: language,
+            timezone: timezone, vocabularies: vocabularies)
+        config.adLifetimeDays = adLifetimeDays
+        return (config, diagnostics)
     }
 }
 

@@ -1,14 +1,30 @@
 /// A classified ad (petite annonce).
 public struct Ad: Sendable {
     public let entry: Entry
-    public init(_ entry: Entry) { self.entry = entry }
+    /// Lifetime given to an ad written without `expires`.
+    public let defaultLifetimeDays: Int
+
+    public init(_ entry: Entry, defaultLifetimeDays: Int = 90) {
+        self.entry = entry
+        self.defaultLifetimeDays = defaultLifetimeDays
+    }
 
     public var title: String { entry.title }
-    public var summary: String { entry.summary }
+    /// The summary, with the contact masked if the author repeated it there (it goes into
+    /// listings, feeds and meta descriptions, where it cannot be hidden from robots).
+    public var summary: String {
+        let contact = self.contact
+        guard !contact.isEmpty, ContactKind(contact) != .web, entry.summary.contains(contact) else { return entry.summary }
+        return entry.summary.replacingOccurrences(of: contact, with: "[contact sur l'annonce]")
+    }
     public var category: String { entry["category"]?.text ?? "" }
     public var region: String? { entry["region"]?.text }
     public var published: LocalDate { entry["published"]?.day ?? LocalDate(dayNumber: 0) }
-    public var expires: LocalDate? { entry["expires"]?.day }
+    /// The day after which the ad is no longer published: `expires`, or `published` plus the
+    /// default lifetime.
+    public var expires: LocalDate { entry["expires"]?.day ?? published.adding(days: defaultLifetimeDays) }
+    /// Whether `expires` was left out and the default lifetime applies.
+    public var usesDefaultLifetime: Bool { entry["expires"] == nil }
     public var contact: String { entry["contact"]?.text ?? "" }
     public var price: Double? {
         if case .number(let value) = entry["price"] { return value }
@@ -16,9 +32,11 @@ public struct Ad: Sendable {
     }
 
     /// An ad is shown up to and including its expiry day.
-    public func isExpired(today: LocalDate) -> Bool {
-        guard let expires else { return false }
-        return expires < today
+    public func isExpired(today: LocalDate) -> Bool { expires < today }
+
+    /// Published and expiring within `days` days from `today` (included).
+    public func expiresSoon(today: LocalDate, within days: Int = 14) -> Bool {
+        !isExpired(today: today) && expires <= today.adding(days: days)
     }
 }
 

@@ -1,36 +1,86 @@
 /// Atom, sitemap and robots.txt, written without templates: their format is fixed.
 public enum Feeds {
+    /// A generated file that is not an HTML page.
+    public struct File: Sendable {
+        public let file: String
+        public let text: String
+    }
+
+    /// One entry of an Atom feed.
+    struct AtomEntry {
+        let title: String
+        let url: String
+        let updated: LocalDate
+        let authors: [String]
+        let category: (term: String, label: String)
+        let summary: String
+        let html: String
+    }
+
+    /// Every feed of the site: fiches, ads, ads per category.
+    public static func all(_ site: Site) -> [File] {
+        var files = [File(file: "fiches/atom.xml", text: fichesAtom(site))]
+        let ads = Array(site.ads.indices)
+        files.append(File(file: "annonces/atom.xml", text: adsAtom(site, ads, title: "petites annonces", path: "annonces/")))
+        for (category, label) in site.config.vocabulary("ad_categories") {
+            let path = "annonces/categories/\(category)/"
+            let items = ads.filter { site.ads[$0].category == category }
+            files.append(File(file: path + "atom.xml", text: adsAtom(site, items, title: "annonces « \(label) »", path: path)))
+        }
+        return files
+    }
+
     /// Atom 1.0 (RFC 4287) feed of the most recently updated fiches.
     public static func fichesAtom(_ site: Site, limit: Int = 50) -> String {
+        let entries = site.fiches.prefix(limit).map { fiche in
+            AtomEntry(
+                title: fiche.title, url: fiche.entry.url, updated: fiche.updated, authors: fiche.authors,
+                category: (fiche.type, site.config.label("fiche_types", fiche.type)), summary: fiche.summary,
+                html: site.bodies[fiche.entry.relativePath]?.html ?? "")
+        }
+        return atom(site, path: "fiches/", title: "fiches", subtitle: "Fiches nouvelles et mises à jour", entries: entries)
+    }
+
+    /// Newest ads first; contacts stay masked as on the pages.
+    static func adsAtom(_ site: Site, _ indices: [Int], title: String, path: String, limit: Int = 50) -> String {
+        let entries = indices.prefix(limit).map { index in
+            let ad = site.ads[index]
+            return AtomEntry(
+                title: ad.title, url: ad.entry.url, updated: ad.published, authors: [],
+                category: (ad.category, site.config.label("ad_categories", ad.category)), summary: ad.summary,
+                html: ContactMask.mask(ad.contact, in: site.bodies[ad.entry.relativePath]?.html ?? ""))
+        }
+        return atom(site, path: path, title: title, subtitle: "Nouvelles annonces", entries: entries)
+    }
+
+    static func atom(_ site: Site, path: String, title: String, subtitle: String, entries: [AtomEntry]) -> String {
         let base = site.config.baseURL
-        let feedURL = base + "fiches/atom.xml"
-        let fiches = site.fiches.prefix(limit)
-        let updated = fiches.first.map { stamp($0.updated) } ?? stamp(site.today)
+        let feedURL = base + path + "atom.xml"
+        let updated = entries.map(\.updated).max().map(stamp) ?? stamp(site.today)
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(Escape.xml(site.config.language))">
-            <title>\(Escape.xml(site.config.title)) — fiches</title>
-            <subtitle>Fiches nouvelles et mises à jour</subtitle>
+            <title>\(Escape.xml(site.config.title)) — \(Escape.xml(title))</title>
+            <subtitle>\(Escape.xml(subtitle))</subtitle>
             <link rel="self" type="application/atom+xml" href="\(Escape.xml(feedURL))"/>
-            <link rel="alternate" type="text/html" href="\(Escape.xml(base + "fiches/"))"/>
+            <link rel="alternate" type="text/html" href="\(Escape.xml(base + path))"/>
             <id>\(Escape.xml(feedURL))</id>
             <updated>\(updated)</updated>
             <author><name>\(Escape.xml(site.config.title))</name></author>
 
             """
-        for fiche in fiches {
-            let url = base + fiche.entry.url
-            let body = site.bodies[fiche.entry.relativePath]?.html ?? ""
+        for entry in entries {
+            let url = base + entry.url
             xml += """
                 <entry xml:base="\(Escape.xml(url))">
-                <title>\(Escape.xml(fiche.title))</title>
+                <title>\(Escape.xml(entry.title))</title>
                 <link rel="alternate" type="text/html" href="\(Escape.xml(url))"/>
                 <id>\(Escape.xml(url))</id>
-                <updated>\(stamp(fiche.updated))</updated>
-                \(fiche.authors.map { "<author><name>\(Escape.xml($0))</name></author>" }.joined())
-                <category term="\(Escape.xml(fiche.type))" label="\(Escape.xml(site.config.label("fiche_types", fiche.type)))"/>
-                <summary>\(Escape.xml(fiche.summary))</summary>
-                <content type="html">\(Escape.xml(body))</content>
+                <updated>\(stamp(entry.updated))</updated>
+                \(entry.authors.map { "<author><name>\(Escape.xml($0))</name></author>" }.joined())
+                <category term="\(Escape.xml(entry.category.term))" label="\(Escape.xml(entry.category.label))"/>
+                <summary>\(Escape.xml(entry.summary))</summary>
+                <content type="html">\(Escape.xml(entry.html))</content>
                 </entry>
 
                 """

@@ -27,12 +27,17 @@ public struct Listing: Sendable {
     /// Agenda listings show their events under month headings.
     public let groupByMonth: Bool
     public let emptyMessage: String
+    /// Mustache template of the page (`list`, or `annonces` for the sortable ads page).
+    public let template: String
+    /// Whether items are split into pages of `perPage`.
+    public let paginated: Bool
 
     public static let perPage = 30
 
     public init(
         url: String, title: String, intro: String = "", items: [ItemRef], breadcrumbs: [NavLink] = [],
-        links: [NavLink] = [], groupByMonth: Bool = false, emptyMessage: String = "Rien à afficher pour le moment."
+        links: [NavLink] = [], groupByMonth: Bool = false, emptyMessage: String = "Rien à afficher pour le moment.",
+        template: String = "list", paginated: Bool = true
     ) {
         self.url = url
         self.title = title
@@ -42,9 +47,11 @@ public struct Listing: Sendable {
         self.links = links
         self.groupByMonth = groupByMonth
         self.emptyMessage = emptyMessage
+        self.template = template
+        self.paginated = paginated
     }
 
-    public var pageCount: Int { max(1, (items.count + Listing.perPage - 1) / Listing.perPage) }
+    public var pageCount: Int { paginated ? max(1, (items.count + Listing.perPage - 1) / Listing.perPage) : 1 }
 
     /// `themes/juridique/`, `themes/juridique/page/2/`, …
     public func url(ofPage number: Int) -> String {
@@ -52,6 +59,7 @@ public struct Listing: Sendable {
     }
 
     public func items(onPage number: Int) -> ArraySlice<ItemRef> {
+        guard paginated else { return items[...] }
         let start = (number - 1) * Listing.perPage
         return items[min(start, items.count)..<min(start + Listing.perPage, items.count)]
     }

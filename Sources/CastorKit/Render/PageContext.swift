@@ -83,10 +83,16 @@ public struct PageContext: Sendable {
             var meta = config.label("ad_categories", ad.category)
             if let region = ad.region { meta += " · " + config.label("regions", region) }
             if let price = ad.price { meta += " · " + French.price(price) }
-            return [
+            meta += " · expire le " + French.date(ad.expires)
+            var card: [String: Any] = [
                 "title": ad.title, "url": ad.entry.url, "summary": ad.summary, "kindLabel": "Annonce", "kind": "ad",
                 "dateLabel": "Publiée le " + French.date(ad.published), "dateISO": ad.published.iso, "meta": meta,
+                // Read by the sorting and filtering script of the ads page.
+                "category": ad.category, "region": ad.region ?? "", "expiresISO": ad.expires.iso,
+                "regionLabel": ad.region.map { config.label("regions", $0) } ?? "",
             ]
+            if let price = ad.price { card["priceValue"] = String(price) }
+            return card
         case .page(let index):
             let page = site.pages[index]
             return [
@@ -182,16 +188,22 @@ public struct PageContext: Sendable {
         var context = common(
             url: entry.url, title: ad.title, description: ad.summary, kind: "ad",
             breadcrumbs: [NavLink("Annonces", "annonces/"), NavLink(categoryLabel, "annonces/categories/\(ad.category)/")])
+        let kind = ContactKind(ad.contact)
         var values: [String: Any] = [
-            "title": ad.title, "summary": ad.summary, "body": site.bodies[entry.relativePath]?.html ?? "",
+            "title": ad.title, "summary": ad.summary,
+            "body": ContactMask.mask(ad.contact, in: site.bodies[entry.relativePath]?.html ?? ""),
             "categoryLabel": categoryLabel, "categoryUrl": "annonces/categories/\(ad.category)/",
             "publishedISO": ad.published.iso, "publishedLabel": French.date(ad.published),
-            "contact": ad.contact, "hasPrice": ad.price != nil, "price": ad.price.map(French.price) ?? "",
+            "hasPrice": ad.price != nil, "price": ad.price.map(French.price) ?? "",
+            "expiresISO": ad.expires.iso, "expiresLabel": French.date(ad.expires),
+            "usesDefaultLifetime": ad.usesDefaultLifetime, "lifetimeDays": ad.defaultLifetimeDays,
+            // Contacts never appear as text: see ContactMask.
+            "contactIsWeb": kind == .web, "contactKind": kind.map { "\($0)" } ?? "",
+            "contactScrambled": ContactMask.scrambled(ad.contact),
+            "contactFallback": kind == .web
+                ? "" : "<a href=\"\(ContactMask.entities(ContactMask.href(ad.contact)))\">\(ContactMask.entities(ad.contact))</a>",
         ]
-        if let expires = ad.expires {
-            values["expiresISO"] = expires.iso
-            values["expiresLabel"] = French.date(expires)
-        }
+        if kind == .web { values["contactUrl"] = ad.contact }
         if let region = ad.region {
             values["regionLabel"] = config.label("regions", region)
             values["regionUrl"] = "regions/\(region)/"
@@ -249,9 +261,25 @@ public struct PageContext: Sendable {
             values["items"] = refs.map(card)
         }
         context["list"] = PageContext.compact(values)
+        if listing.template == "annonces" { context["filters"] = adFilters() }
         context["links"] = listing.links.map { ["label": $0.label, "url": $0.url] }
         context["hasLinks"] = !listing.links.isEmpty
         return context
+    }
+
+    /// Choices of the ads page's filters: every category, and the regions that have ads.
+    func adFilters() -> [String: Any] {
+        let config = site.config
+        let used = Set(site.ads.compactMap(\.region))
+        let regions = config.vocabulary("regions").filter { used.contains($0.key) }.map {
+            ["slug": $0.key, "label": $0.value, "url": "annonces/regions/\($0.key)/"]
+        }
+        return [
+            "categories": config.vocabulary("ad_categories").map {
+                ["slug": $0.key, "label": $0.value, "url": "annonces/categories/\($0.key)/"]
+            },
+            "regions": regions, "hasRegions": !regions.isEmpty,
+        ]
     }
 
     func terms(_ terms: TermsPage) -> [String: Any] {

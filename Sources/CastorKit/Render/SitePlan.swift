@@ -122,21 +122,30 @@ public struct SitePlan: Sendable {
                 url: "agenda/archives/", title: "Événements passés", items: past.map(ItemRef.event),
                 breadcrumbs: [NavLink("Agenda", "agenda/")], emptyMessage: "Aucun événement passé."))
 
-        // Ads: all, then per category.
+        // Ads: every ad on one page that sorts and filters in the browser (and still lists them
+        // all without JavaScript), then plain pages per category and per region.
         let categories = config.vocabulary("ad_categories")
         addListing(
             Listing(
                 url: "annonces/", title: "Petites annonces",
-                intro: "Groupes qui cherchent des habitants, personnes qui cherchent un groupe, terrains, logements, partenaires.",
+                intro: "Groupes qui cherchent des habitants, personnes qui cherchent un groupe, terrains, logements, partenaires, matériaux.",
                 items: site.ads.indices.map(ItemRef.ad),
                 links: categories.map { NavLink($0.value, "annonces/categories/\($0.key)/") },
-                emptyMessage: "Aucune annonce en cours."))
+                emptyMessage: "Aucune annonce en cours.", template: "annonces", paginated: false))
         for (category, label) in categories {
             let items = site.ads.indices.filter { site.ads[$0].category == category }.map(ItemRef.ad)
             addListing(
                 Listing(
                     url: "annonces/categories/\(category)/", title: label, items: items,
                     breadcrumbs: [NavLink("Annonces", "annonces/")], emptyMessage: "Aucune annonce dans cette catégorie."))
+        }
+        for (region, label) in regions {
+            let items = site.ads.indices.filter { site.ads[$0].region == region }.map(ItemRef.ad)
+            guard !items.isEmpty else { continue }
+            addListing(
+                Listing(
+                    url: "annonces/regions/\(region)/", title: "Annonces : \(label)", items: items,
+                    breadcrumbs: [NavLink("Annonces", "annonces/")]))
         }
 
         jobs.append(RenderJob(url: "404.html", file: "404.html", kind: .notFound, lastModified: nil))
