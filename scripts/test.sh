@@ -3,7 +3,7 @@
 # (Nu HTML checker, link crawl over HTTP under a sub-path) on the site built from content/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh default-jre-headless
+scripts/setup.sh default-jre-headless chromium chromium-driver
 venv=.build/test-venv
 if [ ! -x "$venv/bin/pytest" ] || ! cmp -s tests/e2e/requirements.txt "$venv/requirements.txt"; then
   python3 -m venv "$venv"

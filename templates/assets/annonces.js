@@ -74,6 +74,7 @@
   }
   form.hidden = false;
   form.addEventListener("input", update);
+  form.addEventListener("change", update);
   form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
   update();
 })();
