@@ -278,3 +278,41 @@ final class AdTests: XCTestCase {
         XCTAssertEqual(String(decoding: Data(base64Encoded: scrambled)!, as: UTF8.self), "rf.b@a")
     }
 }
+
+final class FrenchTypographyTests: XCTestCase {
+    let nnbsp = "\u{202F}"
+    let nbsp = "\u{00A0}"
+
+    func testSpacesBeforePunctuationAndInsideQuotesBecomeNoBreak() {
+        let html = "<p>Pourquoi ? Parce que ! Voici : la liste ; « la SCIC » et «coopérative».</p>"
+        XCTAssertEqual(
+            FrenchTypography.apply(html),
+            "<p>Pourquoi\(nnbsp)? Parce que\(nnbsp)! Voici\(nbsp): la liste\(nnbsp); «\(nnbsp)la SCIC\(nnbsp)» et «\(nnbsp)coopérative\(nnbsp)».</p>")
+    }
+
+    func testNumbersAndUnits() {
+        XCTAssertEqual(FrenchTypography.apply("<td>120 000 €</td><td>50 %</td><td>2 000 m²</td><td>3 habitants</td>"),
+            "<td>120\(nnbsp)000\(nbsp)€</td><td>50\(nbsp)%</td><td>2\(nnbsp)000\(nbsp)m²</td><td>3 habitants</td>")
+    }
+
+    func testCodeURLsAttributesAndEntitiesAreLeftAlone() {
+        let untouched = [
+            "<pre><code>if a ? b : c ;</code></pre>",
+            "<p>Voir <code>x ? y</code></p>",
+            "<a href=\"https://exemple.org/?q=a :b\" title=\"Quoi ?\">https://exemple.org/a</a>",
+            "<p>A &amp; B &lt; C</p>",
+            "<script>var a = b ? 1 : 2;</script>",
+            "<p>9:30, http://exemple.org</p>",
+        ]
+        for html in untouched {
+            XCTAssertEqual(FrenchTypography.apply(html), html)
+        }
+        XCTAssertEqual(FrenchTypography.apply("<p>Voir <code>x ? y</code> ?</p>"), "<p>Voir <code>x ? y</code>\(nnbsp)?</p>")
+    }
+
+    func testExistingNoBreakSpacesAreNotDoubled() {
+        let html = "<p>Déjà\(nnbsp)? «\(nnbsp)oui\(nnbsp)» et &nbsp;: ok</p>"
+        XCTAssertEqual(FrenchTypography.apply(html), html)
+        XCTAssertEqual(FrenchTypography.apply(FrenchTypography.apply("<p>« a » ?</p>")), FrenchTypography.apply("<p>« a » ?</p>"))
+    }
+}

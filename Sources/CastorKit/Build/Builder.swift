@@ -164,7 +164,7 @@ public struct Builder: Sendable {
             let templates = checked.templates
             let failures = Locked<[String]>([])
             _ = plan.jobs.parallelMap { job -> Bool in
-                let html = PageRenderer.render(job, context: context, templates: templates)
+                let html = FrenchTypography.apply(PageRenderer.render(job, context: context, templates: templates))
                 do {
                     try writer.write(html, to: job.file)
                 } catch {
