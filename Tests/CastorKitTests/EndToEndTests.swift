@@ -92,7 +92,11 @@ final class EndToEndTests: XCTestCase {
 
     func testPublishedContentFollowsTheRules() throws {
         let folder = try workspace()
-        XCTAssertEqual(try run(buildArguments, in: folder).status, 0)
+        let build = try run(buildArguments, in: folder)
+        XCTAssertEqual(build.status, 0)
+        XCTAssertTrue(
+            build.stderr.contains("content/fiches/boite-a-outils/kit-jpo/index.md:20:1: avertissement : image sans texte alternatif"),
+            build.stderr)
         let site = folder.appendingPathComponent("site")
         func page(_ path: String) throws -> String { try String(contentsOf: site.appendingPathComponent(path), encoding: .utf8) }
         // Drafts and expired ads are not published; an ad is still shown on its expiry day.
@@ -109,6 +113,7 @@ final class EndToEndTests: XCTestCase {
         let kit = try page("fiches/boite-a-outils/kit-jpo/index.html")
         XCTAssertTrue(kit.contains("Kit portes ouvertes &lt;em&gt;JPO&lt;/em&gt;"), "a title's HTML is shown as text")
         XCTAssertTrue(kit.contains("href=\"affiche.txt\""))
+        XCTAssertTrue(kit.contains("<img src=\"plan.png\" alt=\"Plan de la salle d'accueil\" loading=\"lazy\" decoding=\"async\" width=\"3\" height=\"2\" />"), kit)
         XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent("fiches/boite-a-outils/kit-jpo/affiche.txt").path))
         // The 404 page works from any address: its links start from the site's path.
         XCTAssertTrue(try page("404.html").contains("href=\"/assets/style.css\""))

@@ -316,3 +316,18 @@ final class FrenchTypographyTests: XCTestCase {
         XCTAssertEqual(FrenchTypography.apply(FrenchTypography.apply("<p>« a » ?</p>")), FrenchTypography.apply("<p>« a » ?</p>"))
     }
 }
+
+final class ImageSizeTests: XCTestCase {
+    func testReadsSizesFromHeaders() {
+        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8)
+        png += [0, 0, 0x03, 0x20, 0, 0, 0x02, 0x58]  // 800 × 600
+        XCTAssertEqual(ImageSize.of(png).map { [$0.width, $0.height] }, [800, 600])
+        let gif: [UInt8] = Array("GIF89a".utf8) + [0x40, 0x01, 0xF0, 0x00]  // 320 × 240
+        XCTAssertEqual(ImageSize.of(gif).map { [$0.width, $0.height] }, [320, 240])
+        // SOI, an APP0 segment of 16 bytes, then SOF0 with height 480 and width 640.
+        let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array(repeating: 0, count: 14)
+            + [0xFF, 0xC0, 0x00, 0x11, 0x08, 0x01, 0xE0, 0x02, 0x80, 0x03]
+        XCTAssertEqual(ImageSize.of(jpeg).map { [$0.width, $0.height] }, [640, 480])
+        XCTAssertNil(ImageSize.of(Array("pas une image".utf8)))
+    }
+}

@@ -94,15 +94,18 @@ public struct Builder: Sendable {
         let resolver = LinkResolver(targets: targets, assets: Set(loaded.assets))
         let published = entries.filter(isPublished)
         let markdown = self.markdown
+        let contentRoot = options.content
         let rendered = published.parallelMap { entry in
-            markdown.render(entry.body, file: entry.displayPath, firstLine: entry.bodyFirstLine) { url, position in
+            let body = markdown.render(entry.body, file: entry.displayPath, firstLine: entry.bodyFirstLine) { url, position in
                 resolver.resolve(url, from: entry, at: position)
             }
+            // Outside cmark's lock: contacts encoded, images sized and loaded lazily.
+            let html = ImageAttributes.add(ContactMask.maskAll(in: body.html), pageURL: entry.url, contentRoot: contentRoot)
+            return RenderedMarkdown(html: html, headings: body.headings, diagnostics: body.diagnostics)
         }
         var bodies: [String: RenderedMarkdown] = [:]
         for (entry, body) in zip(published, rendered) {
-            bodies[entry.relativePath] = RenderedMarkdown(
-                html: ContactMask.maskAll(in: body.html), headings: body.headings, diagnostics: body.diagnostics)
+            bodies[entry.relativePath] = body
             report.diagnostics.append(contentsOf: body.diagnostics)
         }
         step("markdown")

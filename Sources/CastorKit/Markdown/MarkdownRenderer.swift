@@ -89,6 +89,11 @@ public final class MarkdownRenderer: @unchecked Sendable {
                 let position = SourcePosition(
                     line: Int(cmark_node_get_start_line(node)) + firstLine - 1,
                     column: Int(cmark_node_get_start_column(node)))
+                if type == CMARK_NODE_IMAGE && MarkdownRenderer.plainText(node).isEmpty {
+                    diagnostics.append(
+                        .warning(file, position, "image sans texte alternatif : « \(url) »",
+                            hint: "décrivez l'image entre les crochets, par exemple ![Plan du rez-de-chaussée](plan.png) ; pour une image purement décorative, mieux vaut la retirer"))
+                }
                 switch resolve(url, position) {
                 case .keep: break
                 case .replace(let newURL): cmark_node_set_url(node, newURL)
