@@ -95,12 +95,14 @@ public struct Builder: Sendable {
         let published = entries.filter(isPublished)
         let markdown = self.markdown
         let contentRoot = options.content
+        let baseURL = config.baseURL
         let rendered = published.parallelMap { entry in
             let body = markdown.render(entry.body, file: entry.displayPath, firstLine: entry.bodyFirstLine) { url, position in
                 resolver.resolve(url, from: entry, at: position)
             }
             // Outside cmark's lock: contacts encoded, images sized and loaded lazily.
-            let html = ImageAttributes.add(ContactMask.maskAll(in: body.html), pageURL: entry.url, contentRoot: contentRoot)
+            var html = ImageAttributes.add(ContactMask.maskAll(in: body.html), pageURL: entry.url, contentRoot: contentRoot)
+            html = PrintAddresses.add(html, pageURL: entry.url, baseURL: baseURL)
             return RenderedMarkdown(html: html, headings: body.headings, diagnostics: body.diagnostics)
         }
         var bodies: [String: RenderedMarkdown] = [:]

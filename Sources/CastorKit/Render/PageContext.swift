@@ -131,7 +131,10 @@ public struct PageContext: Sendable {
         let body = site.bodies[entry.relativePath]
         let toc = (body?.headings ?? []).filter { $0.level <= 3 }
         let attachments: [[String: Any]] = fiche.attachments.map {
-            ["title": $0.title, "url": entry.url + Escape.urlPath($0.file), "ext": $0.kind, "size": French.fileSize($0.size)]
+            [
+                "title": $0.title, "url": entry.url + Escape.urlPath($0.file), "ext": $0.kind, "size": French.fileSize($0.size),
+                "absoluteUrl": config.baseURL + entry.url + Escape.urlPath($0.file),
+            ]
         }
         let related = site.related[index].map { card(.fiche($0)) }
         context["fiche"] = [
