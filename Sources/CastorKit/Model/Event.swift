@@ -57,6 +57,37 @@ public struct Event: Sendable {
     public var online: String? { entry["online"]?.text }
     public var registration: String? { entry["registration"]?.text }
     public var status: Status { entry["status"]?.text.flatMap(Status.init(rawValue:)) ?? .confirmed }
+    /// When the event was announced (`announced`), if the volunteer said so.
+    public var announced: LocalDate? { entry["announced"]?.day }
+
+    /// The date the Atom feed sorts and stamps the event by: `announced`, or else its first day.
+    public var announcementDate: LocalDate { announced ?? start.date }
+
+    /// « Annulé », « Reporté », or nil for a confirmed event.
+    public var statusLabel: String? {
+        switch status {
+        case .confirmed: return nil
+        case .cancelled: return "Annulé"
+        case .postponed: return "Reporté"
+        }
+    }
+
+    /// Whether it is a whole-day event (`start` without a time).
+    public var isAllDay: Bool {
+        if case .day = start { return true }
+        return false
+    }
+
+    /// The `.ics` file of the event, inside its page's folder (`agenda/foo/foo.ics`).
+    public var calendarFile: String { entry.url + entry.slug + ".ics" }
+
+    /// An identifier for calendars that stays the same across builds and edits: it comes
+    /// from the file's path (renaming the file changes it) and the site's address.
+    /// `agenda/foo@ressources.example.org`, `reseau/agenda/foo@example.org` under a sub-path.
+    public func uid(config: SiteConfig) -> String {
+        let path = String(config.basePath.dropFirst()) + String(entry.url.dropLast())
+        return path + "@" + config.host
+    }
 
     /// The last day the event covers.
     public var lastDay: LocalDate { end?.date ?? start.date }

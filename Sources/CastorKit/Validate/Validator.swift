@@ -30,7 +30,7 @@ public struct Validator: Sendable {
                     hint: "renommez-le « \(Slug.make(document.slug)) » (minuscules sans accent, chiffres et tirets)"))
         }
         let reserved = schema.publishedPrefix.isEmpty ? Validator.reservedRootSlugs : Validator.reservedSlugs
-        if reserved.contains(document.slug) {
+        if reserved.contains(document.slug) || schema.reservedSlugs.contains(document.slug) {
             diagnostics.append(
                 .error(file, .unknown, "le nom « \(document.slug) » est réservé par Castor", hint: "choisissez un autre nom de fichier"))
         }
