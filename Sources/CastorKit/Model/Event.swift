@@ -95,7 +95,8 @@ public struct Event: Sendable {
     /// Upcoming when it has not finished before `today`.
     public func isUpcoming(today: LocalDate) -> Bool { lastDay >= today }
 
-    /// « samedi 12 juin 2027, 9 h 30 – 17 h », « du 12 au 14 juin 2027 », « samedi 12 juin 2027 ».
+    /// « samedi 12 juin 2027, 9 h 30 – 17 h », « du 12 au 14 juin 2027 », « samedi 12 juin 2027 »,
+    /// « du 27 mars, 9 h, au 28 mars 2027, 17 h ».
     public var frenchDateLabel: String {
         switch (start, end) {
         case (.day(let day), nil):
@@ -106,6 +107,11 @@ public struct Event: Sendable {
             return "\(French.longDate(from.date)), \(French.time(hour: from.hour, minute: from.minute)) – \(French.time(hour: to.hour, minute: to.minute))"
         case (.day(let from), .day(let to)?) where from == to:
             return French.longDate(from)
+        case (.time(let from), .time(let to)?):
+            // Over several days: both times are said.
+            let first = from.date.year == to.date.year
+                ? "\(French.dayOrdinal(from.date.day)) \(French.months[from.date.month - 1])" : French.date(from.date)
+            return "du \(first), \(French.time(hour: from.hour, minute: from.minute)), au \(French.date(to.date)), \(French.time(hour: to.hour, minute: to.minute))"
         default:
             let from = start.date
             let to = lastDay
