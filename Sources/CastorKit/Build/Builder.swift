@@ -146,7 +146,8 @@ public struct Builder: Sendable {
                     .filter { !FileIO.isDirectory(templatesRoot + "/" + $0) && !($0 as NSString).lastPathComponent.hasPrefix(".") }
                     .sorted()
                 : []
-            let extra = ["fiches/atom.xml", "sitemap.xml", "robots.txt"]
+            let agendaFiles = AgendaFeeds.files(checked.site)
+            let extra = ["fiches/atom.xml", "sitemap.xml", "robots.txt"] + agendaFiles.map(\.path)
             try writer.makeFolders(
                 for: plan.jobs.map(\.file) + extra + checked.assets + templateAssets.map { "assets/" + $0 })
 
@@ -164,6 +165,7 @@ public struct Builder: Sendable {
             try writer.write(Feeds.fichesAtom(checked.site), to: "fiches/atom.xml")
             try writer.write(Feeds.sitemap(baseURL: checked.site.config.baseURL, pages: plan.sitemapEntries), to: "sitemap.xml")
             try writer.write(Feeds.robots(baseURL: checked.site.config.baseURL), to: "robots.txt")
+            for file in agendaFiles { try writer.write(file.text, to: file.path) }
             let contentRoot = options.content
             _ = checked.assets.parallelMap { asset -> Bool in
                 do { try writer.copy(from: contentRoot + "/" + asset, to: asset) } catch {
@@ -209,6 +211,7 @@ enum PageRenderer {
         case .page(let index): return templates.render(context.page(index), template: BuiltinCollections.pages.template)
         case .listing(let listing, let page): return templates.render(context.listing(listing, pageNumber: page), template: "list")
         case .terms(let terms): return templates.render(context.terms(terms), template: "terms")
+        case .share: return templates.render(context.share(), template: "share")
         case .notFound: return templates.render(context.notFound(), template: "404")
         }
     }

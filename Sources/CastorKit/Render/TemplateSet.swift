@@ -8,7 +8,7 @@ public struct TemplateSet: Sendable {
     public let library: MustacheLibrary
     public let names: Set<String>
 
-    public static let required = ["base", "home", "fiche", "event", "ad", "page", "list", "terms", "404"]
+    public static let required = ["base", "home", "fiche", "event", "ad", "page", "list", "terms", "share", "404"]
 
     public static func load(from directory: String, displayRoot: String, required: [String] = TemplateSet.required)
         -> (TemplateSet?, [Diagnostic])
