@@ -111,7 +111,8 @@ public struct Event: Sendable {
             // Over several days: both times are said.
             let first = from.date.year == to.date.year
                 ? "\(French.dayOrdinal(from.date.day)) \(French.months[from.date.month - 1])" : French.date(from.date)
-            return "du \(first), \(French.time(hour: from.hour, minute: from.minute)), au \(French.date(to.date)), \(French.time(hour: to.hour, minute: to.minute))"
+            let fromTime = French.time(hour: from.hour, minute: from.minute)
+            return "du \(first), \(fromTime), au \(French.date(to.date)), \(French.time(hour: to.hour, minute: to.minute))"
         default:
             let from = start.date
             let to = lastDay

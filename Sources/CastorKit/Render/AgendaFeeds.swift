@@ -76,14 +76,22 @@ public enum AgendaFeeds {
             content += "<p>\(facts.map(Escape.xml).joined(separator: " · "))</p>\n"
             if !event.summary.isEmpty { content += "<p>\(Escape.xml(event.summary))</p>\n" }
             content += site.bodies[event.entry.relativePath]?.html ?? ""
+            var dates = ""
+            if let announced = event.announced { dates += "<published>\(Feeds.stamp(announced))</published>\n" }
+            dates += "<updated>\(Feeds.stamp(event.announcementDate))</updated>"
+            var categories = ""
+            if let region = event.region {
+                categories += "<category term=\"\(Escape.xml(region))\" label=\"\(Escape.xml(config.label("regions", region)))\"/>\n"
+            }
+            categories += "<category term=\"\(event.status.rawValue)\" label=\"\(Escape.xml(event.statusLabel ?? "Confirmé"))\"/>"
             xml += """
                 <entry xml:base="\(Escape.xml(url))">
                 <title>\(Escape.xml(title))</title>
                 <link rel="alternate" type="text/html" href="\(Escape.xml(url))"/>
                 <link rel="enclosure" type="text/calendar" href="\(Escape.xml(base + event.calendarFile))"/>
                 <id>\(Escape.xml(url))</id>
-                \(event.announced.map { "<published>\(Feeds.stamp($0))</published>\n" } ?? "")<updated>\(Feeds.stamp(event.announcementDate))</updated>
-                \(event.region.map { "<category term=\"\(Escape.xml($0))\" label=\"\(Escape.xml(config.label("regions", $0)))\"/>\n" } ?? "")<category term="\(event.status.rawValue)" label="\(Escape.xml(event.statusLabel ?? "Confirmé"))"/>
+                \(dates)
+                \(categories)
                 <summary>\(Escape.xml(summary))</summary>
                 <content type="html">\(Escape.xml(content))</content>
                 </entry>
@@ -198,7 +206,8 @@ public enum AgendaFeeds {
     /// Sorted keys, so the same site gives the same bytes.
     static func encode<T: Encodable>(_ value: T, pretty: Bool) -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        if pretty { encoder.outputFormatting.insert(.prettyPrinted) }
         guard let data = try? encoder.encode(value) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }
@@ -268,7 +277,8 @@ public enum AgendaFeeds {
           function pad(n) { return (n < 10 ? "0" : "") + n; }
           function today() {
             try {
-              var parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(new Date());
+              var format = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" });
+              var parts = format.formatToParts(new Date());
               var v = {};
               for (var i = 0; i < parts.length; i++) { v[parts[i].type] = parts[i].value; }
               return v.year + "-" + v.month + "-" + v.day;
@@ -299,7 +309,8 @@ public enum AgendaFeeds {
           var box = element("div", "agenda-widget");
           box.setAttribute("lang", "fr");
           box.setAttribute("role", "region");
-          box.setAttribute("aria-label", "Prochains événements" + (region && known ? " : " + agenda.regions[region] : "") + " — " + agenda.title);
+          var scope = region && known ? " : " + agenda.regions[region] : "";
+          box.setAttribute("aria-label", "Prochains événements" + scope + " — " + agenda.title);
           if (events.length) {
             var list = element("ul", "agenda-widget-liste");
             for (var j = 0; j < events.length; j++) {
@@ -321,7 +332,7 @@ public enum AgendaFeeds {
             box.appendChild(element("p", "agenda-widget-vide", "Aucun événement à venir pour le moment."));
           }
           var more = element("p", "agenda-widget-plus");
-          var moreLink = element("a", "", region && known ? "Tout l'agenda : " + agenda.regions[region] : "Tout l'agenda");
+          var moreLink = element("a", "", "Tout l'agenda" + scope);
           moreLink.href = agenda.agenda + (region && known ? "regions/" + region + "/" : "");
           more.appendChild(moreLink);
           box.appendChild(more);

@@ -12,17 +12,20 @@ public struct PageContext: Sendable {
     static var siteFeeds: [[String: Any]] {
         [
             ["title": "Fiches nouvelles et mises à jour", "url": "fiches/atom.xml", "type": "application/atom+xml"],
-            ["title": "Agenda : événements nouvellement annoncés", "url": AgendaFeeds.atomFile, "type": "application/atom+xml"],
+            [
+                "title": "Agenda : événements nouvellement annoncés", "url": AgendaFeeds.atomFile,
+                "type": "application/atom+xml",
+            ],
         ]
     }
 
     /// The calendar and JSON feeds of an agenda scope, for `<head>`.
     static func agendaFeeds(_ scope: AgendaScope, label: String?) -> [[String: Any]] {
-        var feeds: [[String: Any]] = [
-            ["title": "Agenda" + (label.map { " : " + $0 } ?? "") + " (iCalendar)", "url": scope.calendarFile, "type": "text/calendar"]
-        ]
+        let title = "Agenda" + (label.map { " : " + $0 } ?? "") + " (iCalendar)"
+        var feeds: [[String: Any]] = [["title": title, "url": scope.calendarFile, "type": "text/calendar"]]
         if scope == .all {
-            feeds.append(["title": "Agenda : événements à venir (JSON Feed)", "url": AgendaFeeds.jsonFile, "type": "application/feed+json"])
+            feeds.append(
+                ["title": "Agenda : événements à venir (JSON Feed)", "url": AgendaFeeds.jsonFile, "type": "application/feed+json"])
         }
         return feeds
     }
@@ -325,7 +328,8 @@ public struct PageContext: Sendable {
             "atomAbsolute": base + AgendaFeeds.atomFile, "jsonAbsolute": base + AgendaFeeds.jsonFile,
             "widgetAbsolute": widget, "widgetUrl": AgendaFeeds.widgetFile,
             "widgetSnippet": "<script src=\"\(widget)\" async></script>",
-            "widgetRegionSnippet": "<script src=\"\(widget)\" data-region=\"\(example)\" data-max=\"3\" async></script>",
+            "widgetRegionSnippet":
+                "<script src=\"\(widget)\" data-region=\"\(example)\" data-max=\"3\" async></script>",
             "exampleRegion": example, "exampleRegionLabel": site.config.label("regions", example),
             "regions": regions.map { slug, label -> [String: Any] in
                 let scope = AgendaScope.region(slug)

@@ -119,7 +119,8 @@ public struct SitePlan: Sendable {
         addListing(
             Listing(
                 url: "agenda/", title: "Agenda", intro: "Les prochains événements du réseau de l'habitat participatif.",
-                items: upcoming.map(ItemRef.event), grouping: .month, agenda: .all, emptyMessage: "Aucun événement à venir pour le moment."))
+                items: upcoming.map(ItemRef.event), grouping: .month, agenda: .all,
+                emptyMessage: "Aucun événement à venir pour le moment."))
         addListing(
             Listing(
                 url: "agenda/archives/", title: "Événements passés", items: past.map(ItemRef.event),
@@ -131,7 +132,8 @@ public struct SitePlan: Sendable {
                     url: scope.folder, title: "Agenda : \(label)",
                     intro: "Les prochains événements pour « \(label) ».",
                     items: upcoming.filter { scope.contains(site.events[$0]) }.map(ItemRef.event),
-                    breadcrumbs: [NavLink("Agenda", "agenda/")], grouping: .month, agenda: scope, emptyMessage: "Aucun événement à venir pour cette région pour le moment."))
+                    breadcrumbs: [NavLink("Agenda", "agenda/")], grouping: .month, agenda: scope,
+                    emptyMessage: "Aucun événement à venir pour cette région pour le moment."))
         }
         add("agenda/partager/", .share)
 

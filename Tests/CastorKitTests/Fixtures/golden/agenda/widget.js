@@ -14,7 +14,8 @@
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   function today() {
     try {
-      var parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(new Date());
+      var format = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" });
+      var parts = format.formatToParts(new Date());
       var v = {};
       for (var i = 0; i < parts.length; i++) { v[parts[i].type] = parts[i].value; }
       return v.year + "-" + v.month + "-" + v.day;
@@ -45,7 +46,8 @@
   var box = element("div", "agenda-widget");
   box.setAttribute("lang", "fr");
   box.setAttribute("role", "region");
-  box.setAttribute("aria-label", "Prochains événements" + (region && known ? " : " + agenda.regions[region] : "") + " — " + agenda.title);
+  var scope = region && known ? " : " + agenda.regions[region] : "";
+  box.setAttribute("aria-label", "Prochains événements" + scope + " — " + agenda.title);
   if (events.length) {
     var list = element("ul", "agenda-widget-liste");
     for (var j = 0; j < events.length; j++) {
@@ -67,7 +69,7 @@
     box.appendChild(element("p", "agenda-widget-vide", "Aucun événement à venir pour le moment."));
   }
   var more = element("p", "agenda-widget-plus");
-  var moreLink = element("a", "", region && known ? "Tout l'agenda : " + agenda.regions[region] : "Tout l'agenda");
+  var moreLink = element("a", "", "Tout l'agenda" + scope);
   moreLink.href = agenda.agenda + (region && known ? "regions/" + region + "/" : "");
   more.appendChild(moreLink);
   box.appendChild(more);
