@@ -53,6 +53,7 @@
     for (var j = 0; j < events.length; j++) {
       var ev = events[j];
       var item = element("li", "agenda-widget-evenement");
+      item.style.marginBottom = "0.5em";
       if (ev.status) { item.appendChild(element("strong", "agenda-widget-statut", ev.status + " : ")); }
       var link = element("a", "agenda-widget-titre", ev.title);
       link.href = ev.url;
