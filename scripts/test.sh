@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: Swift unit and end-to-end tests, then the checks with outside tools
-# (Nu HTML checker, link crawl over HTTP under a sub-path) on the site built from content/.
+# (Nu HTML checker, link crawl over HTTP under a sub-path, icalendar, feedparser, the agenda
+# widget in headless Chromium) on the site built from content/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh default-jre-headless chromium chromium-driver

@@ -24,6 +24,8 @@ PAGES = {
     "région": "regions/bretagne/",
     "agenda": "agenda/",
     "archives": "agenda/archives/",
+    "agenda régional": "agenda/regions/bretagne/",
+    "partager l'agenda": "agenda/partager/",
     "événement": None,  # found from the agenda
     "annonces": "annonces/",
     "catégorie d'annonces": "annonces/categories/terrain/",

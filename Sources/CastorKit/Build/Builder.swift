@@ -162,7 +162,8 @@ public struct Builder: Sendable {
                     .sorted()
                 : []
             let feeds = Feeds.all(checked.site)
-            let extra = feeds.map(\.file) + ["sitemap.xml", "robots.txt"]
+            let agendaFiles = AgendaFeeds.files(checked.site)
+            let extra = feeds.map(\.file) + ["sitemap.xml", "robots.txt"] + agendaFiles.map(\.path)
             try writer.makeFolders(
                 for: plan.jobs.map(\.file) + extra + checked.assets + templateAssets.map { "assets/" + $0 })
 
@@ -180,6 +181,7 @@ public struct Builder: Sendable {
             for feed in feeds { try writer.write(feed.text, to: feed.file) }
             try writer.write(Feeds.sitemap(baseURL: checked.site.config.baseURL, pages: plan.sitemapEntries), to: "sitemap.xml")
             try writer.write(Feeds.robots(baseURL: checked.site.config.baseURL), to: "robots.txt")
+            for file in agendaFiles { try writer.write(file.text, to: file.path) }
             let contentRoot = options.content
             _ = checked.assets.parallelMap { asset -> Bool in
                 do { try writer.copy(from: contentRoot + "/" + asset, to: asset) } catch {
@@ -226,6 +228,7 @@ enum PageRenderer {
         case .listing(let listing, let page):
             return templates.render(context.listing(listing, pageNumber: page), template: listing.template)
         case .terms(let terms): return templates.render(context.terms(terms), template: "terms")
+        case .share: return templates.render(context.share(), template: "share")
         case .notFound: return templates.render(context.notFound(), template: "404")
         }
     }
