@@ -146,6 +146,7 @@ public struct Builder: Sendable {
         guard let checked = check(report: &report) else { return report }
         let clock = ContinuousClock()
         let start = clock.now
+        var searchTime = Duration.zero
         do {
             try writer.prepare()
             let plan = SitePlan(site: checked.site)
@@ -157,7 +158,10 @@ public struct Builder: Sendable {
                     .sorted()
                 : []
             let feeds = Feeds.all(checked.site)
-            let extra = feeds.map(\.file) + ["sitemap.xml", "robots.txt"]
+            let searchStart = clock.now
+            let search = SearchIndex(site: checked.site)
+            searchTime = clock.now - searchStart
+            let extra = feeds.map(\.file) + ["sitemap.xml", "robots.txt"] + search.files.map(\.path)
             try writer.makeFolders(
                 for: plan.jobs.map(\.file) + extra + checked.assets + templateAssets.map { "assets/" + $0 })
 
@@ -173,6 +177,14 @@ public struct Builder: Sendable {
                 return true
             }
             for feed in feeds { try writer.write(feed.text, to: feed.file) }
+            let searchWriteStart = clock.now
+            _ = search.files.parallelMap { file -> Bool in
+                do { try writer.write(file.text, to: file.path) } catch {
+                    failures.withLock { $0.append("\(file.path) : \(error)") }
+                }
+                return true
+            }
+            searchTime += clock.now - searchWriteStart
             try writer.write(Feeds.sitemap(baseURL: checked.site.config.baseURL, pages: plan.sitemapEntries), to: "sitemap.xml")
             try writer.write(Feeds.robots(baseURL: checked.site.config.baseURL), to: "robots.txt")
             let contentRoot = options.content
@@ -203,8 +215,9 @@ public struct Builder: Sendable {
                     hint: "vérifiez l'espace disque et les droits sur le dossier ; l'ancien site est intact"))
             return report
         }
-        let duration = clock.now - start
+        let duration = clock.now - start - searchTime
         report.steps.append(("écriture", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18))
+        report.steps.append(("recherche", Double(searchTime.components.seconds) + Double(searchTime.components.attoseconds) / 1e18))
         return report
     }
 }
@@ -221,6 +234,7 @@ enum PageRenderer {
         case .listing(let listing, let page):
             return templates.render(context.listing(listing, pageNumber: page), template: listing.template)
         case .terms(let terms): return templates.render(context.terms(terms), template: "terms")
+        case .search: return templates.render(context.search(), template: "recherche")
         case .notFound: return templates.render(context.notFound(), template: "404")
         }
     }

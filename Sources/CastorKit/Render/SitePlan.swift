@@ -8,6 +8,8 @@ public struct RenderJob: Sendable {
         case page(Int)
         case listing(Listing, page: Int)
         case terms(TermsPage)
+        /// The search page (`recherche/`).
+        case search
         case notFound
     }
 
@@ -40,6 +42,7 @@ public struct SitePlan: Sendable {
         for (index, event) in site.events.enumerated() { add(event.entry.url, .event(index)) }
         for (index, ad) in site.ads.enumerated() { add(ad.entry.url, .ad(index), ad.published) }
         for (index, page) in site.pages.enumerated() { add(page.entry.url, .page(index)) }
+        add("recherche/", .search)
 
         // Fiches: all, then one listing per type.
         let types = config.vocabulary("fiche_types")
