@@ -1,0 +1,1 @@
+__castorIndex("t/acc",["accueillir",1.47,"B_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/aff",["affich",2.858,"B_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/agr",["agrement",0.998,"A_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/anc",["ancien",0.998,"A_"]);

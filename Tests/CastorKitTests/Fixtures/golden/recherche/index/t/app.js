@@ -1,0 +1,1 @@
+__castorIndex("t/app",["appel",1.924,"F_"]);

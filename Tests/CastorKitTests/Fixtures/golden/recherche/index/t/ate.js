@@ -1,0 +1,1 @@
+__castorIndex("t/ate",["ateli",5.898,"D_"]);

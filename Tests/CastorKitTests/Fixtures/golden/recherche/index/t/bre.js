@@ -1,0 +1,1 @@
+__castorIndex("t/bre",["bretagn",2.295,"D_C3"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/cat",["categori",0.998,"A_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/cen",["centr",3.557,"H_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/coo",["cooper",2.073,"A_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/dep",["depos",0.998,"A_"]);

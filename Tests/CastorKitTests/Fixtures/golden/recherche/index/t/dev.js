@@ -1,0 +1,1 @@
+__castorIndex("t/dev",["devient",0.998,"A_"]);

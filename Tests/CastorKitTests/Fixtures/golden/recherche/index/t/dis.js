@@ -1,0 +1,1 @@
+__castorIndex("t/dis",["disponibl",2.314,"C_"]);

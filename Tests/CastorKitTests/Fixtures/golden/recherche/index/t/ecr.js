@@ -1,0 +1,1 @@
+__castorIndex("t/ecr",["ecrir",1.924,"F_"]);

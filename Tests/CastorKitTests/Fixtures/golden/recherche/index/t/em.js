@@ -1,0 +1,1 @@
+__castorIndex("t/em",["em",5.724,"B_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/eve",["even",1.692,"C_B_B3"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/fai",["fait",3.557,"H_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/fam",["famil",5.685,"G_"]);

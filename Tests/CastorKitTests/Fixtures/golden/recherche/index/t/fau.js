@@ -1,0 +1,1 @@
+__castorIndex("t/fau",["faut",2.314,"D_"]);

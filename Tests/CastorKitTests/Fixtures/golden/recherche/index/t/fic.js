@@ -1,0 +1,1 @@
+__castorIndex("t/fic",["fich",1.47,"B_"]);

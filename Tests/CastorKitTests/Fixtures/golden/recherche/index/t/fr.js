@@ -1,0 +1,1 @@
+__castorIndex("t/fr",["fr",0.998,"A_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/gen",["general",5.898,"C_"]);

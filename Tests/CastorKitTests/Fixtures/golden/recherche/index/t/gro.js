@@ -1,0 +1,1 @@
+__castorIndex("t/gro",["group",5.383,"FZB_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/hab",["habitant",0.998,"A_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/htt",["http",0.998,"A_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/int",["interet",2.073,"A_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/jou",["jour",2.144,"B8D_","journ",2.545,"B_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/jpo",["jpo",3.612,"AMB_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/jui",["juillet",0.998,"A_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/jur",["juridiqu",2.489,"A_"]);

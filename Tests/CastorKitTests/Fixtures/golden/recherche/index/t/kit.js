@@ -1,0 +1,1 @@
+__castorIndex("t/kit",["kit",3.612,"AMB_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/leg",["legifranc",0.998,"A_"]);

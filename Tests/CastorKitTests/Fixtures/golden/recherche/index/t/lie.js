@@ -1,0 +1,1 @@
+__castorIndex("t/lie",["lien",0.998,"A_"]);

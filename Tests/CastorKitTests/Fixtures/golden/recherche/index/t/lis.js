@@ -1,0 +1,1 @@
+__castorIndex("t/lis",["lisez",1.47,"B_"]);

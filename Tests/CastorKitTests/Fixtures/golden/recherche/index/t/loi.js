@@ -1,0 +1,1 @@
+__castorIndex("t/loi",["loi",0.998,"A_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/lyo",["lyon",2.82,"E_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/met",["metaplan",5.898,"D_"]);

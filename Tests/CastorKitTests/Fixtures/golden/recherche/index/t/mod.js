@@ -1,0 +1,1 @@
+__castorIndex("t/mod",["model",2.186,"B_"]);

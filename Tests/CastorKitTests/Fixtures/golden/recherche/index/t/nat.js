@@ -1,0 +1,1 @@
+__castorIndex("t/nat",["national",5.051,"ARE_"]);

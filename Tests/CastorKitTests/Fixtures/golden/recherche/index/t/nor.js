@@ -1,0 +1,1 @@
+__castorIndex("t/nor",["nord",2.82,"E_"]);

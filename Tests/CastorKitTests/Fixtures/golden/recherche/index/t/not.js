@@ -1,0 +1,1 @@
+__castorIndex("t/not",["note",0.998,"A_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/nou",["nouvel",0.998,"A_"]);

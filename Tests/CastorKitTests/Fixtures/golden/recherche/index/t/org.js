@@ -1,0 +1,1 @@
+__castorIndex("t/org",["organis",2.545,"B_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/ouv",["ouvert",6.799,"B_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/pie",["pieg",0.998,"A_"]);

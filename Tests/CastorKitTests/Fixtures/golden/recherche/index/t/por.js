@@ -1,0 +1,1 @@
+__castorIndex("t/por",["port",6.799,"B_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/pro",["program",1.924,"E_","propo",6.066,"H_"]);

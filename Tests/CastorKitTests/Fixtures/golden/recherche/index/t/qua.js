@@ -1,0 +1,1 @@
+__castorIndex("t/qua",["quai",2.82,"E_"]);

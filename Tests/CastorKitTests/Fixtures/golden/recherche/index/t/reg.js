@@ -1,0 +1,1 @@
+__castorIndex("t/reg",["regl",1.593,"A_"]);

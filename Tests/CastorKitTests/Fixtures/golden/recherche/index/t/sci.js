@@ -1,0 +1,1 @@
+__castorIndex("t/sci",["scic",3.275,"A_BU"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/sit",["site",0.998,"A_"]);

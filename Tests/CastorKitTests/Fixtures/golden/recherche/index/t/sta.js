@@ -1,0 +1,1 @@
+__castorIndex("t/sta",["statut",0.998,"A_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/str",["structur",1.894,"A_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/ter",["terrain",8.677,"F_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/tro",["troi",2.999,"E_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/usa",["usag",0.998,"A_"]);

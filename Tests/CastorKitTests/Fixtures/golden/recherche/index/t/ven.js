@@ -1,0 +1,1 @@
+__castorIndex("t/ven",["venir",1.924,"E_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/via",["viabilis",1.924,"F_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/vis",["visit",1.924,"F_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/www",["www",0.998,"A_"]);
