@@ -316,7 +316,11 @@
     }).catch(function () { live.textContent = "La recherche est indisponible pour le moment."; });
   }));
   form.addEventListener("keydown", function (e) {
-    if (e.key === "ArrowDown" && !panel.hidden && links().length) { e.preventDefault(); links()[0].focus(); }
+    if (e.key === "ArrowDown" && e.target === input && results.children.length && input.value.trim()) {
+      e.preventDefault();
+      panel.hidden = false;
+      links()[0].focus();
+    }
     if (e.key === "Escape") close();
   });
   panel.addEventListener("keydown", function (e) {
@@ -334,5 +338,5 @@
     setTimeout(function () { if (!form.contains(document.activeElement) && !panel.contains(document.activeElement)) close(); }, 0);
   });
   document.addEventListener("click", function (e) { if (!form.contains(e.target) && !panel.contains(e.target)) close(); });
-  input.addEventListener("focus", function () { if (results.children.length && input.value.trim()) panel.hidden = false; });
+  input.addEventListener("click", function () { if (results.children.length && input.value.trim()) panel.hidden = false; });
 })();
