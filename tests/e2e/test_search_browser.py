@@ -46,6 +46,7 @@ def test_browser_analyzer_matches_the_shared_vector(browser, server):  # noqa: F
             if line and not line.startswith("#")]
     assert len(rows) > 80
     browser.get(server + "recherche/")
+    WebDriverWait(browser, 10).until(lambda d: d.execute_script("return !!window.CastorRecherche"))
     got = browser.execute_script(
         "return arguments[0].map(function (t) { return window.CastorRecherche.terms(t).join(' '); });",
         [row[0] for row in rows])
@@ -75,11 +76,18 @@ def test_accent_free_queries_find_the_expected_fiche(browser, server, query, exp
 
 def test_index_loads_only_when_needed_and_only_what_a_query_needs(browser, server):  # noqa: F811
     browser.get(server)
-    def index_requests():
+    def requests(part):
         return browser.execute_script(
-            "return performance.getEntriesByType('resource').map(function (e) { return e.name; })"
-            ".filter(function (n) { return n.indexOf('/recherche/index/') >= 0; });")
+            "var part = arguments[0]; return performance.getEntriesByType('resource')"
+            ".map(function (e) { return e.name; }).filter(function (n) { return n.indexOf(part) >= 0; });", part)
+    def index_requests():
+        return requests("/recherche/index/")
     assert index_requests() == [], "the index is loaded before any interaction"
+    assert requests("recherche-moteur.js") == [], "the search engine is loaded before any interaction"
+    before = browser.execute_script(
+        "return performance.getEntriesByType('resource').filter(function (e) { return /\\.(css|js)$/.test(e.name); })"
+        ".reduce(function (sum, e) { return sum + e.decodedBodySize; }, 0)")
+    assert before < 15000, f"{before} bytes of CSS and JavaScript before any interaction"
     field = browser.find_element(By.ID, "recherche-champ")
     field.click()
     WebDriverWait(browser, 10).until(lambda d: index_requests())
