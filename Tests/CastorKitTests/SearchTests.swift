@@ -103,6 +103,10 @@ final class SearchIndexTests: XCTestCase {
             ["coo": ["2"], "coop": ["\(limit)"], "coope": ["7"], "coor": ["3"]], "a term as long as its split key stays there")
     }
 
+    func testKeysAreFrontCoded() {
+        XCTAssertEqual(SearchIndex.frontCoded(["coo", "coop", "cor", "sci", "scic"]), "0coo 3p 2r 0sci 3c")
+    }
+
     func testIndexHoldsPublishedItemsOnlyAndNoContact() throws {
         let site = try site()
         let index = SearchIndex(site: site)

@@ -53,36 +53,58 @@ public enum FrenchAnalyzer {
 
     /// Calls `body` with each folded word of `text`.
     public static func forEachWord(_ text: String, _ body: (String) -> Void) {
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
-        func flush() {
-            if !word.isEmpty {
-                body(String(decoding: word, as: UTF8.self))
-                word.removeAll(keepingCapacity: true)
-            }
-        }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                let byte = UInt8(value)
-                switch byte {
-                case 0x61...0x7A, 0x30...0x39: word.append(byte)
-                case 0x41...0x5A: word.append(byte + 0x20)
-                default: flush()
+        var text = text
+        text.withUTF8 { bytes in
+            var word: [UInt8] = []
+            word.reserveCapacity(32)
+            func flush() {
+                if !word.isEmpty {
+                    body(String(decoding: word, as: UTF8.self))
+                    word.removeAll(keepingCapacity: true)
                 }
-                continue
             }
-            let folded = fold(scalar)
-            if folded.isEmpty {
-                flush()
-                continue
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    switch byte {
+                    case 0x61...0x7A, 0x30...0x39: word.append(byte)
+                    case 0x41...0x5A: word.append(byte + 0x20)
+                    default: flush()
+                    }
+                    index += 1
+                    continue
+                }
+                // Decode one scalar of valid UTF-8 (Swift strings always are).
+                var value: UInt32
+                var length: Int
+                if byte < 0xE0 {
+                    value = UInt32(byte & 0x1F)
+                    length = 2
+                } else if byte < 0xF0 {
+                    value = UInt32(byte & 0x0F)
+                    length = 3
+                } else {
+                    value = UInt32(byte & 0x07)
+                    length = 4
+                }
+                for offset in 1..<length where index + offset < count {
+                    value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+                }
+                index += length
+                let folded = Unicode.Scalar(value).map(fold) ?? []
+                if folded.isEmpty {
+                    flush()
+                    continue
+                }
+                // A folded scalar may hold separators itself.
+                for part in folded {
+                    if part == 0 { flush() } else { word.append(part) }
+                }
             }
-            // A folded scalar may hold separators itself (« İ » → `i` + a dot above).
-            for byte in folded {
-                if byte == 0 { flush() } else { word.append(byte) }
-            }
+            flush()
         }
-        flush()
     }
 
     /// ASCII letters and digits of one folded non-ASCII scalar; 0 marks a separator; empty
@@ -126,33 +148,56 @@ public enum FrenchAnalyzer {
     /// 3. A final doubled letter is undoubled (5 letters or more): `naturell` → `naturel`.
     public static func stem(_ word: String) -> String {
         var w = Array(word.utf8)
-        if w.count <= 3 || w.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return word }
-        func ends(_ suffix: String) -> Bool {
-            let s = Array(suffix.utf8)
-            return w.count >= s.count && Array(w[(w.count - s.count)...]) == s
+        return stem(&w) ? String(decoding: w, as: UTF8.self) : word
+    }
+
+    /// `stem(_:)` on bytes, in place; false when the word is unchanged.
+    static func stem(_ w: inout [UInt8]) -> Bool {
+        let original = w.count
+        if w.count <= 3 || w.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return false }
+        func ends(_ suffix: [UInt8]) -> Bool {
+            guard w.count >= suffix.count else { return false }
+            var i = w.count - suffix.count
+            for byte in suffix {
+                if w[i] != byte { return false }
+                i += 1
+            }
+            return true
         }
+        var changed = false
         // 1. Plural.
-        if w.count >= 5 && ends("eaux") {
+        if w.count >= 5 && ends(eaux) {
             w.removeLast()
-        } else if w.count >= 5 && ends("aux") {
-            w.removeLast(3)
-            w += Array("al".utf8)
-        } else if w.count >= 5 && ends("x") {
+            changed = true
+        } else if w.count >= 5 && ends(aux) {
             w.removeLast()
-        } else if w.count >= 4 && ends("s") && !ends("ss") {
+            w[w.count - 1] = UInt8(ascii: "l")
+            changed = true
+        } else if w.count >= 5 && w[w.count - 1] == UInt8(ascii: "x") {
             w.removeLast()
+            changed = true
+        } else if w.count >= 4 && w[w.count - 1] == UInt8(ascii: "s") && w[w.count - 2] != UInt8(ascii: "s") {
+            w.removeLast()
+            changed = true
         }
         // 2. One suffix, the longest that matches.
-        for (suffix, replacement) in suffixes where ends(suffix) {
-            let rest = w.count - suffix.utf8.count
-            if rest >= 4 {
-                w.removeLast(suffix.utf8.count)
-                w += Array(replacement.utf8)
+        for (suffix, replacement) in suffixBytes where ends(suffix) {
+            if w.count - suffix.count >= 4 {
+                w.removeLast(suffix.count)
+                w += replacement
+                changed = true
             }
             break
         }
         // 3. Undouble.
-        if w.count >= 5, w[w.count - 1] == w[w.count - 2] { w.removeLast() }
-        return String(decoding: w, as: UTF8.self)
+        if w.count >= 5, w[w.count - 1] == w[w.count - 2] {
+            w.removeLast()
+            changed = true
+        }
+        return changed || w.count != original
     }
+
+    static let eaux = Array("eaux".utf8)
+    static let aux = Array("aux".utf8)
+    static let suffixBytes = suffixes.map { (Array($0.0.utf8), Array($0.1.utf8)) }
 }

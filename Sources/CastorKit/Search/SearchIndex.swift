@@ -45,16 +45,19 @@ public struct SearchIndex: Sendable {
         let headings: [String]
         let labels: [String]
         let attachments: [String]
-        let body: String
+        /// Rendered body, contacts masked.
+        let html: String
         let meta: String
         let themes: [String]
         let regions: [String]
     }
 
-    /// A document's terms: weighted count and the fields they appear in.
+    /// A document's terms (weighted count and the fields they appear in), and what results show.
     struct DocTerms: Sendable {
         var terms: [String: (count: Float, fields: UInt8)] = [:]
         var length: Float = 0
+        var title = ""
+        var excerpt = ""
     }
 
     enum Field {
@@ -67,8 +70,8 @@ public struct SearchIndex: Sendable {
 
     /// Characters of text kept per document for excerpts.
     public static let excerptLength = 280
-    /// Documents per `d/<n>.js` file.
-    public static let docsPerChunk = 4
+    /// Documents per `d/<n>.js` file: one, so a result shown costs only its own few hundred bytes.
+    public static let docsPerChunk = 1
     /// A term shard bigger than this (in bytes) is split on the next letter.
     public static let shardLimit = 16_000
 
@@ -84,18 +87,14 @@ public struct SearchIndex: Sendable {
             DocType(slug: "page", label: "Page", prefix: ""),
         ]
         var documents: [Document] = []
-        func body(_ entry: Entry) -> (text: String, headings: [String]) {
-            guard let rendered = site.bodies[entry.relativePath] else { return ("", []) }
-            return (SearchText.fromHTML(rendered.html), rendered.headings.map { SearchText.clean($0.text) })
-        }
         func add(_ type: Int, _ entry: Entry, summary: String, labels: [String], attachments: [String] = [],
                  meta: String = "", themes: [String] = [], regions: [String] = []) {
-            let (text, headings) = body(entry)
+            let rendered = site.bodies[entry.relativePath]
             documents.append(
                 Document(
-                    type: type, title: SearchText.clean(entry.title), path: entry.url, summary: SearchText.clean(summary),
-                    headings: headings, labels: labels, attachments: attachments.map(SearchText.clean), body: text,
-                    meta: meta, themes: themes, regions: regions))
+                    type: type, title: entry.title, path: entry.url, summary: summary,
+                    headings: rendered?.headings.map(\.text) ?? [], labels: labels, attachments: attachments,
+                    html: rendered?.html ?? "", meta: meta, themes: themes, regions: regions))
         }
         for (typeIndex, type) in types.enumerated() {
             types[typeIndex].start = documents.count
@@ -173,17 +172,18 @@ public struct SearchIndex: Sendable {
             files.append(File(path: "t/\(key).js", text: SearchIndex.call("t/" + key, "[" + shards[key]!.joined(separator: ",") + "]")))
         }
         let chunk = SearchIndex.docsPerChunk
-        for start in stride(from: 0, to: documents.count, by: chunk) {
+        let prefixes = types.map(\.prefix)
+        let docs = documents
+        files += Array(stride(from: 0, to: documents.count, by: chunk)).parallelMap { start -> File in
             var values: [String] = []
-            for doc in documents[start..<min(start + chunk, documents.count)] {
-                let prefix = types[doc.type].prefix
+            for number in start..<min(start + chunk, docs.count) {
+                let doc = docs[number]
+                let prefix = prefixes[doc.type]
                 var path = doc.path
                 if path.hasPrefix(prefix) && path.hasSuffix("/") { path = String(path.dropFirst(prefix.count).dropLast()) } else { path = "/" + path }
-                let excerpt = SearchText.prefix(
-                    SearchText.collapse(doc.summary + " " + doc.body.prefix(SearchIndex.excerptLength * 3)), limit: SearchIndex.excerptLength)
-                values += [doc.title, path, excerpt, doc.meta].map(JSONText.string)
+                values += [analysed[number].title, path, analysed[number].excerpt, doc.meta].map(JSONText.string)
             }
-            files.append(File(path: "d/\(start / chunk).js", text: SearchIndex.call("d/\(start / chunk)", "[" + values.joined(separator: ",") + "]")))
+            return File(path: "d/\(start / chunk).js", text: SearchIndex.call("d/\(start / chunk)", "[" + values.joined(separator: ",") + "]"))
         }
         var facetLists: [String] = []
         for (facet, vocabulary, values) in [
@@ -213,36 +213,67 @@ public struct SearchIndex: Sendable {
             "[" + [type.slug, type.label, type.prefix].map(JSONText.string).joined(separator: ",") + ",\(type.start),\(type.end)]"
         }
         let manifest = "{\"v\":\"\(String(hash, radix: 36))\",\"n\":\(documents.count),\"c\":\(chunk),"
-            + "\"k\":\(JSONText.string(keys.joined(separator: " "))),\"types\":[\(typeList.joined(separator: ","))],"
+            + "\"k\":\(JSONText.string(SearchIndex.frontCoded(keys))),\"types\":[\(typeList.joined(separator: ","))],"
             + facetLists.joined(separator: ",") + "}"
         files.append(File(path: "index.js", text: SearchIndex.call("index", manifest)))
         self.files = files.map { File(path: SearchIndex.folder + $0.path, text: $0.text) }
+    }
+
+    /// Sorted keys, each written as the number of letters it shares with the previous one
+    /// (one base-36 digit) and the rest: `coo coop cor` → `0coo 3p 2r`, joined by spaces.
+    static func frontCoded(_ keys: [String]) -> String {
+        var previous: [UInt8] = []
+        return keys.map { key in
+            let bytes = Array(key.utf8)
+            var shared = 0
+            while shared < min(35, previous.count, bytes.count) && previous[shared] == bytes[shared] { shared += 1 }
+            previous = bytes
+            return String(shared, radix: 36) + String(decoding: bytes[shared...], as: UTF8.self)
+        }.joined(separator: " ")
     }
 
     static func call(_ key: String, _ json: String) -> String {
         "__castorIndex(\"\(key)\",\(json));\n"
     }
 
-    /// Counts every term of a document, with the fields it appears in.
+    /// Counts every term of a document, with the fields it appears in. Words are counted
+    /// first, and each distinct word analysed once.
     static func analyse(_ doc: Document) -> DocTerms {
-        var result = DocTerms()
+        let title = SearchText.clean(doc.title)
+        let summary = SearchText.clean(doc.summary)
+        let body = SearchText.fromHTML(doc.html)
+        var words: [String: (count: Float, fields: UInt8)] = [:]
         func count(_ text: String, _ field: UInt8) {
             FrenchAnalyzer.forEachWord(text) { word in
-                guard let term = FrenchAnalyzer.term(word) else { return }
-                result.length += 1
-                if let stats = result.terms[term] {
-                    result.terms[term] = (stats.count + 1, stats.fields | field)
+                if let stats = words[word] {
+                    words[word] = (stats.count + 1, stats.fields | field)
                 } else {
-                    result.terms[term] = (1, field)
+                    words[word] = (1, field)
                 }
             }
         }
-        count(doc.title, Field.title)
-        count(doc.summary, Field.summary)
-        for heading in doc.headings { count(heading, Field.headings) }
-        for label in doc.labels { count(label, Field.labels) }
-        for title in doc.attachments { count(title, Field.attachments) }
-        count(doc.body, 0)
+        count(title, Field.title)
+        count(summary, Field.summary)
+        for heading in doc.headings { count(SearchText.clean(heading), Field.headings) }
+        for label in doc.labels { count(SearchText.clean(label), Field.labels) }
+        for title in doc.attachments { count(SearchText.clean(title), Field.attachments) }
+        count(body, 0)
+        var result = DocTerms()
+        result.title = title
+        var start = body.utf8.startIndex
+        while start < body.utf8.endIndex, body.utf8[start] <= 0x20 { start = body.utf8.index(after: start) }
+        let head = body[start...].prefix(SearchIndex.excerptLength * 2)
+        result.excerpt = SearchText.prefix(SearchText.collapse(summary + " " + head), limit: SearchIndex.excerptLength)
+        result.terms.reserveCapacity(words.count)
+        for (word, stats) in words {
+            guard let term = FrenchAnalyzer.term(word) else { continue }
+            result.length += stats.count
+            if let previous = result.terms[term] {
+                result.terms[term] = (previous.count + stats.count, previous.fields | stats.fields)
+            } else {
+                result.terms[term] = stats
+            }
+        }
         return result
     }
 
