@@ -57,7 +57,7 @@ final class SearchIndexTests: XCTestCase {
         return try XCTUnwrap(Builder(options: options).check(report: &report)?.site, "\(report.diagnostics)")
     }
 
-    /// Reads back a posting list the way recherche.js does.
+    /// Reads back a posting list the way recherche-moteur.js does.
     func decode(_ text: String, scale: Double) -> [(Int, Double)] {
         let digits = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
         var result: [(Int, Double)] = []

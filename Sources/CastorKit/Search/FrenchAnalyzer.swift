@@ -1,7 +1,7 @@
 import Foundation
 
 /// Turns French text into search terms. The same steps run in the browser
-/// (`templates/assets/recherche.js`); `Tests/CastorKitTests/Fixtures/stemming.tsv` pins both
+/// (`templates/assets/recherche-moteur.js`); `Tests/CastorKitTests/Fixtures/stemming.tsv` pins both
 /// to the same output.
 ///
 /// 1. Fold: Unicode canonical decomposition, combining marks (U+0300–U+036F) dropped,

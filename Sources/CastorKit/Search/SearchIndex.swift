@@ -1,7 +1,7 @@
 import Foundation
 
 /// The site's search index: small JavaScript files under `recherche/index/` that call
-/// `window.__castorIndex(key, data)`, loaded by `assets/recherche.js` with `<script>` tags
+/// `window.__castorIndex(key, data)`, loaded by `assets/recherche-moteur.js` with `<script>` tags
 /// (so they work from disk, where `fetch()` cannot read files, and under any sub-path).
 ///
 /// - `index.js`: the manifest: version, document count, term shard keys, document types (with
