@@ -63,6 +63,7 @@ def test_browser_analyzer_matches_the_shared_vector(browser, server):  # noqa: F
     ("financer", "Construire le plan de financement d'un projet"),
     ("l'habitat leger", "Hameau d'habitats légers en Ariège : trois emplacements à pourvoir"),
     ("coop", "La coopérative d'habitants"),
+    ("financem", "Construire le plan de financement d'un projet"),
 ])
 def test_accent_free_queries_find_the_expected_fiche(browser, server, query, expected):  # noqa: F811
     type_in_header(browser, server + "fiches/", query)
@@ -72,6 +73,17 @@ def test_accent_free_queries_find_the_expected_fiche(browser, server, query, exp
     marks = browser.find_elements(By.CSS_SELECTOR, ".recherche-liste mark")
     assert marks and all(m.text for m in marks)
     assert "Habitat léger et habitat participatif" not in titles, "a draft was indexed"
+
+
+def test_stop_words_do_not_change_the_ranking(browser, server):  # noqa: F811
+    browser.get(server + "recherche/")
+    WebDriverWait(browser, 10).until(lambda d: d.execute_script("return !!window.CastorRecherche"))
+    ranked = browser.execute_async_script("""
+        var done = arguments[arguments.length - 1], R = window.CastorRecherche;
+        Promise.all(["logements", "les logements de la", "des logements "].map(function (q) {
+          return R.search(q, {}).then(function (r) { return r.docs; });
+        })).then(done);""")
+    assert ranked[0] and ranked[1] == ranked[0] and ranked[2] == ranked[0]
 
 
 def test_index_loads_only_when_needed_and_only_what_a_query_needs(browser, server):  # noqa: F811
