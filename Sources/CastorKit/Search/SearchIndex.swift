@@ -263,7 +263,9 @@ public struct SearchIndex: Sendable {
         var start = body.utf8.startIndex
         while start < body.utf8.endIndex, body.utf8[start] <= 0x20 { start = body.utf8.index(after: start) }
         let head = body[start...].prefix(SearchIndex.excerptLength * 2)
-        result.excerpt = SearchText.prefix(SearchText.collapse(summary + " " + head), limit: SearchIndex.excerptLength)
+        let text = SearchText.collapse(summary + " " + head)
+        result.excerpt = SearchText.prefix(text, limit: SearchIndex.excerptLength)
+        if result.excerpt.utf8.count < text.utf8.count { result.excerpt += " …" }
         result.terms.reserveCapacity(words.count)
         for (word, stats) in words {
             guard let term = FrenchAnalyzer.term(word) else { continue }
