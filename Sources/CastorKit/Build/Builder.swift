@@ -151,6 +151,7 @@ public struct Builder: Sendable {
         guard let checked = check(report: &report) else { return report }
         let clock = ContinuousClock()
         let start = clock.now
+        var searchTime = Duration.zero
         do {
             try writer.prepare()
             let plan = SitePlan(site: checked.site)
@@ -163,7 +164,10 @@ public struct Builder: Sendable {
                 : []
             let feeds = Feeds.all(checked.site)
             let agendaFiles = AgendaFeeds.files(checked.site)
-            let extra = feeds.map(\.file) + ["sitemap.xml", "robots.txt"] + agendaFiles.map(\.path)
+            let searchStart = clock.now
+            let search = SearchIndex(site: checked.site)
+            searchTime = clock.now - searchStart
+            let extra = feeds.map(\.file) + ["sitemap.xml", "robots.txt"] + agendaFiles.map(\.path) + search.files.map(\.path)
             try writer.makeFolders(
                 for: plan.jobs.map(\.file) + extra + checked.assets + templateAssets.map { "assets/" + $0 })
 
@@ -179,6 +183,14 @@ public struct Builder: Sendable {
                 return true
             }
             for feed in feeds { try writer.write(feed.text, to: feed.file) }
+            let searchWriteStart = clock.now
+            _ = search.files.parallelMap { file -> Bool in
+                do { try writer.write(file.text, to: file.path) } catch {
+                    failures.withLock { $0.append("\(file.path) : \(error)") }
+                }
+                return true
+            }
+            searchTime += clock.now - searchWriteStart
             try writer.write(Feeds.sitemap(baseURL: checked.site.config.baseURL, pages: plan.sitemapEntries), to: "sitemap.xml")
             try writer.write(Feeds.robots(baseURL: checked.site.config.baseURL), to: "robots.txt")
             for file in agendaFiles { try writer.write(file.text, to: file.path) }
@@ -210,8 +222,9 @@ public struct Builder: Sendable {
                     hint: "vérifiez l'espace disque et les droits sur le dossier ; l'ancien site est intact"))
             return report
         }
-        let duration = clock.now - start
+        let duration = clock.now - start - searchTime
         report.steps.append(("écriture", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18))
+        report.steps.append(("recherche", Double(searchTime.components.seconds) + Double(searchTime.components.attoseconds) / 1e18))
         return report
     }
 }
@@ -229,6 +242,7 @@ enum PageRenderer {
             return templates.render(context.listing(listing, pageNumber: page), template: listing.template)
         case .terms(let terms): return templates.render(context.terms(terms), template: "terms")
         case .share: return templates.render(context.share(), template: "share")
+        case .search: return templates.render(context.search(), template: "recherche")
         case .notFound: return templates.render(context.notFound(), template: "404")
         }
     }
