@@ -74,15 +74,7 @@ public struct Builder: Sendable {
             entries.append(entry)
         }
         let today = options.today
-        func isPublished(_ entry: Entry) -> Bool {
-            if entry.isDraft && !options.includeDrafts { return false }
-            if entry.collection.id == BuiltinCollections.ads.id,
-                Ad(entry, defaultLifetimeDays: config.adLifetimeDays).isExpired(today: today)
-            {
-                return false
-            }
-            return true
-        }
+        func isPublished(_ entry: Entry) -> Bool { Builder.isPublished(entry, config: config, options: options) }
         step("vérification")
 
         // 3. Markdown, with links checked against every item.
@@ -93,15 +85,8 @@ public struct Builder: Sendable {
         }
         let resolver = LinkResolver(targets: targets, assets: Set(loaded.assets))
         let published = entries.filter(isPublished)
-        let markdown = self.markdown
-        let contentRoot = options.content
         let rendered = published.parallelMap { entry in
-            let body = markdown.render(entry.body, file: entry.displayPath, firstLine: entry.bodyFirstLine) { url, position in
-                resolver.resolve(url, from: entry, at: position)
-            }
-            // Outside cmark's lock: contacts encoded, images sized and loaded lazily.
-            let html = ImageAttributes.add(ContactMask.maskAll(in: body.html), pageURL: entry.url, contentRoot: contentRoot)
-            return RenderedMarkdown(html: html, headings: body.headings, diagnostics: body.diagnostics)
+            renderBody(entry) { url, position in resolver.resolve(url, from: entry, at: position) }
         }
         var bodies: [String: RenderedMarkdown] = [:]
         for (entry, body) in zip(published, rendered) {
@@ -118,20 +103,11 @@ public struct Builder: Sendable {
         report.expiringAds = allAds.filter { $0.expiresSoon(today: today) }
             .sorted { ($0.expires, $0.entry.displayPath) < ($1.expires, $1.entry.displayPath) }
             .map { (file: $0.entry.displayPath, title: $0.title, expires: $0.expires) }
-        let fiches = published.filter { $0.collection.id == BuiltinCollections.fiches.id }.map(Fiche.init)
-            .sorted { ($0.updated, $1.title) > ($1.updated, $0.title) }
-        let events = published.filter { $0.collection.id == BuiltinCollections.events.id }.map(Event.init)
-            .sorted { ($0.start, $0.title) < ($1.start, $1.title) }
-        let ads = published.filter { $0.collection.id == BuiltinCollections.ads.id }
-            .map { Ad($0, defaultLifetimeDays: lifetime) }
-            .sorted { ($0.published, $1.title) > ($1.published, $0.title) }
-        let pages = published.filter { $0.collection.id == BuiltinCollections.pages.id }.map(Page.init)
-            .sorted { $0.entry.slug < $1.entry.slug }
+        let (fiches, events, ads, pages) = Builder.sortedItems(published, config: config)
         report.counts = [("fiches", fiches.count), ("événements", events.count), ("annonces", ads.count), ("pages", pages.count)]
         guard let templates, !report.diagnostics.hasErrors else { return nil }
 
-        let unpublishedFolders = entries.filter { $0.isBundle && !isPublished($0) }.map { $0.sourceFolder + "/" }
-        let assets = loaded.assets.filter { asset in !unpublishedFolders.contains { asset.hasPrefix($0) } }
+        let assets = Builder.publishedAssets(loaded.assets, entries: entries, isPublished: isPublished)
         let site = Site(config: config, today: today, fiches: fiches, events: events, ads: ads, pages: pages, bodies: bodies)
         step("assemblage")
         return Checked(site: site, templates: templates, assets: assets)
@@ -154,20 +130,16 @@ public struct Builder: Sendable {
             let plan = SitePlan(site: checked.site)
             let context = PageContext(site: checked.site)
             let templatesRoot = options.templates + "/assets"
-            let templateAssets = FileIO.isDirectory(templatesRoot)
-                ? ((FileManager.default.enumerator(atPath: templatesRoot)?.allObjects as? [String]) ?? [])
-                    .filter { !FileIO.isDirectory(templatesRoot + "/" + $0) && !($0 as NSString).lastPathComponent.hasPrefix(".") }
-                    .sorted()
-                : []
-            let feeds = Feeds.all(checked.site)
-            let extra = feeds.map(\.file) + ["sitemap.xml", "robots.txt"]
+            let templateAssets = Builder.templateAssets(templatesRoot)
+            let extras = Builder.extraFiles(checked.site, plan: plan)
+            let extra = extras.map(\.file)
             try writer.makeFolders(
                 for: plan.jobs.map(\.file) + extra + checked.assets + templateAssets.map { "assets/" + $0 })
 
             let templates = checked.templates
             let failures = Locked<[String]>([])
             _ = plan.jobs.parallelMap { job -> Bool in
-                let html = FrenchTypography.apply(PageRenderer.render(job, context: context, templates: templates))
+                let html = PageRenderer.page(job, context: context, templates: templates)
                 do {
                     try writer.write(html, to: job.file)
                 } catch {
@@ -175,9 +147,7 @@ public struct Builder: Sendable {
                 }
                 return true
             }
-            for feed in feeds { try writer.write(feed.text, to: feed.file) }
-            try writer.write(Feeds.sitemap(baseURL: checked.site.config.baseURL, pages: plan.sitemapEntries), to: "sitemap.xml")
-            try writer.write(Feeds.robots(baseURL: checked.site.config.baseURL), to: "robots.txt")
+            for file in extras { try writer.write(file.text, to: file.file) }
             let contentRoot = options.content
             _ = checked.assets.parallelMap { asset -> Bool in
                 do { try writer.copy(from: contentRoot + "/" + asset, to: asset) } catch {
@@ -212,8 +182,73 @@ public struct Builder: Sendable {
     }
 }
 
+/// The steps of `check` and `build` that `castor serve` repeats on a part of the site: one
+/// definition each, so the preview and the build cannot drift apart.
+extension Builder {
+    /// Whether an entry goes on the site: drafts only with `--drafts`, ads until they expire.
+    public static func isPublished(_ entry: Entry, config: SiteConfig, options: BuildOptions) -> Bool {
+        if entry.isDraft && !options.includeDrafts { return false }
+        if entry.collection.id == BuiltinCollections.ads.id,
+            Ad(entry, defaultLifetimeDays: config.adLifetimeDays).isExpired(today: options.today)
+        {
+            return false
+        }
+        return true
+    }
+
+    /// The HTML of one entry's Markdown, links resolved by `resolve`.
+    public func renderBody(_ entry: Entry, resolve: (String, SourcePosition) -> LinkResolution) -> RenderedMarkdown {
+        let body = markdown.render(entry.body, file: entry.displayPath, firstLine: entry.bodyFirstLine, resolve: resolve)
+        // Outside cmark's lock: contacts encoded, images sized and loaded lazily.
+        let html = ImageAttributes.add(ContactMask.maskAll(in: body.html), pageURL: entry.url, contentRoot: options.content)
+        return RenderedMarkdown(html: html, headings: body.headings, diagnostics: body.diagnostics)
+    }
+
+    /// Published entries as the site's items, in the order of the listings.
+    public static func sortedItems(_ published: [Entry], config: SiteConfig) -> (fiches: [Fiche], events: [Event], ads: [Ad], pages: [Page]) {
+        let lifetime = config.adLifetimeDays
+        let fiches = published.filter { $0.collection.id == BuiltinCollections.fiches.id }.map(Fiche.init)
+            .sorted { ($0.updated, $1.title) > ($1.updated, $0.title) }
+        let events = published.filter { $0.collection.id == BuiltinCollections.events.id }.map(Event.init)
+            .sorted { ($0.start, $0.title) < ($1.start, $1.title) }
+        let ads = published.filter { $0.collection.id == BuiltinCollections.ads.id }
+            .map { Ad($0, defaultLifetimeDays: lifetime) }
+            .sorted { ($0.published, $1.title) > ($1.published, $0.title) }
+        let pages = published.filter { $0.collection.id == BuiltinCollections.pages.id }.map(Page.init)
+            .sorted { $0.entry.slug < $1.entry.slug }
+        return (fiches, events, ads, pages)
+    }
+
+    /// Content files copied to the site: all but those inside the folder of an unpublished item.
+    public static func publishedAssets(_ assets: [String], entries: [Entry], isPublished: (Entry) -> Bool) -> [String] {
+        let unpublishedFolders = entries.filter { $0.isBundle && !isPublished($0) }.map { $0.sourceFolder + "/" }
+        return assets.filter { asset in !unpublishedFolders.contains { asset.hasPrefix($0) } }
+    }
+
+    /// Files of `templates/assets` (paths under it), hidden ones left out.
+    public static func templateAssets(_ templatesRoot: String) -> [String] {
+        guard FileIO.isDirectory(templatesRoot) else { return [] }
+        return ((FileManager.default.enumerator(atPath: templatesRoot)?.allObjects as? [String]) ?? [])
+            .filter { !FileIO.isDirectory(templatesRoot + "/" + $0) && !($0 as NSString).lastPathComponent.hasPrefix(".") }
+            .sorted()
+    }
+
+    /// Every file of the site that is not a page: feeds, sitemap, robots.txt.
+    public static func extraFiles(_ site: Site, plan: SitePlan) -> [Feeds.File] {
+        Feeds.all(site) + [
+            Feeds.File(file: "sitemap.xml", text: Feeds.sitemap(baseURL: site.config.baseURL, pages: plan.sitemapEntries)),
+            Feeds.File(file: "robots.txt", text: Feeds.robots(baseURL: site.config.baseURL)),
+        ]
+    }
+}
+
 /// Renders one job with its template.
 enum PageRenderer {
+    /// The finished page, as written to the site.
+    static func page(_ job: RenderJob, context: PageContext, templates: TemplateSet) -> String {
+        FrenchTypography.apply(render(job, context: context, templates: templates))
+    }
+
     static func render(_ job: RenderJob, context: PageContext, templates: TemplateSet) -> String {
         switch job.kind {
         case .home: return templates.render(context.home(), template: "home")
