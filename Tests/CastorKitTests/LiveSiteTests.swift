@@ -1,0 +1,171 @@
+import Foundation
+import XCTest
+
+@testable import CastorKit
+
+/// `castor serve` keeps the site in memory and rebuilds only what a change affects: after
+/// every edit, the folder it serves must be exactly what `castor build` writes, and its
+/// problems exactly those `castor check` reports.
+final class LiveSiteTests: XCTestCase {
+    var folder: URL!
+    var content: URL { folder.appendingPathComponent("content") }
+    let today = LocalDate(iso: "2026-11-23")!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("castor-live-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: EndToEndTests.fixtures.appendingPathComponent("site/content"), to: content)
+        try FileManager.default.copyItem(
+            at: EndToEndTests.repository.appendingPathComponent("templates"), to: folder.appendingPathComponent("templates"))
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    func options(output: String, drafts: Bool = false) -> BuildOptions {
+        BuildOptions(
+            content: content.path, templates: folder.appendingPathComponent("templates").path,
+            output: folder.appendingPathComponent(output).path, today: today, includeDrafts: drafts)
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        let url = content.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    func edit(_ path: String, _ transform: (String) -> String) throws {
+        let url = content.appendingPathComponent(path)
+        try write(path, transform(try String(contentsOf: url, encoding: .utf8)))
+    }
+
+    func remove(_ path: String) throws {
+        try FileManager.default.removeItem(at: content.appendingPathComponent(path))
+    }
+
+    /// Compares the live folder with a fresh build, or the live problems with a fresh check.
+    func assertSameAsBuild(_ live: LiveSite, _ outcome: LiveSite.Outcome, drafts: Bool = false, _ step: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
+        let reference = Builder(options: options(output: "reference", drafts: drafts))
+        var report = BuildReport()
+        _ = reference.check(report: &report)
+        XCTAssertEqual(
+            outcome.diagnostics.sorted.map(\.formatted), report.diagnostics.sorted.map(\.formatted),
+            "\(step): problems differ from castor check", file: file, line: line)
+        guard !report.diagnostics.hasErrors else { return }
+        let built = reference.build()
+        XCTAssertTrue(built.succeeded, "\(step): \(built.diagnostics.sorted.map(\.formatted))", file: file, line: line)
+        let expected = EndToEndTests.files(under: folder.appendingPathComponent("reference"))
+        let actual = EndToEndTests.files(under: folder.appendingPathComponent("live"))
+        XCTAssertEqual(Set(actual.keys), Set(expected.keys), "\(step): not the same files", file: file, line: line)
+        for (path, data) in expected.sorted(by: { $0.key < $1.key }) where actual[path] != data {
+            XCTFail("\(step): \(path) differs from castor build", file: file, line: line)
+        }
+    }
+
+    func testEveryEditLeavesTheSiteCastorBuildWouldWrite() throws {
+        let live = LiveSite(options: options(output: "live"))
+        var outcome = live.rebuildAll()
+        XCTAssertTrue(outcome.published)
+        assertSameAsBuild(live, outcome, "first build")
+
+        // Text only: the fiche's page (and the feed) change, nothing else is rendered.
+        try edit("fiches/structures-juridiques/scic.md") { $0.replacingOccurrences(of: "Accueillir", with: "Accueillir") + "\nUn paragraphe ajouté.\n" }
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/scic.md"]))
+        XCTAssertEqual(outcome.documentsRead, 1)
+        XCTAssertLessThanOrEqual(outcome.filesWritten, 3, "a text edit rewrites its page and the feeds that carry it")
+        assertSameAsBuild(live, outcome, "body edit")
+
+        // A title: listings, related fiches, feeds.
+        try edit("fiches/structures-juridiques/scic.md") { $0.replacingOccurrences(of: "title: La SCIC", with: "title: La SCIC, coopérative") }
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/scic.md"]))
+        assertSameAsBuild(live, outcome, "title edit")
+
+        // A date that changes the order of the fiches.
+        try edit("fiches/boite-a-outils/kit-jpo/index.md") { $0.replacingOccurrences(of: "updated: 2025-12-15", with: "updated: 2026-11-20") }
+        outcome = live.update(.init(contentPaths: ["fiches/boite-a-outils/kit-jpo/index.md"]))
+        assertSameAsBuild(live, outcome, "reordering edit")
+
+        // A new fiche linking to one that does not exist yet: an error, the site stays as it was.
+        try write(
+            "fiches/structures-juridiques/cooperative.md",
+            "---\ntitle: Coopérative d'habitants\nsummary: Une coopérative.\nthemes: [juridique]\nupdated: 2026-10-01\n---\nVoir [l'association](association.md).\n")
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/cooperative.md"]))
+        XCTAssertFalse(outcome.published)
+        assertSameAsBuild(live, outcome, "link to a missing file")
+        try write("fiches/structures-juridiques/association.md", "---\ntitle: Association\nsummary: Loi 1901.\nupdated: 2026-09-01\n---\nTexte.\n")
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/association.md"]))
+        XCTAssertTrue(outcome.published, outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
+        assertSameAsBuild(live, outcome, "missing file added")
+
+        // Broken front matter, then fixed.
+        try edit("fiches/structures-juridiques/association.md") { $0.replacingOccurrences(of: "title: Association", with: "title: [Association") }
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/association.md"]))
+        XCTAssertFalse(outcome.published)
+        assertSameAsBuild(live, outcome, "broken front matter")
+        try edit("fiches/structures-juridiques/association.md") { $0.replacingOccurrences(of: "title: [Association", with: "title: Association loi 1901") }
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/association.md"]))
+        assertSameAsBuild(live, outcome, "front matter fixed")
+
+        // A draft, then a removed fiche whose link turns into an error, then fixed.
+        try edit("fiches/structures-juridiques/association.md") { $0.replacingOccurrences(of: "updated:", with: "draft: true\nupdated:") }
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/association.md"]))
+        assertSameAsBuild(live, outcome, "draft")
+        try remove("fiches/structures-juridiques/association.md")
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/association.md"]))
+        assertSameAsBuild(live, outcome, "removed target")
+        try remove("fiches/structures-juridiques/cooperative.md")
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/cooperative.md"]))
+        XCTAssertTrue(outcome.published)
+        assertSameAsBuild(live, outcome, "removed fiche")
+
+        // Attachments: a listed file that disappears, comes back; an image that changes.
+        try remove("fiches/boite-a-outils/kit-jpo/affiche.txt")
+        outcome = live.update(.init(contentPaths: ["fiches/boite-a-outils/kit-jpo/affiche.txt"]))
+        assertSameAsBuild(live, outcome, "attachment removed")
+        try write("fiches/boite-a-outils/kit-jpo/affiche.txt", "Une affiche plus longue qu'avant.\n")
+        outcome = live.update(.init(contentPaths: ["fiches/boite-a-outils/kit-jpo/affiche.txt"]))
+        assertSameAsBuild(live, outcome, "attachment back")
+
+        // Events and ads: a new event, an ad that expires.
+        try write("agenda/visite.md", "---\ntitle: Visite de chantier\nstart: 2027-01-09T10:00\nregion: bretagne\n---\nVenez.\n")
+        outcome = live.update(.init(contentPaths: ["agenda/visite.md"]))
+        assertSameAsBuild(live, outcome, "new event")
+        try edit("annonces/terrain-rennes.md") { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("expires:") }
+                .map { $0.hasPrefix("published:") ? "published: 2025-01-01\nexpires: 2025-06-30" : String($0) }
+                .joined(separator: "\n")
+        }
+        outcome = live.update(.init(contentPaths: ["annonces/terrain-rennes.md"]))
+        assertSameAsBuild(live, outcome, "ad expired")
+
+        // A whole folder moved away and back (editors and file managers do that).
+        try FileManager.default.moveItem(
+            at: content.appendingPathComponent("fiches/boite-a-outils/kit-jpo"), to: folder.appendingPathComponent("kit-jpo"))
+        outcome = live.update(.init(contentPaths: ["fiches/boite-a-outils/kit-jpo"]))
+        assertSameAsBuild(live, outcome, "folder moved away")
+        try FileManager.default.moveItem(
+            at: folder.appendingPathComponent("kit-jpo"), to: content.appendingPathComponent("fiches/boite-a-outils/kit-jpo"))
+        outcome = live.update(.init(contentPaths: ["fiches/boite-a-outils/kit-jpo"]))
+        assertSameAsBuild(live, outcome, "folder moved back")
+
+        // Templates and site.yml: everything again.
+        let footer = folder.appendingPathComponent("templates/partials/footer.mustache")
+        try (try String(contentsOf: footer, encoding: .utf8) + "\n<!-- pied modifié -->\n").write(to: footer, atomically: true, encoding: .utf8)
+        outcome = live.update(.init(templatesChanged: true))
+        assertSameAsBuild(live, outcome, "template edit")
+        try edit("site.yml") { $0.replacingOccurrences(of: "Bretagne", with: "Bretagne (Breizh)") }
+        outcome = live.update(.init(contentPaths: ["site.yml"]))
+        assertSameAsBuild(live, outcome, "site.yml edit")
+    }
+
+    func testDraftsShownWhenAsked() throws {
+        let live = LiveSite(options: options(output: "live", drafts: true))
+        let outcome = live.rebuildAll()
+        assertSameAsBuild(live, outcome, drafts: true, "drafts")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("live/fiches/boite-a-outils/brouillon/index.html").path))
+    }
+}
