@@ -25,13 +25,22 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, inversion: .prefixedNo, help: "Affiche aussi les brouillons (draft: true) ; --no-drafts pour les cacher.")
     var drafts = true
 
+    @Flag(name: .long, help: "Affiche la durée de chaque étape des reconstructions.")
+    var timings = false
+
     func run() async throws {
         say("Construction du site…")
         let options = BuildOptions(
             content: source.content, templates: source.templates, today: source.today, includeDrafts: drafts)
         let server: PreviewServer
         do {
-            server = try await PreviewServer.start(options: options, port: port, report: ServeCommand.report)
+            let timings = self.timings
+            server = try await PreviewServer.start(options: options, port: port) { change, outcome, polling in
+                ServeCommand.report(change, outcome, polling)
+                if timings {
+                    say("  étapes : " + outcome.steps.map { "\($0.name) \(Int(($0.seconds * 1000).rounded())) ms" }.joined(separator: ", "))
+                }
+            }
         } catch {
             Terminal.standardError("erreur : \(error)")
             throw ExitCode.failure

@@ -77,12 +77,21 @@ final class LiveSiteTests: XCTestCase {
         outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/scic.md"]))
         XCTAssertEqual(outcome.documentsRead, 1)
         XCTAssertLessThanOrEqual(outcome.filesWritten, 3, "a text edit rewrites its page and the feeds that carry it")
+        XCTAssertTrue(live.reusedPlan, "a text edit keeps the order and the listings")
         assertSameAsBuild(live, outcome, "body edit")
 
         // A title: listings, related fiches, feeds.
         try edit("fiches/structures-juridiques/scic.md") { $0.replacingOccurrences(of: "title: La SCIC", with: "title: La SCIC, coopérative") }
         outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/scic.md"]))
+        XCTAssertFalse(live.reusedPlan)
         assertSameAsBuild(live, outcome, "title edit")
+
+        // Text of an event and of an ad (the ads' feeds carry their text).
+        try edit("agenda/atelier.md") { $0 + "\nPrévoir un pique-nique.\n" }
+        try edit("annonces/terrain-rennes.md") { $0 + "\nVisites le samedi.\n" }
+        outcome = live.update(.init(contentPaths: ["agenda/atelier.md", "annonces/terrain-rennes.md"]))
+        XCTAssertTrue(live.reusedPlan)
+        assertSameAsBuild(live, outcome, "event and ad text")
 
         // A date that changes the order of the fiches.
         try edit("fiches/boite-a-outils/kit-jpo/index.md") { $0.replacingOccurrences(of: "updated: 2025-12-15", with: "updated: 2026-11-20") }

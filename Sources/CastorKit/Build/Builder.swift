@@ -207,15 +207,28 @@ extension Builder {
     /// Published entries as the site's items, in the order of the listings.
     public static func sortedItems(_ published: [Entry], config: SiteConfig) -> (fiches: [Fiche], events: [Event], ads: [Ad], pages: [Page]) {
         let lifetime = config.adLifetimeDays
-        let fiches = published.filter { $0.collection.id == BuiltinCollections.fiches.id }.map(Fiche.init)
-            .sorted { ($0.updated, $1.title) > ($1.updated, $0.title) }
-        let events = published.filter { $0.collection.id == BuiltinCollections.events.id }.map(Event.init)
-            .sorted { ($0.start, $0.title) < ($1.start, $1.title) }
-        let ads = published.filter { $0.collection.id == BuiltinCollections.ads.id }
-            .map { Ad($0, defaultLifetimeDays: lifetime) }
-            .sorted { ($0.published, $1.title) > ($1.published, $0.title) }
-        let pages = published.filter { $0.collection.id == BuiltinCollections.pages.id }.map(Page.init)
-            .sorted { $0.entry.slug < $1.entry.slug }
+        var fiches: [Fiche] = []
+        var events: [Event] = []
+        var ads: [Ad] = []
+        var pages: [Page] = []
+        for entry in published {
+            switch entry.collection.id {
+            case BuiltinCollections.fiches.id: fiches.append(Fiche(entry))
+            case BuiltinCollections.events.id: events.append(Event(entry))
+            case BuiltinCollections.ads.id: ads.append(Ad(entry, defaultLifetimeDays: lifetime))
+            case BuiltinCollections.pages.id: pages.append(Page(entry))
+            default: break
+            }
+        }
+        // Keys read once: the items' properties look their fields up at every comparison.
+        func sorted<Item, Key>(_ items: [Item], key: (Item) -> Key, by before: (Key, Key) -> Bool) -> [Item] {
+            let keys = items.map(key)
+            return items.indices.sorted { before(keys[$0], keys[$1]) }.map { items[$0] }
+        }
+        fiches = sorted(fiches, key: { ($0.updated, $0.title) }, by: { ($0.0, $1.1) > ($1.0, $0.1) })
+        events = sorted(events, key: { ($0.start, $0.title) }, by: { ($0.0, $0.1) < ($1.0, $1.1) })
+        ads = sorted(ads, key: { ($0.published, $0.title) }, by: { ($0.0, $1.1) > ($1.0, $0.1) })
+        pages = sorted(pages, key: { $0.entry.slug }, by: { $0 < $1 })
         return (fiches, events, ads, pages)
     }
 

@@ -20,16 +20,18 @@ public final class LiveSite {
     let builder: Builder
     let loader: ContentLoader
 
-    /// One Markdown file of a collection, as last read.
-    struct DocumentState {
+    /// One Markdown file of a collection, as last read (a class: looked up often, copied never).
+    final class DocumentState {
         var document: SourceDocument?
         var readProblem: Diagnostic?
         var entry: Entry?
         var validation: [Diagnostic] = []
-        /// Set when published.
+        var isPublished = false
+        /// Set when published and holder of its address.
         var body: RenderedMarkdown?
         /// Paths under the content folder its links and images looked for.
         var links: Set<String> = []
+        /// Hash of what its cards show (fields, address), and of everything its page shows.
         var cardStamp = 0
         var fullStamp = 0
     }
@@ -46,11 +48,17 @@ public final class LiveSite {
     var ignored: [String: Diagnostic] = [:]
     /// Other files under the content folder, with their modification stamp.
     var assets: [String: FileStamp] = [:]
+    /// Address → paths of the valid entries that claim it, in path order: the first one
+    /// holds it, the others are errors (as in `check`).
+    var urlOwners: [String: [String]] = [:]
+    var duplicateDiagnostics: [String: [Diagnostic]] = [:]
+    /// Entries that hold their address, by path; and their paths in order.
+    var entriesByPath: [String: Entry] = [:]
+    var orderedPaths: [String] = []
     /// Link targets as the Markdown step last saw them.
     var targets: [String: LinkResolver.Target] = [:]
-    /// Entries that passed every check, by path, first of each address only.
-    var entriesByPath: [String: Entry] = [:]
-    var duplicateDiagnostics: [Diagnostic] = []
+    /// Content path → documents whose links look for it.
+    var backlinks: [String: Set<String>] = [:]
 
     /// Files of the output folder → fingerprint of what was written there.
     var written: [String: Int] = [:]
@@ -58,7 +66,22 @@ public final class LiveSite {
     var copied: [String: FileStamp] = [:]
     var templateAssetsCopied: [String] = []
     var lastRelated: (key: [Int], related: [[Int]])?
-    var isPublishedOnce = false
+    /// The items and plan of the last publication, reused while no card changes.
+    var lastItems: (fiches: [Fiche], events: [Event], ads: [Ad], pages: [Page])?
+    var lastPlan: SitePlan?
+    /// Whether the order or content of the listings may have changed since the last publication.
+    var cardsChanged = true
+    /// Paths whose entry, or body, changed since the last publication.
+    var pendingEntries: Set<String> = []
+    var pendingBodies: Set<String> = []
+    /// What the last publication computed, reused while no card changes.
+    var lastBodies: [String: RenderedMarkdown] = [:]
+    var lastFingerprints: [Int] = []
+    var lastPublishedAssets: [String] = []
+    /// Item path → its place in `lastItems` (0 fiches, 1 events, 2 ads, 3 pages) and the index of its page in `lastPlan`.
+    var itemPlaces: [String: (kind: Int, index: Int, job: Int)] = [:]
+    /// Whether the last publication reused the previous order and plan (for the tests).
+    var reusedPlan = false
     var hasLoaded = false
 
     public private(set) var diagnostics = DiagnosticList()
@@ -72,6 +95,8 @@ public final class LiveSite {
         /// Markdown files read again.
         public var documentsRead = 0
         public var seconds: Double = 0
+        /// Named steps and their duration in seconds, for `castor serve --timings`.
+        public var steps: [(name: String, seconds: Double)] = []
         /// Whether the output folder now shows the content (false while it has errors).
         public var published: Bool { !diagnostics.hasErrors }
     }
@@ -94,15 +119,36 @@ public final class LiveSite {
         public var isEmpty: Bool { contentPaths.isEmpty && !templatesChanged }
     }
 
+    /// Durations of named steps.
+    struct Steps {
+        var list: [(name: String, seconds: Double)] = []
+        var mark = ContinuousClock.now
+        mutating func end(_ name: String) {
+            list.append((name, LiveSite.seconds(since: mark)))
+            mark = ContinuousClock.now
+        }
+    }
+
     // MARK: - Whole site
 
     /// Reads and checks everything, then writes the whole site (through a staging folder).
     @discardableResult
     public func rebuildAll() -> Outcome {
         let start = ContinuousClock.now
+        var steps = Steps()
         documents = [:]
         ignored = [:]
         assets = [:]
+        urlOwners = [:]
+        duplicateDiagnostics = [:]
+        entriesByPath = [:]
+        orderedPaths = []
+        targets = [:]
+        backlinks = [:]
+        lastItems = nil
+        lastPlan = nil
+        cardsChanged = true
+        templateAssetsCopied = []
         listDiagnostics = []
         let files: [String]
         if FileIO.isDirectory(options.content) {
@@ -131,7 +177,7 @@ public final class LiveSite {
         }
         let loader = self.loader
         for (candidate, outcome) in zip(candidates, candidates.parallelMap { loader.read($0) }) {
-            var state = DocumentState()
+            let state = DocumentState()
             switch outcome {
             case .success(let document): state.document = document
             case .failure(let problem): state.readProblem = problem
@@ -141,11 +187,16 @@ public final class LiveSite {
         hasLoaded = true
         loadConfig()
         loadTemplates()
-        revalidate(Set(documents.keys))
-        let changedTargets = refreshTargets()
-        renderMarkdown(paths: Set(documents.keys), changedTargets: changedTargets, all: true)
+        steps.end("lecture")
+        let all = Set(documents.keys)
+        let touched = revalidate(all, removed: [])
+        let changedTargets = refreshTargets(touched)
+        steps.end("vérification")
+        renderMarkdown(touched: touched, changedTargets: changedTargets)
+        steps.end("markdown")
         written = [:]
         var outcome = publish(full: true)
+        outcome.steps = steps.list + outcome.steps
         outcome.documentsRead = documents.count
         outcome.seconds = Self.seconds(since: start)
         return outcome
@@ -189,21 +240,23 @@ public final class LiveSite {
     public func update(_ change: Change) -> Outcome {
         let start = ContinuousClock.now
         if change.contentPaths.contains("site.yml") || !hasLoaded { return rebuildAll() }
+        var steps = Steps()
         if change.templatesChanged {
             loadTemplates()
             written = [:]  // every page depends on the templates
             templateAssetsCopied = []
+            cardsChanged = true
         }
         var read = 0
         var revalidate: Set<String> = []
+        var removed: Set<String> = []
         var changedAssets: Set<String> = []
         for path in expand(change.contentPaths) {
             if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
             let full = options.content + "/" + path
-            let exists = FileStamp.isRegularFile(full)
-            documents[path] = nil
             ignored[path] = nil
-            guard exists else {
+            if documents[path] != nil { removed.insert(path) }
+            guard FileStamp.isRegularFile(full) else {
                 if assets.removeValue(forKey: path) != nil { changedAssets.insert(path) }
                 continue
             }
@@ -214,18 +267,20 @@ public final class LiveSite {
                 if assets[path] != stamp { changedAssets.insert(path) }
                 assets[path] = stamp
             case .document(let candidate):
-                var state = DocumentState()
+                let state = DocumentState()
                 switch loader.read(candidate) {
                 case .success(let document): state.document = document
                 case .failure(let problem): state.readProblem = problem
                 }
-                documents[path] = state
+                replaceDocument(path, with: state)
+                removed.remove(path)
                 revalidate.insert(path)
                 read += 1
             case .ignored(let diagnostic):
                 if let diagnostic { ignored[path] = diagnostic }
             }
         }
+        for path in removed { replaceDocument(path, with: nil) }
         // A fiche folder's attachments are checked (and sized) when its index.md is.
         for asset in changedAssets {
             var folder = (asset as NSString).deletingLastPathComponent
@@ -234,10 +289,14 @@ public final class LiveSite {
                 folder = (folder as NSString).deletingLastPathComponent
             }
         }
-        self.revalidate(revalidate)
-        let changedTargets = refreshTargets().union(changedAssets)
-        renderMarkdown(paths: revalidate, changedTargets: changedTargets, all: false)
+        steps.end("lecture")
+        let touched = self.revalidate(revalidate, removed: removed)
+        let changedTargets = refreshTargets(touched).union(changedAssets)
+        steps.end("vérification")
+        renderMarkdown(touched: touched, changedTargets: changedTargets)
+        steps.end("markdown")
         var outcome = publish(full: false, changedAssets: changedAssets)
+        outcome.steps = steps.list + outcome.steps
         outcome.documentsRead = read
         outcome.seconds = Self.seconds(since: start)
         return outcome
@@ -263,84 +322,146 @@ public final class LiveSite {
         return result
     }
 
+    /// Puts a new state (or none) for a document, detaching the old one from its address
+    /// and its links.
+    func replaceDocument(_ path: String, with state: DocumentState?) {
+        if let old = documents[path] {
+            if let entry = old.entry { removeOwner(path, of: entry.url) }
+            for link in old.links { backlinks[link]?.remove(path) }
+            // Compared with the new ones by `revalidate`.
+            state?.cardStamp = old.cardStamp
+            state?.isPublished = old.isPublished
+        }
+        if state?.document == nil, state?.isPublished == true || state?.cardStamp != 0 {
+            state?.isPublished = false
+            state?.cardStamp = 0
+            cardsChanged = true
+        }
+        documents[path] = state
+    }
+
+    func removeOwner(_ path: String, of url: String) {
+        urlOwners[url]?.removeAll { $0 == path }
+        if urlOwners[url]?.isEmpty == true { urlOwners[url] = nil }
+        pendingURLs.insert(url)
+    }
+
+    /// Addresses whose holder must be decided again.
+    var pendingURLs: Set<String> = []
+
     // MARK: - Steps
 
-    /// Checks the given documents against the schema and `site.yml`.
-    func revalidate(_ paths: Set<String>) {
-        guard let config else { return }
+    /// Checks the given documents against the schema and `site.yml`; returns every path whose
+    /// entry or address holder may have changed.
+    func revalidate(_ paths: Set<String>, removed: Set<String>) -> Set<String> {
+        var touched = paths.union(removed)
+        guard let config else { return touched }
         let validator = Validator(config: config, contentRoot: options.content)
-        let work = paths.sorted().filter { documents[$0]?.document != nil }
+        let work = paths.filter { documents[$0]?.document != nil }.sorted()
         let results = work.map { documents[$0]!.document! }.parallelMap { validator.validate($0) }
         for (path, (entry, diagnostics)) in zip(work, results) {
-            documents[path]?.entry = entry
-            documents[path]?.validation = diagnostics
+            guard let state = documents[path] else { continue }
+            if let old = state.entry { removeOwner(path, of: old.url) }
+            let oldCard = state.cardStamp
+            let wasPublished = state.isPublished
+            state.entry = entry
+            state.validation = diagnostics
+            state.isPublished = entry.map { Builder.isPublished($0, config: config, options: options) } ?? false
             if let entry {
+                var owners = urlOwners[entry.url] ?? []
+                owners.insert(path, at: owners.firstIndex { $0 > path } ?? owners.endIndex)
+                urlOwners[entry.url] = owners
+                pendingURLs.insert(entry.url)
                 var hasher = Hasher()
                 hasher.combine(entry.relativePath)
                 hasher.combine(entry.url)
                 hasher.combine(entry.group)
                 hasher.combine(entry.fields)
-                documents[path]?.cardStamp = hasher.finalize()
+                state.cardStamp = hasher.finalize()
+            } else {
+                state.cardStamp = 0
             }
+            if state.cardStamp != oldCard || state.isPublished != wasPublished { cardsChanged = true }
         }
+        if !removed.isEmpty { cardsChanged = true }
+        for url in pendingURLs { touched.formUnion(urlOwners[url] ?? []) }
+        pendingEntries.formUnion(touched)
+        return touched
     }
 
-    func isPublished(_ entry: Entry) -> Bool {
-        guard let config else { return false }
-        return Builder.isPublished(entry, config: config, options: options)
-    }
-
-    /// Recomputes which entry holds each address (the first in path order, as `check` does)
-    /// and the link targets; returns the paths whose target appeared, went or changed.
-    func refreshTargets() -> Set<String> {
-        entriesByPath = [:]
-        duplicateDiagnostics = []
-        var byURL: [String: Entry] = [:]
-        for path in documents.keys.sorted() {
-            guard let entry = documents[path]?.entry else { continue }
-            if let other = byURL[entry.url] {
-                duplicateDiagnostics.append(
-                    .error(entry.displayPath, .unknown, "même adresse que « \(other.displayPath) » : \(entry.url)",
-                        hint: "gardez un seul des deux fichiers, ou renommez-en un"))
+    /// Decides which entry holds each pending address (the first in path order, as `check`
+    /// does) and updates the link targets; returns the paths whose target appeared, went or changed.
+    func refreshTargets(_ touched: Set<String>) -> Set<String> {
+        for url in pendingURLs {
+            let owners = urlOwners[url] ?? []
+            guard owners.count > 1, let first = documents[owners[0]]?.entry else {
+                duplicateDiagnostics[url] = nil
                 continue
             }
-            byURL[entry.url] = entry
-            entriesByPath[path] = entry
+            duplicateDiagnostics[url] = owners.dropFirst().compactMap { path in
+                guard let entry = documents[path]?.entry else { return nil }
+                return .error(entry.displayPath, .unknown, "même adresse que « \(first.displayPath) » : \(url)",
+                    hint: "gardez un seul des deux fichiers, ou renommez-en un")
+            }
         }
-        var newTargets: [String: LinkResolver.Target] = [:]
-        newTargets.reserveCapacity(entriesByPath.count)
-        for (path, entry) in entriesByPath {
-            newTargets[path] = .init(url: entry.url, isPublished: isPublished(entry), fallbackURL: entry.collection.publishedPrefix)
-        }
+        pendingURLs = []
         var changed: Set<String> = []
-        for (path, target) in newTargets {
-            if let old = targets[path], old.url == target.url, old.isPublished == target.isPublished,
-                old.fallbackURL == target.fallbackURL
-            {
-                continue
+        for path in touched {
+            let entry = documents[path]?.entry
+            let holds = entry.map { urlOwners[$0.url]?.first == path } ?? false
+            let held = entriesByPath[path] != nil
+            if holds, let entry {
+                entriesByPath[path] = entry
+                if !held {
+                    orderedPaths.insert(path, at: insertionIndex(of: path))
+                    cardsChanged = true
+                }
+            } else if held {
+                entriesByPath[path] = nil
+                let index = insertionIndex(of: path)
+                if index < orderedPaths.count, orderedPaths[index] == path { orderedPaths.remove(at: index) }
+                cardsChanged = true
             }
-            changed.insert(path)
+            let target: LinkResolver.Target? = holds
+                ? .init(url: entry!.url, isPublished: documents[path]!.isPublished, fallbackURL: entry!.collection.publishedPrefix)
+                : nil
+            let old = targets[path]
+            if old?.url != target?.url || old?.isPublished != target?.isPublished || old?.fallbackURL != target?.fallbackURL {
+                changed.insert(path)
+            }
+            targets[path] = target
         }
-        for path in targets.keys where newTargets[path] == nil { changed.insert(path) }
-        targets = newTargets
         return changed
     }
 
-    /// Renders the Markdown of the published entries among `paths`, and of those whose links
-    /// look for one of `changedTargets`; forgets the bodies of entries no longer published.
-    func renderMarkdown(paths: Set<String>, changedTargets: Set<String>, all: Bool) {
+    /// Where `path` is, or would go, in `orderedPaths`.
+    func insertionIndex(of path: String) -> Int {
+        var low = 0
+        var high = orderedPaths.count
+        while low < high {
+            let middle = (low + high) / 2
+            if orderedPaths[middle] < path { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Renders the Markdown of the published entries among `touched`, and of those whose
+    /// links look for one of `changedTargets`; forgets the bodies of entries no longer published.
+    func renderMarkdown(touched: Set<String>, changedTargets: Set<String>) {
+        var candidates = touched
+        for target in changedTargets { candidates.formUnion(backlinks[target] ?? []) }
         var work: [Entry] = []
-        for (path, state) in documents {
-            guard let entry = entriesByPath[path], isPublished(entry) else {
+        for path in candidates {
+            guard let state = documents[path] else { continue }
+            guard let entry = entriesByPath[path], state.isPublished else {
                 if state.body != nil || !state.links.isEmpty {
-                    documents[path]?.body = nil
-                    documents[path]?.links = []
+                    for link in state.links { backlinks[link]?.remove(path) }
+                    state.body = nil
+                    state.links = []
                 }
                 continue
             }
-            if all || paths.contains(path) || state.body == nil || !state.links.isDisjoint(with: changedTargets) {
-                work.append(entry)
-            }
+            work.append(entry)
         }
         guard !work.isEmpty else { return }
         let resolver = LinkResolver(targets: targets, assets: Set(assets.keys))
@@ -355,13 +476,17 @@ public final class LiveSite {
         }
         for (entry, (body, links)) in zip(work, results) {
             let path = entry.relativePath
-            documents[path]?.body = body
-            documents[path]?.links = links
+            pendingBodies.insert(path)
+            guard let state = documents[path] else { continue }
+            for link in state.links.subtracting(links) { backlinks[link]?.remove(path) }
+            for link in links.subtracting(state.links) { backlinks[link, default: []].insert(path) }
+            state.body = body
+            state.links = links
             var hasher = Hasher()
-            hasher.combine(documents[path]?.cardStamp ?? 0)
+            hasher.combine(state.cardStamp)
             hasher.combine(body.html)
             hasher.combine(body.headings)
-            documents[path]?.fullStamp = hasher.finalize()
+            state.fullStamp = hasher.finalize()
         }
     }
 
@@ -375,22 +500,21 @@ public final class LiveSite {
         return [joined, joined.isEmpty ? "index.md" : joined + "/index.md"]
     }
 
-    /// Every problem, as `castor check` would list them.
+    /// Every problem, as `castor check` would list them (in no order: lists sort for display).
     func collectDiagnostics() -> DiagnosticList {
         var list = DiagnosticList(listDiagnostics)
-        list.append(contentsOf: ignored.values.sorted { $0.file < $1.file })
-        for path in documents.keys.sorted() {
-            if let problem = documents[path]?.readProblem { list.append(problem) }
+        list.append(contentsOf: Array(ignored.values))
+        for state in documents.values {
+            if let problem = state.readProblem { list.append(problem) }
         }
         list.append(contentsOf: configDiagnostics)
         list.append(contentsOf: templateDiagnostics)
         guard config != nil else { return list }
-        for path in documents.keys.sorted() {
-            guard let state = documents[path] else { continue }
+        for state in documents.values {
             list.append(contentsOf: state.validation)
             if let body = state.body { list.append(contentsOf: body.diagnostics) }
         }
-        list.append(contentsOf: duplicateDiagnostics)
+        for duplicates in duplicateDiagnostics.values { list.append(contentsOf: duplicates) }
         return list
     }
 
@@ -398,71 +522,116 @@ public final class LiveSite {
 
     /// Writes what changed; with `full`, the whole site through a staging folder.
     func publish(full: Bool, changedAssets: Set<String> = []) -> Outcome {
+        var steps = Steps()
         diagnostics = collectDiagnostics()
         var outcome = Outcome(diagnostics: diagnostics)
-        guard let config, let templates, !diagnostics.hasErrors else { return outcome }
-
-        let entries = entriesByPath.keys.sorted().map { entriesByPath[$0]! }
-        let published = entries.filter(isPublished)
-        var bodies: [String: RenderedMarkdown] = [:]
-        bodies.reserveCapacity(published.count)
-        for entry in published { bodies[entry.relativePath] = documents[entry.relativePath]?.body }
-        let items = Builder.sortedItems(published, config: config)
-        // Related fiches depend on the fiches' order and themes only.
-        var relatedKey = Hasher()
-        for fiche in items.fiches {
-            relatedKey.combine(fiche.entry.relativePath)
-            relatedKey.combine(fiche.themes)
+        steps.end("diagnostics")
+        guard let config, let templates, !diagnostics.hasErrors else {
+            outcome.steps = steps.list
+            return outcome
         }
-        let key = [relatedKey.finalize(), items.fiches.count]
-        let site: Site
-        if let lastRelated, lastRelated.key == key {
-            site = Site(
-                config: config, today: options.today, fiches: items.fiches, events: items.events, ads: items.ads,
-                pages: items.pages, bodies: bodies, related: lastRelated.related)
+
+        // Fast path: no card changed since the last publication (text edits): same order,
+        // same plan, same listings; only the changed items are swapped in.
+        let fast = !cardsChanged && !full && lastItems != nil && lastPlan != nil
+        reusedPlan = fast
+        var items: (fiches: [Fiche], events: [Event], ads: [Ad], pages: [Page])
+        var bodies: [String: RenderedMarkdown]
+        if fast, let last = lastItems {
+            items = last
+            bodies = lastBodies
+            let lifetime = config.adLifetimeDays
+            for path in pendingEntries {
+                guard let place = itemPlaces[path], let entry = entriesByPath[path] else { continue }
+                switch place.kind {
+                case 0: items.fiches[place.index] = Fiche(entry)
+                case 1: items.events[place.index] = Event(entry)
+                case 2: items.ads[place.index] = Ad(entry, defaultLifetimeDays: lifetime)
+                default: items.pages[place.index] = Page(entry)
+                }
+            }
+            for path in pendingBodies where itemPlaces[path] != nil { bodies[path] = documents[path]?.body }
         } else {
-            site = Site(
-                config: config, today: options.today, fiches: items.fiches, events: items.events, ads: items.ads,
-                pages: items.pages, bodies: bodies)
-            lastRelated = (key, site.related)
+            let published = orderedPaths.compactMap { path -> Entry? in
+                documents[path]!.isPublished ? entriesByPath[path]! : nil
+            }
+            bodies = [:]
+            bodies.reserveCapacity(published.count)
+            for entry in published { bodies[entry.relativePath] = documents[entry.relativePath]?.body }
+            items = Builder.sortedItems(published, config: config)
         }
-        let plan = SitePlan(site: site)
-        let context = PageContext(site: site)
-
-        // Fingerprints: what each page shows.
-        func cardOf(_ entry: Entry) -> Int { documents[entry.relativePath]?.cardStamp ?? 0 }
-        func fullOf(_ entry: Entry) -> Int { documents[entry.relativePath]?.fullStamp ?? 0 }
-        func entry(_ ref: ItemRef) -> Entry {
-            switch ref {
-            case .fiche(let i): return site.fiches[i].entry
-            case .event(let i): return site.events[i].entry
-            case .ad(let i): return site.ads[i].entry
-            case .page(let i): return site.pages[i].entry
+        steps.end("tri")
+        // Related fiches depend on the fiches' order and themes only.
+        if !fast || lastRelated == nil {
+            var relatedKey = Hasher()
+            for fiche in items.fiches {
+                relatedKey.combine(fiche.entry.relativePath)
+                relatedKey.combine(fiche.themes)
+            }
+            let key = [relatedKey.finalize(), items.fiches.count]
+            if lastRelated?.key != key {
+                lastRelated = (key, Site.relatedFiches(items.fiches))
             }
         }
-        var everything = Hasher()
-        for fiche in site.fiches { everything.combine(cardOf(fiche.entry)) }
-        for event in site.events { everything.combine(cardOf(event.entry)) }
-        var adsHasher = Hasher()
-        for ad in site.ads { adsHasher.combine(cardOf(ad.entry)) }
-        let allAds = adsHasher.finalize()
-        everything.combine(allAds)
-        for page in site.pages { everything.combine(cardOf(page.entry)) }
-        let allCards = everything.finalize()
-
+        let site = Site(
+            config: config, today: options.today, fiches: items.fiches, events: items.events, ads: items.ads,
+            pages: items.pages, bodies: bodies, related: lastRelated!.related)
+        steps.end("assemblage")
+        let plan = fast ? lastPlan! : SitePlan(site: site)
+        let context = PageContext(site: site)
         let jobs = plan.jobs
-        let fingerprints = jobs.map { job -> Int in
+        if !fast {
+            // Where each item sits, for the next fast path.
+            itemPlaces = [:]
+            itemPlaces.reserveCapacity(jobs.count)
+            for (index, job) in jobs.enumerated() {
+                switch job.kind {
+                case .fiche(let i): itemPlaces[site.fiches[i].entry.relativePath] = (0, i, index)
+                case .event(let i): itemPlaces[site.events[i].entry.relativePath] = (1, i, index)
+                case .ad(let i): itemPlaces[site.ads[i].entry.relativePath] = (2, i, index)
+                case .page(let i): itemPlaces[site.pages[i].entry.relativePath] = (3, i, index)
+                default: break
+                }
+            }
+        }
+        steps.end("plan")
+
+        // Fingerprints: what each page shows.
+        func cardOf(_ path: String) -> Int { documents[path]?.cardStamp ?? 0 }
+        func fullOf(_ path: String) -> Int { documents[path]?.fullStamp ?? 0 }
+        func path(_ ref: ItemRef) -> String {
+            switch ref {
+            case .fiche(let i): return site.fiches[i].entry.relativePath
+            case .event(let i): return site.events[i].entry.relativePath
+            case .ad(let i): return site.ads[i].entry.relativePath
+            case .page(let i): return site.pages[i].entry.relativePath
+            }
+        }
+        var allCards = 0
+        var allAds = 0
+        if !fast {
+            var everything = Hasher()
+            for fiche in site.fiches { everything.combine(cardOf(fiche.entry.relativePath)) }
+            for event in site.events { everything.combine(cardOf(event.entry.relativePath)) }
+            var adsHasher = Hasher()
+            for ad in site.ads { adsHasher.combine(cardOf(ad.entry.relativePath)) }
+            allAds = adsHasher.finalize()
+            everything.combine(allAds)
+            for page in site.pages { everything.combine(cardOf(page.entry.relativePath)) }
+            allCards = everything.finalize()
+        }
+        func fingerprint(_ job: RenderJob) -> Int {
             var hasher = Hasher()
             hasher.combine(job.url)
             switch job.kind {
             case .home, .terms, .notFound:
                 hasher.combine(allCards)
             case .fiche(let index):
-                hasher.combine(fullOf(site.fiches[index].entry))
-                for other in site.related[index] { hasher.combine(cardOf(site.fiches[other].entry)) }
-            case .event(let index): hasher.combine(fullOf(site.events[index].entry))
-            case .ad(let index): hasher.combine(fullOf(site.ads[index].entry))
-            case .page(let index): hasher.combine(fullOf(site.pages[index].entry))
+                hasher.combine(fullOf(site.fiches[index].entry.relativePath))
+                for other in site.related[index] { hasher.combine(cardOf(site.fiches[other].entry.relativePath)) }
+            case .event(let index): hasher.combine(fullOf(site.events[index].entry.relativePath))
+            case .ad(let index): hasher.combine(fullOf(site.ads[index].entry.relativePath))
+            case .page(let index): hasher.combine(fullOf(site.pages[index].entry.relativePath))
             case .listing(let listing, let page):
                 hasher.combine(listing.title)
                 hasher.combine(listing.intro)
@@ -473,13 +642,25 @@ public final class LiveSite {
                 hasher.combine(listing.groupByMonth)
                 hasher.combine(page)
                 hasher.combine(listing.pageCount)
-                for ref in listing.items(onPage: page) { hasher.combine(cardOf(entry(ref))) }
+                for ref in listing.items(onPage: page) { hasher.combine(cardOf(path(ref))) }
                 // Special listings (the ads page and its filters) may read more than their items.
                 if listing.template != "list" { hasher.combine(allAds) }
             }
             return hasher.finalize()
         }
+        var fingerprints: [Int]
+        if fast {
+            // Only the pages of the changed items can differ: every other input is a card.
+            fingerprints = lastFingerprints
+            for path in pendingEntries.union(pendingBodies) {
+                guard let place = itemPlaces[path] else { continue }
+                fingerprints[place.job] = fingerprint(jobs[place.job])
+            }
+        } else {
+            fingerprints = jobs.map(fingerprint)
+        }
         let dirty = jobs.indices.filter { written[jobs[$0].file] != fingerprints[$0] }
+        steps.end("empreintes")
 
         let writer = OutputWriter(output: options.output)
         let root: String
@@ -493,6 +674,7 @@ public final class LiveSite {
             }
         } catch {
             outcome.diagnostics.append(.error(options.output, .unknown, "écriture impossible : \(error)"))
+            outcome.steps = steps.list
             return outcome
         }
         let failures = Locked<[String]>([])
@@ -511,9 +693,15 @@ public final class LiveSite {
         newWritten.reserveCapacity(jobs.count + 16)
         for (job, fingerprint) in zip(jobs, fingerprints) { newWritten[job.file] = fingerprint }
         outcome.filesWritten = dirty.count
+        steps.end("pages")
 
-        // Feeds, sitemap, robots.txt: cheap to make, written when they differ.
-        for file in Builder.extraFiles(site, plan: plan) {
+        // Feeds, sitemap, robots.txt: cheap to make, written when they differ. The sitemap and
+        // robots.txt only follow the plan: the fast path keeps them.
+        let extras = fast ? Feeds.all(site) : Builder.extraFiles(site, plan: plan)
+        if fast {
+            for file in written.keys where file == "sitemap.xml" || file == "robots.txt" { newWritten[file] = written[file] }
+        }
+        for file in extras {
             var hasher = Hasher()
             hasher.combine(file.text)
             let fingerprint = hasher.finalize()
@@ -526,9 +714,20 @@ public final class LiveSite {
                 failures.withLock { $0.append("\(file.file) : \(error)") }
             }
         }
+        steps.end("flux")
 
         // Content files: copied when new or changed; removed when gone or unpublished.
-        let publishedAssets = Builder.publishedAssets(assets.keys.sorted(), entries: entries, isPublished: isPublished)
+        let publishedAssets: [String]
+        if fast && changedAssets.isEmpty {
+            publishedAssets = lastPublishedAssets
+        } else {
+            let bundles = orderedPaths.compactMap { path -> Entry? in
+                let entry = entriesByPath[path]!
+                return entry.isBundle ? entry : nil
+            }
+            publishedAssets = Builder.publishedAssets(
+                assets.keys.sorted(), entries: bundles, isPublished: { self.documents[$0.relativePath]!.isPublished })
+        }
         var newCopied: [String: FileStamp] = [:]
         for asset in publishedAssets {
             let stamp = assets[asset]!
@@ -542,7 +741,7 @@ public final class LiveSite {
             }
         }
         let templatesRoot = options.templates + "/assets"
-        let templateAssets = Builder.templateAssets(templatesRoot)
+        let templateAssets = templateAssetsCopied.isEmpty || full ? Builder.templateAssets(templatesRoot) : templateAssetsCopied
         if full || templateAssets != templateAssetsCopied || templateAssetsCopied.isEmpty {
             for asset in templateAssets {
                 do {
@@ -560,6 +759,7 @@ public final class LiveSite {
                 outcome.diagnostics.append(.error(options.output, .unknown, "écriture impossible : \(problem)"))
             }
             written = [:]
+            outcome.steps = steps.list
             return outcome
         }
         if full {
@@ -569,6 +769,7 @@ public final class LiveSite {
                 writer.discard()
                 outcome.diagnostics.append(.error(options.output, .unknown, "écriture impossible : \(error)"))
                 written = [:]
+                outcome.steps = steps.list
                 return outcome
             }
         } else {
@@ -581,7 +782,16 @@ public final class LiveSite {
         written = newWritten
         copied = newCopied
         templateAssetsCopied = templateAssets
-        isPublishedOnce = true
+        lastItems = items
+        lastPlan = plan
+        lastBodies = bodies
+        lastFingerprints = fingerprints
+        lastPublishedAssets = publishedAssets
+        pendingEntries = []
+        pendingBodies = []
+        cardsChanged = false
+        steps.end("copies")
+        outcome.steps = steps.list
         return outcome
     }
 
