@@ -58,14 +58,15 @@ def wait_for(url: str, marker: str, deadline: float, interval: float = 0.005) ->
     raise TimeoutError(f"{url}: « {marker} » jamais servi")
 
 
-def edits(text: str, i: int):
-    """Yields (name, new text, marker) for run i."""
+def edits(current: list[str], i: int):
+    """Yields (name, new text, marker) for run i; `current[0]` is the file's text, kept up to date."""
     marker = f"Paragraphe-mesure-{i}-{time.time_ns()}"
-    yield "texte", text + f"\n\n{marker}\n", marker
+    current[0] = current[0] + f"\n\n{marker}\n"
+    yield "texte", current[0], marker
     title_marker = f"Titre mesuré {i} {time.time_ns() % 100000}"
-    lines = text.split("\n")
-    lines = [f'title: "{title_marker}"' if line.startswith("title:") else line for line in lines]
-    yield "titre", "\n".join(lines), title_marker
+    lines = current[0].split("\n")
+    current[0] = "\n".join(f'title: "{title_marker}"' if line.startswith("title:") else line for line in lines)
+    yield "titre", current[0], title_marker
 
 
 def save(path: pathlib.Path, text: str) -> None:
@@ -79,7 +80,7 @@ def measure_castor(args, corpus: pathlib.Path) -> dict[str, list[tuple[float, fl
     base = f"http://127.0.0.1:{port}"
     process = subprocess.Popen(
         [args.castor, "serve", "--content", str(corpus / "content"), "--templates", args.templates,
-         "--port", str(port), "--now", "2026-11-23"],
+         "--port", str(port), "--now", "2026-11-23", "--timings"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     log: list[str] = []
     ready = threading.Event()
@@ -101,8 +102,9 @@ def measure_castor(args, corpus: pathlib.Path) -> dict[str, list[tuple[float, fl
     results: dict[str, list[tuple[float, float]]] = {"texte": [], "titre": []}
     try:
         get(base + URL)
+        current = [original]
         for i in range(args.runs):
-            for name, text, marker in edits(original, i):
+            for name, text, marker in edits(current, i):
                 version = json.loads(get(base + "/__castor/reload?version=-1"))["version"]
                 answer: dict = {}
 
@@ -132,7 +134,7 @@ def measure_castor(args, corpus: pathlib.Path) -> dict[str, list[tuple[float, fl
             process.wait(20)
         except subprocess.TimeoutExpired:
             process.kill()
-    rebuilds = [line for line in log if line.startswith("Modifié")]
+    rebuilds = [line for line in log if line.startswith("Modifié") or line.startswith("  étapes")]
     print("castor, dernières reconstructions :", *rebuilds[-4:], sep="\n  ")
     return results
 
@@ -164,8 +166,9 @@ def measure_hugo(args, corpus: pathlib.Path) -> dict[str, list[float]]:
     results: dict[str, list[float]] = {"texte": [], "titre": []}
     try:
         get(base + URL)
+        current = [original]
         for i in range(args.runs):
-            for name, text, marker in edits(original, i):
+            for name, text, marker in edits(current, i):
                 t0 = time.monotonic()
                 save(path, text)
                 t1 = wait_for(base + URL, marker, t0 + 120)

@@ -93,6 +93,14 @@ final class LiveSiteTests: XCTestCase {
         XCTAssertTrue(live.reusedPlan)
         assertSameAsBuild(live, outcome, "event and ad text")
 
+        // A summary: shown on cards, the plan stays; the page is ready before the feeds.
+        try edit("fiches/structures-juridiques/scic.md") { $0.replacingOccurrences(of: "summary: \"La société", with: "summary: \"Ce qu'est la société") }
+        var ready: LiveSite.Outcome?
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/scic.md"])) { ready = $0 }
+        XCTAssertNotNil(ready)
+        XCTAssertLessThanOrEqual(ready?.filesWritten ?? 0, outcome.filesWritten)
+        assertSameAsBuild(live, outcome, "summary edit")
+
         // A date that changes the order of the fiches.
         try edit("fiches/boite-a-outils/kit-jpo/index.md") { $0.replacingOccurrences(of: "updated: 2025-12-15", with: "updated: 2026-11-20") }
         outcome = live.update(.init(contentPaths: ["fiches/boite-a-outils/kit-jpo/index.md"]))

@@ -77,6 +77,7 @@ public final class LiveSite {
     /// What the last publication computed, reused while no card changes.
     var lastBodies: [String: RenderedMarkdown] = [:]
     var lastFingerprints: [Int] = []
+    var lastPlanKey = 0
     var lastPublishedAssets: [String] = []
     /// Item path → its place in `lastItems` (0 fiches, 1 events, 2 ads, 3 pages) and the index of its page in `lastPlan`.
     var itemPlaces: [String: (kind: Int, index: Int, job: Int)] = [:]
@@ -237,7 +238,7 @@ public final class LiveSite {
 
     /// Applies a change: reads what changed, checks it, renders and writes what it affects.
     @discardableResult
-    public func update(_ change: Change) -> Outcome {
+    public func update(_ change: Change, pagesReady: ((Outcome) -> Void)? = nil) -> Outcome {
         let start = ContinuousClock.now
         if change.contentPaths.contains("site.yml") || !hasLoaded { return rebuildAll() }
         var steps = Steps()
@@ -295,7 +296,7 @@ public final class LiveSite {
         steps.end("vérification")
         renderMarkdown(touched: touched, changedTargets: changedTargets)
         steps.end("markdown")
-        var outcome = publish(full: false, changedAssets: changedAssets)
+        var outcome = publish(full: false, changedAssets: changedAssets, pagesReady: pagesReady)
         outcome.steps = steps.list + outcome.steps
         outcome.documentsRead = read
         outcome.seconds = Self.seconds(since: start)
@@ -521,7 +522,10 @@ public final class LiveSite {
     // MARK: - Output
 
     /// Writes what changed; with `full`, the whole site through a staging folder.
-    func publish(full: Bool, changedAssets: Set<String> = []) -> Outcome {
+    ///
+    /// `pagesReady` is called once the pages and content files are in place, before the
+    /// feeds and the sitemap are made: the browser may reload then.
+    func publish(full: Bool, changedAssets: Set<String> = [], pagesReady: ((Outcome) -> Void)? = nil) -> Outcome {
         var steps = Steps()
         diagnostics = collectDiagnostics()
         var outcome = Outcome(diagnostics: diagnostics)
@@ -577,10 +581,32 @@ public final class LiveSite {
             config: config, today: options.today, fiches: items.fiches, events: items.events, ads: items.ads,
             pages: items.pages, bodies: bodies, related: lastRelated!.related)
         steps.end("assemblage")
-        let plan = fast ? lastPlan! : SitePlan(site: site)
+
+        // The plan follows the items' order and the fields that group them; titles and
+        // summaries only show on the pages. Kept when nothing else changed.
+        var planKey = Hasher()
+        if !fast {
+            func add(_ entry: Entry) {
+                planKey.combine(entry.relativePath)
+                for (key, value) in entry.fields where key != "title" && key != "summary" {
+                    planKey.combine(key)
+                    planKey.combine(value)
+                }
+            }
+            items.fiches.forEach { add($0.entry) }
+            planKey.combine(0)
+            items.events.forEach { add($0.entry) }
+            planKey.combine(1)
+            items.ads.forEach { add($0.entry) }
+            planKey.combine(2)
+            items.pages.forEach { add($0.entry) }
+        }
+        let planHash = fast ? lastPlanKey : planKey.finalize()
+        let keepPlan = !full && lastPlan != nil && planHash == lastPlanKey
+        let plan = keepPlan ? lastPlan! : SitePlan(site: site)
         let context = PageContext(site: site)
         let jobs = plan.jobs
-        if !fast {
+        if !keepPlan {
             // Where each item sits, for the next fast path.
             itemPlaces = [:]
             itemPlaces.reserveCapacity(jobs.count)
@@ -596,68 +622,79 @@ public final class LiveSite {
         }
         steps.end("plan")
 
-        // Fingerprints: what each page shows.
-        func cardOf(_ path: String) -> Int { documents[path]?.cardStamp ?? 0 }
-        func fullOf(_ path: String) -> Int { documents[path]?.fullStamp ?? 0 }
-        func path(_ ref: ItemRef) -> String {
-            switch ref {
-            case .fiche(let i): return site.fiches[i].entry.relativePath
-            case .event(let i): return site.events[i].entry.relativePath
-            case .ad(let i): return site.ads[i].entry.relativePath
-            case .page(let i): return site.pages[i].entry.relativePath
+        // Fingerprints: what each page shows. The stamps are read once per item.
+        func stamps(_ paths: [String]) -> (card: [Int], full: [Int]) {
+            var card: [Int] = []
+            var full: [Int] = []
+            card.reserveCapacity(paths.count)
+            full.reserveCapacity(paths.count)
+            for path in paths {
+                let state = documents[path]
+                card.append(state?.cardStamp ?? 0)
+                full.append(state?.fullStamp ?? 0)
             }
-        }
-        var allCards = 0
-        var allAds = 0
-        if !fast {
-            var everything = Hasher()
-            for fiche in site.fiches { everything.combine(cardOf(fiche.entry.relativePath)) }
-            for event in site.events { everything.combine(cardOf(event.entry.relativePath)) }
-            var adsHasher = Hasher()
-            for ad in site.ads { adsHasher.combine(cardOf(ad.entry.relativePath)) }
-            allAds = adsHasher.finalize()
-            everything.combine(allAds)
-            for page in site.pages { everything.combine(cardOf(page.entry.relativePath)) }
-            allCards = everything.finalize()
-        }
-        func fingerprint(_ job: RenderJob) -> Int {
-            var hasher = Hasher()
-            hasher.combine(job.url)
-            switch job.kind {
-            case .home, .terms, .notFound:
-                hasher.combine(allCards)
-            case .fiche(let index):
-                hasher.combine(fullOf(site.fiches[index].entry.relativePath))
-                for other in site.related[index] { hasher.combine(cardOf(site.fiches[other].entry.relativePath)) }
-            case .event(let index): hasher.combine(fullOf(site.events[index].entry.relativePath))
-            case .ad(let index): hasher.combine(fullOf(site.ads[index].entry.relativePath))
-            case .page(let index): hasher.combine(fullOf(site.pages[index].entry.relativePath))
-            case .listing(let listing, let page):
-                hasher.combine(listing.title)
-                hasher.combine(listing.intro)
-                hasher.combine(listing.template)
-                hasher.combine(listing.links)
-                hasher.combine(listing.breadcrumbs)
-                hasher.combine(listing.emptyMessage)
-                hasher.combine(listing.groupByMonth)
-                hasher.combine(page)
-                hasher.combine(listing.pageCount)
-                for ref in listing.items(onPage: page) { hasher.combine(cardOf(path(ref))) }
-                // Special listings (the ads page and its filters) may read more than their items.
-                if listing.template != "list" { hasher.combine(allAds) }
-            }
-            return hasher.finalize()
+            return (card, full)
         }
         var fingerprints: [Int]
         if fast {
             // Only the pages of the changed items can differ: every other input is a card.
             fingerprints = lastFingerprints
             for path in pendingEntries.union(pendingBodies) {
-                guard let place = itemPlaces[path] else { continue }
-                fingerprints[place.job] = fingerprint(jobs[place.job])
+                guard let place = itemPlaces[path], let state = documents[path] else { continue }
+                var hasher = Hasher()
+                hasher.combine(jobs[place.job].url)
+                hasher.combine(state.fullStamp)
+                if place.kind == 0 {
+                    for other in site.related[place.index] { hasher.combine(documents[site.fiches[other].entry.relativePath]?.cardStamp ?? 0) }
+                }
+                fingerprints[place.job] = hasher.finalize()
             }
         } else {
-            fingerprints = jobs.map(fingerprint)
+            let fiches = stamps(site.fiches.map(\.entry.relativePath))
+            let events = stamps(site.events.map(\.entry.relativePath))
+            let ads = stamps(site.ads.map(\.entry.relativePath))
+            let pages = stamps(site.pages.map(\.entry.relativePath))
+            var everything = Hasher()
+            everything.combine(fiches.card)
+            everything.combine(events.card)
+            everything.combine(ads.card)
+            everything.combine(pages.card)
+            let allCards = everything.finalize()
+            var adsHasher = Hasher()
+            adsHasher.combine(ads.card)
+            let allAds = adsHasher.finalize()
+            func card(_ ref: ItemRef) -> Int {
+                switch ref {
+                case .fiche(let i): return fiches.card[i]
+                case .event(let i): return events.card[i]
+                case .ad(let i): return ads.card[i]
+                case .page(let i): return pages.card[i]
+                }
+            }
+            fingerprints = jobs.map { job -> Int in
+                var hasher = Hasher()
+                hasher.combine(job.url)
+                switch job.kind {
+                case .home, .terms, .notFound:
+                    hasher.combine(allCards)
+                case .fiche(let index):
+                    hasher.combine(fiches.full[index])
+                    for other in site.related[index] { hasher.combine(fiches.card[other]) }
+                case .event(let index): hasher.combine(events.full[index])
+                case .ad(let index): hasher.combine(ads.full[index])
+                case .page(let index): hasher.combine(pages.full[index])
+                case .listing(let listing, let page):
+                    hasher.combine(listing.title)
+                    hasher.combine(listing.url)
+                    hasher.combine(listing.template)
+                    hasher.combine(page)
+                    hasher.combine(listing.pageCount)
+                    for ref in listing.items(onPage: page) { hasher.combine(card(ref)) }
+                    // Special listings (the ads page and its filters) may read more than their items.
+                    if listing.template != "list" { hasher.combine(allAds) }
+                }
+                return hasher.finalize()
+            }
         }
         let dirty = jobs.indices.filter { written[jobs[$0].file] != fingerprints[$0] }
         steps.end("empreintes")
@@ -679,44 +716,9 @@ public final class LiveSite {
         }
         let failures = Locked<[String]>([])
         let atomic = !full
-        _ = dirty.parallelMap { index -> Bool in
-            let job = jobs[index]
-            let html = PageRenderer.page(job, context: context, templates: templates)
-            do {
-                try LiveSite.write(html, to: root + "/" + job.file, atomically: atomic)
-            } catch {
-                failures.withLock { $0.append("\(job.file) : \(error)") }
-            }
-            return true
-        }
-        var newWritten: [String: Int] = [:]
-        newWritten.reserveCapacity(jobs.count + 16)
-        for (job, fingerprint) in zip(jobs, fingerprints) { newWritten[job.file] = fingerprint }
-        outcome.filesWritten = dirty.count
-        steps.end("pages")
 
-        // Feeds, sitemap, robots.txt: cheap to make, written when they differ. The sitemap and
-        // robots.txt only follow the plan: the fast path keeps them.
-        let extras = fast ? Feeds.all(site) : Builder.extraFiles(site, plan: plan)
-        if fast {
-            for file in written.keys where file == "sitemap.xml" || file == "robots.txt" { newWritten[file] = written[file] }
-        }
-        for file in extras {
-            var hasher = Hasher()
-            hasher.combine(file.text)
-            let fingerprint = hasher.finalize()
-            newWritten[file.file] = fingerprint
-            guard written[file.file] != fingerprint else { continue }
-            do {
-                try LiveSite.write(file.text, to: root + "/" + file.file, atomically: atomic)
-                outcome.filesWritten += 1
-            } catch {
-                failures.withLock { $0.append("\(file.file) : \(error)") }
-            }
-        }
-        steps.end("flux")
-
-        // Content files: copied when new or changed; removed when gone or unpublished.
+        // Content files first (a new image must be there when its page reloads): copied when
+        // new or changed.
         let publishedAssets: [String]
         if fast && changedAssets.isEmpty {
             publishedAssets = lastPublishedAssets
@@ -728,16 +730,18 @@ public final class LiveSite {
             publishedAssets = Builder.publishedAssets(
                 assets.keys.sorted(), entries: bundles, isPublished: { self.documents[$0.relativePath]!.isPublished })
         }
-        var newCopied: [String: FileStamp] = [:]
-        for asset in publishedAssets {
-            let stamp = assets[asset]!
-            newCopied[asset] = stamp
-            guard full || copied[asset] != stamp || changedAssets.contains(asset) else { continue }
-            do {
-                try LiveSite.copy(options.content + "/" + asset, to: root + "/" + asset, atomically: atomic)
-                outcome.filesWritten += 1
-            } catch {
-                failures.withLock { $0.append("\(asset) : \(error)") }
+        var newCopied: [String: FileStamp] = fast && changedAssets.isEmpty ? copied : [:]
+        if !(fast && changedAssets.isEmpty) {
+            for asset in publishedAssets {
+                let stamp = assets[asset]!
+                newCopied[asset] = stamp
+                guard full || copied[asset] != stamp || changedAssets.contains(asset) else { continue }
+                do {
+                    try LiveSite.copy(options.content + "/" + asset, to: root + "/" + asset, atomically: atomic)
+                    outcome.filesWritten += 1
+                } catch {
+                    failures.withLock { $0.append("\(asset) : \(error)") }
+                }
             }
         }
         let templatesRoot = options.templates + "/assets"
@@ -752,6 +756,75 @@ public final class LiveSite {
                 }
             }
         }
+        steps.end("copies")
+
+        _ = dirty.parallelMap { index -> Bool in
+            let job = jobs[index]
+            let html = PageRenderer.page(job, context: context, templates: templates)
+            do {
+                try LiveSite.write(html, to: root + "/" + job.file, atomically: atomic)
+            } catch {
+                failures.withLock { $0.append("\(job.file) : \(error)") }
+            }
+            return true
+        }
+        outcome.filesWritten += dirty.count
+        var newWritten: [String: Int]
+        if keepPlan {
+            newWritten = written
+            for index in dirty { newWritten[jobs[index].file] = fingerprints[index] }
+        } else {
+            newWritten = [:]
+            newWritten.reserveCapacity(jobs.count + 16)
+            for (job, fingerprint) in zip(jobs, fingerprints) { newWritten[job.file] = fingerprint }
+            // Keep the extra files' fingerprints until they are made below.
+            for (file, fingerprint) in written where newWritten[file] == nil && !file.hasSuffix(".html") {
+                newWritten[file] = fingerprint
+            }
+        }
+        if !full {
+            // Pages and files the site no longer has.
+            var stale: [String] = []
+            if !keepPlan {
+                for file in written.keys where newWritten[file] == nil { stale.append(file) }
+            }
+            for file in copied.keys where newCopied[file] == nil { stale.append(file) }
+            for asset in templateAssetsCopied where !templateAssets.contains(asset) { stale.append("assets/" + asset) }
+            for file in stale where unlink(root + "/" + file) == 0 { outcome.filesRemoved += 1 }
+        }
+        steps.end("pages")
+        if !full, failures.withLock({ $0.isEmpty }) { pagesReady?(outcome) }
+
+        // Feeds, sitemap, robots.txt: written when they differ. The sitemap and robots.txt
+        // follow the plan only.
+        let extras = keepPlan ? Feeds.all(site) : Builder.extraFiles(site, plan: plan)
+        var extraFiles = Set<String>()
+        for file in extras {
+            extraFiles.insert(file.file)
+            var hasher = Hasher()
+            hasher.combine(file.text)
+            let fingerprint = hasher.finalize()
+            guard written[file.file] != fingerprint || full else {
+                newWritten[file.file] = fingerprint
+                continue
+            }
+            do {
+                try LiveSite.write(file.text, to: root + "/" + file.file, atomically: atomic)
+                newWritten[file.file] = fingerprint
+                outcome.filesWritten += 1
+            } catch {
+                failures.withLock { $0.append("\(file.file) : \(error)") }
+            }
+        }
+        if !keepPlan && !full {
+            // Feeds the site no longer has (a category removed).
+            for (file, _) in newWritten where !file.hasSuffix(".html") && !extraFiles.contains(file) {
+                newWritten[file] = nil
+                if unlink(root + "/" + file) == 0 { outcome.filesRemoved += 1 }
+            }
+        }
+        steps.end("flux")
+
         let problems = failures.withLock { $0 }
         if !problems.isEmpty {
             if full { writer.discard() }
@@ -772,25 +845,19 @@ public final class LiveSite {
                 outcome.steps = steps.list
                 return outcome
             }
-        } else {
-            // What the site no longer has.
-            var stale = Set(written.keys).subtracting(newWritten.keys)
-            stale.formUnion(Set(copied.keys).subtracting(newCopied.keys))
-            stale.formUnion(Set(templateAssetsCopied).subtracting(templateAssets).map { "assets/" + $0 })
-            for file in stale where unlink(root + "/" + file) == 0 { outcome.filesRemoved += 1 }
         }
         written = newWritten
         copied = newCopied
         templateAssetsCopied = templateAssets
         lastItems = items
         lastPlan = plan
+        lastPlanKey = planHash
         lastBodies = bodies
         lastFingerprints = fingerprints
         lastPublishedAssets = publishedAssets
         pendingEntries = []
         pendingBodies = []
         cardsChanged = false
-        steps.end("copies")
         outcome.steps = steps.list
         return outcome
     }

@@ -55,8 +55,15 @@ public final class PreviewServer: Sendable {
                 ready.resume()
                 while !stop.withLock({ $0 }) {
                     guard let change = watcher.next(timeout: 0.25) else { continue }
-                    let outcome = watcher.overflowed ? live.rebuildAll() : live.update(change)
-                    PreviewServer.publish(outcome, to: hub)
+                    // The tabs reload as soon as the pages are written; feeds and sitemap follow.
+                    var signalled = false
+                    let outcome = watcher.overflowed
+                        ? live.rebuildAll()
+                        : live.update(change) { pages in
+                            PreviewServer.publish(pages, to: hub)
+                            signalled = true
+                        }
+                    if !signalled || outcome.diagnostics.hasErrors { PreviewServer.publish(outcome, to: hub) }
                     report(change, outcome, watcher.usesPolling)
                 }
                 finished.signal()
