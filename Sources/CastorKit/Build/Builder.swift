@@ -85,14 +85,24 @@ public struct Builder: Sendable {
         }
         let resolver = LinkResolver(targets: targets, assets: Set(loaded.assets))
         let published = entries.filter(isPublished)
-        let rendered = published.parallelMap { entry in
-            renderBody(entry) { url, position in resolver.resolve(url, from: entry, at: position) }
+        let rendered = published.parallelMap { entry -> (RenderedMarkdown, [String]) in
+            var links: [String] = []
+            let body = renderBody(entry) { url, position in
+                links += LiveSite.lookedUpPaths(url, from: entry)
+                return resolver.resolve(url, from: entry, at: position)
+            }
+            return (body, links)
         }
         var bodies: [String: RenderedMarkdown] = [:]
-        for (entry, body) in zip(published, rendered) {
+        var linked: Set<String> = []
+        for (entry, (body, links)) in zip(published, rendered) {
             bodies[entry.relativePath] = body
+            linked.formUnion(links)
             report.diagnostics.append(contentsOf: body.diagnostics)
         }
+        report.inventory = ContentInventory(
+            entries: entries, published: Set(published.map(\.relativePath)), assets: loaded.assets, linked: linked,
+            config: config, contentRoot: options.content)
         step("markdown")
 
         // 4. Assemble.
