@@ -40,7 +40,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CastorKitTests",
-            dependencies: ["CastorKit"],
+            dependencies: ["CastorKit", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
     ],
