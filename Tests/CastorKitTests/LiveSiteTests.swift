@@ -179,6 +179,33 @@ final class LiveSiteTests: XCTestCase {
         assertSameAsBuild(live, outcome, "site.yml edit")
     }
 
+    /// Titles and dates that tie: the preview puts changed items back in the order the
+    /// build's stable sort gives (paths in order among equals).
+    func testOrderFollowsTheBuildWhenTitlesAndDatesTie() throws {
+        for name in ["a", "b", "c", "d"] {
+            try write(
+                "fiches/trames-types/\(name).md",
+                "---\ntitle: Même titre\nsummary: Fiche \(name).\nthemes: [juridique]\nupdated: 2026-06-01\n---\nTexte \(name).\n")
+        }
+        let live = LiveSite(options: options(output: "live"))
+        var outcome = live.rebuildAll()
+        assertSameAsBuild(live, outcome, "ties")
+        let edits: [(String, String, String)] = [
+            ("c", "title: Même titre", "title: Aardvark"),
+            ("c", "title: Aardvark", "title: Même titre"),
+            ("a", "title: Même titre", "title: Zèbre"),
+            ("b", "updated: 2026-06-01", "updated: 2026-06-02"),
+            ("b", "updated: 2026-06-02", "updated: 2026-06-01"),
+            ("d", "themes: [juridique]", "themes: [gouvernance]"),
+            ("a", "summary: Fiche a.", "summary: Fiche a, résumé changé."),
+        ]
+        for (name, from, to) in edits {
+            try edit("fiches/trames-types/\(name).md") { $0.replacingOccurrences(of: from, with: to) }
+            outcome = live.update(.init(contentPaths: ["fiches/trames-types/\(name).md"]))
+            assertSameAsBuild(live, outcome, "\(name): \(to)")
+        }
+    }
+
     func testDraftsShownWhenAsked() throws {
         let live = LiveSite(options: options(output: "live", drafts: true))
         let outcome = live.rebuildAll()

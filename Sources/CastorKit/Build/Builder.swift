@@ -231,15 +231,28 @@ extension Builder {
             }
         }
         // Keys read once: the items' properties look their fields up at every comparison.
+        // The sort is stable: items that compare equal stay in path order.
         func sorted<Item, Key>(_ items: [Item], key: (Item) -> Key, by before: (Key, Key) -> Bool) -> [Item] {
             let keys = items.map(key)
             return items.indices.sorted { before(keys[$0], keys[$1]) }.map { items[$0] }
         }
-        fiches = sorted(fiches, key: { ($0.updated, $0.title) }, by: { ($0.0, $1.1) > ($1.0, $0.1) })
-        events = sorted(events, key: { ($0.start, $0.title) }, by: { ($0.0, $0.1) < ($1.0, $1.1) })
-        ads = sorted(ads, key: { ($0.published, $0.title) }, by: { ($0.0, $1.1) > ($1.0, $0.1) })
-        pages = sorted(pages, key: { $0.entry.slug }, by: { $0 < $1 })
+        fiches = sorted(fiches, key: ItemOrder.key, by: ItemOrder.before)
+        events = sorted(events, key: ItemOrder.key, by: ItemOrder.before)
+        ads = sorted(ads, key: ItemOrder.key, by: ItemOrder.before)
+        pages = sorted(pages, key: ItemOrder.key, by: ItemOrder.before)
         return (fiches, events, ads, pages)
+    }
+
+    /// The order of the listings: fiches newest update first, events soonest first, ads newest
+    /// first, titles in alphabetical order among equals; pages by name.
+    public enum ItemOrder {
+        public static func key(_ fiche: Fiche) -> (LocalDate, String) { (fiche.updated, fiche.title) }
+        public static func before(_ a: (LocalDate, String), _ b: (LocalDate, String)) -> Bool { (a.0, b.1) > (b.0, a.1) }
+        public static func key(_ event: Event) -> (EventTime, String) { (event.start, event.title) }
+        public static func before(_ a: (EventTime, String), _ b: (EventTime, String)) -> Bool { (a.0, a.1) < (b.0, b.1) }
+        public static func key(_ ad: Ad) -> (LocalDate, String) { (ad.published, ad.title) }
+        public static func key(_ page: Page) -> String { page.entry.slug }
+        public static func before(_ a: String, _ b: String) -> Bool { a < b }
     }
 
     /// Content files copied to the site: all but those inside the folder of an unpublished item.

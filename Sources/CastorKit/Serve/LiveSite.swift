@@ -34,6 +34,8 @@ public final class LiveSite {
         /// Hash of what its cards show (fields, address), and of everything its page shows.
         var cardStamp = 0
         var fullStamp = 0
+        /// Hash of what the site's plan reads: fields but titles and summaries, address.
+        var planStamp = 0
     }
 
     var configText: String?
@@ -71,13 +73,18 @@ public final class LiveSite {
     var lastPlan: SitePlan?
     /// Whether the order or content of the listings may have changed since the last publication.
     var cardsChanged = true
+    /// Whether items were published, unpublished, added or removed since the last publication.
+    var membershipChanged = true
+    /// Published items whose card changed since the last publication, and whether the plan's
+    /// inputs (fields other than titles and summaries) changed too.
+    var changedCards: Set<String> = []
+    var planInputsChanged = false
     /// Paths whose entry, or body, changed since the last publication.
     var pendingEntries: Set<String> = []
     var pendingBodies: Set<String> = []
     /// What the last publication computed, reused while no card changes.
     var lastBodies: [String: RenderedMarkdown] = [:]
     var lastFingerprints: [Int] = []
-    var lastPlanKey = 0
     var lastPublishedAssets: [String] = []
     /// Item path → its place in `lastItems` (0 fiches, 1 events, 2 ads, 3 pages) and the index of its page in `lastPlan`.
     var itemPlaces: [String: (kind: Int, index: Int, job: Int)] = [:]
@@ -149,6 +156,7 @@ public final class LiveSite {
         lastItems = nil
         lastPlan = nil
         cardsChanged = true
+        membershipChanged = true
         templateAssetsCopied = []
         listDiagnostics = []
         let files: [String]
@@ -247,6 +255,7 @@ public final class LiveSite {
             written = [:]  // every page depends on the templates
             templateAssetsCopied = []
             cardsChanged = true
+            membershipChanged = true
         }
         var read = 0
         var revalidate: Set<String> = []
@@ -331,12 +340,14 @@ public final class LiveSite {
             for link in old.links { backlinks[link]?.remove(path) }
             // Compared with the new ones by `revalidate`.
             state?.cardStamp = old.cardStamp
+            state?.planStamp = old.planStamp
             state?.isPublished = old.isPublished
         }
         if state?.document == nil, state?.isPublished == true || state?.cardStamp != 0 {
             state?.isPublished = false
             state?.cardStamp = 0
             cardsChanged = true
+            membershipChanged = true
         }
         documents[path] = state
     }
@@ -364,6 +375,7 @@ public final class LiveSite {
             guard let state = documents[path] else { continue }
             if let old = state.entry { removeOwner(path, of: old.url) }
             let oldCard = state.cardStamp
+            let oldPlan = state.planStamp
             let wasPublished = state.isPublished
             state.entry = entry
             state.validation = diagnostics
@@ -379,12 +391,32 @@ public final class LiveSite {
                 hasher.combine(entry.group)
                 hasher.combine(entry.fields)
                 state.cardStamp = hasher.finalize()
+                var plan = Hasher()
+                plan.combine(entry.relativePath)
+                plan.combine(entry.url)
+                plan.combine(entry.group)
+                for (key, value) in entry.fields where key != "title" && key != "summary" {
+                    plan.combine(key)
+                    plan.combine(value)
+                }
+                state.planStamp = plan.finalize()
             } else {
                 state.cardStamp = 0
+                state.planStamp = 0
             }
-            if state.cardStamp != oldCard || state.isPublished != wasPublished { cardsChanged = true }
+            if state.isPublished != wasPublished || (state.cardStamp == 0) != (oldCard == 0) {
+                cardsChanged = true
+                membershipChanged = true
+            } else if state.cardStamp != oldCard {
+                cardsChanged = true
+                changedCards.insert(path)
+                if state.planStamp != oldPlan { planInputsChanged = true }
+            }
         }
-        if !removed.isEmpty { cardsChanged = true }
+        if !removed.isEmpty {
+            cardsChanged = true
+            membershipChanged = true
+        }
         for url in pendingURLs { touched.formUnion(urlOwners[url] ?? []) }
         pendingEntries.formUnion(touched)
         return touched
@@ -416,12 +448,14 @@ public final class LiveSite {
                 if !held {
                     orderedPaths.insert(path, at: insertionIndex(of: path))
                     cardsChanged = true
+                    membershipChanged = true
                 }
             } else if held {
                 entriesByPath[path] = nil
                 let index = insertionIndex(of: path)
                 if index < orderedPaths.count, orderedPaths[index] == path { orderedPaths.remove(at: index) }
                 cardsChanged = true
+                membershipChanged = true
             }
             let target: LinkResolver.Target? = holds
                 ? .init(url: entry!.url, isPublished: documents[path]!.isPublished, fallbackURL: entry!.collection.publishedPrefix)
@@ -536,15 +570,20 @@ public final class LiveSite {
         }
 
         // Fast path: no card changed since the last publication (text edits): same order,
-        // same plan, same listings; only the changed items are swapped in.
+        // same plan, same listings; only the changed items are swapped in. Incremental path:
+        // the same items, some cards changed: those are put back in order, the plan and the
+        // related fiches are kept when nothing moved and no grouping field changed.
         let fast = !cardsChanged && !full && lastItems != nil && lastPlan != nil
+        let incremental = !fast && !full && !membershipChanged && lastItems != nil && lastPlan != nil
         reusedPlan = fast
         var items: (fiches: [Fiche], events: [Event], ads: [Ad], pages: [Page])
         var bodies: [String: RenderedMarkdown]
-        if fast, let last = lastItems {
+        var moved = (fiches: false, others: false)
+        if (fast || incremental), let last = lastItems {
             items = last
             bodies = lastBodies
             let lifetime = config.adLifetimeDays
+            var changed: [Set<Int>] = [[], [], [], []]
             for path in pendingEntries {
                 guard let place = itemPlaces[path], let entry = entriesByPath[path] else { continue }
                 switch place.kind {
@@ -553,8 +592,15 @@ public final class LiveSite {
                 case 2: items.ads[place.index] = Ad(entry, defaultLifetimeDays: lifetime)
                 default: items.pages[place.index] = Page(entry)
                 }
+                if changedCards.contains(path) { changed[place.kind].insert(place.index) }
             }
             for path in pendingBodies where itemPlaces[path] != nil { bodies[path] = documents[path]?.body }
+            if incremental {
+                moved.fiches = LiveSite.reorder(&items.fiches, changed: changed[0], key: Builder.ItemOrder.key, before: Builder.ItemOrder.before)
+                moved.others = LiveSite.reorder(&items.events, changed: changed[1], key: Builder.ItemOrder.key, before: Builder.ItemOrder.before)
+                moved.others = LiveSite.reorder(&items.ads, changed: changed[2], key: Builder.ItemOrder.key, before: Builder.ItemOrder.before) || moved.others
+                moved.others = LiveSite.reorder(&items.pages, changed: changed[3], key: Builder.ItemOrder.key, before: Builder.ItemOrder.before) || moved.others
+            }
         } else {
             let published = orderedPaths.compactMap { path -> Entry? in
                 documents[path]!.isPublished ? entriesByPath[path]! : nil
@@ -565,8 +611,9 @@ public final class LiveSite {
             items = Builder.sortedItems(published, config: config)
         }
         steps.end("tri")
+        let keepPlan = !full && lastPlan != nil && (fast || (incremental && !moved.fiches && !moved.others && !planInputsChanged))
         // Related fiches depend on the fiches' order and themes only.
-        if !fast || lastRelated == nil {
+        if !(fast || (incremental && !moved.fiches && !planInputsChanged)) || lastRelated == nil {
             var relatedKey = Hasher()
             for fiche in items.fiches {
                 relatedKey.combine(fiche.entry.relativePath)
@@ -582,27 +629,6 @@ public final class LiveSite {
             pages: items.pages, bodies: bodies, related: lastRelated!.related)
         steps.end("assemblage")
 
-        // The plan follows the items' order and the fields that group them; titles and
-        // summaries only show on the pages. Kept when nothing else changed.
-        var planKey = Hasher()
-        if !fast {
-            func add(_ entry: Entry) {
-                planKey.combine(entry.relativePath)
-                for (key, value) in entry.fields where key != "title" && key != "summary" {
-                    planKey.combine(key)
-                    planKey.combine(value)
-                }
-            }
-            items.fiches.forEach { add($0.entry) }
-            planKey.combine(0)
-            items.events.forEach { add($0.entry) }
-            planKey.combine(1)
-            items.ads.forEach { add($0.entry) }
-            planKey.combine(2)
-            items.pages.forEach { add($0.entry) }
-        }
-        let planHash = fast ? lastPlanKey : planKey.finalize()
-        let keepPlan = !full && lastPlan != nil && planHash == lastPlanKey
         let plan = keepPlan ? lastPlan! : SitePlan(site: site)
         let context = PageContext(site: site)
         let jobs = plan.jobs
@@ -851,15 +877,46 @@ public final class LiveSite {
         templateAssetsCopied = templateAssets
         lastItems = items
         lastPlan = plan
-        lastPlanKey = planHash
         lastBodies = bodies
         lastFingerprints = fingerprints
         lastPublishedAssets = publishedAssets
         pendingEntries = []
         pendingBodies = []
+        changedCards = []
+        planInputsChanged = false
+        membershipChanged = false
         cardsChanged = false
         outcome.steps = steps.list
         return outcome
+    }
+
+    /// Puts the items at `changed` back in order among the others, which are in order:
+    /// after those that come before them, and after those equal to them with a smaller path
+    /// (the build's sort is stable over paths in order). Returns whether the order changed.
+    static func reorder<Item, Key>(
+        _ items: inout [Item], changed: Set<Int>, key: (Item) -> Key, before: (Key, Key) -> Bool
+    ) -> Bool where Item: HasEntry {
+        guard !changed.isEmpty else { return false }
+        let old = items.map(\.entry.relativePath)
+        var rest: [Item] = []
+        rest.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() where !changed.contains(index) { rest.append(item) }
+        for index in changed.sorted() {
+            let item = items[index]
+            let itemKey = key(item)
+            let path = item.entry.relativePath
+            var low = 0
+            var high = rest.count
+            while low < high {
+                let middle = (low + high) / 2
+                let otherKey = key(rest[middle])
+                let goesFirst = before(otherKey, itemKey) || (!before(itemKey, otherKey) && rest[middle].entry.relativePath < path)
+                if goesFirst { low = middle + 1 } else { high = middle }
+            }
+            rest.insert(item, at: low)
+        }
+        items = rest
+        return !items.map(\.entry.relativePath).elementsEqual(old)
     }
 
     /// Writes a file; `atomically` through a temporary file and a rename, so the server
@@ -935,3 +992,13 @@ extension Site {
         self.related = related
     }
 }
+
+/// The items of the site, which all wrap an entry.
+protocol HasEntry {
+    var entry: Entry { get }
+}
+
+extension Fiche: HasEntry {}
+extension Event: HasEntry {}
+extension Ad: HasEntry {}
+extension Page: HasEntry {}
