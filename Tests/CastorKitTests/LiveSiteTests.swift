@@ -206,6 +206,20 @@ final class LiveSiteTests: XCTestCase {
         }
     }
 
+    /// Broken at start: the error is reported, nothing published; fixed: the whole site appears.
+    func testContentBrokenAtStartThenFixed() throws {
+        try edit("fiches/structures-juridiques/scic.md") { $0.replacingOccurrences(of: "title: La SCIC", with: "title: [La SCIC") }
+        let live = LiveSite(options: options(output: "live"))
+        var outcome = live.rebuildAll()
+        XCTAssertFalse(outcome.published)
+        assertSameAsBuild(live, outcome, "broken at start")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("live").path))
+        try edit("fiches/structures-juridiques/scic.md") { $0.replacingOccurrences(of: "title: [La SCIC", with: "title: La SCIC") }
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/scic.md"]))
+        XCTAssertTrue(outcome.published)
+        assertSameAsBuild(live, outcome, "fixed")
+    }
+
     func testDraftsShownWhenAsked() throws {
         let live = LiveSite(options: options(output: "live", drafts: true))
         let outcome = live.rebuildAll()

@@ -88,6 +88,8 @@ public final class LiveSite {
     var lastPublishedAssets: [String] = []
     /// Item path → its place in `lastItems` (0 fiches, 1 events, 2 ads, 3 pages) and the index of its page in `lastPlan`.
     var itemPlaces: [String: (kind: Int, index: Int, job: Int)] = [:]
+    /// Above this many changed files, a change is handled as a whole rebuild.
+    static let wholeSiteThreshold = 2_000
     /// Whether the last publication reused the previous order and plan (for the tests).
     var reusedPlan = false
     var hasLoaded = false
@@ -261,7 +263,10 @@ public final class LiveSite {
         var revalidate: Set<String> = []
         var removed: Set<String> = []
         var changedAssets: Set<String> = []
-        for path in expand(change.contentPaths) {
+        let paths = expand(change.contentPaths)
+        // A branch switched, a folder copied in: reading everything again is simpler.
+        if paths.count > LiveSite.wholeSiteThreshold { return rebuildAll() }
+        for path in paths {
             if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
             let full = options.content + "/" + path
             ignored[path] = nil
@@ -305,7 +310,8 @@ public final class LiveSite {
         steps.end("vérification")
         renderMarkdown(touched: touched, changedTargets: changedTargets)
         steps.end("markdown")
-        var outcome = publish(full: false, changedAssets: changedAssets, pagesReady: pagesReady)
+        // Until a first publication succeeds (the content had errors at start), write it whole.
+        var outcome = publish(full: lastPlan == nil, changedAssets: changedAssets, pagesReady: pagesReady)
         outcome.steps = steps.list + outcome.steps
         outcome.documentsRead = read
         outcome.seconds = Self.seconds(since: start)
