@@ -245,3 +245,36 @@ def test_serve_refuses_a_port_in_use(workspace):
             capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert "impossible d'ouvrir le serveur" in result.stderr
+
+
+def test_the_open_tab_reloads_by_itself_in_a_real_browser(workspace, browser):
+    """Headless Chromium keeps the page open; only castor's script may reload it."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    server = Server(workspace)
+    try:
+        assert server.ready.wait(60), "\n".join(server.lines)
+        browser.get(server.base + "/fiches/structures-juridiques/scic/")
+        assert browser.find_element(By.TAG_NAME, "h1").text == "La SCIC"
+        browser.execute_script("window.castorTest = 'avant';")
+        fiche = workspace / "content/fiches/structures-juridiques/scic.md"
+        original = fiche.read_text(encoding="utf-8")
+
+        def reloaded_with(text):
+            return lambda driver: driver.execute_script("return window.castorTest") is None and text in driver.page_source
+
+        fiche.write_text(original.replace("title: La SCIC", "title: La SCIC modifiée"), encoding="utf-8")
+        WebDriverWait(browser, 20).until(reloaded_with("La SCIC modifiée"))
+        assert browser.find_element(By.TAG_NAME, "h1").text == "La SCIC modifiée"
+
+        browser.execute_script("window.castorTest = 'avant';")
+        fiche.write_text(original.replace("title: La SCIC", "title: [La SCIC"), encoding="utf-8")
+        WebDriverWait(browser, 20).until(reloaded_with("Le site ne peut pas être affiché"))
+        assert "ligne 2, colonne 8" in browser.page_source
+
+        browser.execute_script("window.castorTest = 'avant';")
+        fiche.write_text(original, encoding="utf-8")
+        WebDriverWait(browser, 20).until(reloaded_with("<h1>La SCIC</h1>"))
+    finally:
+        assert server.stop() == 0
