@@ -131,7 +131,7 @@ def measure_castor(args, corpus: pathlib.Path) -> dict[str, list[tuple[float, fl
         time.sleep(0.5)
         process.send_signal(signal.SIGINT)
         try:
-            process.wait(20)
+            process.wait(60)
         except subprocess.TimeoutExpired:
             process.kill()
     rebuilds = [line for line in log if line.startswith("Modifié") or line.startswith("  étapes")]
@@ -179,7 +179,7 @@ def measure_hugo(args, corpus: pathlib.Path) -> dict[str, list[float]]:
         time.sleep(1)
         process.send_signal(signal.SIGINT)
         try:
-            process.wait(20)
+            process.wait(60)
         except subprocess.TimeoutExpired:
             process.kill()
     changes = [line for line in log if "Total in" in line]

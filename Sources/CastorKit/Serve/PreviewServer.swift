@@ -2,6 +2,10 @@ import FlyingFox
 import FlyingSocks
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `castor serve`: builds the site into a temporary folder, serves it on 127.0.0.1 with
 /// FlyingFox, rebuilds what changes on every save and tells the open tabs to reload.
 public final class PreviewServer: Sendable {
@@ -87,7 +91,7 @@ public final class PreviewServer: Sendable {
             if case .failure(let failure) = await task.result { reason = "\(failure)" }
             stop.withLock { $0 = true }
             finished.wait()
-            try? FileManager.default.removeItem(atPath: workFolder)
+            PreviewServer.removeTree(workFolder)
             throw Failure.cannotListen(port: port, reason: reason)
         }
         return PreviewServer(
@@ -132,7 +136,28 @@ public final class PreviewServer: Sendable {
         await hub.releaseAll()
         await server.stop(timeout: 1)
         serverTask.cancel()
-        try? FileManager.default.removeItem(atPath: workFolder)
+        PreviewServer.removeTree(workFolder)
+    }
+
+    /// `rm -rf`: much faster than FileManager on the thousands of files of a site.
+    static func removeTree(_ path: String) {
+        guard let folder = opendir(path) else {
+            _ = unlink(path)
+            return
+        }
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." { continue }
+            let child = path + "/" + name
+            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                isFolder = lstat(child, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            if isFolder { removeTree(child) } else { _ = unlink(child) }
+        }
+        closedir(folder)
+        _ = rmdir(path)
     }
 
     // MARK: - Requests
