@@ -177,6 +177,25 @@ final class EndToEndTests: XCTestCase {
         }
     }
 
+    func testEventsFarInThePastOrFutureStillBuild() throws {
+        let folder = try workspace()
+        let agenda = folder.appendingPathComponent("content/agenda")
+        try "---\ntitle: Fondation\nstart: 1850-03-02T10:00\nend: 1850-03-02T12:00\n---\n".write(
+            to: agenda.appendingPathComponent("fondation.md"), atomically: true, encoding: .utf8)
+        try "---\ntitle: Fin des temps\nstart: 9999-12-30\nend: 9999-12-31\n---\n".write(
+            to: agenda.appendingPathComponent("fin-des-temps.md"), atomically: true, encoding: .utf8)
+        let result = try run(buildArguments, in: folder)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let site = folder.appendingPathComponent("site")
+        let calendar = try String(contentsOf: site.appendingPathComponent("agenda/agenda.ics"), encoding: .utf8)
+        XCTAssertTrue(calendar.contains("DTSTART:18500302T"), calendar)
+        XCTAssertTrue(calendar.contains("DTSTART;VALUE=DATE:99991230\r\nDURATION:P2D\r\n"))
+        let archives = try String(contentsOf: site.appendingPathComponent("agenda/archives/index.html"), encoding: .utf8)
+        XCTAssertTrue(archives.contains("<h2>1850</h2>"))
+        let upcoming = try String(contentsOf: site.appendingPathComponent("agenda/index.html"), encoding: .utf8)
+        XCTAssertTrue(upcoming.contains("Décembre 9999"))
+    }
+
     func testWarningsAloneDoNotFailTheBuild() throws {
         let folder = try workspace()
         let page = folder.appendingPathComponent("content/pages/a-propos.md")

@@ -76,6 +76,9 @@ final class DateTests: XCTestCase {
         XCTAssertEqual(try event("2027-06-12", "2027-06-14").frenchDateLabel, "du 12 au 14 juin 2027")
         XCTAssertEqual(try event("2027-06-30", "2027-07-02").frenchDateLabel, "du 30 juin au 2 juillet 2027")
         XCTAssertEqual(try event("2027-06-12", nil).frenchDateLabel, "samedi 12 juin 2027")
+        XCTAssertEqual(try event("2027-03-27T09:00", "2027-03-28T17:00").frenchDateLabel, "du 27 mars, 9 h, au 28 mars 2027, 17 h")
+        XCTAssertEqual(
+            try event("2026-12-31T20:00", "2027-01-01T02:00").frenchDateLabel, "du 31 décembre 2026, 20 h, au 1er janvier 2027, 2 h")
     }
 
     func testSizesAndPrices() {
@@ -211,6 +214,109 @@ final class LinkAndURLTests: XCTestCase {
         XCTAssertFalse(renderer.render(paragraph, file: "x.md", firstLine: 1).html.isEmpty)
         XCTAssertFalse(renderer.render(quotes, file: "x.md", firstLine: 1).html.isEmpty)
         XCTAssertLessThan(Date().timeIntervalSince(start), 10)
+    }
+}
+
+final class AgendaTests: XCTestCase {
+    func event(_ yaml: String, slug: String = "x") throws -> Event {
+        Event(try entry(BuiltinCollections.events, yaml: "title: T\n" + yaml, slug: slug))
+    }
+
+    func site(_ events: [Event], baseURL: String = "https://example.org/") -> Site {
+        var config = testConfig
+        config.baseURL = baseURL
+        return Site(config: config, today: LocalDate(iso: "2026-11-23")!, fiches: [], events: events, ads: [], pages: [], bodies: [:])
+    }
+
+    func testParisOffsetsAcrossTheClockChanges() {
+        func offset(_ text: String) -> Int { ParisTime.offset(LocalDateTime(iso: text)!) }
+        XCTAssertEqual(offset("2027-03-28T01:59"), 3600)
+        XCTAssertEqual(offset("2027-03-28T02:30"), 3600, "a skipped time keeps the offset before the change")
+        XCTAssertEqual(offset("2027-03-28T03:00"), 7200)
+        XCTAssertEqual(offset("2026-10-25T02:30"), 7200, "a repeated time is the first one")
+        XCTAssertEqual(offset("2026-10-25T03:00"), 3600)
+        XCTAssertEqual(offset("1995-09-24T12:00"), 3600, "until 1995, summer time ended in September")
+        XCTAssertEqual(offset("1995-10-01T12:00"), 3600)
+        XCTAssertEqual(offset("1996-10-01T12:00"), 7200)
+        XCTAssertEqual(ParisTime.utcStamp(LocalDateTime(iso: "2027-03-28T09:00")!), "20270328T070000Z")
+        XCTAssertEqual(ParisTime.rfc3339(LocalDateTime(iso: "2027-03-27T09:00")!), "2027-03-27T09:00:00+01:00")
+        // Foundation's zone data agrees, hour by hour, on every time that exists once.
+        let zone = TimeZone(identifier: "Europe/Paris")!
+        var day = LocalDate(iso: "1981-01-01")!
+        while day.year < 2045 {
+            for hour in stride(from: 0, to: 24, by: 5) where hour != 2 {
+                let time = LocalDateTime(date: day, hour: hour, minute: 0)!
+                let instant = Date(timeIntervalSince1970: Double(ParisTime.epochSeconds(time)))
+                XCTAssertEqual(zone.secondsFromGMT(for: instant), ParisTime.offset(time), time.iso)
+            }
+            day = day.adding(days: 3)
+        }
+    }
+
+    func testTextIsEscapedAndLinesFoldedOnCharacterBoundaries() {
+        XCTAssertEqual(ICalendar.escape("Salle A\\B ; bât. 2, quai \"Nord\"\r\nfin"), "Salle A\\\\B \\; bât. 2\\, quai \"Nord\"\\nfin")
+        let text = "DESCRIPTION:" + String(repeating: "Écoconstruction à l'œuvre — 🏡 ", count: 12)
+        let folded = ICalendar.fold(text)
+        XCTAssertTrue(folded.hasSuffix("\r\n"))
+        let lines = folded.components(separatedBy: "\r\n").dropLast()
+        XCTAssertGreaterThan(lines.count, 5)
+        for (index, line) in lines.enumerated() {
+            XCTAssertLessThanOrEqual(line.utf8.count, 75)
+            if index > 0 { XCTAssertTrue(line.hasPrefix(" ")) }
+        }
+        XCTAssertEqual(lines.first! + lines.dropFirst().map { String($0.dropFirst()) }.joined(), text)
+    }
+
+    func testUIDsComeFromThePathAndTheHost() throws {
+        let event = try event("start: 2027-01-16\n", slug: "rencontre")
+        XCTAssertEqual(event.uid(config: site([]).config), "agenda/rencontre@example.org")
+        XCTAssertEqual(
+            event.uid(config: site([], baseURL: "http://moi@127.0.0.1:8080/reseau/ressources/").config),
+            "reseau/ressources/agenda/rencontre@127.0.0.1")
+        XCTAssertEqual(event.calendarFile, "agenda/rencontre/rencontre.ics")
+    }
+
+    func testCalendarTimesForEachKindOfEvent() throws {
+        func lines(_ yaml: String) throws -> [String] { ICalendar.times(try event(yaml)) }
+        XCTAssertEqual(try lines("start: 2027-06-12\n"), ["DTSTART;VALUE=DATE:20270612", "DTEND;VALUE=DATE:20270613"])
+        XCTAssertEqual(try lines("start: 2027-06-30\nend: 2027-07-02\n"), ["DTSTART;VALUE=DATE:20270630", "DTEND;VALUE=DATE:20270703"])
+        XCTAssertEqual(try lines("start: 2027-06-12\nend: 2027-06-13T12:00\n"), ["DTSTART;VALUE=DATE:20270612", "DTEND;VALUE=DATE:20270614"])
+        XCTAssertEqual(
+            try lines("start: 2027-03-27T09:00\nend: 2027-03-28T17:00\n"),
+            ["DTSTART;TZID=Europe/Paris:20270327T090000", "DTEND;TZID=Europe/Paris:20270328T170000"])
+        XCTAssertEqual(try lines("start: 2027-02-11T19:00\n"), ["DTSTART;TZID=Europe/Paris:20270211T190000"])
+        XCTAssertEqual(
+            try lines("start: 2027-02-11T19:00\nend: 2027-02-12\n"),
+            ["DTSTART;TZID=Europe/Paris:20270211T190000", "DTEND;TZID=Europe/Paris:20270213T000000"])
+        // Far in the past or the future: still a valid calendar.
+        XCTAssertEqual(try lines("start: 1975-06-12T09:30\n"), ["DTSTART:19750612T083000Z"])
+        XCTAssertEqual(try lines("start: 9999-12-30\nend: 9999-12-31\n"), ["DTSTART;VALUE=DATE:99991230", "DURATION:P2D"])
+    }
+
+    func testCalendarFileStructure() throws {
+        let cancelled = try event("start: 2027-01-16T09:30\nend: 2027-01-16T17:00\nstatus: cancelled\nlocation: \"Tours; salle 2\"\n", slug: "atelier")
+        let text = ICalendar.calendar([cancelled], site: site([cancelled]), name: "Agenda", source: "agenda/agenda.ics")
+        XCTAssertFalse(text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "CRLF only")
+        for expected in [
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", "BEGIN:VTIMEZONE\r\nTZID:Europe/Paris\r\n", "UID:agenda/atelier@example.org\r\n",
+            "DTSTAMP:20261123T000000Z\r\n", "SUMMARY:Annulé : T\r\n", "STATUS:CANCELLED\r\n", "LOCATION:Tours\\; salle 2\r\n",
+            "URL:https://example.org/agenda/atelier/\r\n", "SOURCE;VALUE=URI:https://example.org/agenda/agenda.ics\r\n",
+            "END:VCALENDAR\r\n",
+        ] {
+            XCTAssertTrue(text.contains(expected), expected)
+        }
+        XCTAssertEqual(ICalendar.description(cancelled, site: site([])), "Événement annulé.\n\nDétails : https://example.org/agenda/atelier/")
+    }
+
+    func testAtomOrdersByAnnouncementThenStart() throws {
+        let old = try event("start: 2027-05-01\nannounced: 2026-09-01\n", slug: "ancien")
+        let fresh = try event("start: 2027-06-01\nannounced: 2026-11-20\n", slug: "nouveau")
+        let undated = try event("start: 2026-10-01\n", slug: "sans-date")
+        let xml = AgendaFeeds.atom(site([undated, old, fresh]))
+        let order = ["nouveau", "sans-date", "ancien"].map { xml.range(of: "agenda/\($0)/</id>")!.lowerBound }
+        XCTAssertEqual(order, order.sorted())
+        XCTAssertTrue(xml.contains("<updated>2026-11-20T00:00:00Z</updated>"))
+        XCTAssertTrue(xml.contains("<published>2026-09-01T00:00:00Z</published>"))
     }
 }
 

@@ -85,9 +85,10 @@ public struct Builder: Sendable {
         }
         let resolver = LinkResolver(targets: targets, assets: Set(loaded.assets))
         let published = entries.filter(isPublished)
+        let baseURL = config.baseURL
         let rendered = published.parallelMap { entry -> (RenderedMarkdown, [String]) in
             var links: [String] = []
-            let body = renderBody(entry) { url, position in
+            let body = renderBody(entry, baseURL: baseURL) { url, position in
                 links += LiveSite.lookedUpPaths(url, from: entry)
                 return resolver.resolve(url, from: entry, at: position)
             }
@@ -206,11 +207,12 @@ extension Builder {
         return true
     }
 
-    /// The HTML of one entry's Markdown, links resolved by `resolve`.
-    public func renderBody(_ entry: Entry, resolve: (String, SourcePosition) -> LinkResolution) -> RenderedMarkdown {
+    /// The HTML of one entry's Markdown, links resolved by `resolve`; `baseURL` is the site's.
+    public func renderBody(_ entry: Entry, baseURL: String, resolve: (String, SourcePosition) -> LinkResolution) -> RenderedMarkdown {
         let body = markdown.render(entry.body, file: entry.displayPath, firstLine: entry.bodyFirstLine, resolve: resolve)
         // Outside cmark's lock: contacts encoded, images sized and loaded lazily.
-        let html = ImageAttributes.add(ContactMask.maskAll(in: body.html), pageURL: entry.url, contentRoot: options.content)
+        var html = ImageAttributes.add(ContactMask.maskAll(in: body.html), pageURL: entry.url, contentRoot: options.content)
+        html = PrintAddresses.add(html, pageURL: entry.url, baseURL: baseURL)
         return RenderedMarkdown(html: html, headings: body.headings, diagnostics: body.diagnostics)
     }
 
@@ -269,12 +271,17 @@ extension Builder {
             .sorted()
     }
 
-    /// Every file of the site that is not a page: feeds, sitemap, robots.txt.
+    /// Every file of the site that is not a page: feeds, sitemap, robots.txt, calendars.
     public static func extraFiles(_ site: Site, plan: SitePlan) -> [Feeds.File] {
-        Feeds.all(site) + [
+        itemFeeds(site) + [
             Feeds.File(file: "sitemap.xml", text: Feeds.sitemap(baseURL: site.config.baseURL, pages: plan.sitemapEntries)),
             Feeds.File(file: "robots.txt", text: Feeds.robots(baseURL: site.config.baseURL)),
         ]
+    }
+
+    /// The files that follow the items' content (feeds, calendars), not the plan.
+    public static func itemFeeds(_ site: Site) -> [Feeds.File] {
+        Feeds.all(site) + AgendaFeeds.files(site).map { Feeds.File(file: $0.path, text: $0.text) }
     }
 }
 
@@ -295,6 +302,7 @@ enum PageRenderer {
         case .listing(let listing, let page):
             return templates.render(context.listing(listing, pageNumber: page), template: listing.template)
         case .terms(let terms): return templates.render(context.terms(terms), template: "terms")
+        case .share: return templates.render(context.share(), template: "share")
         case .notFound: return templates.render(context.notFound(), template: "404")
         }
     }

@@ -45,6 +45,17 @@ public struct SiteConfig: Sendable {
         return String(afterScheme[slash...])
     }
 
+    /// The host name of the base URL, without port or user (`ressources.example.org`).
+    public var host: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "localhost" }
+        var authority = baseURL[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {
+            return String(authority[...close]).lowercased()
+        }
+        return String(authority.prefix { $0 != ":" }).lowercased()
+    }
+
     static func normalizedBaseURL(_ url: String) -> String {
         url.hasSuffix("/") ? url : url + "/"
     }

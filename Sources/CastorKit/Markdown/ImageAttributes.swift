@@ -1,5 +1,28 @@
 import Foundation
 
+/// Gives every relative link of a rendered body its full address in `data-adresse`, which the
+/// print stylesheet writes after the link (a printed page has no relative addresses).
+public enum PrintAddresses {
+    public static func add(_ html: String, pageURL: String, baseURL: String) -> String {
+        guard TextReplace.contains(html, "<a href=\"") else { return html }
+        var output = ""
+        var rest = Substring(html)
+        while let start = rest.range(of: "<a href=\"") {
+            output += rest[..<start.upperBound]
+            rest = rest[start.upperBound...]
+            let href = String(rest.prefix { $0 != "\"" })
+            guard !href.isEmpty, !href.hasPrefix("#"), !href.hasPrefix("/"), !LinkResolver.hasScheme(href),
+                let path = LinkResolver.join(String(pageURL.dropLast()), href)
+            else { continue }
+            let folder = href.hasSuffix("/") || href.hasSuffix("./") ? "/" : ""
+            output += href + "\" data-adresse=\"" + Escape.xml(baseURL + path + (path.isEmpty ? "" : folder))
+            rest = rest.dropFirst(href.count)
+        }
+        output += rest
+        return output
+    }
+}
+
 /// Adds `loading="lazy"`, `decoding="async"` and, for images of the content folder whose
 /// size can be read, `width` and `height` to the images of a rendered body.
 public enum ImageAttributes {

@@ -57,6 +57,37 @@ public struct Event: Sendable {
     public var online: String? { entry["online"]?.text }
     public var registration: String? { entry["registration"]?.text }
     public var status: Status { entry["status"]?.text.flatMap(Status.init(rawValue:)) ?? .confirmed }
+    /// When the event was announced (`announced`), if the volunteer said so.
+    public var announced: LocalDate? { entry["announced"]?.day }
+
+    /// The date the Atom feed sorts and stamps the event by: `announced`, or else its first day.
+    public var announcementDate: LocalDate { announced ?? start.date }
+
+    /// « Annulé », « Reporté », or nil for a confirmed event.
+    public var statusLabel: String? {
+        switch status {
+        case .confirmed: return nil
+        case .cancelled: return "Annulé"
+        case .postponed: return "Reporté"
+        }
+    }
+
+    /// Whether it is a whole-day event (`start` without a time).
+    public var isAllDay: Bool {
+        if case .day = start { return true }
+        return false
+    }
+
+    /// The `.ics` file of the event, inside its page's folder (`agenda/foo/foo.ics`).
+    public var calendarFile: String { entry.url + entry.slug + ".ics" }
+
+    /// An identifier for calendars that stays the same across builds and edits: it comes
+    /// from the file's path (renaming the file changes it) and the site's address.
+    /// `agenda/foo@ressources.example.org`, `reseau/agenda/foo@example.org` under a sub-path.
+    public func uid(config: SiteConfig) -> String {
+        let path = String(config.basePath.dropFirst()) + String(entry.url.dropLast())
+        return path + "@" + config.host
+    }
 
     /// The last day the event covers.
     public var lastDay: LocalDate { end?.date ?? start.date }
@@ -64,7 +95,8 @@ public struct Event: Sendable {
     /// Upcoming when it has not finished before `today`.
     public func isUpcoming(today: LocalDate) -> Bool { lastDay >= today }
 
-    /// « samedi 12 juin 2027, 9 h 30 – 17 h », « du 12 au 14 juin 2027 », « samedi 12 juin 2027 ».
+    /// « samedi 12 juin 2027, 9 h 30 – 17 h », « du 12 au 14 juin 2027 », « samedi 12 juin 2027 »,
+    /// « du 27 mars, 9 h, au 28 mars 2027, 17 h ».
     public var frenchDateLabel: String {
         switch (start, end) {
         case (.day(let day), nil):
@@ -75,6 +107,12 @@ public struct Event: Sendable {
             return "\(French.longDate(from.date)), \(French.time(hour: from.hour, minute: from.minute)) – \(French.time(hour: to.hour, minute: to.minute))"
         case (.day(let from), .day(let to)?) where from == to:
             return French.longDate(from)
+        case (.time(let from), .time(let to)?):
+            // Over several days: both times are said.
+            let first = from.date.year == to.date.year
+                ? "\(French.dayOrdinal(from.date.day)) \(French.months[from.date.month - 1])" : French.date(from.date)
+            let fromTime = French.time(hour: from.hour, minute: from.minute)
+            return "du \(first), \(fromTime), au \(French.date(to.date)), \(French.time(hour: to.hour, minute: to.minute))"
         default:
             let from = start.date
             let to = lastDay

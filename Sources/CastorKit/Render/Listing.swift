@@ -24,20 +24,30 @@ public struct Listing: Sendable {
     public let items: [ItemRef]
     public let breadcrumbs: [NavLink]
     public let links: [NavLink]
-    /// Agenda listings show their events under month headings.
-    public let groupByMonth: Bool
+    /// Agenda listings show their events under month (upcoming) or year (archives) headings.
+    public let grouping: Grouping
+    /// Agenda listings also offer the calendar feeds: of the whole agenda or of one region.
+    public let agenda: AgendaScope?
     public let emptyMessage: String
     /// Mustache template of the page (`list`, or `annonces` for the sortable ads page).
     public let template: String
     /// Whether items are split into pages of `perPage`.
     public let paginated: Bool
 
+    public enum Grouping: Sendable {
+        case none
+        /// « Juin 2027 » (events only).
+        case month
+        /// « 2025 » (events only).
+        case year
+    }
+
     public static let perPage = 30
 
     public init(
         url: String, title: String, intro: String = "", items: [ItemRef], breadcrumbs: [NavLink] = [],
-        links: [NavLink] = [], groupByMonth: Bool = false, emptyMessage: String = "Rien à afficher pour le moment.",
-        template: String = "list", paginated: Bool = true
+        links: [NavLink] = [], grouping: Grouping = .none, agenda: AgendaScope? = nil,
+        emptyMessage: String = "Rien à afficher pour le moment.", template: String = "list", paginated: Bool = true
     ) {
         self.url = url
         self.title = title
@@ -45,7 +55,8 @@ public struct Listing: Sendable {
         self.items = items
         self.breadcrumbs = breadcrumbs
         self.links = links
-        self.groupByMonth = groupByMonth
+        self.grouping = grouping
+        self.agenda = agenda
         self.emptyMessage = emptyMessage
         self.template = template
         self.paginated = paginated
@@ -71,4 +82,29 @@ public struct TermsPage: Sendable {
     public let title: String
     public let intro: String
     public let items: [(label: String, url: String, count: Int)]
+}
+
+/// The events an agenda page, calendar file or widget covers.
+public enum AgendaScope: Sendable, Hashable {
+    case all
+    /// A slug of `regions`.
+    case region(String)
+
+    /// Root-relative folder of its pages and files: `agenda/`, `agenda/regions/bretagne/`.
+    public var folder: String {
+        switch self {
+        case .all: return "agenda/"
+        case .region(let region): return "agenda/regions/\(region)/"
+        }
+    }
+
+    /// Its iCalendar file: `agenda/agenda.ics`, `agenda/regions/bretagne/agenda.ics`.
+    public var calendarFile: String { folder + "agenda.ics" }
+
+    public func contains(_ event: Event) -> Bool {
+        switch self {
+        case .all: return true
+        case .region(let region): return event.region == region
+        }
+    }
 }

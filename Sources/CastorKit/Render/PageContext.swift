@@ -8,10 +8,32 @@ public struct PageContext: Sendable {
         NavLink("Annonces", "annonces/"), NavLink("Thèmes", "themes/"), NavLink("Régions", "regions/"),
     ]
 
+    /// Feeds every page announces in `<head>`.
+    static var siteFeeds: [[String: Any]] {
+        [
+            ["title": "Fiches nouvelles et mises à jour", "url": "fiches/atom.xml", "type": "application/atom+xml"],
+            [
+                "title": "Agenda : événements nouvellement annoncés", "url": AgendaFeeds.atomFile,
+                "type": "application/atom+xml",
+            ],
+        ]
+    }
+
+    /// The calendar and JSON feeds of an agenda scope, for `<head>`.
+    static func agendaFeeds(_ scope: AgendaScope, label: String?) -> [[String: Any]] {
+        let title = "Agenda" + (label.map { " : " + $0 } ?? "") + " (iCalendar)"
+        var feeds: [[String: Any]] = [["title": title, "url": scope.calendarFile, "type": "text/calendar"]]
+        if scope == .all {
+            feeds.append(
+                ["title": "Agenda : événements à venir (JSON Feed)", "url": AgendaFeeds.jsonFile, "type": "application/feed+json"])
+        }
+        return feeds
+    }
+
     /// The keys every page has: `root`, `site`, `page`, `nav`, `breadcrumbs`, `feeds`.
     func common(
         url: String, title: String, description: String, kind: String, breadcrumbs: [NavLink] = [],
-        root: String? = nil
+        root: String? = nil, feeds: [[String: Any]] = []
     ) -> [String: Any] {
         let config = site.config
         let nav: [[String: Any]] = PageContext.navigation.map { link in
@@ -34,7 +56,7 @@ public struct PageContext: Sendable {
             "nav": nav,
             "breadcrumbs": crumbs,
             "hasBreadcrumbs": !crumbs.isEmpty,
-            "feeds": [["title": "Fiches nouvelles et mises à jour", "url": "fiches/atom.xml"]],
+            "feeds": PageContext.siteFeeds + feeds,
         ]
     }
 
@@ -131,7 +153,10 @@ public struct PageContext: Sendable {
         let body = site.bodies[entry.relativePath]
         let toc = (body?.headings ?? []).filter { $0.level <= 3 }
         let attachments: [[String: Any]] = fiche.attachments.map {
-            ["title": $0.title, "url": entry.url + Escape.urlPath($0.file), "ext": $0.kind, "size": French.fileSize($0.size)]
+            [
+                "title": $0.title, "url": entry.url + Escape.urlPath($0.file), "ext": $0.kind, "size": French.fileSize($0.size),
+                "absoluteUrl": config.baseURL + entry.url + Escape.urlPath($0.file),
+            ]
         }
         let related = site.related[index].map { card(.fiche($0)) }
         context["fiche"] = [
@@ -155,24 +180,26 @@ public struct PageContext: Sendable {
         let config = site.config
         var context = common(
             url: entry.url, title: event.title, description: event.summary, kind: "event",
-            breadcrumbs: [NavLink("Agenda", "agenda/")])
-        let statusLabel: String
-        switch event.status {
-        case .confirmed: statusLabel = "Confirmé"
-        case .cancelled: statusLabel = "Annulé"
-        case .postponed: statusLabel = "Reporté"
-        }
+            breadcrumbs: [NavLink("Agenda", "agenda/")],
+            feeds: [["title": "\(event.title) (iCalendar)", "url": event.calendarFile, "type": "text/calendar"]])
+        let statusLabel = event.statusLabel ?? "Confirmé"
         var values: [String: Any] = [
             "title": event.title, "summary": event.summary, "body": site.bodies[entry.relativePath]?.html ?? "",
             "dateLabel": PageContext.capitalized(event.frenchDateLabel), "startISO": event.start.iso,
             "endISO": event.end?.iso ?? "", "status": event.status.rawValue, "statusLabel": statusLabel,
             "isCancelled": event.status == .cancelled, "isPostponed": event.status == .postponed,
             "isPast": !event.isUpcoming(today: site.today),
+            "icsUrl": event.calendarFile, "icsFileName": entry.slug + ".ics",
         ]
         if let location = event.location { values["location"] = location }
         if let region = event.region {
             values["regionLabel"] = config.label("regions", region)
             values["regionUrl"] = "regions/\(region)/"
+            values["regionAgendaUrl"] = AgendaScope.region(region).folder
+        }
+        if let announced = event.announced {
+            values["announcedISO"] = announced.iso
+            values["announcedLabel"] = French.date(announced)
         }
         if let online = event.online { values["online"] = online }
         if let registration = event.registration { values["registration"] = registration }
@@ -226,7 +253,11 @@ public struct PageContext: Sendable {
         let title = pageNumber == 1 ? listing.title : "\(listing.title) (page \(pageNumber))"
         var crumbs = listing.breadcrumbs
         if pageNumber > 1 { crumbs.append(NavLink(listing.title, listing.url)) }
-        var context = common(url: url, title: title, description: listing.intro, kind: "list", breadcrumbs: crumbs)
+        var scopeLabel: String?
+        if case .region(let region)? = listing.agenda { scopeLabel = site.config.label("regions", region) }
+        var context = common(
+            url: url, title: title, description: listing.intro, kind: "list", breadcrumbs: crumbs,
+            feeds: listing.agenda.map { PageContext.agendaFeeds($0, label: scopeLabel) } ?? [])
         let refs = listing.items(onPage: pageNumber)
         var pagination: [String: Any] = ["hasPages": listing.pageCount > 1]
         if listing.pageCount > 1 {
@@ -240,21 +271,22 @@ public struct PageContext: Sendable {
             "title": title, "intro": listing.intro, "isEmpty": refs.isEmpty, "emptyMessage": listing.emptyMessage,
             "pagination": pagination,
         ]
-        if listing.groupByMonth {
+        if listing.grouping != .none {
             var sections: [[String: Any]] = []
-            var currentMonth: String?
+            var currentTitle: String?
             var currentItems: [[String: Any]] = []
             for ref in refs {
                 guard case .event(let index) = ref else { continue }
-                let month = PageContext.capitalized(French.monthYear(site.events[index].start.date))
-                if month != currentMonth, let previous = currentMonth {
+                let start = site.events[index].start.date
+                let title = listing.grouping == .year ? String(start.year) : PageContext.capitalized(French.monthYear(start))
+                if title != currentTitle, let previous = currentTitle {
                     sections.append(["title": previous, "items": currentItems])
                     currentItems = []
                 }
-                currentMonth = month
+                currentTitle = title
                 currentItems.append(card(ref))
             }
-            if let currentMonth { sections.append(["title": currentMonth, "items": currentItems]) }
+            if let currentTitle { sections.append(["title": currentTitle, "items": currentItems]) }
             context["sections"] = sections
             values["items"] = [] as [Any]
         } else {
@@ -264,6 +296,66 @@ public struct PageContext: Sendable {
         if listing.template == "annonces" { context["filters"] = adFilters() }
         context["links"] = listing.links.map { ["label": $0.label, "url": $0.url] }
         context["hasLinks"] = !listing.links.isEmpty
+        if let scope = listing.agenda { context["agenda"] = agendaBlock(scope, label: scopeLabel) }
+        return context
+    }
+
+    /// Subscribing to an agenda page's events, and its regional pages.
+    func agendaBlock(_ scope: AgendaScope, label: String?) -> [String: Any] {
+        let base = site.config.baseURL
+        var block: [String: Any] = [
+            "icsUrl": scope.calendarFile, "icsAbsolute": base + scope.calendarFile,
+            "webcalAbsolute": PageContext.webcal(base + scope.calendarFile),
+            "atomUrl": AgendaFeeds.atomFile, "jsonUrl": AgendaFeeds.jsonFile, "shareUrl": AgendaFeeds.sharePage,
+            "isRegion": label != nil,
+            "regions": site.config.vocabulary("regions").map { slug, regionLabel -> [String: Any] in
+                let regionScope = AgendaScope.region(slug)
+                return ["label": regionLabel, "url": regionScope.folder, "current": regionScope == scope]
+            },
+        ]
+        if let label { block["regionLabel"] = label }
+        return block
+    }
+
+    /// The `webcal://` form of an `http(s)://` address: calendar applications open it to subscribe.
+    static func webcal(_ url: String) -> String {
+        for scheme in ["https://", "http://"] where url.hasPrefix(scheme) {
+            return "webcal://" + url.dropFirst(scheme.count)
+        }
+        return url
+    }
+
+    /// `agenda/partager/`: the addresses and snippets to copy.
+    func share() -> [String: Any] {
+        let base = site.config.baseURL
+        let url = AgendaFeeds.sharePage
+        var context = common(
+            url: url, title: "Partager l'agenda",
+            description: "S'abonner à l'agenda dans son application de calendrier, suivre ses flux, l'afficher sur le site de son association.",
+            kind: "share", breadcrumbs: [NavLink("Agenda", "agenda/")], feeds: PageContext.agendaFeeds(.all, label: nil))
+        let upcoming = site.events.filter { $0.isUpcoming(today: site.today) }
+        let regions = site.config.vocabulary("regions")
+        let example = regions.keys.first { slug in upcoming.contains { $0.region == slug } } ?? regions.keys.first ?? "bretagne"
+        let widget = base + AgendaFeeds.widgetFile
+        context["share"] = [
+            "agendaAbsolute": base + "agenda/",
+            "icsAbsolute": base + AgendaScope.all.calendarFile,
+            "webcalAbsolute": PageContext.webcal(base + AgendaScope.all.calendarFile),
+            "atomAbsolute": base + AgendaFeeds.atomFile, "jsonAbsolute": base + AgendaFeeds.jsonFile,
+            "widgetAbsolute": widget, "widgetUrl": AgendaFeeds.widgetFile,
+            "widgetSnippet": "<script src=\"\(widget)\" async></script>",
+            "widgetRegionSnippet":
+                "<script src=\"\(widget)\" data-region=\"\(example)\" data-max=\"3\" async></script>",
+            "exampleRegion": example, "exampleRegionLabel": site.config.label("regions", example),
+            "regions": regions.map { slug, label -> [String: Any] in
+                let scope = AgendaScope.region(slug)
+                return [
+                    "slug": slug, "label": label, "url": scope.folder, "icsAbsolute": base + scope.calendarFile,
+                    "webcalAbsolute": PageContext.webcal(base + scope.calendarFile),
+                    "upcomingCount": upcoming.filter(scope.contains).count,
+                ]
+            },
+        ] as [String: Any]
         return context
     }
 

@@ -8,6 +8,8 @@ public struct RenderJob: Sendable {
         case page(Int)
         case listing(Listing, page: Int)
         case terms(TermsPage)
+        /// `agenda/partager/`: how to subscribe to the agenda and embed it elsewhere.
+        case share
         case notFound
     }
 
@@ -106,21 +108,34 @@ public struct SitePlan: Sendable {
                     url: "regions/\(region)/", title: "Région : \(label)",
                     intro: "Fiches, événements à venir et annonces pour « \(label) ».",
                     items: regionItems[region] ?? [], breadcrumbs: [NavLink("Régions", "regions/")],
+                    links: [NavLink("Agenda : \(label)", AgendaScope.region(region).folder)],
                     emptyMessage: "Rien pour cette région pour le moment."))
         }
 
-        // Agenda: upcoming events by month, past ones in the archives (most recent first).
+        // Agenda: upcoming events by month, for all and per region; past ones in the
+        // archives, by year, most recent first; the page on sharing the agenda.
         let upcoming = site.events.indices.filter { site.events[$0].isUpcoming(today: site.today) }
         let past = site.events.indices.filter { !site.events[$0].isUpcoming(today: site.today) }.reversed()
         addListing(
             Listing(
                 url: "agenda/", title: "Agenda", intro: "Les prochains événements du réseau de l'habitat participatif.",
-                items: upcoming.map(ItemRef.event), links: [NavLink("Événements passés", "agenda/archives/")],
-                groupByMonth: true, emptyMessage: "Aucun événement à venir pour le moment."))
+                items: upcoming.map(ItemRef.event), grouping: .month, agenda: .all,
+                emptyMessage: "Aucun événement à venir pour le moment."))
         addListing(
             Listing(
                 url: "agenda/archives/", title: "Événements passés", items: past.map(ItemRef.event),
-                breadcrumbs: [NavLink("Agenda", "agenda/")], emptyMessage: "Aucun événement passé."))
+                breadcrumbs: [NavLink("Agenda", "agenda/")], grouping: .year, emptyMessage: "Aucun événement passé."))
+        for (region, label) in regions {
+            let scope = AgendaScope.region(region)
+            addListing(
+                Listing(
+                    url: scope.folder, title: "Agenda : \(label)",
+                    intro: "Les prochains événements pour « \(label) ».",
+                    items: upcoming.filter { scope.contains(site.events[$0]) }.map(ItemRef.event),
+                    breadcrumbs: [NavLink("Agenda", "agenda/")], grouping: .month, agenda: scope,
+                    emptyMessage: "Aucun événement à venir pour cette région pour le moment."))
+        }
+        add("agenda/partager/", .share)
 
         // Ads: every ad on one page that sorts and filters in the browser (and still lists them
         // all without JavaScript), then plain pages per category and per region.

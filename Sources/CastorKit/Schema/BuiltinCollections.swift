@@ -30,9 +30,12 @@ public enum BuiltinCollections {
             FieldSpec("online", "Lien en ligne", .url),
             FieldSpec("registration", "Inscription", .url),
             FieldSpec("status", "Statut", .choice(statuses)),
+            FieldSpec("announced", "Annoncé le", .date),
         ],
         rules: [.notBefore(later: "end", earlier: "start")],
-        template: "event")
+        template: "event",
+        // Pages and files of the agenda itself.
+        reservedSlugs: ["regions", "partager"])
 
     public static let ads = CollectionSchema(
         id: "annonces", label: "Petites annonces", singular: "Annonce",

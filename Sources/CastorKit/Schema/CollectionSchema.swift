@@ -23,10 +23,13 @@ public struct CollectionSchema: Sendable, Hashable {
     public let urlPrefix: String?
     /// Whether the collection has its own listing page at `<id>/`.
     public let hasListing: Bool
+    /// File names its items may not take, beyond the ones every collection reserves.
+    public let reservedSlugs: Set<String>
 
     public init(
         id: String, label: String, singular: String, layout: Layout = .flat, fields: [FieldSpec],
-        rules: [FieldRule] = [], template: String, urlPrefix: String? = nil, hasListing: Bool = true
+        rules: [FieldRule] = [], template: String, urlPrefix: String? = nil, hasListing: Bool = true,
+        reservedSlugs: Set<String> = []
     ) {
         self.id = id
         self.label = label
@@ -38,6 +41,7 @@ public struct CollectionSchema: Sendable, Hashable {
         self.template = template
         self.urlPrefix = urlPrefix
         self.hasListing = hasListing
+        self.reservedSlugs = reservedSlugs
     }
 
     public func field(_ key: String) -> FieldSpec? { fields.first { $0.key == key } }

@@ -507,9 +507,10 @@ public final class LiveSite {
         guard !work.isEmpty else { return }
         let resolver = LinkResolver(targets: targets, assets: Set(assets.keys))
         let builder = self.builder
+        let baseURL = config?.baseURL ?? ""
         let results = work.parallelMap { entry -> (RenderedMarkdown, Set<String>) in
             var links: Set<String> = []
-            let body = builder.renderBody(entry) { url, position in
+            let body = builder.renderBody(entry, baseURL: baseURL) { url, position in
                 for path in LiveSite.lookedUpPaths(url, from: entry) { links.insert(path) }
                 return resolver.resolve(url, from: entry, at: position)
             }
@@ -707,7 +708,7 @@ public final class LiveSite {
                 var hasher = Hasher()
                 hasher.combine(job.url)
                 switch job.kind {
-                case .home, .terms, .notFound:
+                case .home, .terms, .share, .notFound:
                     hasher.combine(allCards)
                 case .fiche(let index):
                     hasher.combine(fiches.full[index])
@@ -829,7 +830,7 @@ public final class LiveSite {
 
         // Feeds, sitemap, robots.txt: written when they differ. The sitemap and robots.txt
         // follow the plan only.
-        let extras = keepPlan ? Feeds.all(site) : Builder.extraFiles(site, plan: plan)
+        let extras = keepPlan ? Builder.itemFeeds(site) : Builder.extraFiles(site, plan: plan)
         var extraFiles = Set<String>()
         for file in extras {
             extraFiles.insert(file.file)

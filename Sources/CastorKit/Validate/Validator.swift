@@ -30,7 +30,7 @@ public struct Validator: Sendable {
                     hint: "renommez-le « \(Slug.make(document.slug)) » (minuscules sans accent, chiffres et tirets)"))
         }
         let reserved = schema.publishedPrefix.isEmpty ? Validator.reservedRootSlugs : Validator.reservedSlugs
-        if reserved.contains(document.slug) {
+        if reserved.contains(document.slug) || schema.reservedSlugs.contains(document.slug) {
             diagnostics.append(
                 .error(file, .unknown, "le nom « \(document.slug) » est réservé par Castor", hint: "choisissez un autre nom de fichier"))
         }
@@ -128,7 +128,7 @@ public struct Validator: Sendable {
             if let date = LocalDate(iso: text) { return .success(.date(date)) }
             if let dateTime = LocalDateTime(iso: text) { return .success(.dateTime(dateTime)) }
             return fail(
-                Validator.dateProblem(text, key: spec.key),
+                Validator.dateProblem(text, key: spec.key, allowsTime: true),
                 hint: "écrivez 2027-05-12 pour une journée entière, ou 2027-05-12T09:30 pour une heure (heure de Paris)")
         case .bool:
             guard case .scalar(let text, let kind, _) = value, kind == .bool else {
@@ -243,8 +243,11 @@ public struct Validator: Sendable {
         return .success(.attachments(result))
     }
 
-    static func dateProblem(_ text: String, key: String) -> String {
+    static func dateProblem(_ text: String, key: String, allowsTime: Bool = false) -> String {
         let digits = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        if allowsTime, text.count >= 16, LocalDate(iso: text.prefix(10)) != nil, digits.count >= 5 {
+            return "heure impossible dans « \(key) » : « \(text) » (de 00:00 à 23:59)"
+        }
         if digits.count >= 3, digits[0] >= 1000, text.count >= 10 {
             return "date impossible dans « \(key) » : « \(text) » n'existe pas au calendrier"
         }
