@@ -92,6 +92,10 @@ final class LiveSiteTests: XCTestCase {
         outcome = live.update(.init(contentPaths: ["agenda/atelier.md", "annonces/terrain-rennes.md"]))
         XCTAssertTrue(live.reusedPlan)
         assertSameAsBuild(live, outcome, "event and ad text")
+        try edit("pages/a-propos.md") { $0 + "\nUne phrase de plus.\n" }
+        outcome = live.update(.init(contentPaths: ["pages/a-propos.md"]))
+        XCTAssertEqual(outcome.filesWritten, 1, "a page's text is in no feed")
+        assertSameAsBuild(live, outcome, "page text")
 
         // A summary: shown on cards, the plan stays; the page is ready before the feeds.
         try edit("fiches/structures-juridiques/scic.md") { $0.replacingOccurrences(of: "summary: \"La société", with: "summary: \"Ce qu'est la société") }

@@ -271,17 +271,28 @@ extension Builder {
             .sorted()
     }
 
-    /// Every file of the site that is not a page: feeds, sitemap, robots.txt, calendars.
-    public static func extraFiles(_ site: Site, plan: SitePlan) -> [Feeds.File] {
-        itemFeeds(site) + [
-            Feeds.File(file: "sitemap.xml", text: Feeds.sitemap(baseURL: site.config.baseURL, pages: plan.sitemapEntries)),
-            Feeds.File(file: "robots.txt", text: Feeds.robots(baseURL: site.config.baseURL)),
-        ]
+    /// What the files that are not pages are made from, so that the preview makes again only
+    /// those an edit can change. A new kind of file goes into the group of what it reads.
+    public enum ExtraFiles: CaseIterable, Sendable {
+        /// The fiches' and ads' feeds: read fiches and ads (and their text).
+        case fichesAndAds
+        /// Calendars, agenda feeds, widget: read events (and their text).
+        case agenda
+        /// Sitemap, robots.txt: read the list of pages.
+        case plan
     }
 
-    /// The files that follow the items' content (feeds, calendars), not the plan.
-    public static func itemFeeds(_ site: Site) -> [Feeds.File] {
-        Feeds.all(site) + AgendaFeeds.files(site).map { Feeds.File(file: $0.path, text: $0.text) }
+    /// Every file of the site that is not a page (or those of some groups): feeds, calendars,
+    /// sitemap, robots.txt.
+    public static func extraFiles(_ site: Site, plan: SitePlan, groups: Set<ExtraFiles> = Set(ExtraFiles.allCases)) -> [Feeds.File] {
+        var files: [Feeds.File] = []
+        if groups.contains(.fichesAndAds) { files += Feeds.all(site) }
+        if groups.contains(.agenda) { files += AgendaFeeds.files(site).map { Feeds.File(file: $0.path, text: $0.text) } }
+        if groups.contains(.plan) {
+            files.append(Feeds.File(file: "sitemap.xml", text: Feeds.sitemap(baseURL: site.config.baseURL, pages: plan.sitemapEntries)))
+            files.append(Feeds.File(file: "robots.txt", text: Feeds.robots(baseURL: site.config.baseURL)))
+        }
+        return files
     }
 }
 

@@ -828,9 +828,21 @@ public final class LiveSite {
         steps.end("pages")
         if !full, failures.withLock({ $0.isEmpty }) { pagesReady?(outcome) }
 
-        // Feeds, sitemap, robots.txt: written when they differ. The sitemap and robots.txt
-        // follow the plan only.
-        let extras = keepPlan ? Builder.itemFeeds(site) : Builder.extraFiles(site, plan: plan)
+        // Feeds, calendars, sitemap, robots.txt: made again when what they read changed,
+        // written when they differ.
+        var groups = Set(Builder.ExtraFiles.allCases)
+        if keepPlan {
+            groups = []
+            for path in pendingEntries.union(pendingBodies).union(changedCards) {
+                switch itemPlaces[path]?.kind {
+                case 0?, 2?: groups.insert(.fichesAndAds)
+                case 1?: groups.insert(.agenda)
+                case 3?: break
+                default: groups.formUnion([.fichesAndAds, .agenda])
+                }
+            }
+        }
+        let extras = Builder.extraFiles(site, plan: plan, groups: groups)
         var extraFiles = Set<String>()
         for file in extras {
             extraFiles.insert(file.file)
