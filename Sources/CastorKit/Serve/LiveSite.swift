@@ -831,8 +831,8 @@ public final class LiveSite {
         // Feeds, calendars, sitemap, robots.txt: made again when what they read changed,
         // written when they differ.
         var groups = Set(Builder.ExtraFiles.allCases)
-        if keepPlan {
-            groups = []
+        if fast || incremental {
+            groups = keepPlan ? [] : [.plan]
             for path in pendingEntries.union(pendingBodies).union(changedCards) {
                 switch itemPlaces[path]?.kind {
                 case 0?, 2?: groups.insert(.fichesAndAds)
@@ -861,7 +861,7 @@ public final class LiveSite {
                 failures.withLock { $0.append("\(file.file) : \(error)") }
             }
         }
-        if !keepPlan && !full {
+        if !full && groups.count == Builder.ExtraFiles.allCases.count {
             // Feeds the site no longer has (a category removed).
             for (file, _) in newWritten where !file.hasSuffix(".html") && !extraFiles.contains(file) {
                 newWritten[file] = nil
