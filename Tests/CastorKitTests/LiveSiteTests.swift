@@ -76,7 +76,7 @@ final class LiveSiteTests: XCTestCase {
         try edit("fiches/structures-juridiques/scic.md") { $0.replacingOccurrences(of: "Accueillir", with: "Accueillir") + "\nUn paragraphe ajouté.\n" }
         outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/scic.md"]))
         XCTAssertEqual(outcome.documentsRead, 1)
-        XCTAssertLessThanOrEqual(outcome.filesWritten, 3, "a text edit rewrites its page and the feeds that carry it")
+        XCTAssertEqual(outcome.pagesWritten, 1, "a text edit rewrites its page (and the feeds and index that carry it)")
         XCTAssertTrue(live.reusedPlan, "a text edit keeps the order and the listings")
         assertSameAsBuild(live, outcome, "body edit")
 
@@ -94,7 +94,7 @@ final class LiveSiteTests: XCTestCase {
         assertSameAsBuild(live, outcome, "event and ad text")
         try edit("pages/a-propos.md") { $0 + "\nUne phrase de plus.\n" }
         outcome = live.update(.init(contentPaths: ["pages/a-propos.md"]))
-        XCTAssertEqual(outcome.filesWritten, 1, "a page's text is in no feed")
+        XCTAssertEqual(outcome.pagesWritten, 1)
         assertSameAsBuild(live, outcome, "page text")
 
         // A summary: shown on cards, the plan stays; the page is ready before the feeds.

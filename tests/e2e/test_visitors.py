@@ -31,6 +31,7 @@ PAGES = {
     "catégorie d'annonces": "annonces/categories/terrain/",
     "annonce": None,  # found from the ads page
     "page": "a-propos/",
+    "recherche": "recherche/?q=cooperative",
     "404": "404.html",
 }
 

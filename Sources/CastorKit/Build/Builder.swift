@@ -136,14 +136,18 @@ public struct Builder: Sendable {
         guard let checked = check(report: &report) else { return report }
         let clock = ContinuousClock()
         let start = clock.now
+        var searchTime = Duration.zero
         do {
             try writer.prepare()
             let plan = SitePlan(site: checked.site)
             let context = PageContext(site: checked.site)
             let templatesRoot = options.templates + "/assets"
             let templateAssets = Builder.templateAssets(templatesRoot)
-            let extras = Builder.extraFiles(checked.site, plan: plan)
-            let extra = extras.map(\.file)
+            let extras = Builder.extraFiles(checked.site, plan: plan, groups: [.fichesAndAds, .agenda, .plan])
+            let searchStart = clock.now
+            let search = SearchIndex(site: checked.site)
+            searchTime = clock.now - searchStart
+            let extra = extras.map(\.file) + search.files.map(\.path)
             try writer.makeFolders(
                 for: plan.jobs.map(\.file) + extra + checked.assets + templateAssets.map { "assets/" + $0 })
 
@@ -159,6 +163,14 @@ public struct Builder: Sendable {
                 return true
             }
             for file in extras { try writer.write(file.text, to: file.file) }
+            let searchWriteStart = clock.now
+            _ = search.files.parallelMap { file -> Bool in
+                do { try writer.write(file.text, to: file.path) } catch {
+                    failures.withLock { $0.append("\(file.path) : \(error)") }
+                }
+                return true
+            }
+            searchTime += clock.now - searchWriteStart
             let contentRoot = options.content
             _ = checked.assets.parallelMap { asset -> Bool in
                 do { try writer.copy(from: contentRoot + "/" + asset, to: asset) } catch {
@@ -187,8 +199,9 @@ public struct Builder: Sendable {
                     hint: "vérifiez l'espace disque et les droits sur le dossier ; l'ancien site est intact"))
             return report
         }
-        let duration = clock.now - start
+        let duration = clock.now - start - searchTime
         report.steps.append(("écriture", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18))
+        report.steps.append(("recherche", Double(searchTime.components.seconds) + Double(searchTime.components.attoseconds) / 1e18))
         return report
     }
 }
@@ -280,6 +293,8 @@ extension Builder {
         case agenda
         /// Sitemap, robots.txt: read the list of pages.
         case plan
+        /// The search index: reads every item and its text (`build` times it apart).
+        case search
     }
 
     /// Every file of the site that is not a page (or those of some groups): feeds, calendars,
@@ -292,6 +307,7 @@ extension Builder {
             files.append(Feeds.File(file: "sitemap.xml", text: Feeds.sitemap(baseURL: site.config.baseURL, pages: plan.sitemapEntries)))
             files.append(Feeds.File(file: "robots.txt", text: Feeds.robots(baseURL: site.config.baseURL)))
         }
+        if groups.contains(.search) { files += SearchIndex(site: site).files.map { Feeds.File(file: $0.path, text: $0.text) } }
         return files
     }
 }
@@ -314,6 +330,7 @@ enum PageRenderer {
             return templates.render(context.listing(listing, pageNumber: page), template: listing.template)
         case .terms(let terms): return templates.render(context.terms(terms), template: "terms")
         case .share: return templates.render(context.share(), template: "share")
+        case .search: return templates.render(context.search(), template: "recherche")
         case .notFound: return templates.render(context.notFound(), template: "404")
         }
     }

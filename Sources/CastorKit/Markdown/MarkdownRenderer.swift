@@ -33,7 +33,7 @@ public final class MarkdownRenderer: @unchecked Sendable {
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
     private let options: Int32 = CMARK_OPT_FOOTNOTES
     /// Ids set by the templates (skip link target, table of contents, footnotes heading).
-    public static let reservedIDs = ["contenu", "titre-sommaire", "notes", "recherche"]
+    public static let reservedIDs = ["contenu", "titre-sommaire", "notes", "recherche", "recherche-champ"]
 
     public init() {
         lock.lock()

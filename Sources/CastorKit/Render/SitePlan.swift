@@ -10,6 +10,8 @@ public struct RenderJob: Sendable {
         case terms(TermsPage)
         /// `agenda/partager/`: how to subscribe to the agenda and embed it elsewhere.
         case share
+        /// The search page (`recherche/`).
+        case search
         case notFound
     }
 
@@ -42,6 +44,7 @@ public struct SitePlan: Sendable {
         for (index, event) in site.events.enumerated() { add(event.entry.url, .event(index)) }
         for (index, ad) in site.ads.enumerated() { add(ad.entry.url, .ad(index), ad.published) }
         for (index, page) in site.pages.enumerated() { add(page.entry.url, .page(index)) }
+        add("recherche/", .search)
 
         // Fiches: all, then one listing per type.
         let types = config.vocabulary("fiche_types")

@@ -8,7 +8,7 @@ public struct TemplateSet: Sendable {
     public let library: MustacheLibrary
     public let names: Set<String>
 
-    public static let required = ["base", "home", "fiche", "event", "ad", "page", "list", "annonces", "terms", "share", "404"]
+    public static let required = ["base", "home", "fiche", "event", "ad", "page", "list", "annonces", "terms", "share", "recherche", "404"]
 
     /// swift-mustache's own HTML escaping walks characters through a dictionary and was a
     /// fifth of the build; every template is parsed with this faster, equivalent escaping.

@@ -86,6 +86,8 @@ public final class LiveSite {
     var lastBodies: [String: RenderedMarkdown] = [:]
     var lastFingerprints: [Int] = []
     var lastPublishedAssets: [String] = []
+    /// The files each group of extra files made at the last publication.
+    var lastExtraFiles: [Builder.ExtraFiles: Set<String>] = [:]
     /// Item path → its place in `lastItems` (0 fiches, 1 events, 2 ads, 3 pages) and the index of its page in `lastPlan`.
     var itemPlaces: [String: (kind: Int, index: Int, job: Int)] = [:]
     /// Above this many changed files, a change is handled as a whole rebuild.
@@ -101,6 +103,8 @@ public final class LiveSite {
         public var diagnostics: DiagnosticList
         /// Pages and other files written, content files copied.
         public var filesWritten = 0
+        /// HTML pages among them.
+        public var pagesWritten = 0
         public var filesRemoved = 0
         /// Markdown files read again.
         public var documentsRead = 0
@@ -157,6 +161,7 @@ public final class LiveSite {
         backlinks = [:]
         lastItems = nil
         lastPlan = nil
+        lastExtraFiles = [:]
         cardsChanged = true
         membershipChanged = true
         templateAssetsCopied = []
@@ -708,7 +713,7 @@ public final class LiveSite {
                 var hasher = Hasher()
                 hasher.combine(job.url)
                 switch job.kind {
-                case .home, .terms, .share, .notFound:
+                case .home, .terms, .share, .search, .notFound:
                     hasher.combine(allCards)
                 case .fiche(let index):
                     hasher.combine(fiches.full[index])
@@ -802,6 +807,7 @@ public final class LiveSite {
             return true
         }
         outcome.filesWritten += dirty.count
+        outcome.pagesWritten = dirty.count
         var newWritten: [String: Int]
         if keepPlan {
             newWritten = written
@@ -835,38 +841,40 @@ public final class LiveSite {
             groups = keepPlan ? [] : [.plan]
             for path in pendingEntries.union(pendingBodies).union(changedCards) {
                 switch itemPlaces[path]?.kind {
-                case 0?, 2?: groups.insert(.fichesAndAds)
-                case 1?: groups.insert(.agenda)
-                case 3?: break
-                default: groups.formUnion([.fichesAndAds, .agenda])
+                case 0?, 2?: groups.formUnion([.fichesAndAds, .search])
+                case 1?: groups.formUnion([.agenda, .search])
+                case 3?: groups.insert(.search)
+                default: groups.formUnion([.fichesAndAds, .agenda, .search])
                 }
             }
         }
-        let extras = Builder.extraFiles(site, plan: plan, groups: groups)
-        var extraFiles = Set<String>()
-        for file in extras {
-            extraFiles.insert(file.file)
-            var hasher = Hasher()
-            hasher.combine(file.text)
-            let fingerprint = hasher.finalize()
-            guard written[file.file] != fingerprint || full else {
-                newWritten[file.file] = fingerprint
-                continue
+        var newExtraFiles = lastExtraFiles
+        for group in Builder.ExtraFiles.allCases where groups.contains(group) {
+            var made = Set<String>()
+            for file in Builder.extraFiles(site, plan: plan, groups: [group]) {
+                made.insert(file.file)
+                var hasher = Hasher()
+                hasher.combine(file.text)
+                let fingerprint = hasher.finalize()
+                guard written[file.file] != fingerprint || full else {
+                    newWritten[file.file] = fingerprint
+                    continue
+                }
+                do {
+                    try LiveSite.write(file.text, to: root + "/" + file.file, atomically: atomic)
+                    newWritten[file.file] = fingerprint
+                    outcome.filesWritten += 1
+                } catch {
+                    failures.withLock { $0.append("\(file.file) : \(error)") }
+                }
             }
-            do {
-                try LiveSite.write(file.text, to: root + "/" + file.file, atomically: atomic)
-                newWritten[file.file] = fingerprint
-                outcome.filesWritten += 1
-            } catch {
-                failures.withLock { $0.append("\(file.file) : \(error)") }
-            }
-        }
-        if !full && groups.count == Builder.ExtraFiles.allCases.count {
-            // Feeds the site no longer has (a category removed).
-            for (file, _) in newWritten where !file.hasSuffix(".html") && !extraFiles.contains(file) {
+            // Files of this group the site no longer has (a category removed, a word gone
+            // from the search index).
+            for file in lastExtraFiles[group] ?? [] where !made.contains(file) {
                 newWritten[file] = nil
-                if unlink(root + "/" + file) == 0 { outcome.filesRemoved += 1 }
+                if !full, unlink(root + "/" + file) == 0 { outcome.filesRemoved += 1 }
             }
+            newExtraFiles[group] = made
         }
         steps.end("flux")
 
@@ -899,6 +907,7 @@ public final class LiveSite {
         lastBodies = bodies
         lastFingerprints = fingerprints
         lastPublishedAssets = publishedAssets
+        lastExtraFiles = newExtraFiles
         pendingEntries = []
         pendingBodies = []
         changedCards = []
@@ -941,9 +950,9 @@ public final class LiveSite {
     /// Writes a file; `atomically` through a temporary file and a rename, so the server
     /// never sends half a page.
     static func write(_ text: String, to path: String, atomically: Bool) throws {
-        guard atomically else { return try FileIO.write(text, to: path) }
         let folder = (path as NSString).deletingLastPathComponent
         if !FileIO.isDirectory(folder) { try FileIO.makeDirectories(folder) }
+        guard atomically else { return try FileIO.write(text, to: path) }
         let temporary = folder + "/.castor-tmp-" + (path as NSString).lastPathComponent
         try FileIO.write(text, to: temporary)
         guard rename(temporary, path) == 0 else {

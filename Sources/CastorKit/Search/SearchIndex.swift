@@ -1,0 +1,365 @@
+import Foundation
+
+/// The site's search index: small JavaScript files under `recherche/index/` that call
+/// `window.__castorIndex(key, data)`, loaded by `assets/recherche-moteur.js` with `<script>` tags
+/// (so they work from disk, where `fetch()` cannot read files, and under any sub-path).
+///
+/// - `index.js`: the manifest: version, document count, term shard keys, document types (with
+///   the range of document numbers each holds), themes and regions.
+/// - `t/<key>.js`: the terms whose stem starts with `key` (3 letters, longer where a shard
+///   would be too big), each with its posting list: document numbers and precomputed scores.
+/// - `d/<n>.js`: title, address, excerpt source and detail of documents `n × docsPerChunk …`.
+/// - `f/theme-<slug>.js`, `f/region-<slug>.js`: which documents have a theme or a region.
+///
+/// A query downloads the manifest, one term shard per word, the chunks of the documents it
+/// shows, and a facet file per filter in use.
+public struct SearchIndex: Sendable {
+    public struct File: Sendable {
+        public let path: String
+        public let text: String
+    }
+
+    /// Where the index goes, root-relative.
+    public static let folder = "recherche/index/"
+
+    public let files: [File]
+    /// Documents indexed.
+    public let documentCount: Int
+
+    /// A document type, with the documents it holds (contiguous numbers).
+    struct DocType {
+        let slug: String
+        let label: String
+        /// Root-relative prefix of its documents' addresses.
+        let prefix: String
+        var start = 0
+        var end = 0
+    }
+
+    /// One document before indexing.
+    struct Document: Sendable {
+        let type: Int
+        let title: String
+        let path: String
+        let summary: String
+        let headings: [String]
+        let labels: [String]
+        let attachments: [String]
+        /// Rendered body, contacts masked.
+        let html: String
+        let meta: String
+        let themes: [String]
+        let regions: [String]
+    }
+
+    /// A document's terms (weighted count and the fields they appear in), and what results show.
+    struct DocTerms: Sendable {
+        var terms: [String: (count: Float, fields: UInt8)] = [:]
+        var length: Float = 0
+        var title = ""
+        var excerpt = ""
+    }
+
+    enum Field {
+        static let title: UInt8 = 1
+        static let summary: UInt8 = 2
+        static let headings: UInt8 = 4
+        static let labels: UInt8 = 8
+        static let attachments: UInt8 = 16
+    }
+
+    /// Characters of text kept per document for excerpts.
+    public static let excerptLength = 280
+    /// Documents per `d/<n>.js` file: one, so a result shown costs only its own few hundred bytes.
+    public static let docsPerChunk = 1
+    /// A term shard bigger than this (in bytes) is split on the next letter.
+    public static let shardLimit = 16_000
+
+    public init(site: Site) {
+        let config = site.config
+        // 1. Documents, grouped by type.
+        var types: [DocType] = config.vocabulary("fiche_types").map {
+            DocType(slug: $0.key, label: $0.value, prefix: "fiches/\($0.key)/")
+        }
+        types += [
+            DocType(slug: "evenement", label: "Événement", prefix: "agenda/"),
+            DocType(slug: "annonce", label: "Annonce", prefix: "annonces/"),
+            DocType(slug: "page", label: "Page", prefix: ""),
+        ]
+        var documents: [Document] = []
+        func add(_ type: Int, _ entry: Entry, summary: String, labels: [String], attachments: [String] = [],
+                 meta: String = "", themes: [String] = [], regions: [String] = []) {
+            let rendered = site.bodies[entry.relativePath]
+            documents.append(
+                Document(
+                    type: type, title: entry.title, path: entry.url, summary: summary,
+                    headings: rendered?.headings.map(\.text) ?? [], labels: labels, attachments: attachments,
+                    html: rendered?.html ?? "", meta: meta, themes: themes, regions: regions))
+        }
+        for (typeIndex, type) in types.enumerated() {
+            types[typeIndex].start = documents.count
+            switch type.slug {
+            case "evenement":
+                for event in site.events {
+                    var labels = [type.label]
+                    if let region = event.region { labels.append(config.label("regions", region)) }
+                    if let location = event.location { labels.append(location) }
+                    add(typeIndex, event.entry, summary: event.summary, labels: labels,
+                        meta: PageContext.capitalized(event.frenchDateLabel), regions: event.region.map { [$0] } ?? [])
+                }
+            case "annonce":
+                for ad in site.ads {
+                    var labels = [type.label, config.label("ad_categories", ad.category)]
+                    if let region = ad.region { labels.append(config.label("regions", region)) }
+                    add(typeIndex, ad.entry, summary: ad.summary, labels: labels,
+                        meta: config.label("ad_categories", ad.category), regions: ad.region.map { [$0] } ?? [])
+                }
+            case "page":
+                for page in site.pages { add(typeIndex, page.entry, summary: page.summary, labels: []) }
+            default:
+                for fiche in site.fiches where fiche.type == type.slug {
+                    let labels = [type.label] + fiche.themes.map { config.label("themes", $0) }
+                        + fiche.regions.map { config.label("regions", $0) }
+                    add(typeIndex, fiche.entry, summary: fiche.summary, labels: labels,
+                        attachments: fiche.attachments.map(\.title), themes: fiche.themes, regions: fiche.regions)
+                }
+            }
+            types[typeIndex].end = documents.count
+        }
+        documentCount = documents.count
+
+        // 2. Terms of each document, on every core.
+        let analysed = documents.parallelMap(SearchIndex.analyse)
+
+        // 3. Scores: BM25 on the whole document, plus a bonus per field where the term appears.
+        var documentFrequency: [String: Int] = [:]
+        var totalLength: Float = 0
+        for doc in analysed {
+            totalLength += doc.length
+            for term in doc.terms.keys { documentFrequency[term, default: 0] += 1 }
+        }
+        let count = Float(max(1, analysed.count))
+        let averageLength = max(1, totalLength / count)
+        var postings: [String: [(doc: Int32, score: Float)]] = [:]
+        postings.reserveCapacity(documentFrequency.count)
+        for (number, doc) in analysed.enumerated() {
+            let norm = 1.2 * (0.25 + 0.75 * doc.length / averageLength)
+            for (term, stats) in doc.terms {
+                let df = Float(documentFrequency[term] ?? 1)
+                let idf = log(1 + (count - df + 0.5) / (df + 0.5))
+                var weight = stats.count * 2.2 / (stats.count + norm)
+                if stats.fields & Field.title != 0 { weight += 2.0 }
+                if stats.fields & Field.summary != 0 { weight += 0.6 }
+                if stats.fields & Field.headings != 0 { weight += 0.4 }
+                if stats.fields & Field.labels != 0 { weight += 0.5 }
+                if stats.fields & Field.attachments != 0 { weight += 0.4 }
+                postings[term, default: []].append((Int32(number), idf * weight))
+            }
+        }
+
+        // 4. Term shards, split on the next letter while too big.
+        var encoded: [(term: String, text: String)] = postings.map { term, list in
+            (term, SearchIndex.encodeTerm(term, list.sorted { $0.doc < $1.doc }))
+        }
+        encoded.sort { $0.term < $1.term }
+        var shards: [String: [String]] = [:]
+        SearchIndex.split(encoded[...], key: nil, into: &shards)
+
+        // 5. Files.
+        var files: [File] = []
+        let keys = shards.keys.sorted()
+        for key in keys {
+            files.append(File(path: "t/\(key).js", text: SearchIndex.call("t/" + key, "[" + shards[key]!.joined(separator: ",") + "]")))
+        }
+        let chunk = SearchIndex.docsPerChunk
+        let prefixes = types.map(\.prefix)
+        let docs = documents
+        files += Array(stride(from: 0, to: documents.count, by: chunk)).parallelMap { start -> File in
+            var values: [String] = []
+            for number in start..<min(start + chunk, docs.count) {
+                let doc = docs[number]
+                let prefix = prefixes[doc.type]
+                var path = doc.path
+                if path.hasPrefix(prefix) && path.hasSuffix("/") { path = String(path.dropFirst(prefix.count).dropLast()) } else { path = "/" + path }
+                values += [analysed[number].title, path, analysed[number].excerpt, doc.meta].map(JSONText.string)
+            }
+            return File(path: "d/\(start / chunk).js", text: SearchIndex.call("d/\(start / chunk)", "[" + values.joined(separator: ",") + "]"))
+        }
+        var facetLists: [String] = []
+        for (facet, vocabulary, values) in [
+            ("theme", "themes", documents.map(\.themes)), ("region", "regions", documents.map(\.regions)),
+        ] {
+            var used: [String] = []
+            for (slug, label) in config.vocabulary(vocabulary) {
+                var bits = [UInt8](repeating: 0, count: (documents.count + 7) / 8)
+                var any = false
+                for (number, list) in values.enumerated() where list.contains(slug) {
+                    bits[number / 8] |= 1 << UInt8(number % 8)
+                    any = true
+                }
+                guard any else { continue }
+                used.append("[" + JSONText.string(slug) + "," + JSONText.string(label) + "]")
+                let key = "f/\(facet)-\(slug)"
+                files.append(File(path: key + ".js", text: SearchIndex.call(key, JSONText.string(Data(bits).base64EncodedString()))))
+            }
+            facetLists.append("\"\(facet)s\":[" + used.joined(separator: ",") + "]")
+        }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for file in files {
+            for byte in file.path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            for byte in file.text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        }
+        let typeList = types.map { type in
+            "[" + [type.slug, type.label, type.prefix].map(JSONText.string).joined(separator: ",") + ",\(type.start),\(type.end)]"
+        }
+        let manifest = "{\"v\":\"\(String(hash, radix: 36))\",\"n\":\(documents.count),\"c\":\(chunk),"
+            + "\"k\":\(JSONText.string(SearchIndex.frontCoded(keys))),\"types\":[\(typeList.joined(separator: ","))],"
+            + facetLists.joined(separator: ",") + "}"
+        files.append(File(path: "index.js", text: SearchIndex.call("index", manifest)))
+        self.files = files.map { File(path: SearchIndex.folder + $0.path, text: $0.text) }
+    }
+
+    /// Sorted keys, each written as the number of letters it shares with the previous one
+    /// (one base-36 digit) and the rest: `coo coop cor` → `0coo 3p 2r`, joined by spaces.
+    static func frontCoded(_ keys: [String]) -> String {
+        var previous: [UInt8] = []
+        return keys.map { key in
+            let bytes = Array(key.utf8)
+            var shared = 0
+            while shared < min(35, previous.count, bytes.count) && previous[shared] == bytes[shared] { shared += 1 }
+            previous = bytes
+            return String(shared, radix: 36) + String(decoding: bytes[shared...], as: UTF8.self)
+        }.joined(separator: " ")
+    }
+
+    static func call(_ key: String, _ json: String) -> String {
+        "__castorIndex(\"\(key)\",\(json));\n"
+    }
+
+    /// Counts every term of a document, with the fields it appears in. Words are counted
+    /// first, and each distinct word analysed once.
+    static func analyse(_ doc: Document) -> DocTerms {
+        let title = SearchText.clean(doc.title)
+        let summary = SearchText.clean(doc.summary)
+        let body = SearchText.fromHTML(doc.html)
+        var words: [String: (count: Float, fields: UInt8)] = [:]
+        func count(_ text: String, _ field: UInt8) {
+            FrenchAnalyzer.forEachWord(text) { word in
+                if let stats = words[word] {
+                    words[word] = (stats.count + 1, stats.fields | field)
+                } else {
+                    words[word] = (1, field)
+                }
+            }
+        }
+        count(title, Field.title)
+        count(summary, Field.summary)
+        for heading in doc.headings { count(SearchText.clean(heading), Field.headings) }
+        for label in doc.labels { count(SearchText.clean(label), Field.labels) }
+        for title in doc.attachments { count(SearchText.clean(title), Field.attachments) }
+        count(body, 0)
+        var result = DocTerms()
+        result.title = title
+        var start = body.utf8.startIndex
+        while start < body.utf8.endIndex, body.utf8[start] <= 0x20 { start = body.utf8.index(after: start) }
+        let head = body[start...].prefix(SearchIndex.excerptLength * 2)
+        let text = SearchText.collapse(summary + " " + head)
+        result.excerpt = SearchText.prefix(text, limit: SearchIndex.excerptLength)
+        if result.excerpt.utf8.count < text.utf8.count { result.excerpt += " …" }
+        result.terms.reserveCapacity(words.count)
+        for (word, stats) in words {
+            guard let term = FrenchAnalyzer.term(word) else { continue }
+            result.length += stats.count
+            if let previous = result.terms[term] {
+                result.terms[term] = (previous.count + stats.count, previous.fields | stats.fields)
+            } else {
+                result.terms[term] = stats
+            }
+        }
+        return result
+    }
+
+    /// Alphabet of the posting lists (base64url order).
+    static let digits = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+
+    /// `"term",scale,"postings"`: each posting is the gap from the previous document number
+    /// (the first: the number itself) in 5-bit groups, most significant first, every group
+    /// but the last with 32 added; then one character for the score, 1–63, in 63ths of `scale`.
+    static func encodeTerm(_ term: String, _ list: [(doc: Int32, score: Float)]) -> String {
+        let scale = list.map(\.score).max() ?? 1
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(list.count * 2)
+        var previous: Int32 = 0
+        for (doc, score) in list {
+            var gap = Int(doc - previous)
+            previous = doc
+            var groups: [UInt8] = [UInt8(gap & 31)]
+            gap >>= 5
+            while gap > 0 {
+                groups.append(UInt8(gap & 31) + 32)
+                gap >>= 5
+            }
+            for group in groups.reversed() { bytes.append(digits[Int(group)]) }
+            let quantized = scale > 0 ? Int((score / scale * 63).rounded()) : 63
+            bytes.append(digits[min(63, max(1, quantized))])
+        }
+        let scaleText = String(format: "%.4g", Double(scale))
+        return JSONText.string(term) + "," + scaleText + ",\"" + String(decoding: bytes, as: UTF8.self) + "\""
+    }
+
+    /// Groups sorted terms into shards: by their first 3 letters, then by one more letter
+    /// while a shard is bigger than `shardLimit`. A term exactly as long as a split key stays
+    /// in the shard of that key.
+    static func split(_ terms: ArraySlice<(term: String, text: String)>, key: String?, into shards: inout [String: [String]]) {
+        var groups: [(String, ArraySlice<(term: String, text: String)>)] = []
+        let depth = (key?.count ?? 2) + 1
+        var start = terms.startIndex
+        while start < terms.endIndex {
+            let groupKey = terms[start].term.prefix(depth)
+            var end = start + 1
+            while end < terms.endIndex && terms[end].term.prefix(depth) == groupKey { end += 1 }
+            groups.append((String(groupKey), terms[start..<end]))
+            start = end
+        }
+        for (groupKey, group) in groups {
+            let size = group.reduce(0) { $0 + $1.text.utf8.count }
+            let longer = group.filter { $0.term.count > groupKey.count }
+            if size > shardLimit && !longer.isEmpty && group.count > 1 {
+                let exact = group.filter { $0.term == groupKey }
+                if !exact.isEmpty { shards[groupKey, default: []] += exact.map(\.text) }
+                split(ArraySlice(longer), key: groupKey, into: &shards)
+            } else {
+                shards[groupKey, default: []] += group.map(\.text)
+            }
+        }
+    }
+}
+
+/// JSON string literals that are also safe JavaScript: `<`, `>`, `&`, U+2028 and U+2029 escaped.
+enum JSONText {
+    static func string(_ text: String) -> String {
+        var result = "\""
+        result.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "<": result += "\\u003c"
+            case ">": result += "\\u003e"
+            case "&": result += "\\u0026"
+            case "\u{2028}": result += "\\u2028"
+            case "\u{2029}": result += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    result += String(format: "\\u%04x", scalar.value)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}

@@ -1,0 +1,144 @@
+/// Plain text for the search index, from rendered HTML and front matter values.
+///
+/// Ad contacts must never reach the index: rendered bodies hold them only as numeric
+/// character references (`ContactMask.maskAll`), which are dropped here rather than decoded,
+/// and anything still looking like an e-mail address or a French phone number is removed.
+public enum SearchText {
+    /// The text of rendered HTML: tags become spaces, `&amp;`, `&lt;`, `&gt;`, `&quot;`,
+    /// `&#39;` and `&nbsp;` are decoded, numeric references are dropped (whitespace is left as
+    /// is: `collapse` the part you show).
+    public static func fromHTML(_ html: String) -> String {
+        var html = html
+        let text = html.withUTF8 { bytes -> [UInt8] in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "<") {
+                    // Inline formatting does not split a word; every other tag does.
+                    var end = index + 1
+                    while end < bytes.count && bytes[end] != UInt8(ascii: ">") { end += 1 }
+                    if !isInlineTag(bytes, from: index + 1, to: end) { output.append(0x20) }
+                    index = end + 1
+                } else if byte == UInt8(ascii: "&") {
+                    var end = index + 1
+                    while end < bytes.count && end - index < 12 && bytes[end] != UInt8(ascii: ";") { end += 1 }
+                    let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<min(end, bytes.count)]), as: UTF8.self)
+                    if end < bytes.count && bytes[end] == UInt8(ascii: ";") {
+                        switch name {
+                        case "amp": output.append(UInt8(ascii: "&"))
+                        case "lt": output.append(UInt8(ascii: "<"))
+                        case "gt": output.append(UInt8(ascii: ">"))
+                        case "quot": output.append(UInt8(ascii: "\""))
+                        case "#39", "apos": output.append(UInt8(ascii: "'"))
+                        case "nbsp": output.append(0x20)
+                        default:
+                            // Numeric references are masked contacts: dropped, with what they joined.
+                            if name.hasPrefix("#") {
+                                while output.last.map(isContactByte) ?? false { output.removeLast() }
+                                var next = end + 1
+                                while next < bytes.count && isContactByte(bytes[next]) { next += 1 }
+                                index = next
+                                output.append(0x20)
+                                continue
+                            }
+                            output.append(0x20)
+                        }
+                        index = end + 1
+                    } else {
+                        output.append(byte)
+                        index += 1
+                    }
+                } else {
+                    output.append(byte)
+                    index += 1
+                }
+            }
+            return output
+        }
+        return withoutContacts(String(decoding: text, as: UTF8.self))
+    }
+
+    /// Front matter text for the index: contacts removed, whitespace collapsed.
+    public static func clean(_ text: String) -> String {
+        collapse(withoutContacts(text))
+    }
+
+    static let inlineTags: Set<String> = ["a", "em", "strong", "code", "del", "s", "b", "i", "span", "mark", "abbr", "kbd"]
+
+    static func isInlineTag(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        var i = start
+        if i < end && bytes[i] == UInt8(ascii: "/") { i += 1 }
+        var name: [UInt8] = []
+        while i < end, ContactMask.isAlphanumeric(bytes[i]) {
+            name.append(bytes[i] | 0x20)
+            i += 1
+        }
+        return inlineTags.contains(String(decoding: name, as: UTF8.self))
+    }
+
+    /// Letters, digits and the punctuation of addresses and numbers: what a masked contact
+    /// may be glued to.
+    static func isContactByte(_ byte: UInt8) -> Bool {
+        ContactMask.isLocalByte(byte) || byte == UInt8(ascii: "@")
+    }
+
+    /// Removes every e-mail address and French phone number (as `ContactMask` finds them).
+    public static func withoutContacts(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            var output: [UInt8] = []
+            var copied = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "@"), let range = ContactMask.emailRange(bytes, at: index), range.lowerBound >= copied {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<range.lowerBound]))
+                    output.append(0x20)
+                    copied = range.upperBound
+                    index = range.upperBound
+                } else if byte == UInt8(ascii: "0") || byte == UInt8(ascii: "+"), index >= copied,
+                    let end = ContactMask.phoneEnd(bytes, from: index)
+                {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                    output.append(0x20)
+                    copied = end
+                    index = end
+                } else {
+                    index += 1
+                }
+            }
+            if copied == 0 { return String(decoding: bytes, as: UTF8.self) }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<bytes.count]))
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    /// Runs of whitespace become one space; no space at either end.
+    public static func collapse<S: StringProtocol>(_ text: S) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.unicodeScalars.append(" ") }
+                pendingSpace = false
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// The first `limit` characters of `text`, cut at a word boundary.
+    public static func prefix(_ text: String, limit: Int) -> String {
+        guard text.count > limit else { return text }
+        var cut = text.prefix(limit)
+        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {
+            cut = cut[..<space]
+        }
+        return String(cut)
+    }
+}

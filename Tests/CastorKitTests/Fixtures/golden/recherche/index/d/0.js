@@ -1,0 +1,1 @@
+__castorIndex("d/0",["La SCIC","scic","La société coopérative d'intérêt collectif : qui peut en être associé, et pourquoi. Qui sont les associés ? Salariés, usagers et collectivités : voir le kit JPO. Catégorie Voix Habitants 50 % Ancienne règle nouvelle règle 1 . statuts déposés agrément Le site …",""]);

@@ -1,0 +1,1 @@
+__castorIndex("d/1",["Kit portes ouvertes \u003cem\u003eJPO\u003c/em\u003e","kit-jpo","Tout pour organiser une journée portes ouvertes. Préparer Lisez la fiche SCIC et l'affiche. Le jour J Accueillir.",""]);

@@ -1,0 +1,1 @@
+__castorIndex("d/6",["Chantier participatif","chantier","Deux jours d'enduits terre-paille ; le dimanche commence à l'heure d'été, après le changement d'heure de la nuit. Tenue de chantier.","Du 27 mars, 9 h, au 28 mars 2027, 17 h"]);

@@ -1,0 +1,1 @@
+__castorIndex("f/region-bretagne","WAE=");

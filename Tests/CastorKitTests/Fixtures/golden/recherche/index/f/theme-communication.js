@@ -1,0 +1,1 @@
+__castorIndex("f/theme-communication","AgA=");

@@ -1,0 +1,1 @@
+__castorIndex("t/acc",["accueillir",1.643,"B_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/aff",["affich",3.249,"B_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/agr",["agrement",1.103,"A_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/anc",["ancien",1.103,"A_"]);

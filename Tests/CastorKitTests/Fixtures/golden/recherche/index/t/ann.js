@@ -1,0 +1,1 @@
+__castorIndex("t/ann",["annonc",2.583,"I7B_","annul",2.64,"E_"]);

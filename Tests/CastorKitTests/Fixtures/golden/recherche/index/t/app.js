@@ -1,0 +1,1 @@
+__castorIndex("t/app",["appel",2.174,"I_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/apr",["apre",3.051,"G_"]);

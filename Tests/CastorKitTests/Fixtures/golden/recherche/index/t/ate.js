@@ -1,0 +1,1 @@
+__castorIndex("t/ate",["ateli",6.798,"E_"]);

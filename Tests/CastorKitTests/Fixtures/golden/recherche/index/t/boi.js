@@ -1,0 +1,1 @@
+__castorIndex("t/boi",["boit",2.682,"B_"]);

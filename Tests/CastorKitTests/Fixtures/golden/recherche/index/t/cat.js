@@ -1,0 +1,1 @@
+__castorIndex("t/cat",["categori",1.103,"A_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/cen",["centr",4.09,"K_"]);

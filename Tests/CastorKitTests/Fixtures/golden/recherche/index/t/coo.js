@@ -1,0 +1,1 @@
+__castorIndex("t/coo",["cooper",2.351,"A_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/cou",["courtil",2.843,"G_"]);

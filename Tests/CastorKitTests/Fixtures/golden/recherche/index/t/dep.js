@@ -1,0 +1,1 @@
+__castorIndex("t/dep",["depos",1.103,"A_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/deu",["deux",3.051,"G_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/dev",["devient",1.103,"A_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/dim",["dimanch",3.051,"G_"]);

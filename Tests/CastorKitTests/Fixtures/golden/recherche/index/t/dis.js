@@ -1,0 +1,1 @@
+__castorIndex("t/dis",["disponibl",2.64,"C_"]);

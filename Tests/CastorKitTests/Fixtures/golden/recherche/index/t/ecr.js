@@ -1,0 +1,1 @@
+__castorIndex("t/ecr",["ecrir",2.174,"I_"]);

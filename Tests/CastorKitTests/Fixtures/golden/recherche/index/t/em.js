@@ -1,0 +1,1 @@
+__castorIndex("t/em",["em",6.576,"B_"]);

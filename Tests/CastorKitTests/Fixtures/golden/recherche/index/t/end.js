@@ -1,0 +1,1 @@
+__castorIndex("t/end",["enduit",3.051,"G_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/eve",["even",1.145,"C8B4B8B_BuB0"]);

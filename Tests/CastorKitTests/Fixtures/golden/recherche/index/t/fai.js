@@ -1,0 +1,1 @@
+__castorIndex("t/fai",["fait",4.09,"K_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/fam",["famil",6.543,"J_"]);

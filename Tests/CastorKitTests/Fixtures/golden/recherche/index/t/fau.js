@@ -1,0 +1,1 @@
+__castorIndex("t/fau",["faut",2.64,"E_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/fer",["ferm",3.424,"D_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/fic",["fich",1.643,"B_"]);

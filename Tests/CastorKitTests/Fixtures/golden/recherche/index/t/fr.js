@@ -1,0 +1,1 @@
+__castorIndex("t/fr",["fr",1.103,"A_"]);

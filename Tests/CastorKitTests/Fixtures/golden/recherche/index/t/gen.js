@@ -1,0 +1,1 @@
+__castorIndex("t/gen",["general",6.798,"C_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/gro",["group",6.563,"IZB_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/hab",["habitant",1.103,"A_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/har",["harp",3.424,"D_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/htt",["http",1.103,"A_"]);

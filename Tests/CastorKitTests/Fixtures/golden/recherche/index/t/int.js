@@ -1,0 +1,1 @@
+__castorIndex("t/int",["interet",2.351,"A_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/jpo",["jpo",4.376,"AMB_"]);

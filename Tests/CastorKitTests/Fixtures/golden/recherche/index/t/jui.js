@@ -1,0 +1,1 @@
+__castorIndex("t/jui",["juillet",1.103,"A_"]);

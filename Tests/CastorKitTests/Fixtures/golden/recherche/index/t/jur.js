@@ -1,0 +1,1 @@
+__castorIndex("t/jur",["juridiqu",5.282,"AZF_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/kit",["kit",4.376,"AMB_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/leg",["legifranc",1.103,"A_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/lie",["lien",1.103,"A_"]);

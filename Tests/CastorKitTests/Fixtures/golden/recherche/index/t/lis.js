@@ -1,0 +1,1 @@
+__castorIndex("t/lis",["lisez",1.643,"B_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/loi",["loi",1.103,"A_"]);

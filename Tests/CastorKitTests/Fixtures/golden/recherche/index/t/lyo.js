@@ -1,0 +1,1 @@
+__castorIndex("t/lyo",["lyon",3.214,"H_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/met",["metaplan",6.798,"E_"]);

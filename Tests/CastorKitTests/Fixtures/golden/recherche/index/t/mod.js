@@ -1,0 +1,1 @@
+__castorIndex("t/mod",["model",2.474,"B_"]);

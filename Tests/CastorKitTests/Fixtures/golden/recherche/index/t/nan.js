@@ -1,0 +1,1 @@
+__castorIndex("t/nan",["nant",2.384,"J_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/nat",["national",4.827,"ARFeC_"]);

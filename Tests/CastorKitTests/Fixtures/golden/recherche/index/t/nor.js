@@ -1,0 +1,1 @@
+__castorIndex("t/nor",["nord",3.214,"H_"]);

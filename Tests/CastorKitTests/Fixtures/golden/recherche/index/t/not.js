@@ -1,0 +1,1 @@
+__castorIndex("t/not",["note",1.103,"A_"]);

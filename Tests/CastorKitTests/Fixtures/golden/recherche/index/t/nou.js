@@ -1,0 +1,1 @@
+__castorIndex("t/nou",["nouvel",1.103,"A_"]);

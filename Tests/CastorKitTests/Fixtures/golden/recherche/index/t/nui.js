@@ -1,0 +1,1 @@
+__castorIndex("t/nui",["nuit",2.301,"DxD_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/org",["organis",2.89,"B_"]);

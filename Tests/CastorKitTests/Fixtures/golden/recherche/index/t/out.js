@@ -1,0 +1,1 @@
+__castorIndex("t/out",["outil",2.682,"B_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/ouv",["ouvert",7.824,"B_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/pai",["pail",3.051,"G_"]);

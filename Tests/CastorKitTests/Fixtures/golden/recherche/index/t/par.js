@@ -1,0 +1,1 @@
+__castorIndex("t/par",["particip",5.962,"G_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/peu",["peut",2.351,"A_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/pie",["pieg",1.103,"A_"]);

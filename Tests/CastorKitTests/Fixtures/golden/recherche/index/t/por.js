@@ -1,0 +1,1 @@
+__castorIndex("t/por",["port",7.824,"B_"]);

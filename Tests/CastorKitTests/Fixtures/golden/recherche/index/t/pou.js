@@ -1,0 +1,1 @@
+__castorIndex("t/pou",["pourquoi",2.351,"A_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/qua",["quai",3.214,"H_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/reg",["regl",1.778,"A_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/rep",["report",2.843,"F_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/sar",["sarlat",2.843,"G_"]);

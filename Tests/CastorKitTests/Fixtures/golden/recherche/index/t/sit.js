@@ -1,0 +1,1 @@
+__castorIndex("t/sit",["site",1.103,"A_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/soc",["societ",2.351,"A_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/sta",["statut",1.103,"A_"]);

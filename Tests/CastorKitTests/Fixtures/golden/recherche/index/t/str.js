@@ -1,0 +1,1 @@
+__castorIndex("t/str",["structur",2.143,"A_"]);

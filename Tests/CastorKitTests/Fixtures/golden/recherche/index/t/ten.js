@@ -1,0 +1,1 @@
+__castorIndex("t/ten",["tenu",1.803,"G_"]);

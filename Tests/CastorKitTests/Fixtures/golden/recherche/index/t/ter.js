@@ -1,0 +1,1 @@
+__castorIndex("t/ter",["terr",3.051,"G_","terrain",10.03,"I_"]);

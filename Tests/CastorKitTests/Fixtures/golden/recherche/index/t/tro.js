@@ -1,0 +1,1 @@
+__castorIndex("t/tro",["troi",3.422,"H_"]);

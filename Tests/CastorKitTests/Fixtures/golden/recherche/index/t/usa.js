@@ -1,0 +1,1 @@
+__castorIndex("t/usa",["usag",1.103,"A_"]);

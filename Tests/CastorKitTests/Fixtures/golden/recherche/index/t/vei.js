@@ -1,0 +1,1 @@
+__castorIndex("t/vei",["veil",6.543,"D_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/ven",["venir",2.174,"H_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/via",["viabilis",2.174,"I_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/vis",["visit",2.174,"I_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/web",["webinair",7.001,"F_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/www",["www",1.103,"A_"]);
