@@ -224,6 +224,26 @@ final class LiveSiteTests: XCTestCase {
         assertSameAsBuild(live, outcome, "fixed")
     }
 
+    /// The preview makes the search index off its loop: the pages come first, the index when
+    /// its job is done, and a job made for an older state of the site is dropped.
+    func testSlowFilesMadeLaterAreTheBuildsOnesInTheEnd() throws {
+        let live = LiveSite(options: options(output: "live"))
+        live.deferredGroups = [.search]
+        var outcome = live.rebuildAll()
+        XCTAssertNil(live.takeDeferredJob(), "the first build makes everything")
+        try edit("fiches/structures-juridiques/scic.md") { $0 + "\nUn mot rare : ornithorynque.\n" }
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/scic.md"]))
+        XCTAssertEqual(outcome.pagesWritten, 1)
+        let stale = try XCTUnwrap(live.takeDeferredJob())
+        try edit("fiches/structures-juridiques/scic.md") { $0 + "\nEt un autre : tamanoir.\n" }
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/scic.md"]))
+        XCTAssertNil(live.finish(stale.run()), "made for an older state of the site")
+        let job = try XCTUnwrap(live.takeDeferredJob())
+        XCTAssertNotNil(live.finish(job.run()))
+        XCTAssertNil(live.takeDeferredJob())
+        assertSameAsBuild(live, outcome, "search index made later")
+    }
+
     func testDraftsShownWhenAsked() throws {
         let live = LiveSite(options: options(output: "live", drafts: true))
         let outcome = live.rebuildAll()

@@ -162,6 +162,7 @@ public final class LiveSite {
         lastItems = nil
         lastPlan = nil
         lastExtraFiles = [:]
+        deferred = nil
         cardsChanged = true
         membershipChanged = true
         templateAssetsCopied = []
@@ -848,33 +849,18 @@ public final class LiveSite {
                 }
             }
         }
+        // Slow groups (the search index) may be left to `takeDeferredJob`, off the rebuild loop.
+        let later = full ? [] : groups.intersection(deferredGroups)
+        var made: [(Builder.ExtraFiles, [Feeds.File])] = []
+        for group in Builder.ExtraFiles.allCases where groups.contains(group) && !later.contains(group) {
+            made.append((group, Builder.extraFiles(site, plan: plan, groups: [group])))
+        }
         var newExtraFiles = lastExtraFiles
-        for group in Builder.ExtraFiles.allCases where groups.contains(group) {
-            var made = Set<String>()
-            for file in Builder.extraFiles(site, plan: plan, groups: [group]) {
-                made.insert(file.file)
-                var hasher = Hasher()
-                hasher.combine(file.text)
-                let fingerprint = hasher.finalize()
-                guard written[file.file] != fingerprint || full else {
-                    newWritten[file.file] = fingerprint
-                    continue
-                }
-                do {
-                    try LiveSite.write(file.text, to: root + "/" + file.file, atomically: atomic)
-                    newWritten[file.file] = fingerprint
-                    outcome.filesWritten += 1
-                } catch {
-                    failures.withLock { $0.append("\(file.file) : \(error)") }
-                }
-            }
-            // Files of this group the site no longer has (a category removed, a word gone
-            // from the search index).
-            for file in lastExtraFiles[group] ?? [] where !made.contains(file) {
-                newWritten[file] = nil
-                if !full, unlink(root + "/" + file) == 0 { outcome.filesRemoved += 1 }
-            }
-            newExtraFiles[group] = made
+        writeExtras(made, root: root, atomic: atomic, full: full, written: &newWritten, extraFiles: &newExtraFiles, outcome: &outcome, failures: failures)
+        if !later.isEmpty {
+            deferred = (generation + 1, site, plan, later.union(deferred?.groups ?? []))
+        } else if full {
+            deferred = nil
         }
         steps.end("flux")
 
@@ -908,6 +894,7 @@ public final class LiveSite {
         lastFingerprints = fingerprints
         lastPublishedAssets = publishedAssets
         lastExtraFiles = newExtraFiles
+        generation += 1
         pendingEntries = []
         pendingBodies = []
         changedCards = []
@@ -916,6 +903,96 @@ public final class LiveSite {
         cardsChanged = false
         outcome.steps = steps.list
         return outcome
+    }
+
+    /// Writes the extra files that differ from what was written, and removes the files of a
+    /// remade group that the group no longer makes (a category removed, a word gone).
+    func writeExtras(
+        _ made: [(Builder.ExtraFiles, [Feeds.File])], root: String, atomic: Bool, full: Bool,
+        written newWritten: inout [String: Int], extraFiles: inout [Builder.ExtraFiles: Set<String>],
+        outcome: inout Outcome, failures: Locked<[String]>
+    ) {
+        for (group, files) in made {
+            var names = Set<String>()
+            for file in files {
+                names.insert(file.file)
+                var hasher = Hasher()
+                hasher.combine(file.text)
+                let fingerprint = hasher.finalize()
+                guard written[file.file] != fingerprint || full else {
+                    newWritten[file.file] = fingerprint
+                    continue
+                }
+                do {
+                    try LiveSite.write(file.text, to: root + "/" + file.file, atomically: atomic)
+                    newWritten[file.file] = fingerprint
+                    outcome.filesWritten += 1
+                } catch {
+                    failures.withLock { $0.append("\(file.file) : \(error)") }
+                }
+            }
+            for file in lastExtraFiles[group] ?? [] where !names.contains(file) {
+                newWritten[file] = nil
+                if !full, unlink(root + "/" + file) == 0 { outcome.filesRemoved += 1 }
+            }
+            extraFiles[group] = names
+        }
+    }
+
+    // MARK: - Slow files, off the rebuild loop
+
+    /// Groups of extra files that `update` leaves to `takeDeferredJob` (the search index, which
+    /// reads every item's text: seconds on a large site). Empty: everything is made at once.
+    public var deferredGroups: Set<Builder.ExtraFiles> = []
+    /// Successful publications so far; a deferred job made for an older one is dropped.
+    var generation = 0
+    var deferred: (generation: Int, site: Site, plan: SitePlan, groups: Set<Builder.ExtraFiles>)?
+
+    /// Slow files to make from one state of the site, on any thread.
+    public struct DeferredJob: Sendable {
+        public let generation: Int
+        let site: Site
+        let plan: SitePlan
+        let groups: Set<Builder.ExtraFiles>
+        public func run() -> DeferredResult {
+            DeferredResult(
+                generation: generation,
+                files: Builder.ExtraFiles.allCases.filter(groups.contains).map { ($0, Builder.extraFiles(site, plan: plan, groups: [$0])) })
+        }
+    }
+
+    public struct DeferredResult: Sendable {
+        public let generation: Int
+        let files: [(Builder.ExtraFiles, [Feeds.File])]
+    }
+
+    /// The slow files still to make, if any.
+    public func takeDeferredJob() -> DeferredJob? {
+        guard let deferred else { return nil }
+        return DeferredJob(generation: deferred.generation, site: deferred.site, plan: deferred.plan, groups: deferred.groups)
+    }
+
+    /// Writes what a deferred job made, if the site has not changed since; returns what was done.
+    @discardableResult
+    public func finish(_ result: DeferredResult) -> Outcome? {
+        guard let deferred, deferred.generation == result.generation, deferred.generation == generation else { return nil }
+        var outcome = Outcome(diagnostics: diagnostics)
+        var newWritten = written
+        var extraFiles = lastExtraFiles
+        let failures = Locked<[String]>([])
+        writeExtras(result.files, root: options.output, atomic: true, full: false, written: &newWritten, extraFiles: &extraFiles, outcome: &outcome, failures: failures)
+        for problem in failures.withLock({ $0 }) {
+            outcome.diagnostics.append(.error(options.output, .unknown, "écriture impossible : \(problem)"))
+        }
+        written = newWritten
+        lastExtraFiles = extraFiles
+        self.deferred = nil
+        return outcome
+    }
+
+    /// Makes the deferred files now (tests, and before the server stops).
+    public func flushDeferred() {
+        if let job = takeDeferredJob() { finish(job.run()) }
     }
 
     /// Puts the items at `changed` back in order among the others, which are in order:

@@ -52,13 +52,31 @@ public final class PreviewServer: Sendable {
         await withCheckedContinuation { (ready: CheckedContinuation<Void, Never>) in
             let thread = Thread {
                 let live = LiveSite(options: loopOptions)
+                // The search index reads every text: made on another thread, after the reload.
+                live.deferredGroups = [.search]
                 let watcher = ContentWatcher(content: loopOptions.content, templates: loopOptions.templates)
                 let first = live.rebuildAll()
                 PreviewServer.publish(first, to: hub)
                 report(nil, first, watcher.usesPolling)
                 ready.resume()
+                let slowFiles = Locked<LiveSite.DeferredResult?>(nil)
+                var slowJobRunning = false
                 while !stop.withLock({ $0 }) {
-                    guard let change = watcher.next(timeout: 0.25) else { continue }
+                    if let result = slowFiles.withLock({ value -> LiveSite.DeferredResult? in
+                        defer { value = nil }
+                        return value
+                    }) {
+                        slowJobRunning = false
+                        live.finish(result)  // dropped if the site changed meanwhile; remade below
+                    }
+                    if !slowJobRunning, let job = live.takeDeferredJob() {
+                        slowJobRunning = true
+                        DispatchQueue.global(qos: .utility).async {
+                            let result = job.run()
+                            slowFiles.withLock { $0 = result }
+                        }
+                    }
+                    guard let change = watcher.next(timeout: slowJobRunning ? 0.05 : 0.25) else { continue }
                     // The tabs reload as soon as the pages are written; feeds and sitemap follow.
                     var signalled = false
                     let outcome = watcher.overflowed
