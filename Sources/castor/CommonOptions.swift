@@ -14,7 +14,9 @@ struct ContentOptions: ParsableArguments {
     var now: LocalDate?
 
     /// « Today » in Paris when `--now` is not given.
-    var today: LocalDate {
+    var today: LocalDate { ContentOptions.today(now) }
+
+    static func today(_ now: LocalDate?) -> LocalDate {
         if let now { return now }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .current

@@ -34,6 +34,8 @@ public struct BuildReport: Sendable {
     public var expiredAds: [String] = []
     /// Ads that expire within 14 days, so volunteers can contact their authors.
     public var expiringAds: [(file: String, title: String, expires: LocalDate)] = []
+    /// What was read and checked, for `castor check`'s extra warnings (see `ContentAudit`).
+    public var inventory: ContentInventory?
     public init() {}
 
     public var succeeded: Bool { !diagnostics.hasErrors && pagesWritten > 0 }

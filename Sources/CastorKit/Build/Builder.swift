@@ -74,15 +74,7 @@ public struct Builder: Sendable {
             entries.append(entry)
         }
         let today = options.today
-        func isPublished(_ entry: Entry) -> Bool {
-            if entry.isDraft && !options.includeDrafts { return false }
-            if entry.collection.id == BuiltinCollections.ads.id,
-                Ad(entry, defaultLifetimeDays: config.adLifetimeDays).isExpired(today: today)
-            {
-                return false
-            }
-            return true
-        }
+        func isPublished(_ entry: Entry) -> Bool { Builder.isPublished(entry, config: config, options: options) }
         step("vérification")
 
         // 3. Markdown, with links checked against every item.
@@ -93,23 +85,25 @@ public struct Builder: Sendable {
         }
         let resolver = LinkResolver(targets: targets, assets: Set(loaded.assets))
         let published = entries.filter(isPublished)
-        let markdown = self.markdown
-        let contentRoot = options.content
         let baseURL = config.baseURL
-        let rendered = published.parallelMap { entry in
-            let body = markdown.render(entry.body, file: entry.displayPath, firstLine: entry.bodyFirstLine) { url, position in
-                resolver.resolve(url, from: entry, at: position)
+        let rendered = published.parallelMap { entry -> (RenderedMarkdown, [String]) in
+            var links: [String] = []
+            let body = renderBody(entry, baseURL: baseURL) { url, position in
+                links += LiveSite.lookedUpPaths(url, from: entry)
+                return resolver.resolve(url, from: entry, at: position)
             }
-            // Outside cmark's lock: contacts encoded, images sized and loaded lazily.
-            var html = ImageAttributes.add(ContactMask.maskAll(in: body.html), pageURL: entry.url, contentRoot: contentRoot)
-            html = PrintAddresses.add(html, pageURL: entry.url, baseURL: baseURL)
-            return RenderedMarkdown(html: html, headings: body.headings, diagnostics: body.diagnostics)
+            return (body, links)
         }
         var bodies: [String: RenderedMarkdown] = [:]
-        for (entry, body) in zip(published, rendered) {
+        var linked: Set<String> = []
+        for (entry, (body, links)) in zip(published, rendered) {
             bodies[entry.relativePath] = body
+            linked.formUnion(links)
             report.diagnostics.append(contentsOf: body.diagnostics)
         }
+        report.inventory = ContentInventory(
+            entries: entries, published: Set(published.map(\.relativePath)), assets: loaded.assets, linked: linked,
+            config: config, contentRoot: options.content)
         step("markdown")
 
         // 4. Assemble.
@@ -120,20 +114,11 @@ public struct Builder: Sendable {
         report.expiringAds = allAds.filter { $0.expiresSoon(today: today) }
             .sorted { ($0.expires, $0.entry.displayPath) < ($1.expires, $1.entry.displayPath) }
             .map { (file: $0.entry.displayPath, title: $0.title, expires: $0.expires) }
-        let fiches = published.filter { $0.collection.id == BuiltinCollections.fiches.id }.map(Fiche.init)
-            .sorted { ($0.updated, $1.title) > ($1.updated, $0.title) }
-        let events = published.filter { $0.collection.id == BuiltinCollections.events.id }.map(Event.init)
-            .sorted { ($0.start, $0.title) < ($1.start, $1.title) }
-        let ads = published.filter { $0.collection.id == BuiltinCollections.ads.id }
-            .map { Ad($0, defaultLifetimeDays: lifetime) }
-            .sorted { ($0.published, $1.title) > ($1.published, $0.title) }
-        let pages = published.filter { $0.collection.id == BuiltinCollections.pages.id }.map(Page.init)
-            .sorted { $0.entry.slug < $1.entry.slug }
+        let (fiches, events, ads, pages) = Builder.sortedItems(published, config: config)
         report.counts = [("fiches", fiches.count), ("événements", events.count), ("annonces", ads.count), ("pages", pages.count)]
         guard let templates, !report.diagnostics.hasErrors else { return nil }
 
-        let unpublishedFolders = entries.filter { $0.isBundle && !isPublished($0) }.map { $0.sourceFolder + "/" }
-        let assets = loaded.assets.filter { asset in !unpublishedFolders.contains { asset.hasPrefix($0) } }
+        let assets = Builder.publishedAssets(loaded.assets, entries: entries, isPublished: isPublished)
         let site = Site(config: config, today: today, fiches: fiches, events: events, ads: ads, pages: pages, bodies: bodies)
         step("assemblage")
         return Checked(site: site, templates: templates, assets: assets)
@@ -157,24 +142,19 @@ public struct Builder: Sendable {
             let plan = SitePlan(site: checked.site)
             let context = PageContext(site: checked.site)
             let templatesRoot = options.templates + "/assets"
-            let templateAssets = FileIO.isDirectory(templatesRoot)
-                ? ((FileManager.default.enumerator(atPath: templatesRoot)?.allObjects as? [String]) ?? [])
-                    .filter { !FileIO.isDirectory(templatesRoot + "/" + $0) && !($0 as NSString).lastPathComponent.hasPrefix(".") }
-                    .sorted()
-                : []
-            let feeds = Feeds.all(checked.site)
-            let agendaFiles = AgendaFeeds.files(checked.site)
+            let templateAssets = Builder.templateAssets(templatesRoot)
+            let extras = Builder.extraFiles(checked.site, plan: plan, groups: [.fichesAndAds, .agenda, .plan])
             let searchStart = clock.now
             let search = SearchIndex(site: checked.site)
             searchTime = clock.now - searchStart
-            let extra = feeds.map(\.file) + ["sitemap.xml", "robots.txt"] + agendaFiles.map(\.path) + search.files.map(\.path)
+            let extra = extras.map(\.file) + search.files.map(\.path)
             try writer.makeFolders(
                 for: plan.jobs.map(\.file) + extra + checked.assets + templateAssets.map { "assets/" + $0 })
 
             let templates = checked.templates
             let failures = Locked<[String]>([])
             _ = plan.jobs.parallelMap { job -> Bool in
-                let html = FrenchTypography.apply(PageRenderer.render(job, context: context, templates: templates))
+                let html = PageRenderer.page(job, context: context, templates: templates)
                 do {
                     try writer.write(html, to: job.file)
                 } catch {
@@ -182,7 +162,7 @@ public struct Builder: Sendable {
                 }
                 return true
             }
-            for feed in feeds { try writer.write(feed.text, to: feed.file) }
+            for file in extras { try writer.write(file.text, to: file.file) }
             let searchWriteStart = clock.now
             _ = search.files.parallelMap { file -> Bool in
                 do { try writer.write(file.text, to: file.path) } catch {
@@ -191,9 +171,6 @@ public struct Builder: Sendable {
                 return true
             }
             searchTime += clock.now - searchWriteStart
-            try writer.write(Feeds.sitemap(baseURL: checked.site.config.baseURL, pages: plan.sitemapEntries), to: "sitemap.xml")
-            try writer.write(Feeds.robots(baseURL: checked.site.config.baseURL), to: "robots.txt")
-            for file in agendaFiles { try writer.write(file.text, to: file.path) }
             let contentRoot = options.content
             _ = checked.assets.parallelMap { asset -> Bool in
                 do { try writer.copy(from: contentRoot + "/" + asset, to: asset) } catch {
@@ -229,8 +206,119 @@ public struct Builder: Sendable {
     }
 }
 
+/// The steps of `check` and `build` that `castor serve` repeats on a part of the site: one
+/// definition each, so the preview and the build cannot drift apart.
+extension Builder {
+    /// Whether an entry goes on the site: drafts only with `--drafts`, ads until they expire.
+    public static func isPublished(_ entry: Entry, config: SiteConfig, options: BuildOptions) -> Bool {
+        if entry.isDraft && !options.includeDrafts { return false }
+        if entry.collection.id == BuiltinCollections.ads.id,
+            Ad(entry, defaultLifetimeDays: config.adLifetimeDays).isExpired(today: options.today)
+        {
+            return false
+        }
+        return true
+    }
+
+    /// The HTML of one entry's Markdown, links resolved by `resolve`; `baseURL` is the site's.
+    public func renderBody(_ entry: Entry, baseURL: String, resolve: (String, SourcePosition) -> LinkResolution) -> RenderedMarkdown {
+        let body = markdown.render(entry.body, file: entry.displayPath, firstLine: entry.bodyFirstLine, resolve: resolve)
+        // Outside cmark's lock: contacts encoded, images sized and loaded lazily.
+        var html = ImageAttributes.add(ContactMask.maskAll(in: body.html), pageURL: entry.url, contentRoot: options.content)
+        html = PrintAddresses.add(html, pageURL: entry.url, baseURL: baseURL)
+        return RenderedMarkdown(html: html, headings: body.headings, diagnostics: body.diagnostics)
+    }
+
+    /// Published entries as the site's items, in the order of the listings.
+    public static func sortedItems(_ published: [Entry], config: SiteConfig) -> (fiches: [Fiche], events: [Event], ads: [Ad], pages: [Page]) {
+        let lifetime = config.adLifetimeDays
+        var fiches: [Fiche] = []
+        var events: [Event] = []
+        var ads: [Ad] = []
+        var pages: [Page] = []
+        for entry in published {
+            switch entry.collection.id {
+            case BuiltinCollections.fiches.id: fiches.append(Fiche(entry))
+            case BuiltinCollections.events.id: events.append(Event(entry))
+            case BuiltinCollections.ads.id: ads.append(Ad(entry, defaultLifetimeDays: lifetime))
+            case BuiltinCollections.pages.id: pages.append(Page(entry))
+            default: break
+            }
+        }
+        // Keys read once: the items' properties look their fields up at every comparison.
+        // The sort is stable: items that compare equal stay in path order.
+        func sorted<Item, Key>(_ items: [Item], key: (Item) -> Key, by before: (Key, Key) -> Bool) -> [Item] {
+            let keys = items.map(key)
+            return items.indices.sorted { before(keys[$0], keys[$1]) }.map { items[$0] }
+        }
+        fiches = sorted(fiches, key: ItemOrder.key, by: ItemOrder.before)
+        events = sorted(events, key: ItemOrder.key, by: ItemOrder.before)
+        ads = sorted(ads, key: ItemOrder.key, by: ItemOrder.before)
+        pages = sorted(pages, key: ItemOrder.key, by: ItemOrder.before)
+        return (fiches, events, ads, pages)
+    }
+
+    /// The order of the listings: fiches newest update first, events soonest first, ads newest
+    /// first, titles in alphabetical order among equals; pages by name.
+    public enum ItemOrder {
+        public static func key(_ fiche: Fiche) -> (LocalDate, String) { (fiche.updated, fiche.title) }
+        public static func before(_ a: (LocalDate, String), _ b: (LocalDate, String)) -> Bool { (a.0, b.1) > (b.0, a.1) }
+        public static func key(_ event: Event) -> (EventTime, String) { (event.start, event.title) }
+        public static func before(_ a: (EventTime, String), _ b: (EventTime, String)) -> Bool { (a.0, a.1) < (b.0, b.1) }
+        public static func key(_ ad: Ad) -> (LocalDate, String) { (ad.published, ad.title) }
+        public static func key(_ page: Page) -> String { page.entry.slug }
+        public static func before(_ a: String, _ b: String) -> Bool { a < b }
+    }
+
+    /// Content files copied to the site: all but those inside the folder of an unpublished item.
+    public static func publishedAssets(_ assets: [String], entries: [Entry], isPublished: (Entry) -> Bool) -> [String] {
+        let unpublishedFolders = entries.filter { $0.isBundle && !isPublished($0) }.map { $0.sourceFolder + "/" }
+        return assets.filter { asset in !unpublishedFolders.contains { asset.hasPrefix($0) } }
+    }
+
+    /// Files of `templates/assets` (paths under it), hidden ones left out.
+    public static func templateAssets(_ templatesRoot: String) -> [String] {
+        guard FileIO.isDirectory(templatesRoot) else { return [] }
+        return ((FileManager.default.enumerator(atPath: templatesRoot)?.allObjects as? [String]) ?? [])
+            .filter { !FileIO.isDirectory(templatesRoot + "/" + $0) && !($0 as NSString).lastPathComponent.hasPrefix(".") }
+            .sorted()
+    }
+
+    /// What the files that are not pages are made from, so that the preview makes again only
+    /// those an edit can change. A new kind of file goes into the group of what it reads.
+    public enum ExtraFiles: CaseIterable, Sendable {
+        /// The fiches' and ads' feeds: read fiches and ads (and their text).
+        case fichesAndAds
+        /// Calendars, agenda feeds, widget: read events (and their text).
+        case agenda
+        /// Sitemap, robots.txt: read the list of pages.
+        case plan
+        /// The search index: reads every item and its text (`build` times it apart).
+        case search
+    }
+
+    /// Every file of the site that is not a page (or those of some groups): feeds, calendars,
+    /// sitemap, robots.txt.
+    public static func extraFiles(_ site: Site, plan: SitePlan, groups: Set<ExtraFiles> = Set(ExtraFiles.allCases)) -> [Feeds.File] {
+        var files: [Feeds.File] = []
+        if groups.contains(.fichesAndAds) { files += Feeds.all(site) }
+        if groups.contains(.agenda) { files += AgendaFeeds.files(site).map { Feeds.File(file: $0.path, text: $0.text) } }
+        if groups.contains(.plan) {
+            files.append(Feeds.File(file: "sitemap.xml", text: Feeds.sitemap(baseURL: site.config.baseURL, pages: plan.sitemapEntries)))
+            files.append(Feeds.File(file: "robots.txt", text: Feeds.robots(baseURL: site.config.baseURL)))
+        }
+        if groups.contains(.search) { files += SearchIndex(site: site).files.map { Feeds.File(file: $0.path, text: $0.text) } }
+        return files
+    }
+}
+
 /// Renders one job with its template.
 enum PageRenderer {
+    /// The finished page, as written to the site.
+    static func page(_ job: RenderJob, context: PageContext, templates: TemplateSet) -> String {
+        FrenchTypography.apply(render(job, context: context, templates: templates))
+    }
+
     static func render(_ job: RenderJob, context: PageContext, templates: TemplateSet) -> String {
         switch job.kind {
         case .home: return templates.render(context.home(), template: "home")

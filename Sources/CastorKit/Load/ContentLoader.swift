@@ -22,11 +22,11 @@ public struct ContentLoader: Sendable {
         self.collections = collections
     }
 
-    func display(_ relative: String) -> String {
+    public func display(_ relative: String) -> String {
         displayRoot.isEmpty ? relative : (displayRoot.hasSuffix("/") ? displayRoot + relative : displayRoot + "/" + relative)
     }
 
-    struct Candidate: Sendable {
+    public struct Candidate: Sendable {
         let collection: CollectionSchema
         let relativePath: String
         let group: String?
@@ -43,59 +43,18 @@ public struct ContentLoader: Sendable {
             return result
         }
         var candidates: [Candidate] = []
-        let byID = Dictionary(uniqueKeysWithValues: collections.map { ($0.id, $0) })
         let files = listFiles(&result.diagnostics)
         for path in files {
-            let parts = path.split(separator: "/").map(String.init)
-            if parts == ["site.yml"] {
-                do {
-                    let bytes = try FileIO.read(contentRoot + "/site.yml")
-                    switch TextDecoding.utf8(bytes) {
-                    case .success(let text): result.configText = text
-                    case .failure(let error):
-                        result.diagnostics.append(
-                            .error(display(path), error.position, "le fichier n'est pas encodé en UTF-8",
-                                hint: "enregistrez-le en UTF-8 depuis votre éditeur"))
-                    }
-                } catch {
-                    result.diagnostics.append(.error(display(path), .unknown, "lecture impossible : \(error.reason)"))
+            switch classify(path) {
+            case .config:
+                switch readConfig() {
+                case .success(let text): result.configText = text
+                case .failure(let diagnostic): result.diagnostics.append(diagnostic)
                 }
-                continue
-            }
-            guard path.hasSuffix(".md") else {
-                if parts.count > 1 { result.assets.append(path) }
-                continue
-            }
-            guard parts.count > 1, let collection = byID[parts[0]] else {
-                if parts.count > 1 {
-                    result.diagnostics.append(
-                        .warning(display(path), .unknown, "fichier ignoré : le dossier « \(parts[0]) » n'est pas une collection",
-                            hint: "dossiers reconnus : " + collections.map(\.id).joined(separator: ", ")))
-                }
-                continue
-            }
-            let inner = Array(parts.dropFirst())
-            let groupCount: Int
-            if case .grouped = collection.layout { groupCount = 1 } else { groupCount = 0 }
-            let group = groupCount == 1 && inner.count > 1 ? inner[0] : nil
-            let rest = inner.dropFirst(groupCount)
-            if rest.count == 1 {
-                candidates.append(
-                    Candidate(collection: collection, relativePath: path, group: group,
-                        slug: String(rest[rest.startIndex].dropLast(3)), isBundle: false))
-            } else if rest.count == 2 && rest.last == "index.md" {
-                candidates.append(
-                    Candidate(collection: collection, relativePath: path, group: group,
-                        slug: rest[rest.startIndex], isBundle: true))
-            } else {
-                let expected: String
-                if case .grouped(let vocabulary) = collection.layout {
-                    expected = "\(collection.id)/<\(vocabulary)>/<nom>.md ou \(collection.id)/<\(vocabulary)>/<nom>/index.md"
-                } else {
-                    expected = "\(collection.id)/<nom>.md ou \(collection.id)/<nom>/index.md"
-                }
-                result.diagnostics.append(
-                    .error(display(path), .unknown, "emplacement inattendu pour un fichier Markdown", hint: "rangez-le ainsi : \(expected)"))
+            case .asset: result.assets.append(path)
+            case .document(let candidate): candidates.append(candidate)
+            case .ignored(let diagnostic?): result.diagnostics.append(diagnostic)
+            case .ignored(nil): break
             }
         }
         let outcomes = candidates.parallelMap { read($0) }
@@ -108,8 +67,69 @@ public struct ContentLoader: Sendable {
         return result
     }
 
+    /// What a file of the content folder is, from its path alone.
+    public enum Classification: Sendable {
+        case config
+        /// Copied to the site as it is.
+        case asset
+        case document(Candidate)
+        /// Not part of the site, with the warning or error to show, if any.
+        case ignored(Diagnostic?)
+    }
+
+    /// Classifies a path relative to the content folder.
+    public func classify(_ path: String) -> Classification {
+        let parts = path.split(separator: "/").map(String.init)
+        if parts == ["site.yml"] { return .config }
+        guard path.hasSuffix(".md") else { return parts.count > 1 ? .asset : .ignored(nil) }
+        guard parts.count > 1, let collection = collections.first(where: { $0.id == parts[0] }) else {
+            guard parts.count > 1 else { return .ignored(nil) }
+            return .ignored(
+                .warning(display(path), .unknown, "fichier ignoré : le dossier « \(parts[0]) » n'est pas une collection",
+                    hint: "dossiers reconnus : " + collections.map(\.id).joined(separator: ", ")))
+        }
+        let inner = Array(parts.dropFirst())
+        let groupCount: Int
+        if case .grouped = collection.layout { groupCount = 1 } else { groupCount = 0 }
+        let group = groupCount == 1 && inner.count > 1 ? inner[0] : nil
+        let rest = inner.dropFirst(groupCount)
+        if rest.count == 1 {
+            return .document(
+                Candidate(collection: collection, relativePath: path, group: group,
+                    slug: String(rest[rest.startIndex].dropLast(3)), isBundle: false))
+        } else if rest.count == 2 && rest.last == "index.md" {
+            return .document(
+                Candidate(collection: collection, relativePath: path, group: group,
+                    slug: rest[rest.startIndex], isBundle: true))
+        }
+        let expected: String
+        if case .grouped(let vocabulary) = collection.layout {
+            expected = "\(collection.id)/<\(vocabulary)>/<nom>.md ou \(collection.id)/<\(vocabulary)>/<nom>/index.md"
+        } else {
+            expected = "\(collection.id)/<nom>.md ou \(collection.id)/<nom>/index.md"
+        }
+        return .ignored(
+            .error(display(path), .unknown, "emplacement inattendu pour un fichier Markdown", hint: "rangez-le ainsi : \(expected)"))
+    }
+
+    /// The text of `site.yml`.
+    public func readConfig() -> Result<String, Diagnostic> {
+        do {
+            let bytes = try FileIO.read(contentRoot + "/site.yml")
+            switch TextDecoding.utf8(bytes) {
+            case .success(let text): return .success(text)
+            case .failure(let error):
+                return .failure(
+                    .error(display("site.yml"), error.position, "le fichier n'est pas encodé en UTF-8",
+                        hint: "enregistrez-le en UTF-8 depuis votre éditeur"))
+            }
+        } catch {
+            return .failure(.error(display("site.yml"), .unknown, "lecture impossible : \(error.reason)"))
+        }
+    }
+
     /// Every regular file under the content folder, sorted, hidden ones and links left out.
-    func listFiles(_ diagnostics: inout [Diagnostic]) -> [String] {
+    public func listFiles(_ diagnostics: inout [Diagnostic]) -> [String] {
         let manager = FileManager.default
         guard let enumerator = manager.enumerator(
             at: URL(fileURLWithPath: contentRoot), includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
@@ -131,7 +151,7 @@ public struct ContentLoader: Sendable {
         return files.sorted()
     }
 
-    func read(_ candidate: Candidate) -> Result<SourceDocument, Diagnostic> {
+    public func read(_ candidate: Candidate) -> Result<SourceDocument, Diagnostic> {
         let shown = display(candidate.relativePath)
         let bytes: [UInt8]
         do {

@@ -1,0 +1,195 @@
+import Yams
+
+/// Editing without git: the configuration of Decap CMS (a web editor that commits to the
+/// content repository), generated from the same declarations `castor check` applies:
+/// `BuiltinCollections` for the fields, `site.yml` for the vocabularies.
+///
+/// One folder collection per fiche type (the type is the folder), one for the agenda, the
+/// ads and the pages; vocabularies become select widgets, dates date widgets, required
+/// fields are required. `DecapConfigTests` checks that it stays in step with the rules.
+public enum DecapConfig {
+    public struct Backend: Sendable {
+        /// `git-gateway`, `github`, `gitlab`, `gitea`…
+        public var name: String
+        /// `owner/name`; required by every backend but `git-gateway`.
+        public var repo: String?
+        public var branch: String
+        public init(name: String = "git-gateway", repo: String? = nil, branch: String = "main") {
+            self.name = name
+            self.repo = repo
+            self.branch = branch
+        }
+    }
+
+    /// Fields the editor leaves out, and why (shown in the collection's description).
+    public static let omitted: [String: String] = [
+        // An item with attachments is a folder (`<nom>/index.md`), which Decap's simple
+        // folder collections do not write.
+        "attachments": "les pièces jointes demandent une fiche en dossier : voir le guide, ou demandez à l'équipe",
+    ]
+
+    /// Where the content folder is in the repository Decap commits to.
+    public static func collections(config: SiteConfig, contentFolder: String = "content") -> [(name: String, folder: String, schema: CollectionSchema, label: String)] {
+        var result: [(String, String, CollectionSchema, String)] = []
+        for schema in BuiltinCollections.all {
+            switch schema.layout {
+            case .grouped(let vocabulary):
+                for (slug, label) in config.vocabulary(vocabulary) {
+                    result.append(("\(schema.id)-\(slug)", "\(contentFolder)/\(schema.id)/\(slug)", schema, "\(schema.label) : \(label)"))
+                }
+            case .flat:
+                result.append((schema.id, "\(contentFolder)/\(schema.id)", schema, schema.label))
+            }
+        }
+        return result
+    }
+
+    /// `admin/config.yml`.
+    public static func yaml(config: SiteConfig, backend: Backend, contentFolder: String = "content") -> String {
+        var backendNode: [(String, Node)] = [("name", plain(backend.name))]
+        if let repo = backend.repo { backendNode.append(("repo", text(repo))) }
+        backendNode.append(("branch", text(backend.branch)))
+        var root: [(String, Node)] = [
+            ("backend", mapping(backendNode)),
+            ("locale", plain("fr")),
+            ("site_url", text(config.baseURL)),
+            ("display_url", text(config.baseURL)),
+            // Images added from the editor: one folder, linked relatively from each item.
+            ("media_folder", text("\(contentFolder)/medias")),
+            ("public_folder", text("/medias")),
+            ("slug", mapping([("encoding", plain("ascii")), ("clean_accents", plain("true")), ("sanitize_replacement", text("-"))])),
+        ]
+        var collectionNodes: [Node] = []
+        for (name, folder, schema, label) in collections(config: config, contentFolder: contentFolder) {
+            let depth = folder.split(separator: "/").count - contentFolder.split(separator: "/").count
+            let up = String(repeating: "../", count: depth)
+            var fields: [Node] = schema.fields.compactMap { field($0, config: config) }
+            fields.append(mapping([("label", text("Texte")), ("name", plain("body")), ("widget", plain("markdown")), ("required", plain("false"))]))
+            var description = "Un fichier par \(schema.singular.lowercased()) dans \(folder)/. Les champs marqués obligatoires doivent être remplis ; castor check vérifie le reste."
+            let left = schema.fields.filter { omitted[$0.key] != nil }
+            if !left.isEmpty {
+                description += " Absent ici : " + left.map { "\($0.label.lowercased()) (\(omitted[$0.key]!))" }.joined(separator: ", ") + "."
+            }
+            collectionNodes.append(
+                mapping([
+                    ("name", plain(name)),
+                    ("label", text(label)),
+                    ("label_singular", text(schema.singular)),
+                    ("description", text(description)),
+                    ("folder", text(folder)),
+                    ("create", plain("true")),
+                    ("slug", text("{{slug}}")),
+                    ("extension", plain("md")),
+                    ("format", plain("frontmatter")),
+                    ("summary", text("{{title}}")),
+                    ("media_folder", text("\(up)medias")),
+                    ("public_folder", text("\(up)medias")),
+                    ("fields", .sequence(.init(fields))),
+                ]))
+        }
+        root.append(("collections", .sequence(.init(collectionNodes))))
+        let header = """
+            # Configuration de Decap CMS (éditeur web du contenu), produite par « castor decap »
+            # à partir de content/site.yml et des règles de Castor. Ne la modifiez pas à la main :
+            # relancez castor decap après un changement de site.yml.
+
+            """
+        let body = (try? Yams.serialize(node: mapping(root), width: -1, allowUnicode: true)) ?? ""
+        return header + body
+    }
+
+    /// `admin/index.html`: the editor's page. Decap's code comes from a CDN: the one
+    /// third-party request of the site, made only on this page, which visitors never see.
+    public static func indexHTML(version: String = "3") -> String {
+        """
+        <!doctype html>
+        <html lang="fr">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="robots" content="noindex, nofollow">
+        <title>Éditeur du contenu — Decap CMS</title>
+        </head>
+        <body>
+        <!-- Decap CMS se charge depuis un CDN (unpkg.com) : c'est la seule page du site qui
+             fait une requête vers un tiers ; aucune page publique n'en fait. -->
+        <script src="https://unpkg.com/decap-cms@^\(version).0.0/dist/decap-cms.js"></script>
+        </body>
+        </html>
+
+        """
+    }
+
+    // MARK: - Fields
+
+    static func field(_ spec: FieldSpec, config: SiteConfig) -> Node? {
+        guard omitted[spec.key] == nil else { return nil }
+        var pairs: [(String, Node)] = [("label", text(spec.label)), ("name", plain(spec.key))]
+        var hint = spec.type.frenchDescription
+        switch spec.type {
+        case .text:
+            pairs.append(("widget", plain(spec.key == "summary" ? "text" : "string")))
+            hint = spec.key == "summary" ? "une ou deux phrases, affichées dans les listes" : ""
+        case .date:
+            pairs += [
+                ("widget", plain("datetime")), ("format", text("YYYY-MM-DD")), ("date_format", text("DD/MM/YYYY")),
+                ("time_format", plain("false")),
+            ]
+            hint = "une date"
+        case .dateOrDateTime:
+            // Decap's date widget is either a date or a date and time; the agenda needs both.
+            pairs += [
+                ("widget", plain("string")),
+                ("pattern", .sequence(.init([text("^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2})?$"), text("2027-05-12 ou 2027-05-12T09:30")]))),
+            ]
+            hint = "2027-05-12 pour une journée entière, 2027-05-12T09:30 pour une heure (heure de Paris)"
+        case .bool:
+            pairs += [("widget", plain("boolean")), ("default", plain("false"))]
+            hint = spec.key == "draft" ? "un brouillon n'est pas publié" : hint
+        case .url:
+            pairs += [("widget", plain("string")), ("pattern", .sequence(.init([text("^https?://"), text("une adresse commençant par https://")])))]
+        case .contact:
+            pairs.append(("widget", plain("string")))
+            hint += " ; elle sera publique"
+        case .price:
+            pairs += [("widget", plain("number")), ("value_type", plain("float")), ("min", plain("0"))]
+            hint = "en euros, sans espace ni symbole €"
+        case .term(let vocabulary):
+            pairs += [("widget", plain("select")), ("options", options(config.vocabulary(vocabulary).map { ($0.key, $0.value) }))]
+            hint = "liste « \(vocabulary) » de site.yml"
+        case .terms(let vocabulary):
+            pairs += [
+                ("widget", plain("select")), ("multiple", plain("true")),
+                ("options", options(config.vocabulary(vocabulary).map { ($0.key, $0.value) })),
+            ]
+            hint = "liste « \(vocabulary) » de site.yml"
+        case .textList:
+            pairs.append(("widget", plain("list")))
+        case .choice(let choices):
+            pairs += [("widget", plain("select")), ("options", options(choices.map { ($0.value, $0.label) }))]
+        case .attachments:
+            return nil
+        }
+        pairs.append(("required", plain(spec.required ? "true" : "false")))
+        if !hint.isEmpty { pairs.append(("hint", text(hint))) }
+        return mapping(pairs)
+    }
+
+    static func options(_ values: [(value: String, label: String)]) -> Node {
+        .sequence(.init(values.map { mapping([("label", text($0.label)), ("value", text($0.value))]) }))
+    }
+
+    /// A key, a number or a boolean, written as is.
+    static func plain(_ value: String) -> Node {
+        .scalar(.init(value, .implicit, .plain))
+    }
+
+    /// Text, always quoted: a label « Oui » or a slug « 2027 » stays a string.
+    static func text(_ value: String) -> Node {
+        .scalar(.init(value, Tag(.str), .doubleQuoted))
+    }
+
+    static func mapping(_ pairs: [(String, Node)]) -> Node {
+        .mapping(.init(pairs.map { (plain($0.0), $0.1) }))
+    }
+}

@@ -1,0 +1,243 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `castor serve`: builds the site into a temporary folder, serves it on 127.0.0.1 with
+/// FlyingFox, rebuilds what changes on every save and tells the open tabs to reload.
+public final class PreviewServer: Sendable {
+    public let hub: ReloadHub
+    /// The folder served (under the system's temporary folder, removed by `stop()`).
+    public let root: String
+    public let port: UInt16
+    let server: HTTPServer
+    let serverTask: Task<Void, any Error>
+    let stopRequested: Locked<Bool>
+    let loopFinished: DispatchSemaphore
+    let workFolder: String
+
+    public enum Failure: Error, Sendable, CustomStringConvertible {
+        case cannotListen(port: UInt16, reason: String)
+
+        public var description: String {
+            switch self {
+            case .cannotListen(let port, let reason):
+                return "impossible d'ouvrir le serveur sur 127.0.0.1:\(port) (\(reason)) ; le port est peut-être déjà pris : essayez --port \(port == 65535 ? 8001 : port + 1)"
+            }
+        }
+    }
+
+    /// How the rebuild loop reports to the terminal: the change (nil for the first build) and what it did.
+    public typealias Report = @Sendable (_ change: LiveSite.Change?, _ outcome: LiveSite.Outcome, _ usesPolling: Bool) -> Void
+
+    /// Builds the site, starts watching and serving; returns once the server listens.
+    /// - Parameter options: what to build; `output` is ignored (a temporary folder is used)
+    ///   and `baseURL` is set to the server's address.
+    public static func start(options: BuildOptions, port: UInt16, report: @escaping Report) async throws -> PreviewServer {
+        let workFolder = FileManager.default.temporaryDirectory.appendingPathComponent("castor-serve-\(getpid())-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: workFolder, withIntermediateDirectories: true)
+        var options = options
+        options.output = workFolder + "/site"
+        options.baseURL = "http://127.0.0.1:\(port)/"
+        let hub = ReloadHub()
+        let stop = Locked(false)
+        let finished = DispatchSemaphore(value: 0)
+
+        // The rebuild loop owns the LiveSite, on a thread of its own: rebuilding is CPU work
+        // and the watcher blocks, which Swift's task pool must not do.
+        let loopOptions = options
+        await withCheckedContinuation { (ready: CheckedContinuation<Void, Never>) in
+            let thread = Thread {
+                let live = LiveSite(options: loopOptions)
+                // The search index reads every text: made on another thread, after the reload.
+                live.deferredGroups = [.search]
+                let watcher = ContentWatcher(content: loopOptions.content, templates: loopOptions.templates)
+                let first = live.rebuildAll()
+                PreviewServer.publish(first, to: hub)
+                report(nil, first, watcher.usesPolling)
+                ready.resume()
+                let slowFiles = Locked<LiveSite.DeferredResult?>(nil)
+                var slowJobRunning = false
+                while !stop.withLock({ $0 }) {
+                    if let result = slowFiles.withLock({ value -> LiveSite.DeferredResult? in
+                        defer { value = nil }
+                        return value
+                    }) {
+                        slowJobRunning = false
+                        live.finish(result)  // dropped if the site changed meanwhile; remade below
+                    }
+                    if !slowJobRunning, let job = live.takeDeferredJob() {
+                        slowJobRunning = true
+                        DispatchQueue.global(qos: .utility).async {
+                            let result = job.run()
+                            slowFiles.withLock { $0 = result }
+                        }
+                    }
+                    guard let change = watcher.next(timeout: slowJobRunning ? 0.05 : 0.25) else { continue }
+                    // The tabs reload as soon as the pages are written; feeds and sitemap follow.
+                    var signalled = false
+                    let outcome = watcher.overflowed
+                        ? live.rebuildAll()
+                        : live.update(change) { pages in
+                            PreviewServer.publish(pages, to: hub)
+                            signalled = true
+                        }
+                    if !signalled || outcome.diagnostics.hasErrors { PreviewServer.publish(outcome, to: hub) }
+                    report(change, outcome, watcher.usesPolling)
+                }
+                finished.signal()
+            }
+            thread.name = "castor-rebuild"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+
+        let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: port)
+        let server = HTTPServer(address: address, timeout: 60, logger: .disabled)
+        let root = options.output
+        await server.appendRoute("*") { request in
+            await PreviewServer.respond(to: request, root: root, hub: hub)
+        }
+        let task = Task { try await server.run() }
+        do {
+            try await server.waitUntilListening(timeout: 10)
+        } catch {
+            var reason = "\(error)"
+            if case .failure(let failure) = await task.result { reason = "\(failure)" }
+            stop.withLock { $0 = true }
+            finished.wait()
+            PreviewServer.removeTree(workFolder)
+            throw Failure.cannotListen(port: port, reason: reason)
+        }
+        return PreviewServer(
+            hub: hub, root: root, port: port, server: server, serverTask: task, stopRequested: stop,
+            loopFinished: finished, workFolder: workFolder)
+    }
+
+    init(
+        hub: ReloadHub, root: String, port: UInt16, server: HTTPServer, serverTask: Task<Void, any Error>,
+        stopRequested: Locked<Bool>, loopFinished: DispatchSemaphore, workFolder: String
+    ) {
+        self.hub = hub
+        self.root = root
+        self.port = port
+        self.server = server
+        self.serverTask = serverTask
+        self.stopRequested = stopRequested
+        self.loopFinished = loopFinished
+        self.workFolder = workFolder
+    }
+
+    /// Hands a rebuild to the hub before the loop goes on, so versions follow the rebuilds.
+    static func publish(_ outcome: LiveSite.Outcome, to hub: ReloadHub) {
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            await hub.publish(outcome)
+            done.signal()
+        }
+        done.wait()
+    }
+
+    /// Stops watching, answers the waiting tabs, closes the server and removes the folder.
+    public func stop() async {
+        stopRequested.withLock { $0 = true }
+        let finished = loopFinished
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                finished.wait()
+                done.resume()
+            }
+        }
+        await hub.releaseAll()
+        await server.stop(timeout: 1)
+        serverTask.cancel()
+        PreviewServer.removeTree(workFolder)
+    }
+
+    /// `rm -rf`: much faster than FileManager on the thousands of files of a site.
+    static func removeTree(_ path: String) {
+        guard let folder = opendir(path) else {
+            _ = unlink(path)
+            return
+        }
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." { continue }
+            let child = path + "/" + name
+            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                isFolder = lstat(child, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            if isFolder { removeTree(child) } else { _ = unlink(child) }
+        }
+        closedir(folder)
+        _ = rmdir(path)
+    }
+
+    // MARK: - Requests
+
+    static func respond(to request: HTTPRequest, root: String, hub: ReloadHub) async -> HTTPResponse {
+        let noStore: [(HTTPHeader, String)] = [(.cacheControl, "no-store")]
+        if request.path == PreviewPages.reloadPath {
+            let known = Int(request.query["version"] ?? "") ?? -1
+            let version = await hub.waitForChange(after: known, wait: 25)
+            let body = "{\"version\":\(version),\"errors\":\(await hub.hasErrors)}"
+            return response(.ok, type: "application/json", body: Data(body.utf8), extra: noStore)
+        }
+        guard request.method == .GET || request.method == .HEAD else {
+            return response(.methodNotAllowed, type: "text/plain; charset=utf-8", body: Data("Méthode non permise.\n".utf8))
+        }
+        // The raw target: FlyingFox's `path` drops the final slash that folder addresses need.
+        let path = request.target.path(percentEncoded: false)
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        if parts.contains(where: { $0 == ".." || $0.hasPrefix(".") }) {
+            return await notFound(root: root, hub: hub)
+        }
+        var file = root + "/" + parts.joined(separator: "/")
+        if parts.isEmpty || path.hasSuffix("/") {
+            file += (parts.isEmpty ? "" : "/") + "index.html"
+        } else if FileIO.isDirectory(file) {
+            return response(.movedPermanently, type: "text/plain; charset=utf-8", body: Data(), extra: [(.location, path + "/")])
+        }
+        let isPage = file.hasSuffix(".html")
+        let version = await hub.version
+        if isPage, await hub.hasErrors {
+            return await errorPage(hub: hub, version: version)
+        }
+        guard !FileIO.isDirectory(file), let bytes = try? FileIO.read(file) else {
+            return await notFound(root: root, hub: hub)
+        }
+        if isPage {
+            let html = PreviewPages.inject(into: String(decoding: bytes, as: UTF8.self), version: version)
+            return response(.ok, type: PreviewPages.contentType(of: file), body: Data(html.utf8), extra: noStore)
+        }
+        return response(.ok, type: PreviewPages.contentType(of: file), body: Data(bytes), extra: noStore)
+    }
+
+    static func notFound(root: String, hub: ReloadHub) async -> HTTPResponse {
+        let version = await hub.version
+        if await hub.hasErrors { return await errorPage(hub: hub, version: version) }
+        let page = (try? FileIO.read(root + "/404.html")).map { String(decoding: $0, as: UTF8.self) } ?? "<!doctype html><title>Page introuvable</title><body><h1>Page introuvable</h1></body>"
+        return response(
+            .notFound, type: "text/html; charset=utf-8", body: Data(PreviewPages.inject(into: page, version: version).utf8),
+            extra: [(.cacheControl, "no-store")])
+    }
+
+    static func errorPage(hub: ReloadHub, version: Int) async -> HTTPResponse {
+        let diagnostics = await hub.diagnostics
+        return response(
+            .internalServerError, type: "text/html; charset=utf-8",
+            body: Data(PreviewPages.errorPage(diagnostics, version: version).utf8), extra: [(.cacheControl, "no-store")])
+    }
+
+    static func response(_ status: HTTPStatusCode, type: String, body: Data, extra: [(HTTPHeader, String)] = []) -> HTTPResponse {
+        var headers = HTTPHeaders()
+        headers[.contentType] = type
+        for (name, value) in extra { headers[name] = value }
+        return HTTPResponse(statusCode: status, headers: headers, body: body)
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import CastorKit
+import Foundation
+
+struct DecapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decap",
+        abstract: "Écrit la configuration de l'éditeur web Decap CMS (admin/config.yml et admin/index.html).",
+        discussion: """
+            Pour écrire sans git : Decap CMS est un éditeur dans le navigateur qui enregistre dans \
+            le dépôt du contenu. Sa configuration est produite à partir de site.yml et des règles de \
+            Castor (une collection par type de fiche, l'agenda, les annonces, les pages ; listes de \
+            valeurs en menus, dates en calendriers, champs obligatoires marqués). À relancer après \
+            chaque construction du site : castor build && castor decap --repo reseau/contenu.
+            """)
+
+    @Option(name: .long, help: "Dossier du contenu (Markdown et site.yml).")
+    var content = "content"
+
+    @Option(name: .long, help: "Dossier où écrire config.yml et index.html (servi à l'adresse admin/ du site).")
+    var output = "site/admin"
+
+    @Option(name: .long, help: "Dossier du contenu dans le dépôt que Decap modifie.")
+    var repositoryContent = "content"
+
+    @Option(name: .long, help: "Service git de Decap : git-gateway, github, gitlab, gitea…")
+    var backend = "git-gateway"
+
+    @Option(name: .long, help: "Dépôt du contenu, propriétaire/nom (obligatoire sauf avec git-gateway).")
+    var repo: String?
+
+    @Option(name: .long, help: "Branche où Decap enregistre.")
+    var branch = "main"
+
+    func validate() throws {
+        if backend != "git-gateway" && repo == nil {
+            throw ValidationError("--repo propriétaire/nom est obligatoire avec --backend \(backend)")
+        }
+    }
+
+    func run() throws {
+        let loader = ContentLoader(contentRoot: content)
+        let text: String
+        switch loader.readConfig() {
+        case .success(let value): text = value
+        case .failure(let problem):
+            Terminal.printDiagnostics(DiagnosticList([problem]))
+            throw ExitCode.failure
+        }
+        let (parsed, diagnostics) = SiteConfig.load(yaml: text, file: loader.display("site.yml"))
+        guard let config = parsed else {
+            Terminal.printDiagnostics(DiagnosticList(diagnostics))
+            throw ExitCode.failure
+        }
+        let yaml = DecapConfig.yaml(
+            config: config, backend: .init(name: backend, repo: repo, branch: branch), contentFolder: repositoryContent)
+        do {
+            try FileIO.makeDirectories(output)
+            try FileIO.write(yaml, to: output + "/config.yml")
+            try FileIO.write(DecapConfig.indexHTML(), to: output + "/index.html")
+        } catch {
+            Terminal.standardError("erreur : écriture impossible dans « \(output) » : \(error.reason)")
+            throw ExitCode.failure
+        }
+        print("Éditeur écrit dans « \(output) » (config.yml, index.html) : \(DecapConfig.collections(config: config).count) collections.")
+    }
+}

@@ -1,0 +1,253 @@
+import Foundation
+import XCTest
+
+@testable import CastorKit
+
+/// `castor serve` keeps the site in memory and rebuilds only what a change affects: after
+/// every edit, the folder it serves must be exactly what `castor build` writes, and its
+/// problems exactly those `castor check` reports.
+final class LiveSiteTests: XCTestCase {
+    var folder: URL!
+    var content: URL { folder.appendingPathComponent("content") }
+    let today = LocalDate(iso: "2026-11-23")!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("castor-live-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: EndToEndTests.fixtures.appendingPathComponent("site/content"), to: content)
+        try FileManager.default.copyItem(
+            at: EndToEndTests.repository.appendingPathComponent("templates"), to: folder.appendingPathComponent("templates"))
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    func options(output: String, drafts: Bool = false) -> BuildOptions {
+        BuildOptions(
+            content: content.path, templates: folder.appendingPathComponent("templates").path,
+            output: folder.appendingPathComponent(output).path, today: today, includeDrafts: drafts)
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        let url = content.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    func edit(_ path: String, _ transform: (String) -> String) throws {
+        let url = content.appendingPathComponent(path)
+        try write(path, transform(try String(contentsOf: url, encoding: .utf8)))
+    }
+
+    func remove(_ path: String) throws {
+        try FileManager.default.removeItem(at: content.appendingPathComponent(path))
+    }
+
+    /// Compares the live folder with a fresh build, or the live problems with a fresh check.
+    func assertSameAsBuild(_ live: LiveSite, _ outcome: LiveSite.Outcome, drafts: Bool = false, _ step: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
+        let reference = Builder(options: options(output: "reference", drafts: drafts))
+        var report = BuildReport()
+        _ = reference.check(report: &report)
+        XCTAssertEqual(
+            outcome.diagnostics.sorted.map(\.formatted), report.diagnostics.sorted.map(\.formatted),
+            "\(step): problems differ from castor check", file: file, line: line)
+        guard !report.diagnostics.hasErrors else { return }
+        let built = reference.build()
+        XCTAssertTrue(built.succeeded, "\(step): \(built.diagnostics.sorted.map(\.formatted))", file: file, line: line)
+        let expected = EndToEndTests.files(under: folder.appendingPathComponent("reference"))
+        let actual = EndToEndTests.files(under: folder.appendingPathComponent("live"))
+        XCTAssertEqual(Set(actual.keys), Set(expected.keys), "\(step): not the same files", file: file, line: line)
+        for (path, data) in expected.sorted(by: { $0.key < $1.key }) where actual[path] != data {
+            XCTFail("\(step): \(path) differs from castor build", file: file, line: line)
+        }
+    }
+
+    func testEveryEditLeavesTheSiteCastorBuildWouldWrite() throws {
+        let live = LiveSite(options: options(output: "live"))
+        var outcome = live.rebuildAll()
+        XCTAssertTrue(outcome.published)
+        assertSameAsBuild(live, outcome, "first build")
+
+        // Text only: the fiche's page (and the feed) change, nothing else is rendered.
+        try edit("fiches/structures-juridiques/scic.md") { $0.replacingOccurrences(of: "Accueillir", with: "Accueillir") + "\nUn paragraphe ajouté.\n" }
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/scic.md"]))
+        XCTAssertEqual(outcome.documentsRead, 1)
+        XCTAssertEqual(outcome.pagesWritten, 1, "a text edit rewrites its page (and the feeds and index that carry it)")
+        XCTAssertTrue(live.reusedPlan, "a text edit keeps the order and the listings")
+        assertSameAsBuild(live, outcome, "body edit")
+
+        // A title: listings, related fiches, feeds.
+        try edit("fiches/structures-juridiques/scic.md") { $0.replacingOccurrences(of: "title: La SCIC", with: "title: La SCIC, coopérative") }
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/scic.md"]))
+        XCTAssertFalse(live.reusedPlan)
+        assertSameAsBuild(live, outcome, "title edit")
+
+        // Text of an event and of an ad (the ads' feeds carry their text).
+        try edit("agenda/atelier.md") { $0 + "\nPrévoir un pique-nique.\n" }
+        try edit("annonces/terrain-rennes.md") { $0 + "\nVisites le samedi.\n" }
+        outcome = live.update(.init(contentPaths: ["agenda/atelier.md", "annonces/terrain-rennes.md"]))
+        XCTAssertTrue(live.reusedPlan)
+        assertSameAsBuild(live, outcome, "event and ad text")
+        try edit("pages/a-propos.md") { $0 + "\nUne phrase de plus.\n" }
+        outcome = live.update(.init(contentPaths: ["pages/a-propos.md"]))
+        XCTAssertEqual(outcome.pagesWritten, 1)
+        assertSameAsBuild(live, outcome, "page text")
+
+        // A summary: shown on cards, the plan stays; the page is ready before the feeds.
+        try edit("fiches/structures-juridiques/scic.md") { $0.replacingOccurrences(of: "summary: \"La société", with: "summary: \"Ce qu'est la société") }
+        var ready: LiveSite.Outcome?
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/scic.md"])) { ready = $0 }
+        XCTAssertNotNil(ready)
+        XCTAssertLessThanOrEqual(ready?.filesWritten ?? 0, outcome.filesWritten)
+        assertSameAsBuild(live, outcome, "summary edit")
+
+        // A date that changes the order of the fiches.
+        try edit("fiches/boite-a-outils/kit-jpo/index.md") { $0.replacingOccurrences(of: "updated: 2025-12-15", with: "updated: 2026-11-20") }
+        outcome = live.update(.init(contentPaths: ["fiches/boite-a-outils/kit-jpo/index.md"]))
+        assertSameAsBuild(live, outcome, "reordering edit")
+
+        // A new fiche linking to one that does not exist yet: an error, the site stays as it was.
+        try write(
+            "fiches/structures-juridiques/cooperative.md",
+            "---\ntitle: Coopérative d'habitants\nsummary: Une coopérative.\nthemes: [juridique]\nupdated: 2026-10-01\n---\nVoir [l'association](association.md).\n")
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/cooperative.md"]))
+        XCTAssertFalse(outcome.published)
+        assertSameAsBuild(live, outcome, "link to a missing file")
+        try write("fiches/structures-juridiques/association.md", "---\ntitle: Association\nsummary: Loi 1901.\nupdated: 2026-09-01\n---\nTexte.\n")
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/association.md"]))
+        XCTAssertTrue(outcome.published, outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
+        assertSameAsBuild(live, outcome, "missing file added")
+
+        // Broken front matter, then fixed.
+        try edit("fiches/structures-juridiques/association.md") { $0.replacingOccurrences(of: "title: Association", with: "title: [Association") }
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/association.md"]))
+        XCTAssertFalse(outcome.published)
+        assertSameAsBuild(live, outcome, "broken front matter")
+        try edit("fiches/structures-juridiques/association.md") { $0.replacingOccurrences(of: "title: [Association", with: "title: Association loi 1901") }
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/association.md"]))
+        assertSameAsBuild(live, outcome, "front matter fixed")
+
+        // A draft, then a removed fiche whose link turns into an error, then fixed.
+        try edit("fiches/structures-juridiques/association.md") { $0.replacingOccurrences(of: "updated:", with: "draft: true\nupdated:") }
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/association.md"]))
+        assertSameAsBuild(live, outcome, "draft")
+        try remove("fiches/structures-juridiques/association.md")
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/association.md"]))
+        assertSameAsBuild(live, outcome, "removed target")
+        try remove("fiches/structures-juridiques/cooperative.md")
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/cooperative.md"]))
+        XCTAssertTrue(outcome.published)
+        assertSameAsBuild(live, outcome, "removed fiche")
+
+        // Attachments: a listed file that disappears, comes back; an image that changes.
+        try remove("fiches/boite-a-outils/kit-jpo/affiche.txt")
+        outcome = live.update(.init(contentPaths: ["fiches/boite-a-outils/kit-jpo/affiche.txt"]))
+        assertSameAsBuild(live, outcome, "attachment removed")
+        try write("fiches/boite-a-outils/kit-jpo/affiche.txt", "Une affiche plus longue qu'avant.\n")
+        outcome = live.update(.init(contentPaths: ["fiches/boite-a-outils/kit-jpo/affiche.txt"]))
+        assertSameAsBuild(live, outcome, "attachment back")
+
+        // Events and ads: a new event, an ad that expires.
+        try write("agenda/visite.md", "---\ntitle: Visite de chantier\nstart: 2027-01-09T10:00\nregion: bretagne\n---\nVenez.\n")
+        outcome = live.update(.init(contentPaths: ["agenda/visite.md"]))
+        assertSameAsBuild(live, outcome, "new event")
+        try edit("annonces/terrain-rennes.md") { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("expires:") }
+                .map { $0.hasPrefix("published:") ? "published: 2025-01-01\nexpires: 2025-06-30" : String($0) }
+                .joined(separator: "\n")
+        }
+        outcome = live.update(.init(contentPaths: ["annonces/terrain-rennes.md"]))
+        assertSameAsBuild(live, outcome, "ad expired")
+
+        // A whole folder moved away and back (editors and file managers do that).
+        try FileManager.default.moveItem(
+            at: content.appendingPathComponent("fiches/boite-a-outils/kit-jpo"), to: folder.appendingPathComponent("kit-jpo"))
+        outcome = live.update(.init(contentPaths: ["fiches/boite-a-outils/kit-jpo"]))
+        assertSameAsBuild(live, outcome, "folder moved away")
+        try FileManager.default.moveItem(
+            at: folder.appendingPathComponent("kit-jpo"), to: content.appendingPathComponent("fiches/boite-a-outils/kit-jpo"))
+        outcome = live.update(.init(contentPaths: ["fiches/boite-a-outils/kit-jpo"]))
+        assertSameAsBuild(live, outcome, "folder moved back")
+
+        // Templates and site.yml: everything again.
+        let footer = folder.appendingPathComponent("templates/partials/footer.mustache")
+        try (try String(contentsOf: footer, encoding: .utf8) + "\n<!-- pied modifié -->\n").write(to: footer, atomically: true, encoding: .utf8)
+        outcome = live.update(.init(templatesChanged: true))
+        assertSameAsBuild(live, outcome, "template edit")
+        try edit("site.yml") { $0.replacingOccurrences(of: "Bretagne", with: "Bretagne (Breizh)") }
+        outcome = live.update(.init(contentPaths: ["site.yml"]))
+        assertSameAsBuild(live, outcome, "site.yml edit")
+    }
+
+    /// Titles and dates that tie: the preview puts changed items back in the order the
+    /// build's stable sort gives (paths in order among equals).
+    func testOrderFollowsTheBuildWhenTitlesAndDatesTie() throws {
+        for name in ["a", "b", "c", "d"] {
+            try write(
+                "fiches/trames-types/\(name).md",
+                "---\ntitle: Même titre\nsummary: Fiche \(name).\nthemes: [juridique]\nupdated: 2026-06-01\n---\nTexte \(name).\n")
+        }
+        let live = LiveSite(options: options(output: "live"))
+        var outcome = live.rebuildAll()
+        assertSameAsBuild(live, outcome, "ties")
+        let edits: [(String, String, String)] = [
+            ("c", "title: Même titre", "title: Aardvark"),
+            ("c", "title: Aardvark", "title: Même titre"),
+            ("a", "title: Même titre", "title: Zèbre"),
+            ("b", "updated: 2026-06-01", "updated: 2026-06-02"),
+            ("b", "updated: 2026-06-02", "updated: 2026-06-01"),
+            ("d", "themes: [juridique]", "themes: [gouvernance]"),
+            ("a", "summary: Fiche a.", "summary: Fiche a, résumé changé."),
+        ]
+        for (name, from, to) in edits {
+            try edit("fiches/trames-types/\(name).md") { $0.replacingOccurrences(of: from, with: to) }
+            outcome = live.update(.init(contentPaths: ["fiches/trames-types/\(name).md"]))
+            assertSameAsBuild(live, outcome, "\(name): \(to)")
+        }
+    }
+
+    /// Broken at start: the error is reported, nothing published; fixed: the whole site appears.
+    func testContentBrokenAtStartThenFixed() throws {
+        try edit("fiches/structures-juridiques/scic.md") { $0.replacingOccurrences(of: "title: La SCIC", with: "title: [La SCIC") }
+        let live = LiveSite(options: options(output: "live"))
+        var outcome = live.rebuildAll()
+        XCTAssertFalse(outcome.published)
+        assertSameAsBuild(live, outcome, "broken at start")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("live").path))
+        try edit("fiches/structures-juridiques/scic.md") { $0.replacingOccurrences(of: "title: [La SCIC", with: "title: La SCIC") }
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/scic.md"]))
+        XCTAssertTrue(outcome.published)
+        assertSameAsBuild(live, outcome, "fixed")
+    }
+
+    /// The preview makes the search index off its loop: the pages come first, the index when
+    /// its job is done, and a job made for an older state of the site is dropped.
+    func testSlowFilesMadeLaterAreTheBuildsOnesInTheEnd() throws {
+        let live = LiveSite(options: options(output: "live"))
+        live.deferredGroups = [.search]
+        var outcome = live.rebuildAll()
+        XCTAssertNil(live.takeDeferredJob(), "the first build makes everything")
+        try edit("fiches/structures-juridiques/scic.md") { $0 + "\nUn mot rare : ornithorynque.\n" }
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/scic.md"]))
+        XCTAssertEqual(outcome.pagesWritten, 1)
+        let stale = try XCTUnwrap(live.takeDeferredJob())
+        try edit("fiches/structures-juridiques/scic.md") { $0 + "\nEt un autre : tamanoir.\n" }
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/scic.md"]))
+        XCTAssertNil(live.finish(stale.run()), "made for an older state of the site")
+        let job = try XCTUnwrap(live.takeDeferredJob())
+        XCTAssertNotNil(live.finish(job.run()))
+        XCTAssertNil(live.takeDeferredJob())
+        assertSameAsBuild(live, outcome, "search index made later")
+    }
+
+    func testDraftsShownWhenAsked() throws {
+        let live = LiveSite(options: options(output: "live", drafts: true))
+        let outcome = live.rebuildAll()
+        assertSameAsBuild(live, outcome, drafts: true, "drafts")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("live/fiches/boite-a-outils/brouillon/index.html").path))
+    }
+}
