@@ -125,7 +125,7 @@ def measure_castor(args, corpus: pathlib.Path) -> dict[str, list[tuple[float, fl
                 if marker not in page:
                     raise SystemExit(f"page rechargée sans le nouveau contenu ({name})")
                 results[name].append(((answer["time"] - t0) * 1000, (t2 - t0) * 1000))
-                time.sleep(1)  # a person does not save more often; feeds finish meanwhile
+                time.sleep(args.gap)  # a person does not save more often
     finally:
         save(path, original)
         time.sleep(0.5)
@@ -197,6 +197,7 @@ def main() -> None:
     parser.add_argument("--castor", required=True)
     parser.add_argument("--templates", required=True)
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--gap", type=float, default=1.0, help="secondes entre deux enregistrements (1 par défaut)")
     parser.add_argument("--hugo", action="store_true", help="mesure aussi hugo server")
     parser.add_argument("--no-castor", action="store_true")
     args = parser.parse_args()

@@ -71,10 +71,13 @@ public final class PreviewServer: Sendable {
                     }
                     if !slowJobRunning, let job = live.takeDeferredJob() {
                         slowJobRunning = true
-                        DispatchQueue.global(qos: .utility).async {
+                        // A thread of its own (the index spreads its work on the cores).
+                        let worker = Thread {
                             let result = job.run()
                             slowFiles.withLock { $0 = result }
                         }
+                        worker.name = "castor-search-index"
+                        worker.start()
                     }
                     guard let change = watcher.next(timeout: slowJobRunning ? 0.05 : 0.25) else { continue }
                     // The tabs reload as soon as the pages are written; feeds and sitemap follow.
