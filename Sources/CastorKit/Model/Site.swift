@@ -19,6 +19,17 @@ public struct Site: Sendable {
         config: SiteConfig, today: LocalDate, fiches: [Fiche], events: [Event], ads: [Ad], pages: [Page],
         bodies: [String: RenderedMarkdown]
     ) {
+        self.init(
+            config: config, today: today, fiches: fiches, events: events, ads: ads, pages: pages, bodies: bodies,
+            related: Site.relatedFiches(fiches))
+    }
+
+    /// A site whose related fiches are already known (the preview reuses them while the
+    /// fiches' order and themes do not change).
+    init(
+        config: SiteConfig, today: LocalDate, fiches: [Fiche], events: [Event], ads: [Ad], pages: [Page],
+        bodies: [String: RenderedMarkdown], related: [[Int]]
+    ) {
         self.config = config
         self.today = today
         self.fiches = fiches
@@ -26,7 +37,7 @@ public struct Site: Sendable {
         self.ads = ads
         self.pages = pages
         self.bodies = bodies
-        self.related = Site.relatedFiches(fiches)
+        self.related = related
     }
 
     /// Up to five fiches sharing the most themes, most recently updated first among equals.

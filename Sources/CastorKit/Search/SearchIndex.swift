@@ -54,7 +54,9 @@ public struct SearchIndex: Sendable {
 
     /// A document's terms (weighted count and the fields they appear in), and what results show.
     struct DocTerms: Sendable {
-        var terms: [String: (count: Float, fields: UInt8)] = [:]
+        /// A compact array rather than a dictionary: 11,000 documents' worth of dictionaries
+        /// was most of the build's peak memory.
+        var terms: [(term: String, count: Float, fields: UInt8)] = []
         var length: Float = 0
         var title = ""
         var excerpt = ""
@@ -129,14 +131,14 @@ public struct SearchIndex: Sendable {
         documentCount = documents.count
 
         // 2. Terms of each document, on every core.
-        let analysed = documents.parallelMap(SearchIndex.analyse)
+        var analysed = documents.parallelMap(SearchIndex.analyse)
 
         // 3. Scores: BM25 on the whole document, plus a bonus per field where the term appears.
         var documentFrequency: [String: Int] = [:]
         var totalLength: Float = 0
         for doc in analysed {
             totalLength += doc.length
-            for term in doc.terms.keys { documentFrequency[term, default: 0] += 1 }
+            for entry in doc.terms { documentFrequency[entry.term, default: 0] += 1 }
         }
         let count = Float(max(1, analysed.count))
         let averageLength = max(1, totalLength / count)
@@ -144,7 +146,8 @@ public struct SearchIndex: Sendable {
         postings.reserveCapacity(documentFrequency.count)
         for (number, doc) in analysed.enumerated() {
             let norm = 1.2 * (0.25 + 0.75 * doc.length / averageLength)
-            for (term, stats) in doc.terms {
+            for stats in doc.terms {
+                let term = stats.term
                 let df = Float(documentFrequency[term] ?? 1)
                 let idf = log(1 + (count - df + 0.5) / (df + 0.5))
                 var weight = stats.count * 2.2 / (stats.count + norm)
@@ -157,10 +160,15 @@ public struct SearchIndex: Sendable {
             }
         }
 
+        // What results show; the terms are no longer needed.
+        let shown = analysed.map { (title: $0.title, excerpt: $0.excerpt) }
+        analysed = []
+
         // 4. Term shards, split on the next letter while too big.
         var encoded: [(term: String, text: String)] = postings.map { term, list in
             (term, SearchIndex.encodeTerm(term, list.sorted { $0.doc < $1.doc }))
         }
+        postings = [:]
         encoded.sort { $0.term < $1.term }
         var shards: [String: [String]] = [:]
         SearchIndex.split(encoded[...], key: nil, into: &shards)
@@ -181,7 +189,7 @@ public struct SearchIndex: Sendable {
                 let prefix = prefixes[doc.type]
                 var path = doc.path
                 if path.hasPrefix(prefix) && path.hasSuffix("/") { path = String(path.dropFirst(prefix.count).dropLast()) } else { path = "/" + path }
-                values += [analysed[number].title, path, analysed[number].excerpt, doc.meta].map(JSONText.string)
+                values += [shown[number].title, path, shown[number].excerpt, doc.meta].map(JSONText.string)
             }
             return File(path: "d/\(start / chunk).js", text: SearchIndex.call("d/\(start / chunk)", "[" + values.joined(separator: ",") + "]"))
         }
@@ -266,16 +274,18 @@ public struct SearchIndex: Sendable {
         let text = SearchText.collapse(summary + " " + head)
         result.excerpt = SearchText.prefix(text, limit: SearchIndex.excerptLength)
         if result.excerpt.utf8.count < text.utf8.count { result.excerpt += " …" }
-        result.terms.reserveCapacity(words.count)
+        var terms: [String: (count: Float, fields: UInt8)] = [:]
+        terms.reserveCapacity(words.count)
         for (word, stats) in words {
             guard let term = FrenchAnalyzer.term(word) else { continue }
             result.length += stats.count
-            if let previous = result.terms[term] {
-                result.terms[term] = (previous.count + stats.count, previous.fields | stats.fields)
+            if let previous = terms[term] {
+                terms[term] = (previous.count + stats.count, previous.fields | stats.fields)
             } else {
-                result.terms[term] = stats
+                terms[term] = stats
             }
         }
+        result.terms = terms.map { ($0.key, $0.value.count, $0.value.fields) }
         return result
     }
 

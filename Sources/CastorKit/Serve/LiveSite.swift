@@ -1080,24 +1080,6 @@ public struct FileStamp: Sendable, Hashable {
     }
 }
 
-extension Site {
-    /// A site whose related fiches are already known (the preview reuses them while the
-    /// fiches' order and themes do not change).
-    init(
-        config: SiteConfig, today: LocalDate, fiches: [Fiche], events: [Event], ads: [Ad], pages: [Page],
-        bodies: [String: RenderedMarkdown], related: [[Int]]
-    ) {
-        self.config = config
-        self.today = today
-        self.fiches = fiches
-        self.events = events
-        self.ads = ads
-        self.pages = pages
-        self.bodies = bodies
-        self.related = related
-    }
-}
-
 /// The items of the site, which all wrap an entry.
 protocol HasEntry {
     var entry: Entry { get }
