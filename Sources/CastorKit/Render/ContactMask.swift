@@ -41,15 +41,25 @@ extension ContactMask {
     /// attributes alike: browsers decode character references in both), so that no page holds
     /// one as plain text.
     public static func maskAll(in html: String) -> String {
-        var html = html
-        return html.withUTF8 { bytes -> String in
+        replacingContacts(in: html) { contact, output in
+            for byte in contact { output.append(contentsOf: "&#\(byte);".utf8) }
+        }
+    }
+
+    /// Finds every e-mail address and French phone number in `text` and lets `replacement`
+    /// write what stands in its place (character references for pages, a space for the search).
+    public static func replacingContacts(
+        in text: String, with replacement: (Slice<UnsafeBufferPointer<UInt8>>, inout [UInt8]) -> Void
+    ) -> String {
+        var text = text
+        return text.withUTF8 { bytes -> String in
             var output: [UInt8] = []
             var copied = 0
             var index = 0
             func emit(_ range: Range<Int>) {
                 if output.isEmpty { output.reserveCapacity(bytes.count + 256) }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<range.lowerBound]))
-                for byte in bytes[range] { output.append(contentsOf: "&#\(byte);".utf8) }
+                replacement(bytes[range], &output)
                 copied = range.upperBound
             }
             while index < bytes.count {
@@ -57,7 +67,7 @@ extension ContactMask {
                 if byte == UInt8(ascii: "@"), let range = emailRange(bytes, at: index), range.lowerBound >= copied {
                     emit(range)
                     index = range.upperBound
-                } else if (byte == UInt8(ascii: "0") || byte == UInt8(ascii: "+")), index >= copied,
+                } else if byte == UInt8(ascii: "0") || byte == UInt8(ascii: "+"), index >= copied,
                     let end = phoneEnd(bytes, from: index)
                 {
                     emit(index..<end)

@@ -86,33 +86,7 @@ public enum SearchText {
 
     /// Removes every e-mail address and French phone number (as `ContactMask` finds them).
     public static func withoutContacts(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes -> String in
-            var output: [UInt8] = []
-            var copied = 0
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "@"), let range = ContactMask.emailRange(bytes, at: index), range.lowerBound >= copied {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<range.lowerBound]))
-                    output.append(0x20)
-                    copied = range.upperBound
-                    index = range.upperBound
-                } else if byte == UInt8(ascii: "0") || byte == UInt8(ascii: "+"), index >= copied,
-                    let end = ContactMask.phoneEnd(bytes, from: index)
-                {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-                    output.append(0x20)
-                    copied = end
-                    index = end
-                } else {
-                    index += 1
-                }
-            }
-            if copied == 0 { return String(decoding: bytes, as: UTF8.self) }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<bytes.count]))
-            return String(decoding: output, as: UTF8.self)
-        }
+        ContactMask.replacingContacts(in: text) { _, output in output.append(0x20) }
     }
 
     /// Runs of whitespace become one space; no space at either end.
