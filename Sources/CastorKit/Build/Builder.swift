@@ -75,6 +75,8 @@ public struct Builder: Sendable {
         }
         let today = options.today
         func isPublished(_ entry: Entry) -> Bool { Builder.isPublished(entry, config: config, options: options) }
+        report.diagnostics.append(
+            contentsOf: Builder.checkFooterPages(config, entries: entries, file: loader.display("site.yml"), isPublished: isPublished))
         step("vérification")
 
         // 3. Markdown, with links checked against every item.
@@ -148,19 +150,26 @@ public struct Builder: Sendable {
             let search = SearchIndex(site: checked.site)
             searchTime = clock.now - searchStart
             let extra = extras.map(\.file) + search.files.map(\.path)
-            try writer.makeFolders(
-                for: plan.jobs.map(\.file) + extra + checked.assets + templateAssets.map { "assets/" + $0 })
+            let allFiles = plan.jobs.map(\.file) + extra + checked.assets + templateAssets.map { "assets/" + $0 }
+            try writer.makeFolders(for: allFiles)
 
             let templates = checked.templates
             let failures = Locked<[String]>([])
-            _ = plan.jobs.parallelMap { job -> Bool in
-                let html = PageRenderer.page(job, context: context, templates: templates)
-                do {
-                    try writer.write(html, to: job.file)
-                } catch {
-                    failures.withLock { $0.append("\(job.file) : \(error)") }
+            let links = GeneratedLinks(
+                files: Set(allFiles), baseURL: checked.site.config.baseURL, basePath: checked.site.config.basePath)
+            let brokenLinks = Locked(BrokenLinkReport())
+            plan.jobs.parallelChunks { jobs in
+                var broken = BrokenLinkReport()
+                for job in jobs {
+                    let html = PageRenderer.page(job, context: context, templates: templates)
+                    broken.add(links.broken(in: html, page: job.file), page: job.file)
+                    do {
+                        try writer.write(html, to: job.file)
+                    } catch {
+                        failures.withLock { $0.append("\(job.file) : \(error)") }
+                    }
                 }
-                return true
+                brokenLinks.withLock { $0.merge(broken) }
             }
             for file in extras { try writer.write(file.text, to: file.file) }
             let searchWriteStart = clock.now
@@ -180,6 +189,12 @@ public struct Builder: Sendable {
             }
             for asset in templateAssets {
                 try writer.copy(from: templatesRoot + "/" + asset, to: "assets/" + asset)
+            }
+            let linkErrors = brokenLinks.withLock { $0 }.diagnostics(templates: templates.sources, output: options.output)
+            guard linkErrors.isEmpty else {
+                writer.discard()
+                report.diagnostics.append(contentsOf: linkErrors)
+                return report
             }
             let problems = failures.withLock { $0 }
             guard problems.isEmpty else {
@@ -268,6 +283,28 @@ extension Builder {
         public static func key(_ ad: Ad) -> (LocalDate, String) { (ad.published, ad.title) }
         public static func key(_ page: Page) -> String { page.entry.slug }
         public static func before(_ a: String, _ b: String) -> Bool { a < b }
+    }
+
+    /// `footer_pages` of site.yml names pages of `content/pages/`: an unknown one is an error (its
+    /// link would be broken on every page), an unpublished one a warning (it is left out).
+    static func checkFooterPages(_ config: SiteConfig, entries: [Entry], file: String, isPublished: (Entry) -> Bool) -> [Diagnostic] {
+        guard let wanted = config.footerPages else { return [] }
+        let pages = entries.filter { $0.collection.id == BuiltinCollections.pages.id }
+        let bySlug = Dictionary(pages.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        let known = pages.map(\.slug).sorted().joined(separator: ", ")
+        return wanted.compactMap { slug, position in
+            guard let page = bySlug[slug] else {
+                return .error(file, position, "« footer_pages » : la page « \(slug) » n'existe pas",
+                    hint: known.isEmpty
+                        ? "créez content/pages/\(slug).md, ou retirez « \(slug) » de la liste"
+                        : "pages existantes : \(known) ; ou créez content/pages/\(slug).md")
+            }
+            guard isPublished(page) else {
+                return .warning(file, position, "« footer_pages » : la page « \(slug) » n'est pas publiée (brouillon) : elle n'apparaît pas dans le pied de page",
+                    hint: "retirez « draft: true » de \(page.displayPath) pour la publier")
+            }
+            return nil
+        }
     }
 
     /// Content files copied to the site: all but those inside the folder of an unpublished item.

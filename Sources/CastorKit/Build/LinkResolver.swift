@@ -45,7 +45,9 @@ public struct LinkResolver: Sendable {
         for candidate in candidates {
             guard let target = targets[candidate] else { continue }
             if !target.isPublished {
-                return .problem(
+                // The page does not exist: the link leads to the listing of its collection.
+                return .replaceWithWarning(
+                    URLPaths.relative(from: entry.url, to: target.fallbackURL),
                     .warning(file, position, "le lien « \(raw) » vise un contenu non publié (brouillon ou annonce expirée)",
                         hint: "le lien mène pour l'instant à la liste de sa rubrique"))
             }

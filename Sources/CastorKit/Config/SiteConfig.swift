@@ -12,9 +12,13 @@ public struct SiteConfig: Sendable {
     public var vocabularies: [String: OrderedDictionary<String, String>]
     /// How long an ad without `expires` stays published (`ad_default_lifetime_days`, 90 by default).
     public var adLifetimeDays: Int = 90
+    /// The static pages linked from every page's footer, in order (`footer_pages`, slugs of
+    /// `content/pages/`); `nil` when site.yml does not say: then every published page, by name.
+    public var footerPages: [(slug: String, position: SourcePosition)]?
 
     public static let vocabularyKeys = ["fiche_types", "themes", "regions", "ad_categories"]
-    static let knownKeys: Set<String> = Set(["title", "description", "base_url", "language", "timezone", "ad_default_lifetime_days"] + vocabularyKeys)
+    static let knownKeys: Set<String> = Set(
+        ["title", "description", "base_url", "language", "timezone", "ad_default_lifetime_days", "footer_pages"] + vocabularyKeys)
 
     public init(
         title: String, description: String = "", baseURL: String, language: String = "fr",
@@ -125,6 +129,25 @@ public struct SiteConfig: Sendable {
                         hint: "par exemple : ad_default_lifetime_days: 90"))
             }
         }
+        var footerPages: [(slug: String, position: SourcePosition)]?
+        if let value = tree["footer_pages"], !value.isNull {
+            if case .list(let items, _) = value {
+                footerPages = []
+                for item in items {
+                    if let slug = item.text, case .scalar = item, !slug.isEmpty {
+                        footerPages?.append((slug, item.position))
+                    } else {
+                        diagnostics.append(
+                            .error(file, item.position, "« footer_pages » : chaque valeur doit être le nom d'une page",
+                                hint: "le nom du fichier de content/pages sans « .md », par exemple :   - a-propos"))
+                    }
+                }
+            } else {
+                diagnostics.append(
+                    .error(file, value.position, "« footer_pages » doit être une liste de pages",
+                        hint: "les noms des fichiers de content/pages sans « .md », par exemple : footer_pages: [a-propos, mentions-legales]"))
+            }
+        }
         var vocabularies: [String: OrderedDictionary<String, String>] = [:]
         for name in vocabularyKeys {
             guard let value = tree[name] else {
@@ -159,6 +182,7 @@ public struct SiteConfig: Sendable {
             title: title, description: description, baseURL: baseURL, language: language,
             timezone: timezone, vocabularies: vocabularies)
         config.adLifetimeDays = adLifetimeDays
+        config.footerPages = footerPages
         return (config, diagnostics)
     }
 }

@@ -13,6 +13,8 @@ public enum LinkResolution: Sendable {
     case keep
     case replace(String)
     case problem(Diagnostic)
+    /// A link that works but deserves a word (it leads elsewhere than written, for now).
+    case replaceWithWarning(String, Diagnostic)
 }
 
 /// The HTML of a Markdown body, with what the page needs around it.
@@ -98,6 +100,9 @@ public final class MarkdownRenderer: @unchecked Sendable {
                 case .keep: break
                 case .replace(let newURL): cmark_node_set_url(node, newURL)
                 case .problem(let diagnostic): diagnostics.append(diagnostic)
+                case .replaceWithWarning(let newURL, let diagnostic):
+                    cmark_node_set_url(node, newURL)
+                    diagnostics.append(diagnostic)
                 }
             }
         }

@@ -54,10 +54,24 @@ public struct PageContext: Sendable {
                 "canonical": config.baseURL + url, "kind": kind, "isHome": kind == "home",
             ],
             "nav": nav,
+            "footerPages": footerPages,
             "breadcrumbs": crumbs,
             "hasBreadcrumbs": !crumbs.isEmpty,
             "feeds": PageContext.siteFeeds + feeds,
         ]
+    }
+
+    /// The static pages of the footer: those of `footer_pages` that are published, in its order,
+    /// or else every published page by name. Never a page the site does not have.
+    var footerPages: [[String: Any]] {
+        let pages: [Page]
+        if let wanted = site.config.footerPages {
+            let bySlug = Dictionary(site.pages.map { ($0.entry.slug, $0) }, uniquingKeysWith: { first, _ in first })
+            pages = wanted.compactMap { bySlug[$0.slug] }
+        } else {
+            pages = site.pages
+        }
+        return pages.map { ["label": $0.title, "url": $0.entry.url] }
     }
 
     func termLinks(_ vocabulary: String, _ slugs: [String], prefix: String) -> [[String: Any]] {

@@ -7,6 +7,20 @@ import Mustache
 public struct TemplateSet: Sendable {
     public let library: MustacheLibrary
     public let names: Set<String>
+    /// The text of every template, to point at the line that writes a broken link.
+    public var sources: [Source] = []
+
+    public struct Source: Sendable {
+        /// As shown in messages (`templates/partials/footer.mustache`).
+        public let file: String
+        public let text: String
+    }
+
+    public init(library: MustacheLibrary, names: Set<String>, sources: [Source] = []) {
+        self.library = library
+        self.names = names
+        self.sources = sources
+    }
 
     public static let required = ["base", "home", "fiche", "event", "ad", "page", "list", "annonces", "terms", "share", "recherche", "404"]
 
@@ -30,6 +44,7 @@ public struct TemplateSet: Sendable {
         MustacheContentTypes.register(HTMLEscaping(), named: contentTypeName)
         var library = MustacheLibrary()
         var names: Set<String> = []
+        var sources: [Source] = []
         var references: [(file: String, position: SourcePosition, name: String)] = []
         let manager = FileManager.default
         let files = (manager.enumerator(atPath: directory)?.allObjects as? [String] ?? [])
@@ -52,6 +67,7 @@ public struct TemplateSet: Sendable {
             do {
                 library.register(try MustacheTemplate(string: TemplateSet.pragma + text), named: name)
                 names.insert(name)
+                sources.append(Source(file: shown, text: text))
                 references += TemplateSet.references(in: text).map { (shown, $0.position, $0.name) }
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(
@@ -76,7 +92,7 @@ public struct TemplateSet: Sendable {
                     hint: "créez \(displayRoot)/\(reference.name).mustache ou corrigez le nom"))
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
-        return (TemplateSet(library: library, names: names), diagnostics)
+        return (TemplateSet(library: library, names: names, sources: sources), diagnostics)
     }
 
     /// Names used by partials `{{>name}}` and parents `{{<name}}`, with their position.

@@ -702,6 +702,10 @@ public final class LiveSite {
             var adsHasher = Hasher()
             adsHasher.combine(ads.card)
             let allAds = adsHasher.finalize()
+            // Every page's footer lists the static pages.
+            var footerHasher = Hasher()
+            footerHasher.combine(pages.card)
+            let footer = footerHasher.finalize()
             func card(_ ref: ItemRef) -> Int {
                 switch ref {
                 case .fiche(let i): return fiches.card[i]
@@ -713,6 +717,7 @@ public final class LiveSite {
             fingerprints = jobs.map { job -> Int in
                 var hasher = Hasher()
                 hasher.combine(job.url)
+                hasher.combine(footer)
                 switch job.kind {
                 case .home, .terms, .share, .search, .notFound:
                     hasher.combine(allCards)

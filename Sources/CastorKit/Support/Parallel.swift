@@ -38,6 +38,23 @@ extension Array where Element: Sendable {
         }
         return results.map { $0! }
     }
+
+    /// Runs `body` on slices of the array on all cores (chunked like `parallelMap`), so each
+    /// worker can keep its own state for a whole slice.
+    public func parallelChunks(_ body: @Sendable (ArraySlice<Element>) -> Void) {
+        let count = self.count
+        if count == 0 { return }
+        let chunk = Swift.max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+        let chunks = (count + chunk - 1) / chunk
+        self.withUnsafeBufferPointer { input in
+            let source = UncheckedInput(input)
+            DispatchQueue.concurrentPerform(iterations: chunks) { index in
+                let start = index * chunk
+                let end = Swift.min(count, start + chunk)
+                body(ArraySlice(source.buffer[start..<end]))
+            }
+        }
+    }
 }
 
 /// Each parallel iteration writes to its own slots only.

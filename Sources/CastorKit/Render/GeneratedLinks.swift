@@ -1,0 +1,245 @@
+import Foundation
+
+/// Checks the internal links of every generated page against the files of the site.
+///
+/// Links written in Markdown are checked against the content when it is read; this check sees
+/// the finished pages, so it also covers what the templates add (header, footer, cards…): a
+/// template that links to a page the site does not have is reported before the site goes live.
+public struct GeneratedLinks: Sendable {
+    /// Every file the build writes, relative to the output folder (`fiches/index.html`).
+    let files: Set<String>
+    /// The site's address (`https://exemple.org/reseau/`) and its path (`/reseau/`).
+    let baseURL: String
+    let basePath: String
+
+    public init(files: Set<String>, baseURL: String, basePath: String) {
+        self.files = files
+        self.baseURL = baseURL
+        self.basePath = basePath
+    }
+
+    /// A link of a page that leads to no file of the site.
+    public struct Broken: Sendable, Hashable {
+        /// The address as written in the page (`../../contribuer/`).
+        public let link: String
+        /// What it points to, relative to the site root (`contribuer/`), or the link itself
+        /// when it leaves the site.
+        public let target: String
+    }
+
+    /// The broken internal links of the page written at `file` (`fiches/scic/index.html`).
+    public func broken(in html: String, page file: String) -> [Broken] {
+        var found: [Broken] = []
+        let folder = file.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
+        for link in GeneratedLinks.links(in: html) {
+            guard let path = sitePath(link, folder: folder) else { continue }
+            switch path {
+            case .inside(let target):
+                if !exists(target) { found.append(Broken(link: link, target: target)) }
+            case .outside:
+                found.append(Broken(link: link, target: link))
+            }
+        }
+        return found
+    }
+
+    enum SitePath: Equatable {
+        case inside(String)
+        case outside
+    }
+
+    /// Where an internal link leads, relative to the site root; `nil` for links to other sites,
+    /// `mailto:`, anchors of the same page and the like.
+    func sitePath(_ raw: String, folder: [String]) -> SitePath? {
+        var link = Substring(raw)
+        if let cut = link.firstIndex(where: { $0 == "#" || $0 == "?" }) { link = link[..<cut] }
+        if link.isEmpty { return nil }
+        var parts: [String]
+        if link.hasPrefix(baseURL) {
+            parts = []
+            link = link.dropFirst(baseURL.count)
+        } else if link.hasPrefix("//") || GeneratedLinks.hasScheme(link) {
+            return nil
+        } else if link.hasPrefix("/") {
+            guard link.hasPrefix(basePath) else { return .outside }
+            parts = []
+            link = link.dropFirst(basePath.count)
+        } else {
+            parts = folder
+        }
+        let segments = link.split(separator: "/", omittingEmptySubsequences: false)
+        for (index, segment) in segments.enumerated() {
+            switch segment {
+            case "..":
+                guard !parts.isEmpty else { return .outside }
+                parts.removeLast()
+            case ".", "":
+                // A trailing `/` (or `./`) names the folder's index.html.
+                if index == segments.count - 1 { parts.append("") }
+            default:
+                parts.append(GeneratedLinks.percentDecoded(String(segment)))
+            }
+        }
+        return .inside(parts.joined(separator: "/"))
+    }
+
+    func exists(_ target: String) -> Bool {
+        if target.isEmpty || target.hasSuffix("/") { return files.contains(target + "index.html") }
+        return files.contains(target) || files.contains(target + "/index.html")
+    }
+
+    /// The values of `href`, `src` and `action` attributes, entities decoded.
+    static func links(in html: String) -> [String] {
+        var result: [String] = []
+        let bytes = Array(html.utf8)
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            // Attributes follow a space: ` href="`, ` src="`, ` action="`.
+            guard bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\n") else {
+                index += 1
+                continue
+            }
+            var nameEnd = index + 1
+            while nameEnd < count, bytes[nameEnd] >= UInt8(ascii: "a"), bytes[nameEnd] <= UInt8(ascii: "z") { nameEnd += 1 }
+            guard nameEnd + 1 < count, bytes[nameEnd] == UInt8(ascii: "="), bytes[nameEnd + 1] == UInt8(ascii: "\""),
+                GeneratedLinks.isLinkAttribute(bytes[(index + 1)..<nameEnd])
+            else {
+                index = nameEnd > index + 1 ? nameEnd : index + 1
+                continue
+            }
+            let start = nameEnd + 2
+            var end = start
+            while end < count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+            let value = String(decoding: bytes[start..<end], as: UTF8.self)
+            result.append(value.contains("&") ? GeneratedLinks.entitiesDecoded(value) : value)
+            index = end + 1
+        }
+        return result
+    }
+
+    static func isLinkAttribute(_ name: ArraySlice<UInt8>) -> Bool {
+        name.elementsEqual("href".utf8) || name.elementsEqual("src".utf8) || name.elementsEqual("action".utf8)
+    }
+
+    /// `mailto:`, `https:`, `data:`…: a scheme is letters, digits, `+`, `-`, `.` before `:`.
+    static func hasScheme(_ link: Substring) -> Bool {
+        guard let colon = link.firstIndex(of: ":") else { return false }
+        let scheme = link[..<colon]
+        guard let first = scheme.first, first.isLetter else { return false }
+        return scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+    }
+
+    /// Character references decoded: the named ones Castor writes, and numeric ones (contacts
+    /// are written `&#109;&#97;…`).
+    static func entitiesDecoded(_ text: String) -> String {
+        let named: [Substring: String] = ["amp": "&", "quot": "\"", "apos": "'", "lt": "<", "gt": ">"]
+        var result = ""
+        var rest = Substring(text)
+        while let ampersand = rest.firstIndex(of: "&") {
+            result += rest[..<ampersand]
+            let afterAmpersand = rest.index(after: ampersand)
+            guard let semicolon = rest[afterAmpersand...].prefix(10).firstIndex(of: ";") else {
+                result += "&"
+                rest = rest[afterAmpersand...]
+                continue
+            }
+            let name = rest[afterAmpersand..<semicolon]
+            var decoded: String?
+            if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+            } else if name.hasPrefix("#") {
+                decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+            } else {
+                decoded = named[name]
+            }
+            if let decoded {
+                result += decoded
+                rest = rest[rest.index(after: semicolon)...]
+            } else {
+                result += "&"
+                rest = rest[afterAmpersand...]
+            }
+        }
+        return result + rest
+    }
+
+    static func percentDecoded(_ segment: String) -> String {
+        guard segment.contains("%") else { return segment }
+        return segment.removingPercentEncoding ?? segment
+    }
+}
+
+/// The broken links of a whole build, one entry per target, with where it comes from.
+public struct BrokenLinkReport: Sendable {
+    struct Seen: Sendable {
+        var link: String
+        var firstPage: String
+        var pages: Int
+    }
+
+    private var byTarget: [String: Seen] = [:]
+
+    public init() {}
+
+    public var isEmpty: Bool { byTarget.isEmpty }
+
+    public mutating func add(_ broken: [GeneratedLinks.Broken], page: String) {
+        for item in Set(broken) {
+            if var seen = byTarget[item.target] {
+                seen.pages += 1
+                if page < seen.firstPage { seen.firstPage = page }
+                byTarget[item.target] = seen
+            } else {
+                byTarget[item.target] = Seen(link: item.link, firstPage: page, pages: 1)
+            }
+        }
+    }
+
+    public mutating func merge(_ other: BrokenLinkReport) {
+        for (target, seen) in other.byTarget {
+            if var mine = byTarget[target] {
+                mine.pages += seen.pages
+                if seen.firstPage < mine.firstPage { mine.firstPage = seen.firstPage }
+                byTarget[target] = mine
+            } else {
+                byTarget[target] = seen
+            }
+        }
+    }
+
+    /// One error per broken target, placed where a template writes it when it can be found
+    /// (`templates/partials/footer.mustache:8:5`), or else on the first page that has it.
+    public func diagnostics(templates: [TemplateSet.Source], output: String) -> [Diagnostic] {
+        byTarget.keys.sorted().map { target in
+            let seen = byTarget[target]!
+            let pages = seen.pages == 1 ? "1 page" : "\(seen.pages) pages"
+            let message = "lien vers « \(target) », qui n'existe pas dans le site (\(pages), par exemple \(seen.firstPage))"
+            if let place = BrokenLinkReport.locate(target, in: templates) {
+                return .error(place.file, place.position, message,
+                    hint: "corrigez ce lien du gabarit, ou créez la page qu'il annonce (les pages de content/pages ont pour adresse leur nom de fichier)")
+            }
+            return .error(output + "/" + seen.firstPage, .unknown, message + " ; lien écrit « \(seen.link) »",
+                hint: "ce lien vient d'un gabarit ou d'une valeur de site.yml : corrigez-le ou créez la page")
+        }
+    }
+
+    /// The first place a template writes a link to `target` (`{{root}}contribuer/`).
+    static func locate(_ target: String, in templates: [TemplateSet.Source]) -> (file: String, position: SourcePosition)? {
+        guard !target.isEmpty else { return nil }
+        let patterns = ["{{root}}" + target, "{{ root }}" + target]
+        for source in templates {
+            var line = 1
+            for lineText in source.text.split(separator: "\n", omittingEmptySubsequences: false) {
+                for pattern in patterns {
+                    if let range = lineText.range(of: pattern) {
+                        let column = lineText[..<range.lowerBound].count + 1
+                        return (source.file, SourcePosition(line: line, column: column))
+                    }
+                }
+                line += 1
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import XCTest
+
+@testable import CastorKit
+
+/// Every internal link of every generated page leads to a file of the site, templates included.
+final class GeneratedLinksTests: XCTestCase {
+    let checker = GeneratedLinks(
+        files: ["index.html", "fiches/index.html", "fiches/scic/index.html", "fiches/scic/statuts.odt",
+            "assets/style.css", "a-propos/index.html", "agenda/agenda.ics", "fiches/scic/mod%C3%A8le.odt"],
+        baseURL: "https://exemple.org/reseau/", basePath: "/reseau/")
+
+    func broken(_ links: [String], on page: String = "fiches/scic/index.html") -> [String] {
+        let html = links.map { "<a href=\"\($0)\">x</a>" }.joined(separator: "\n")
+        return checker.broken(in: html, page: page).map(\.target)
+    }
+
+    func testLinksThatLeadToAFileAreAccepted() {
+        XCTAssertEqual(
+            broken([
+                "../../", "./", "../", "statuts.odt", "../../assets/style.css", "../../a-propos/#haut", "#sommaire",
+                "../../fiches/scic/?q=x", "https://exemple.org/reseau/fiches/", "/reseau/agenda/agenda.ics",
+                "https://autre.example/", "mailto:contact@exemple.org", "//cdn.example/x.js", "tel:+33600000000",
+            ]), [])
+    }
+
+    func testLinksToNothingAreReported() {
+        XCTAssertEqual(broken(["../../contribuer/"]), ["contribuer/"])
+        XCTAssertEqual(broken(["../../contribuer/"], on: "index.html"), ["../../contribuer/"])
+        XCTAssertEqual(broken(["absent.pdf"]), ["fiches/scic/absent.pdf"])
+        XCTAssertEqual(broken(["https://exemple.org/reseau/mentions-legales/"]), ["mentions-legales/"])
+        XCTAssertEqual(broken(["/ailleurs/"]), ["/ailleurs/"])
+    }
+
+    func testAttributesAndCharacterReferencesAreRead() {
+        let html = """
+            <link rel="stylesheet" href="../../assets/style.css"><script src="../../assets/absent.js" defer></script>
+            <form action="../../recherche/" method="get"></form><img src="photo.png" alt="">
+            <a href="&#109;&#97;&#105;&#108;&#116;&#111;&#58;x&#64;exemple.org">courriel</a>
+            <a href="../../agenda/agenda.ics?v=1&amp;x=2">agenda</a>
+            <p data-href="../../pas-un-lien/">texte</p>
+            """
+        XCTAssertEqual(
+            Set(checker.broken(in: html, page: "fiches/scic/index.html").map(\.target)),
+            ["assets/absent.js", "recherche/", "fiches/scic/photo.png"])
+    }
+
+    func testPercentEncodedFileNamesAreDecoded() {
+        let checker = GeneratedLinks(files: ["fiches/modèle.odt"], baseURL: "https://e.org/", basePath: "/")
+        XCTAssertTrue(checker.broken(in: "<a href=\"mod%C3%A8le.odt\">", page: "fiches/index.html").isEmpty)
+    }
+
+    func testABrokenTemplateLinkIsPlacedInTheTemplate() {
+        var report = BrokenLinkReport()
+        report.add([.init(link: "../contribuer/", target: "contribuer/")], page: "fiches/index.html")
+        report.add([.init(link: "./contribuer/", target: "contribuer/")], page: "index.html")
+        let footer = TemplateSet.Source(
+            file: "templates/partials/footer.mustache", text: "<footer>\n<ul>\n  <li><a href=\"{{root}}contribuer/\">C</a></li>\n")
+        let diagnostics = report.diagnostics(templates: [footer], output: "site")
+        XCTAssertEqual(diagnostics.count, 1)
+        XCTAssertEqual(
+            diagnostics.first?.formatted.split(separator: "\n").first.map(String.init),
+            "templates/partials/footer.mustache:3:16: erreur : lien vers « contribuer/ », qui n'existe pas dans le site (2 pages, par exemple fiches/index.html)")
+    }
+}
+
+/// The same, with the real CLI on the fixture site (it has one static page, « À propos »).
+extension EndToEndTests {
+    func testTheFooterListsOnlyThePagesTheSiteHas() throws {
+        let folder = try workspace()
+        let result = try run(buildArguments, in: folder)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let home = try String(contentsOf: folder.appendingPathComponent("site/index.html"), encoding: .utf8)
+        XCTAssertTrue(home.contains("<li><a href=\"./a-propos/\">À propos</a></li>"), home)
+        XCTAssertFalse(home.contains("mentions-legales"))
+        XCTAssertFalse(home.contains("contribuer/"))
+    }
+
+    func testATemplateLinkToAMissingPageStopsTheBuild() throws {
+        let folder = try workspace()
+        let footer = folder.appendingPathComponent("templates/partials/footer.mustache")
+        var text = try String(contentsOf: footer, encoding: .utf8)
+        text = text.replacingOccurrences(of: "<ul>\n", with: "<ul>\n<li><a href=\"{{root}}contribuer/\">Contribuer</a></li>\n")
+        try text.write(to: footer, atomically: true, encoding: .utf8)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("contribuer/") }! + 1
+        let result = try run(buildArguments, in: folder)
+        XCTAssertEqual(result.status, 1, result.stdout)
+        XCTAssertTrue(
+            result.stderr.contains(
+                "templates/partials/footer.mustache:\(line):14: erreur : lien vers « contribuer/ », qui n'existe pas dans le site ("),
+            result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("site").path), "a site was written")
+    }
+
+    func testFooterPagesOfSiteYmlAreChecked() throws {
+        let folder = try workspace()
+        let config = folder.appendingPathComponent("content/site.yml")
+        let text = try String(contentsOf: config, encoding: .utf8)
+        try (text + "footer_pages:\n  - a-propos\n  - contribuer\n").write(to: config, atomically: true, encoding: .utf8)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).count + 2
+        let result = try run(buildArguments, in: folder)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(
+            result.stderr.contains("content/site.yml:\(line):5: erreur : « footer_pages » : la page « contribuer » n'existe pas"),
+            result.stderr)
+
+        try (text + "footer_pages:\n  - a-propos\n").write(to: config, atomically: true, encoding: .utf8)
+        let page = folder.appendingPathComponent("content/pages/a-propos.md")
+        let source = try String(contentsOf: page, encoding: .utf8)
+        try source.replacingOccurrences(of: "---\n", with: "---\ndraft: true\n", options: [], range: source.range(of: "---\n"))
+            .write(to: page, atomically: true, encoding: .utf8)
+        let draft = try run(buildArguments, in: folder)
+        XCTAssertEqual(draft.status, 0, draft.stderr)
+        XCTAssertTrue(draft.stderr.contains("la page « a-propos » n'est pas publiée (brouillon)"), draft.stderr)
+        let home = try String(contentsOf: folder.appendingPathComponent("site/index.html"), encoding: .utf8)
+        XCTAssertFalse(home.contains("a-propos/"))
+    }
+}
