@@ -370,15 +370,16 @@ final class AdTests: XCTestCase {
         XCTAssertEqual(Ad(entry, defaultLifetimeDays: 30).expires.iso, "2026-10-01")
     }
 
-    func testContactsAreNeverLeftAsPlainText() {
+    func testContactsAreNeverLeftInTheHTML() {
         let html = "<p>Écrire à <a href=\"mailto:marie.dupont@groupe-exemple.fr\">marie.dupont@groupe-exemple.fr</a> ou appeler le 06 12 34 56 78, +33 6 12 34 56 78 ou 06.12.34.56.78.</p>"
-        let masked = ContactMask.maskAll(in: html)
-        for plain in ["marie.dupont@groupe-exemple.fr", "06 12 34 56 78", "+33 6 12 34 56 78", "06.12.34.56.78"] {
+        let masked = ContactMask.maskHTML(html)
+        for plain in ["marie.dupont", "groupe-exemple.fr", "06 12 34 56 78", "+33 6 12 34 56 78", "06.12.34.56.78", "&#"] {
             XCTAssertFalse(masked.contains(plain), plain)
         }
-        XCTAssertTrue(masked.contains("&#109;&#97;&#114;"))
+        XCTAssertTrue(masked.contains("<span class=\"contact-masque\" data-contact=\"\(ContactMask.scrambled("marie.dupont@groupe-exemple.fr"))\" data-kind=\"email\">[contact masqué]</span>"), masked)
+        XCTAssertTrue(masked.contains("data-contact=\"\(ContactMask.scrambled("06 12 34 56 78"))\" data-kind=\"phone\""), masked)
         let untouched = "<p>Le 2026-11-23, 120000 € et https://exemple.org/0612345678 : <time datetime=\"2026-03-01\">1er mars</time></p>"
-        XCTAssertEqual(ContactMask.maskAll(in: untouched), untouched)
+        XCTAssertEqual(ContactMask.maskHTML(untouched), untouched)
         XCTAssertEqual(ContactMask.href("06 12 34 56 78"), "tel:0612345678")
         let scrambled = ContactMask.scrambled("a@b.fr")
         XCTAssertEqual(String(decoding: Data(base64Encoded: scrambled)!, as: UTF8.self), "rf.b@a")

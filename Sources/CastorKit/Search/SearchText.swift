@@ -1,8 +1,9 @@
 /// Plain text for the search index, from rendered HTML and front matter values.
 ///
-/// Ad contacts must never reach the index: rendered bodies hold them only as numeric
-/// character references (`ContactMask.maskAll`), which are dropped here rather than decoded,
-/// and anything still looking like an e-mail address or a French phone number is removed.
+/// Contacts must never reach the index: rendered bodies and front matter texts hold them
+/// only masked (`ContactMask`); the placeholders are dropped, numeric character references
+/// too (never decoded), and anything still looking like an e-mail address or a phone number
+/// is removed.
 public enum SearchText {
     /// The text of rendered HTML: tags become spaces, `&amp;`, `&lt;`, `&gt;`, `&quot;`,
     /// `&#39;` and `&nbsp;` are decoded, numeric references are dropped (whitespace is left as
@@ -71,7 +72,7 @@ public enum SearchText {
         var i = start
         if i < end && bytes[i] == UInt8(ascii: "/") { i += 1 }
         var name: [UInt8] = []
-        while i < end, ContactMask.isAlphanumeric(bytes[i]) {
+        while i < end, ContactScanner.isAlphanumeric(bytes[i]) {
             name.append(bytes[i] | 0x20)
             i += 1
         }
@@ -81,12 +82,14 @@ public enum SearchText {
     /// Letters, digits and the punctuation of addresses and numbers: what a masked contact
     /// may be glued to.
     static func isContactByte(_ byte: UInt8) -> Bool {
-        ContactMask.isLocalByte(byte) || byte == UInt8(ascii: "@")
+        ContactScanner.isLocalByte(byte) || byte == UInt8(ascii: "@")
     }
 
-    /// Removes every e-mail address and French phone number (as `ContactMask` finds them).
+    /// Removes every e-mail address and phone number (as `ContactScanner` finds them) and the
+    /// placeholders standing for masked ones: « contact masqué » is not a word of the text.
     public static func withoutContacts(_ text: String) -> String {
-        ContactMask.replacingContacts(in: text) { _, output in output.append(0x20) }
+        let unmasked = TextReplace.replacingAll(text, [(ContactMask.placeholder, " "), (ContactMask.adPlaceholder, " ")])
+        return ContactMask.replacingContacts(in: unmasked) { _, _, output in output.append(0x20) }
     }
 
     /// Runs of whitespace become one space; no space at either end.
