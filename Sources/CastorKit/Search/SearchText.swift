@@ -1,9 +1,9 @@
 /// Plain text for the search index, from rendered HTML and front matter values.
 ///
 /// Contacts must never reach the index: rendered bodies and front matter texts hold them
-/// only masked (`ContactMask`); the placeholders are dropped, numeric character references
-/// too (never decoded), and anything still looking like an e-mail address or a phone number
-/// is removed.
+/// only masked (`ContactMask`); numeric character references are dropped (never decoded),
+/// anything still looking like an e-mail address or a phone number becomes the placeholder,
+/// and the placeholders are shown in results but never indexed (`withoutPlaceholders`).
 public enum SearchText {
     /// The text of rendered HTML: tags become spaces, `&amp;`, `&lt;`, `&gt;`, `&quot;`,
     /// `&#39;` and `&nbsp;` are decoded, numeric references are dropped (whitespace is left as
@@ -85,11 +85,16 @@ public enum SearchText {
         ContactScanner.isLocalByte(byte) || byte == UInt8(ascii: "@")
     }
 
-    /// Removes every e-mail address and phone number (as `ContactScanner` finds them) and the
-    /// placeholders standing for masked ones: « contact masqué » is not a word of the text.
+    /// Replaces every e-mail address and phone number still there (as `ContactScanner` finds
+    /// them) by the readable placeholder that results show.
     public static func withoutContacts(_ text: String) -> String {
-        let unmasked = TextReplace.replacingAll(text, [(ContactMask.placeholder, " "), (ContactMask.adPlaceholder, " ")])
-        return ContactMask.replacingContacts(in: unmasked) { _, _, output in output.append(0x20) }
+        ContactMask.masked(text)
+    }
+
+    /// The text without the placeholders of masked contacts: « contact masqué » is not a word
+    /// of the document, and is not indexed.
+    public static func withoutPlaceholders(_ text: String) -> String {
+        TextReplace.replacingAll(text, [(ContactMask.placeholder, " "), (ContactMask.adPlaceholder, " ")])
     }
 
     /// Runs of whitespace become one space; no space at either end.
