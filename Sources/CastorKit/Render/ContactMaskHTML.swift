@@ -20,6 +20,11 @@ extension ContactMask {
                     var end = index + 1
                     while end < bytes.count && bytes[end] != UInt8(ascii: ">") { end += 1 }
                     end = min(end + 1, bytes.count)
+                    guard mayHoldContact(bytes, index..<end) else {
+                        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                        index = end
+                        continue
+                    }
                     let tag = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
                     if let target = contactLink(tag), let close = closingA(bytes, from: end) {
                         let inner = String(decoding: UnsafeBufferPointer(rebasing: bytes[end..<close]), as: UTF8.self)
@@ -33,6 +38,11 @@ extension ContactMask {
                 } else {
                     var end = index
                     while end < bytes.count && bytes[end] != UInt8(ascii: "<") { end += 1 }
+                    guard !literal.isEmpty || mayHoldContact(bytes, index..<end) else {
+                        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                        index = end
+                        continue
+                    }
                     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
                     let revealed = replacingContacts(in: text, literal: literal) { found, kind, out in
                         out.append(contentsOf: reveal(normalized(found), kind: kind.rawValue).utf8)
@@ -43,6 +53,18 @@ extension ContactMask {
             }
             return String(decoding: output, as: UTF8.self)
         }
+    }
+
+    /// Whether the bytes may hold a contact: an address needs `@` (or `%40`), a number a `0`
+    /// or a `+`. Most of a page has none, and is copied as it is.
+    static func mayHoldContact(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        for i in range {
+            switch bytes[i] {
+            case UInt8(ascii: "@"), UInt8(ascii: "0"), UInt8(ascii: "+"), UInt8(ascii: "%"): return true
+            default: continue
+            }
+        }
+        return false
     }
 
     /// The contact an opening `<a href="…">` leads to, with its kind, if it leads to one.
