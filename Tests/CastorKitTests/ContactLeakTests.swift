@@ -19,7 +19,7 @@ extension EndToEndTests {
         "annonce.titre@exemple.org", "prenom.nom@exemple.org", "marie.dupont@asso-exemple.fr",
         "ecrire@exemple.org", "ecrire.autolien@exemple.org", "web.contact@exemple.org", "agenda.inscription@exemple.org",
         "agenda.corps@exemple.org", "agenda.lieu@exemple.org", "fiche.resume@exemple.org", "fiche.titre@exemple.org",
-        "fiche.corps@exemple.org", "annonce.contact@exemple.org", "page.titre@exemple.org", "code@exemple.org",
+        "fiche.corps@exemple.org", "annonce.contact@exemple.org", "page.titre@exemple.org", "code@exemple.org", "rené.accent@écolieu.fr",
     ]
 
     static let plantedPhones: [PlantedPhone] = [
@@ -131,7 +131,7 @@ extension EndToEndTests {
 
             ## Ou le 06 57 58 59 60
 
-            Texte, fiche.corps@exemple.org.
+            Texte, fiche.corps@exemple.org, ou rené.accent@écolieu.fr.
 
             """)
         try write(

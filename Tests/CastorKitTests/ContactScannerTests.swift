@@ -35,6 +35,9 @@ final class ContactScannerTests: XCTestCase {
         ("https://exemple.org/contact?email=prenom.nom@exemple.org&x=1", ["prenom.nom@exemple.org"]),
         ("https://exemple.org/contact?email=prenom.nom%40exemple.org", ["prenom.nom%40exemple.org"]),
         ("0612345678@exemple.org", ["0612345678@exemple.org"]),
+        ("Écrire à rené.dupont@écolieu.fr, merci", ["rené.dupont@écolieu.fr"]),
+        ("Contact\u{00A0}:\u{00A0}marie@exemple.org", ["marie@exemple.org"]),
+        ("« marie@exemple.org »", ["marie@exemple.org"]),
         ("06 12 34 56 78 ou a@b.fr", ["06 12 34 56 78", "a@b.fr"]),
     ]
 

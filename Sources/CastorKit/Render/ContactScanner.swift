@@ -83,12 +83,26 @@ public enum ContactScanner {
     /// at least one dot and a top-level domain of two letters or more after it.
     static func emailRange(_ bytes: UnsafeBufferPointer<UInt8>, at: Int, atLength: Int) -> Range<Int>? {
         var start = at
-        while start > 0, isLocalByte(bytes[start - 1]) { start -= 1 }
+        while start > 0 {
+            if isLocalByte(bytes[start - 1]) {
+                start -= 1
+            } else if start > 1, isAccentedLetter(bytes, at: start - 2) {
+                start -= 2
+            } else {
+                break
+            }
+        }
         while start < at, bytes[start] == UInt8(ascii: ".") { start += 1 }
         let domainStart = at + atLength
         var end = domainStart
-        while end < bytes.count, isAlphanumeric(bytes[end]) || bytes[end] == UInt8(ascii: "-") || bytes[end] == UInt8(ascii: ".") {
-            end += 1
+        while end < bytes.count {
+            if isAlphanumeric(bytes[end]) || bytes[end] == UInt8(ascii: "-") || bytes[end] == UInt8(ascii: ".") {
+                end += 1
+            } else if isAccentedLetter(bytes, at: end) {
+                end += 2
+            } else {
+                break
+            }
         }
         while end > domainStart, bytes[end - 1] == UInt8(ascii: ".") || bytes[end - 1] == UInt8(ascii: "-") { end -= 1 }
         guard start < at, end > domainStart else { return nil }
@@ -97,6 +111,13 @@ public enum ContactScanner {
         guard bytes[lastDot] == UInt8(ascii: "."), lastDot > domainStart, end - lastDot > 2 else { return nil }
         for i in (lastDot + 1)..<end where !isLetter(bytes[i]) { return nil }
         return start..<end
+    }
+
+    /// A Latin letter with an accent (`é`, `à`, `ç`, `œ`…: U+00C0–U+017F) at `i`, in an address
+    /// such as `rené@écolieu.fr`; no-break spaces and punctuation are not letters.
+    static func isAccentedLetter(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i + 1 < bytes.count, (0xC3...0xC5).contains(bytes[i]), (0x80...0xBF).contains(bytes[i + 1]) else { return false }
+        return !(bytes[i] == 0xC3 && (bytes[i + 1] == 0x97 || bytes[i + 1] == 0xB7))  // × ÷
     }
 
     // MARK: - Phone numbers
