@@ -37,14 +37,15 @@ final class FrenchAnalyzerTests: XCTestCase {
 
 final class SearchTextTests: XCTestCase {
     func testHTMLBecomesTextWithoutContacts() {
-        let html = ContactMask.maskAll(
-            in: "<h2 id=\"x\">Contact</h2><p>Écrire à <a href=\"mailto:marie@groupe.fr\">marie@groupe.fr</a> ou au 06 12 34 56 78 &amp; <em>vite</em>.</p><p>Fin<sup class=\"footnote-ref\"><a href=\"#fn-1\">1</a></sup></p>")
+        let html = ContactMask.maskHTML(
+            "<h2 id=\"x\">Contact</h2><p>Écrire à <a href=\"mailto:marie@groupe.fr\">marie@groupe.fr</a> ou au 06 12 34 56 78 &amp; <em>vite</em>.</p><p>Fin<sup class=\"footnote-ref\"><a href=\"#fn-1\">1</a></sup></p>")
         let text = SearchText.fromHTML(html)
         for leak in ["marie", "groupe.fr", "06", "12 34", "&#"] { XCTAssertFalse(text.contains(leak), "\(leak) in \(text)") }
-        XCTAssertTrue(SearchText.collapse(text).contains("Écrire à ou au"), text)
+        XCTAssertTrue(SearchText.collapse(text).contains("Écrire à [contact masqué] ou au [contact masqué]"), text)
+        XCTAssertEqual(SearchText.collapse(SearchText.withoutPlaceholders(text)).prefix(21), "Contact Écrire à ou a")
         XCTAssertTrue(text.contains("& vite"))
         XCTAssertTrue(text.contains("Fin 1"), "a footnote mark does not glue to the word")
-        XCTAssertEqual(SearchText.clean("Tél. 06 12 34 56 78, mail a@b.fr "), "Tél. , mail")
+        XCTAssertEqual(SearchText.clean("Tél. 06 12 34 56 78, mail a@b.fr "), "Tél. [contact masqué], mail [contact masqué]")
     }
 }
 
@@ -118,6 +119,11 @@ final class SearchIndexTests: XCTestCase {
         for leak in ["contact@groupe.example.org", "06 12 34 56 78", "0612345678", "groupe.example", "Fiche en cours", "Annonce expir", "\"brouillon\"", "\"expir\""] {
             XCTAssertFalse(all.contains(leak), leak)
         }
+        // Masked contacts read as a placeholder in results, which is never indexed.
+        XCTAssertTrue(all.contains("écrire à [contact masqué] ou appeler le [contact masqué]"), all)
+        let terms = index.files.filter { $0.path.hasPrefix("recherche/index/t/") }.map(\.text).joined()
+        XCTAssertFalse(terms.contains("masqu"))
+        XCTAssertFalse(terms.contains("\"contact\""))
         // A title's markup stays text, and cannot close a script.
         XCTAssertFalse(all.contains("<em>"))
         XCTAssertTrue(all.contains("Kit portes ouvertes \\u003cem\\u003eJPO\\u003c/em\\u003e"))

@@ -206,14 +206,17 @@ final class LinkAndURLTests: XCTestCase {
         XCTAssertTrue(serial[7].contains("<del>barré 7</del>"))
     }
 
-    func testHugeInputsStayFast() {
+    /// Huge inputs are rendered whole (their speed is the benchmark's business, not a timed test).
+    func testHugeInputsAreRenderedWhole() {
         let renderer = MarkdownRenderer()
-        let start = Date()
         let paragraph = String(repeating: "mot ", count: 500_000)
         let quotes = String(repeating: ">", count: 5_000) + " fin"
-        XCTAssertFalse(renderer.render(paragraph, file: "x.md", firstLine: 1).html.isEmpty)
-        XCTAssertFalse(renderer.render(quotes, file: "x.md", firstLine: 1).html.isEmpty)
-        XCTAssertLessThan(Date().timeIntervalSince(start), 10)
+        let html = renderer.render(paragraph, file: "x.md", firstLine: 1).html
+        XCTAssertTrue(html.hasPrefix("<p>mot mot"))
+        XCTAssertEqual(html.utf8.count, "<p>".utf8.count + paragraph.utf8.count - 1 + "</p>\n".utf8.count)
+        let nested = renderer.render(quotes, file: "x.md", firstLine: 1).html
+        XCTAssertTrue(nested.contains("fin"))
+        XCTAssertTrue(nested.hasPrefix("<blockquote>"))
     }
 }
 
@@ -370,15 +373,16 @@ final class AdTests: XCTestCase {
         XCTAssertEqual(Ad(entry, defaultLifetimeDays: 30).expires.iso, "2026-10-01")
     }
 
-    func testContactsAreNeverLeftAsPlainText() {
+    func testContactsAreNeverLeftInTheHTML() {
         let html = "<p>Écrire à <a href=\"mailto:marie.dupont@groupe-exemple.fr\">marie.dupont@groupe-exemple.fr</a> ou appeler le 06 12 34 56 78, +33 6 12 34 56 78 ou 06.12.34.56.78.</p>"
-        let masked = ContactMask.maskAll(in: html)
-        for plain in ["marie.dupont@groupe-exemple.fr", "06 12 34 56 78", "+33 6 12 34 56 78", "06.12.34.56.78"] {
+        let masked = ContactMask.maskHTML(html)
+        for plain in ["marie.dupont", "groupe-exemple.fr", "06 12 34 56 78", "+33 6 12 34 56 78", "06.12.34.56.78", "&#"] {
             XCTAssertFalse(masked.contains(plain), plain)
         }
-        XCTAssertTrue(masked.contains("&#109;&#97;&#114;"))
+        XCTAssertTrue(masked.contains("<span class=\"contact-masque\" data-contact=\"\(ContactMask.scrambled("marie.dupont@groupe-exemple.fr"))\" data-kind=\"email\">[contact masqué]</span>"), masked)
+        XCTAssertTrue(masked.contains("data-contact=\"\(ContactMask.scrambled("06 12 34 56 78"))\" data-kind=\"phone\""), masked)
         let untouched = "<p>Le 2026-11-23, 120000 € et https://exemple.org/0612345678 : <time datetime=\"2026-03-01\">1er mars</time></p>"
-        XCTAssertEqual(ContactMask.maskAll(in: untouched), untouched)
+        XCTAssertEqual(ContactMask.maskHTML(untouched), untouched)
         XCTAssertEqual(ContactMask.href("06 12 34 56 78"), "tel:0612345678")
         let scrambled = ContactMask.scrambled("a@b.fr")
         XCTAssertEqual(String(decoding: Data(base64Encoded: scrambled)!, as: UTF8.self), "rf.b@a")

@@ -1,29 +1,7 @@
-/* Petites annonces : contact affiché sur demande, tri et filtres de la liste.
-   Sans JavaScript, la page garde toutes les annonces et le contact encodé. */
+/* Petites annonces : tri et filtres de la liste (le contact affiché sur demande est dans
+   contacts.js). Sans JavaScript, la page garde toutes les annonces. */
 (function () {
   "use strict";
-  function decode(text) {
-    var raw = atob(text), bytes = new Uint8Array(raw.length);
-    for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-    return Array.from(new TextDecoder().decode(bytes)).reverse().join("");
-  }
-  function link(kind, contact) {
-    if (kind === "email") return "mailto:" + contact;
-    if (kind === "phone") return "tel:" + contact.replace(/[^0-9+]/g, "");
-    return contact;
-  }
-  document.querySelectorAll(".contact-masque").forEach(function (box) {
-    var button = box.querySelector("button");
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      var contact = decode(box.dataset.contact), a = document.createElement("a");
-      a.href = link(box.dataset.kind, contact);
-      a.textContent = contact;
-      box.replaceChildren(a);
-      a.focus();
-    });
-  });
-
   var form = document.getElementById("filtres-annonces"), list = document.getElementById("annonces-liste");
   if (!form || !list) return;
   var items = Array.from(list.children), count = document.getElementById("annonces-compte");

@@ -81,3 +81,23 @@ def test_contact_is_revealed_on_click(browser, server):  # noqa: F811
         assert revealed.text.strip() not in source_before, "the contact was in the page before the click"
         return
     raise AssertionError(f"no ad with a hidden contact among {len(links)} ads")
+
+
+def test_contact_in_a_page_text_is_revealed_on_click(browser, server):  # noqa: F811
+    """Any page's text: the address is neither in the file nor in the DOM until the click."""
+    browser.get(server + "mentions-legales/")
+    source = browser.execute_script("return document.documentElement.outerHTML")
+    boxes = browser.find_elements(By.CSS_SELECTOR, ".corps .contact-masque")
+    assert boxes, "no masked contact in the legal notice"
+    button = boxes[0].find_element(By.CSS_SELECTOR, "button.contact-bouton")
+    assert button.is_displayed() and button.text == "Afficher le contact"
+    assert "@" not in boxes[0].text
+    button.click()
+    revealed = boxes[0].find_element(By.TAG_NAME, "a")
+    href = revealed.get_attribute("href")
+    assert href.startswith("mailto:") and "@" in href
+    assert revealed.text.strip() == href[len("mailto:"):]
+    assert browser.switch_to.active_element == revealed
+    assert revealed.text.strip() not in source, "the address was in the page before the click"
+    # The other masked contacts still wait for their own click.
+    assert all(box.find_elements(By.CSS_SELECTOR, "button") for box in boxes[1:])

@@ -238,8 +238,12 @@ extension Builder {
     /// The HTML of one entry's Markdown, links resolved by `resolve`; `baseURL` is the site's.
     public func renderBody(_ entry: Entry, baseURL: String, resolve: (String, SourcePosition) -> LinkResolution) -> RenderedMarkdown {
         let body = markdown.render(entry.body, file: entry.displayPath, firstLine: entry.bodyFirstLine, resolve: resolve)
-        // Outside cmark's lock: contacts encoded, images sized and loaded lazily.
-        var html = ImageAttributes.add(ContactMask.maskAll(in: body.html), pageURL: entry.url, contentRoot: options.content)
+        // Outside cmark's lock: contacts masked (the one masking point of bodies: pages, feeds and
+        // search all read this HTML), images sized and loaded lazily.
+        var literal: [String] = []
+        if let contact = entry["contact"]?.text, let kind = ContactKind(contact), kind != .web { literal = [contact] }
+        var html = ImageAttributes.add(
+            ContactMask.maskHTML(body.html, literal: literal), pageURL: entry.url, contentRoot: options.content)
         html = PrintAddresses.add(html, pageURL: entry.url, baseURL: baseURL)
         return RenderedMarkdown(html: html, headings: body.headings, diagnostics: body.diagnostics)
     }

@@ -114,7 +114,9 @@ public final class MarkdownRenderer: @unchecked Sendable {
         for (node, level) in headingNodes {
             let finalLevel = hasLevelOne ? min(6, level + 1) : level
             if finalLevel != level { cmark_node_set_heading_level(node, Int32(finalLevel)) }
-            let title = MarkdownRenderer.plainText(node)
+            // The table of contents and the heading's id are made from this text: its contacts
+            // are masked here (the heading itself is masked with the body, `ContactMask.maskHTML`).
+            let title = ContactMask.masked(MarkdownRenderer.plainText(node))
             var id = Slug.make(title)
             if id.isEmpty { id = "section" }
             if let count = used[id] {

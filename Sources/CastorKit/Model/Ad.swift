@@ -10,13 +10,9 @@ public struct Ad: Sendable {
     }
 
     public var title: String { entry.title }
-    /// The summary, with the contact masked if the author repeated it there (it goes into
-    /// listings, feeds and meta descriptions, where it cannot be hidden from robots).
-    public var summary: String {
-        let contact = self.contact
-        guard !contact.isEmpty, ContactKind(contact) != .web, entry.summary.contains(contact) else { return entry.summary }
-        return entry.summary.replacingOccurrences(of: contact, with: "[contact sur l'annonce]")
-    }
+    /// The summary; like the title, its contacts (the ad's own included) read
+    /// « [contact sur l'annonce] » (masked in `Entry`).
+    public var summary: String { entry.summary }
     public var category: String { entry["category"]?.text ?? "" }
     public var region: String? { entry["region"]?.text }
     public var published: LocalDate { entry["published"]?.day ?? LocalDate(dayNumber: 0) }

@@ -18,6 +18,28 @@ public struct Entry: Sendable {
     /// Root-relative URL of its page, ending with `/` (`fiches/structures-juridiques/scic/`).
     public let url: String
 
+    /// `fields` are stored with every e-mail address and phone number of their texts masked
+    /// (`ContactMask.maskedFields`): this is the one place front matter texts are masked, so
+    /// that every output (pages, feeds, calendars, widget, search index, and any new one)
+    /// reads them masked.
+    public init(
+        collection: CollectionSchema, relativePath: String, displayPath: String, group: String?, slug: String,
+        isBundle: Bool, fields: [String: FieldValue], positions: [String: SourcePosition], body: String,
+        bodyFirstLine: Int, url: String
+    ) {
+        self.collection = collection
+        self.relativePath = relativePath
+        self.displayPath = displayPath
+        self.group = group
+        self.slug = slug
+        self.isBundle = isBundle
+        self.fields = ContactMask.maskedFields(fields, collection: collection)
+        self.positions = positions
+        self.body = body
+        self.bodyFirstLine = bodyFirstLine
+        self.url = url
+    }
+
     public subscript(key: String) -> FieldValue? { fields[key] }
 
     public var title: String { fields["title"]?.text ?? slug }

@@ -1,13 +1,24 @@
 import Foundation
 
-/// Keeps ads' e-mail addresses and phone numbers out of the generated files as plain text,
-/// where harvesting robots read them, while people can still use them.
+/// Keeps e-mail addresses and phone numbers out of every generated file, where harvesting
+/// robots read them (decoding character references and escapes is no obstacle to them), while
+/// people can still read the text and, on pages, reveal a contact with a button.
+///
+/// Two masking points, both before any output is written, so that no writer (page, feed,
+/// calendar, widget, search index, sitemap, nor a future one) can forget them:
+/// - front matter texts are masked once, when an `Entry` is made (`maskedFields`): every
+///   output reads titles, summaries, places, authors and attachment titles from there;
+/// - Markdown bodies are masked once, when they are rendered (`maskHTML`, in
+///   `Builder.renderBody`), and their headings (the table of contents) in `MarkdownRenderer`.
+/// Texts get a readable placeholder; HTML bodies get a `span.contact-masque` holding the
+/// scrambled contact, turned into an « Afficher le contact » button by `assets/contacts.js`.
 public enum ContactMask {
-    /// Every character as a numeric character reference (`&#99;&#111;…`): a browser shows the
-    /// address, the file does not hold it as text. Safe to output unescaped.
-    public static func entities(_ text: String) -> String {
-        text.unicodeScalars.map { "&#\($0.value);" }.joined()
-    }
+    /// What stands for a contact in a text.
+    public static let placeholder = "[contact masqué]"
+    /// What stands for a contact in an ad's texts: the ad's page shows its contact on demand.
+    public static let adPlaceholder = "[contact sur l'annonce]"
+    /// The class of the elements `assets/contacts.js` turns into a button.
+    public static let revealClass = "contact-masque"
 
     /// Reversed, then base64: what the « Afficher le contact » button decodes.
     public static func scrambled(_ text: String) -> String {
@@ -23,115 +34,91 @@ public enum ContactMask {
         }
     }
 
-    /// Replaces every occurrence of an e-mail or phone contact in rendered HTML (an author may
-    /// repeat it in the ad's text) by its character references.
-    public static func mask(_ contact: String, in html: String) -> String {
-        guard let kind = ContactKind(contact), kind != .web else { return html }
-        var replacements = [("mailto:" + contact, entities("mailto:" + contact)), (contact, entities(contact))]
-        if kind == .phone {
-            let digits = contact.filter(\.isNumber)
-            replacements.append((digits, entities(digits)))
-        }
-        return TextReplace.replacingAll(html, replacements)
-    }
-}
-
-extension ContactMask {
-    /// Encodes every e-mail address and French phone number found in rendered HTML (text and
-    /// attributes alike: browsers decode character references in both), so that no page holds
-    /// one as plain text.
-    public static func maskAll(in html: String) -> String {
-        replacingContacts(in: html) { contact, output in
-            for byte in contact { output.append(contentsOf: "&#\(byte);".utf8) }
-        }
+    /// `text` with every e-mail address and phone number replaced by `placeholder`, and every
+    /// occurrence of the `literal` contacts too (an ad's own contact, whatever its format).
+    public static func masked(_ text: String, placeholder: String = ContactMask.placeholder, literal: [String] = []) -> String {
+        replacingContacts(in: text, literal: literal) { _, _, output in output.append(contentsOf: placeholder.utf8) }
     }
 
-    /// Finds every e-mail address and French phone number in `text` and lets `replacement`
-    /// write what stands in its place (character references for pages, a space for the search).
+    /// The element standing for a contact on a page: the placeholder, and the scrambled
+    /// contact for the button.
+    public static func reveal(_ contact: String, kind: String, label: String = ContactMask.placeholder) -> String {
+        "<span class=\"\(revealClass)\" data-contact=\"\(scrambled(contact))\" data-kind=\"\(kind)\">\(label)</span>"
+    }
+
+    /// The front matter values of an entry with every contact masked: the texts (`text`,
+    /// `textList`, attachment titles) of its collection's declaration. Web addresses and the
+    /// ad's `contact` are left for their own treatment (checked by the validator, shown by the
+    /// button).
+    public static func maskedFields(_ fields: [String: FieldValue], collection: CollectionSchema) -> [String: FieldValue] {
+        let isAd = collection.id == BuiltinCollections.ads.id
+        let placeholder = isAd ? adPlaceholder : self.placeholder
+        var literal: [String] = []
+        if isAd, let contact = fields["contact"]?.text, let kind = ContactKind(contact), kind != .web { literal = [contact] }
+        var result = fields
+        for spec in collection.fields {
+            guard let value = fields[spec.key] else { continue }
+            switch (spec.type, value) {
+            case (.text, .text(let text)):
+                result[spec.key] = .text(masked(text, placeholder: placeholder, literal: literal))
+            case (.textList, .list(let list)):
+                result[spec.key] = .list(list.map { masked($0, placeholder: placeholder, literal: literal) })
+            case (.attachments, .attachments(let list)):
+                result[spec.key] = .attachments(
+                    list.map { Attachment(file: $0.file, title: masked($0.title, placeholder: placeholder, literal: literal), size: $0.size) })
+            default:
+                break
+            }
+        }
+        return result
+    }
+
+    /// Finds every e-mail address and phone number in `text` (and every occurrence of the
+    /// `literal` strings) and lets `replacement` write what stands in its place, given the
+    /// bytes found and their kind.
     public static func replacingContacts(
-        in text: String, with replacement: (Slice<UnsafeBufferPointer<UInt8>>, inout [UInt8]) -> Void
+        in text: String, literal: [String] = [],
+        with replacement: (Slice<UnsafeBufferPointer<UInt8>>, ContactScanner.Kind, inout [UInt8]) -> Void
     ) -> String {
         var text = text
         return text.withUTF8 { bytes -> String in
+            let matches = allMatches(bytes, literal: literal)
+            if matches.isEmpty { return String(decoding: bytes, as: UTF8.self) }
             var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 64 * matches.count)
             var copied = 0
-            var index = 0
-            func emit(_ range: Range<Int>) {
-                if output.isEmpty { output.reserveCapacity(bytes.count + 256) }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<range.lowerBound]))
-                replacement(bytes[range], &output)
-                copied = range.upperBound
+            for match in matches {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<match.range.lowerBound]))
+                replacement(bytes[match.range], match.kind, &output)
+                copied = match.range.upperBound
             }
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "@"), let range = emailRange(bytes, at: index), range.lowerBound >= copied {
-                    emit(range)
-                    index = range.upperBound
-                } else if byte == UInt8(ascii: "0") || byte == UInt8(ascii: "+"), index >= copied,
-                    let end = phoneEnd(bytes, from: index)
-                {
-                    emit(index..<end)
-                    index = end
-                } else {
-                    index += 1
-                }
-            }
-            if copied == 0 { return String(decoding: bytes, as: UTF8.self) }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<bytes.count]))
             return String(decoding: output, as: UTF8.self)
         }
     }
 
-    static func isLocalByte(_ b: UInt8) -> Bool {
-        isAlphanumeric(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "-") || b == UInt8(ascii: "+")
+    /// The scanner's matches, plus the occurrences of `literal` strings outside them.
+    static func allMatches(_ bytes: UnsafeBufferPointer<UInt8>, literal: [String]) -> [ContactScanner.Match] {
+        var matches = ContactScanner.matches(in: bytes)
+        for var contact in literal where !contact.isEmpty {
+            let kind: ContactScanner.Kind = contact.contains("@") ? .email : .phone
+            contact.withUTF8 { pattern in
+                var from = 0
+                while let found = TextReplace.firstMatch(bytes, pattern, from: from) {
+                    let range = found..<(found + pattern.count)
+                    if !matches.contains(where: { $0.range.overlaps(range) }) { matches.append(.init(range: range, kind: kind)) }
+                    from = range.upperBound
+                }
+            }
+        }
+        return matches.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    static func isAlphanumeric(_ b: UInt8) -> Bool {
-        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
-    }
-
-    static func emailRange(_ bytes: UnsafeBufferPointer<UInt8>, at: Int) -> Range<Int>? {
-        var start = at
-        while start > 0, isLocalByte(bytes[start - 1]) { start -= 1 }
-        var end = at + 1
-        var dots = 0
-        while end < bytes.count, isAlphanumeric(bytes[end]) || bytes[end] == UInt8(ascii: "-") || bytes[end] == UInt8(ascii: ".") {
-            if bytes[end] == UInt8(ascii: ".") { dots += 1 }
-            end += 1
-        }
-        while end > at + 1, bytes[end - 1] == UInt8(ascii: ".") {
-            end -= 1
-            dots -= 1
-        }
-        guard start < at, dots > 0, end > at + 3 else { return nil }
-        return start..<end
-    }
-
-    /// `06 12 34 56 78`, `06.12.34.56.78`, `0612345678`, `+33 6 12 34 56 78`: the end of the
-    /// number starting at `start`, or nil.
-    static func phoneEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        func digit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
-        func separator(_ i: Int) -> Bool {
-            i < bytes.count && (bytes[i] == 0x20 || bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: "-"))
-        }
-        if start > 0, isAlphanumeric(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: "/") { return nil }
-        var i = start
-        if bytes[i] == UInt8(ascii: "+") {
-            guard digit(i + 1), digit(i + 2), bytes[i + 1] == UInt8(ascii: "3"), bytes[i + 2] == UInt8(ascii: "3") else { return nil }
-            i += 3
-            if separator(i) { i += 1 }
-            guard digit(i), bytes[i] != 0x30 else { return nil }
-            i += 1
-        } else {
-            guard digit(i + 1), bytes[i + 1] != 0x30 else { return nil }
-            i += 2
-        }
-        for _ in 0..<4 {
-            if separator(i) && digit(i + 1) { i += 1 }
-            guard digit(i), digit(i + 1) else { return nil }
-            i += 2
-        }
-        if digit(i) || (i < bytes.count && isAlphanumeric(bytes[i])) { return nil }
-        return i
+    /// A contact as found, made usable: no-break and other spaces become plain spaces, `%40`
+    /// an `@`.
+    static func normalized(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        var text = String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self)
+        text = text.replacingOccurrences(of: "%40", with: "@")
+        return String(text.map { $0.isWhitespace ? " " : $0 })
     }
 }

@@ -41,14 +41,14 @@ public enum Feeds {
         return atom(site, path: "fiches/", title: "fiches", subtitle: "Fiches nouvelles et mises à jour", entries: entries)
     }
 
-    /// Newest ads first; contacts stay masked as on the pages.
+    /// Newest ads first; contacts are masked as on the pages (bodies and texts come masked).
     static func adsAtom(_ site: Site, _ indices: [Int], title: String, path: String, limit: Int = 50) -> String {
         let entries = indices.prefix(limit).map { index in
             let ad = site.ads[index]
             return AtomEntry(
                 title: ad.title, url: ad.entry.url, updated: ad.published, authors: [],
                 category: (ad.category, site.config.label("ad_categories", ad.category)), summary: ad.summary,
-                html: ContactMask.mask(ad.contact, in: site.bodies[ad.entry.relativePath]?.html ?? ""))
+                html: site.bodies[ad.entry.relativePath]?.html ?? "")
         }
         return atom(site, path: path, title: title, subtitle: "Nouvelles annonces", entries: entries)
     }

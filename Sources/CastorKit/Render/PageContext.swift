@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds the Mustache contexts: plain dictionaries, which swift-mustache reads without
 /// reflection.
 public struct PageContext: Sendable {
@@ -72,6 +74,16 @@ public struct PageContext: Sendable {
             pages = site.pages
         }
         return pages.map { ["label": $0.title, "url": $0.entry.url] }
+    }
+
+    /// Sets `page.hasContacts` when the page holds a masked contact (`span.contact-masque`):
+    /// the layout then loads `assets/contacts.js`, which turns them into buttons.
+    static func markContacts(_ context: inout [String: Any], body: String, always: Bool = false) {
+        guard always || TextReplace.contains(body, "class=\"\(ContactMask.revealClass)\""),
+            var page = context["page"] as? [String: Any]
+        else { return }
+        page["hasContacts"] = true
+        context["page"] = page
     }
 
     func termLinks(_ vocabulary: String, _ slugs: [String], prefix: String) -> [[String: Any]] {
@@ -185,6 +197,7 @@ public struct PageContext: Sendable {
             "attachments": attachments, "hasAttachments": !attachments.isEmpty,
             "related": related, "hasRelated": !related.isEmpty,
         ] as [String: Any]
+        PageContext.markContacts(&context, body: body?.html ?? "")
         return context
     }
 
@@ -218,6 +231,7 @@ public struct PageContext: Sendable {
         if let online = event.online { values["online"] = online }
         if let registration = event.registration { values["registration"] = registration }
         context["event"] = PageContext.compact(values)
+        PageContext.markContacts(&context, body: values["body"] as? String ?? "")
         return context
     }
 
@@ -230,26 +244,28 @@ public struct PageContext: Sendable {
             url: entry.url, title: ad.title, description: ad.summary, kind: "ad",
             breadcrumbs: [NavLink("Annonces", "annonces/"), NavLink(categoryLabel, "annonces/categories/\(ad.category)/")])
         let kind = ContactKind(ad.contact)
+        // A web address holding an e-mail address or a phone number is shown by the button too.
+        let isPlainWeb = kind == .web && !ContactScanner.containsContact(ad.contact.removingPercentEncoding ?? ad.contact)
         var values: [String: Any] = [
             "title": ad.title, "summary": ad.summary,
-            "body": ContactMask.mask(ad.contact, in: site.bodies[entry.relativePath]?.html ?? ""),
+            "body": site.bodies[entry.relativePath]?.html ?? "",
             "categoryLabel": categoryLabel, "categoryUrl": "annonces/categories/\(ad.category)/",
             "publishedISO": ad.published.iso, "publishedLabel": French.date(ad.published),
             "hasPrice": ad.price != nil, "price": ad.price.map(French.price) ?? "",
             "expiresISO": ad.expires.iso, "expiresLabel": French.date(ad.expires),
             "usesDefaultLifetime": ad.usesDefaultLifetime, "lifetimeDays": ad.defaultLifetimeDays,
-            // Contacts never appear as text: see ContactMask.
-            "contactIsWeb": kind == .web, "contactKind": kind.map { "\($0)" } ?? "",
+            // Contacts never appear in the page, not even encoded: see ContactMask.
+            "contactIsWeb": isPlainWeb, "contactKind": kind.map { "\($0)" } ?? "",
             "contactScrambled": ContactMask.scrambled(ad.contact),
-            "contactFallback": kind == .web
-                ? "" : "<a href=\"\(ContactMask.entities(ContactMask.href(ad.contact)))\">\(ContactMask.entities(ad.contact))</a>",
+            "contactFallback": isPlainWeb ? "" : "Activez JavaScript pour afficher le contact.",
         ]
-        if kind == .web { values["contactUrl"] = ad.contact }
+        if isPlainWeb { values["contactUrl"] = ad.contact }
         if let region = ad.region {
             values["regionLabel"] = config.label("regions", region)
             values["regionUrl"] = "regions/\(region)/"
         }
         context["ad"] = PageContext.compact(values)
+        PageContext.markContacts(&context, body: values["body"] as? String ?? "", always: !isPlainWeb)
         return context
     }
 
@@ -259,6 +275,7 @@ public struct PageContext: Sendable {
         context["content"] = PageContext.compact([
             "title": page.title, "summary": page.summary, "body": site.bodies[page.entry.relativePath]?.html ?? "",
         ])
+        PageContext.markContacts(&context, body: site.bodies[page.entry.relativePath]?.html ?? "")
         return context
     }
 

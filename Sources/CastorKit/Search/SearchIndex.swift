@@ -252,7 +252,7 @@ public struct SearchIndex: Sendable {
         let body = SearchText.fromHTML(doc.html)
         var words: [String: (count: Float, fields: UInt8)] = [:]
         func count(_ text: String, _ field: UInt8) {
-            FrenchAnalyzer.forEachWord(text) { word in
+            FrenchAnalyzer.forEachWord(SearchText.withoutPlaceholders(text)) { word in
                 if let stats = words[word] {
                     words[word] = (stats.count + 1, stats.fields | field)
                 } else {

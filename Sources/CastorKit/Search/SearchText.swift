@@ -1,8 +1,9 @@
 /// Plain text for the search index, from rendered HTML and front matter values.
 ///
-/// Ad contacts must never reach the index: rendered bodies hold them only as numeric
-/// character references (`ContactMask.maskAll`), which are dropped here rather than decoded,
-/// and anything still looking like an e-mail address or a French phone number is removed.
+/// Contacts must never reach the index: rendered bodies and front matter texts hold them
+/// only masked (`ContactMask`); numeric character references are dropped (never decoded),
+/// anything still looking like an e-mail address or a phone number becomes the placeholder,
+/// and the placeholders are shown in results but never indexed (`withoutPlaceholders`).
 public enum SearchText {
     /// The text of rendered HTML: tags become spaces, `&amp;`, `&lt;`, `&gt;`, `&quot;`,
     /// `&#39;` and `&nbsp;` are decoded, numeric references are dropped (whitespace is left as
@@ -71,7 +72,7 @@ public enum SearchText {
         var i = start
         if i < end && bytes[i] == UInt8(ascii: "/") { i += 1 }
         var name: [UInt8] = []
-        while i < end, ContactMask.isAlphanumeric(bytes[i]) {
+        while i < end, ContactScanner.isAlphanumeric(bytes[i]) {
             name.append(bytes[i] | 0x20)
             i += 1
         }
@@ -81,12 +82,19 @@ public enum SearchText {
     /// Letters, digits and the punctuation of addresses and numbers: what a masked contact
     /// may be glued to.
     static func isContactByte(_ byte: UInt8) -> Bool {
-        ContactMask.isLocalByte(byte) || byte == UInt8(ascii: "@")
+        ContactScanner.isLocalByte(byte) || byte == UInt8(ascii: "@")
     }
 
-    /// Removes every e-mail address and French phone number (as `ContactMask` finds them).
+    /// Replaces every e-mail address and phone number still there (as `ContactScanner` finds
+    /// them) by the readable placeholder that results show.
     public static func withoutContacts(_ text: String) -> String {
-        ContactMask.replacingContacts(in: text) { _, output in output.append(0x20) }
+        ContactMask.masked(text)
+    }
+
+    /// The text without the placeholders of masked contacts: « contact masqué » is not a word
+    /// of the document, and is not indexed.
+    public static func withoutPlaceholders(_ text: String) -> String {
+        TextReplace.replacingAll(text, [(ContactMask.placeholder, " "), (ContactMask.adPlaceholder, " ")])
     }
 
     /// Runs of whitespace become one space; no space at either end.

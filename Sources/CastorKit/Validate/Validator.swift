@@ -29,6 +29,11 @@ public struct Validator: Sendable {
                 .error(file, .unknown, "nom de fichier « \(document.slug) » invalide pour une adresse web",
                     hint: "renommez-le « \(Slug.make(document.slug)) » (minuscules sans accent, chiffres et tirets)"))
         }
+        if ContactScanner.containsContact(document.slug) {
+            diagnostics.append(
+                .error(file, .unknown, "le nom de fichier « \(document.slug) » contient un numéro de téléphone, qui serait publié dans l'adresse de la page",
+                    hint: "renommez le fichier sans le numéro ; écrivez-le dans le texte, où Castor le masque"))
+        }
         let reserved = schema.publishedPrefix.isEmpty ? Validator.reservedRootSlugs : Validator.reservedSlugs
         if reserved.contains(document.slug) || schema.reservedSlugs.contains(document.slug) {
             diagnostics.append(
@@ -138,6 +143,12 @@ public struct Validator: Sendable {
         case .url:
             guard let text = value.text?.trimmingCharacters(in: .whitespaces), SiteConfig.isWebAddress(text) else {
                 return fail("adresse web invalide dans « \(spec.key) » : « \(value.text ?? "") »")
+            }
+            // Web addresses are published as they are: one holding a contact would leak it.
+            if ContactScanner.containsContact(text.removingPercentEncoding ?? text) {
+                return fail(
+                    "l'adresse web de « \(spec.key) » contient une adresse e-mail ou un numéro de téléphone, qui serait publié en clair",
+                    hint: "retirez-le de l'adresse ; écrivez le contact dans le texte, où Castor le masque")
             }
             return .success(.text(text))
         case .contact:
