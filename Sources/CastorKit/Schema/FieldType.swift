@@ -59,12 +59,16 @@ public struct FieldSpec: Sendable, Hashable {
     public let label: String
     public let type: FieldType
     public let required: Bool
+    /// Names a volunteer may write instead of `key`, mostly French (`lieu` for `location`):
+    /// they are refused with a message naming `key`. Compared without case or accents.
+    public let aliases: [String]
 
-    public init(_ key: String, _ label: String, _ type: FieldType, required: Bool = false) {
+    public init(_ key: String, _ label: String, _ type: FieldType, required: Bool = false, aliases: [String] = []) {
         self.key = key
         self.label = label
         self.type = type
         self.required = required
+        self.aliases = aliases
     }
 }
 
