@@ -134,6 +134,13 @@ final class VolunteerMistakesTests: XCTestCase {
         XCTAssertEqual(items[1].position, SourcePosition(line: 2, column: 15))
     }
 
+    func testAnInvalidByteIsLocatedInCharacters() {
+        // « e » + combining accent is one character: the bad byte is the 3rd character of the line.
+        let bytes = Array("---\ntitle: e\u{301}\ncafe\u{301}".utf8) + [0xFF]
+        guard case .failure(let error) = TextDecoding.utf8(bytes) else { return XCTFail("accepted") }
+        XCTAssertEqual(error.position, SourcePosition(line: 3, column: 5))
+    }
+
     func testMarkdownLinkColumnsCountCharactersNotBytes() {
         var positions: [SourcePosition] = []
         _ = MarkdownRenderer().render(
