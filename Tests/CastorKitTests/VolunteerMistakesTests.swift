@@ -199,22 +199,46 @@ final class VolunteerMistakesTests: XCTestCase {
     // MARK: Values cut by « # »
 
     func testValueCutByACommentIsWarned() throws {
-        let yaml = "title: C# pour tous\nlocation: Salle #2\nsummary: # Ordre du jour\nauthors:\n  - Marie #1\n  - \"Paul #2\"\nend: 2027-01-01 # fin\n"
-        let tree = try YAMLReader.read(yaml, lineOffset: 1)
-        let notes = YAMLSourceCheck.cutValues(tree, text: yaml, lineOffset: 1)
-        guard notes.count == 4 else { return XCTFail("\(notes)") }
-        XCTAssertEqual(notes.map(\.position), [SourcePosition(line: 3, column: 17), SourcePosition(line: 4, column: 10), SourcePosition(line: 6, column: 11), SourcePosition(line: 8, column: 17)])
+        let yaml = """
+            title: C# pour tous
+            location: Salle #2
+            summary: # Ordre du jour
+            online: https://visio.example.org/salle #2
+            start: 2027-01-01 # obligatoire
+            draft: true  # brouillon
+            couleur: bleu #2
+            """
+        let notes = YAMLSourceCheck.cutValues(try YAMLReader.read(yaml, lineOffset: 1), text: yaml, lineOffset: 1, schema: BuiltinCollections.events)
+        XCTAssertEqual(notes.map(\.position), [SourcePosition(line: 3, column: 17), SourcePosition(line: 4, column: 10), SourcePosition(line: 5, column: 41)])
+        guard notes.count == 3 else { return }
         XCTAssertEqual(notes[0].message, "la valeur de « location » est coupée au « # » : seul « Salle » serait publié")
         XCTAssertEqual(
             notes[0].hint,
             "en YAML, « # » après une espace commence un commentaire ; mettez la valeur entre guillemets : location: \"Salle #2\"")
         XCTAssertEqual(notes[1].message, "la valeur de « summary » est coupée au « # » : le champ serait vide")
-        XCTAssertEqual(notes[2].hint?.hasSuffix("mettez la valeur entre guillemets : - \"Marie #1\""), true, notes[2].hint ?? "")
+        XCTAssertEqual(notes[1].hint?.hasSuffix("summary: \"# Ordre du jour\""), true)
+    }
+
+    func testListItemsAndAttachmentTitlesCutByACommentAreWarned() throws {
+        let yaml = """
+            title: T
+            authors:
+              - Marie #1
+              - "Paul #2"
+            attachments:
+              - file: plan.pdf
+                title: Plan #2
+            themes: [juridique] # facultatif
+            """
+        let notes = YAMLSourceCheck.cutValues(try YAMLReader.read(yaml, lineOffset: 1), text: yaml, lineOffset: 1, schema: BuiltinCollections.fiches)
+        XCTAssertEqual(notes.map(\.position), [SourcePosition(line: 4, column: 11), SourcePosition(line: 8, column: 17)])
+        XCTAssertEqual(notes.first?.hint?.hasSuffix("mettez la valeur entre guillemets : - \"Marie #1\""), true, notes.first?.hint ?? "")
+        XCTAssertEqual(notes.last?.message, "la valeur de « title » est coupée au « # » : seul « Plan » serait publié")
     }
 
     func testValuesWithQuotesAreSuggestedWithTheRightQuotes() throws {
         let yaml = "location: Salle \"Bleue\" #2\n"
-        let notes = YAMLSourceCheck.cutValues(try YAMLReader.read(yaml, lineOffset: 1), text: yaml, lineOffset: 1)
+        let notes = YAMLSourceCheck.cutValues(try YAMLReader.read(yaml, lineOffset: 1), text: yaml, lineOffset: 1, schema: BuiltinCollections.events)
         XCTAssertEqual(notes.first?.hint?.hasSuffix("location: 'Salle \"Bleue\" #2'"), true, notes.first?.hint ?? "")
     }
 }

@@ -190,7 +190,7 @@ public struct ContentLoader: Sendable {
                 collection: candidate.collection, relativePath: candidate.relativePath, displayPath: shown,
                 group: candidate.group, slug: candidate.slug, isBundle: candidate.isBundle, frontMatter: tree,
                 body: split.body, bodyFirstLine: split.bodyFirstLine,
-                warnings: YAMLSourceCheck.cutValues(tree, text: split.yaml, lineOffset: 1).map {
+                warnings: YAMLSourceCheck.cutValues(tree, text: split.yaml, lineOffset: 1, schema: candidate.collection).map {
                     .warning(shown, $0.position, $0.message, hint: $0.hint)
                 }))
     }

@@ -5,9 +5,11 @@ import Foundation
 public enum YAMLSourceCheck {
     // MARK: Values cut by a comment
 
-    /// Plain values followed on their line by ` #`: YAML reads the rest as a comment, so the
-    /// value is cut (`location: Salle #2` gives « Salle »). Positions count characters.
-    public static func cutValues(_ tree: YAMLTree?, text: String, lineOffset: Int) -> [YAMLReader.Failure] {
+    /// Plain values of free-text fields followed on their line by ` #`: YAML reads the rest as
+    /// a comment, so the value is cut (`location: Salle #2` gives « Salle »). A comment after a
+    /// date, a yes/no, a number or a value from a list is left alone: `castor new` writes such
+    /// comments, and the value is checked anyway. Positions count characters.
+    public static func cutValues(_ tree: YAMLTree?, text: String, lineOffset: Int, schema: CollectionSchema) -> [YAMLReader.Failure] {
         guard case .map(let entries, _)? = tree else { return [] }
         let lines = SourceLines(text)
         var notes: [YAMLReader.Failure] = []
@@ -37,7 +39,7 @@ public enum YAMLSourceCheck {
                 }
             }
         }
-        visit(entries)
+        visit(entries.filter { schema.field($0.key)?.type.isFreeText == true })
         return notes
     }
 

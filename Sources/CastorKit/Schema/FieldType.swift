@@ -34,6 +34,15 @@ public enum FieldType: Sendable, Hashable {
         }
     }
 
+    /// Whether a value may hold any text, so a « # » in it may be part of the value (text,
+    /// names, addresses, contacts; the attachments' titles).
+    public var isFreeText: Bool {
+        switch self {
+        case .text, .textList, .url, .contact, .attachments: return true
+        case .date, .dateOrDateTime, .bool, .price, .term, .terms, .choice: return false
+        }
+    }
+
     /// How the type is named to a volunteer, in error messages and guides.
     public var frenchDescription: String {
         switch self {
