@@ -81,7 +81,8 @@ final class VolunteerMistakesTests: XCTestCase {
             (BuiltinCollections.fiches, "auteurs", "authors"), (BuiltinCollections.fiches, "auteur", "authors"),
             (BuiltinCollections.fiches, "région", "regions"), (BuiltinCollections.fiches, "pièces jointes", "attachments"),
             (BuiltinCollections.fiches, "Title", "title"), (BuiltinCollections.pages, "brouillon", "draft"),
-            (BuiltinCollections.pages, "titel", "title"),
+            (BuiltinCollections.pages, "titel", "title"), (BuiltinCollections.events, "où", "location"),
+            (BuiltinCollections.events, "ned", "end"), (BuiltinCollections.fiches, "Mise à jour", "updated"),
         ]
         for (schema, key, expected) in cases {
             let (_, diagnostics) = validate(schema, yaml: "\(key): x\n")
@@ -106,6 +107,12 @@ final class VolunteerMistakesTests: XCTestCase {
             XCTAssertEqual(diagnostics.map(\.message), ["champ inconnu « \(key) » : il est ignoré"], key)
             XCTAssertEqual(diagnostics.first?.severity, .warning)
         }
+    }
+
+    func testShortAliasesAreNotNearMisses() {
+        // `où` is an alias of `location`, but `lu` is not a misspelling of it.
+        let (_, diagnostics) = validate(BuiltinCollections.events, yaml: "title: T\nstart: 2027-01-01\nlu: oui\n")
+        XCTAssertEqual(diagnostics.map(\.severity), [.warning])
     }
 
     // MARK: Lists with several bad values

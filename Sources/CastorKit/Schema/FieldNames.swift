@@ -25,6 +25,8 @@ extension CollectionSchema {
             let names = [(spec.key, false)] + spec.aliases.map { ($0, true) }
             for (name, isAlias) in names {
                 let folded = CollectionSchema.fold(name)
+                // `où` or `pj` are near anything of two letters.
+                guard folded.count >= 3 else { continue }
                 let distance = CollectionSchema.distance(Array(wanted), Array(folded))
                 // One slip in a short name, two in a longer one: `id` is not `end`.
                 let allowed = min(wanted.count, folded.count) <= 4 ? 1 : 2
