@@ -190,6 +190,14 @@ final class VolunteerMistakesTests: XCTestCase {
             "écrivez - 'Le \"Collectif\"' (entre apostrophes), ou faites précéder chaque guillemet intérieur d'une barre oblique inversée : - \"Le \\\"Collectif\\\"\"")
     }
 
+    func testQuotesAtTheStartOfATextAreKeptInTheSuggestion() throws {
+        let failure = try XCTUnwrap(failure("title: \"Atelier\" du jeudi\n"))
+        XCTAssertEqual(failure.position, SourcePosition(line: 2, column: 16))
+        XCTAssertEqual(
+            failure.hint,
+            "écrivez title: '\"Atelier\" du jeudi' (entre apostrophes), ou faites précéder chaque guillemet intérieur d'une barre oblique inversée : title: \"\\\"Atelier\\\" du jeudi\"")
+    }
+
     func testUnclosedQuoteIsPointedAtWhereItOpens() throws {
         let failure = try XCTUnwrap(failure("title: 'Réunion\nsummary: Un résumé.\n"))
         XCTAssertEqual(failure.position, SourcePosition(line: 2, column: 8))

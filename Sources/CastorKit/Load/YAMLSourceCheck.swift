@@ -177,8 +177,14 @@ public enum YAMLSourceCheck {
                 let after = inner[inner.index(after: closing)...]
                 let rest = after.drop(while: isBlank)
                 if rest.isEmpty || (rest.first == "#" && rest.count < after.count) { continue }
+                // `'L'atelier'`: the outer quotes were meant to quote the value. `"Atelier" du jeudi`:
+                // the quotes belong to the text.
                 var content = trimmedEnd(inner)
-                if content.last == quote { content = content.dropLast() }
+                if content.last == quote {
+                    content = content.dropLast()
+                } else if after.first.map(isBlank) == true {
+                    content = trimmedEnd(parsed.value)
+                }
                 return YAMLReader.Failure(
                     position: SourcePosition(line: number + lineOffset, column: line[..<closing].count + 1),
                     message: single
