@@ -56,9 +56,9 @@ public struct Validator: Sendable {
         var misspelt: Set<String> = []
         for item in entries {
             guard let spec = schema.field(item.key) else {
-                let diagnostic = unknownField(item, schema: schema, file: file)
-                if diagnostic.severity == .error, let intended = schema.intendedField(for: item.key) { misspelt.insert(intended.spec.key) }
-                diagnostics.append(diagnostic)
+                let intended = schema.intendedField(for: item.key)
+                if let intended { misspelt.insert(intended.spec.key) }
+                diagnostics.append(unknownField(item, intended: intended, schema: schema, file: file))
                 continue
             }
             // The web editor writes a cleared field as `""` or `[]`: it is absent.
@@ -113,9 +113,11 @@ public struct Validator: Sendable {
 
     /// A key the collection does not declare: an error when it is a French name or a near miss
     /// of a declared field (its value would silently be lost), a warning otherwise.
-    func unknownField(_ item: YAMLTree.Entry, schema: CollectionSchema, file: String) -> Diagnostic {
+    func unknownField(
+        _ item: YAMLTree.Entry, intended: CollectionSchema.IntendedField?, schema: CollectionSchema, file: String
+    ) -> Diagnostic {
         let known = "champs reconnus : " + schema.fields.map(\.key).joined(separator: ", ")
-        guard let intended = schema.intendedField(for: item.key) else {
+        guard let intended else {
             return .warning(file, item.keyPosition, "champ inconnu « \(item.key) » : il est ignoré", hint: known)
         }
         let key = intended.spec.key
