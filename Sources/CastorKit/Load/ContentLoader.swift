@@ -189,6 +189,9 @@ public struct ContentLoader: Sendable {
             SourceDocument(
                 collection: candidate.collection, relativePath: candidate.relativePath, displayPath: shown,
                 group: candidate.group, slug: candidate.slug, isBundle: candidate.isBundle, frontMatter: tree,
-                body: split.body, bodyFirstLine: split.bodyFirstLine))
+                body: split.body, bodyFirstLine: split.bodyFirstLine,
+                warnings: YAMLSourceCheck.cutValues(tree, text: split.yaml, lineOffset: 1, schema: candidate.collection).map {
+                    .warning(shown, $0.position, $0.message, hint: $0.hint)
+                }))
     }
 }

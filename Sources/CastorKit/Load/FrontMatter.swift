@@ -53,11 +53,11 @@ import Foundation
 
 /// Text decoding that says where a file stops being UTF-8.
 public enum TextDecoding {
-    /// Returns the text, or the 1-based line and column of the first invalid byte.
+    /// Returns the text, or the 1-based line and column (in characters) of the first invalid byte.
     public static func utf8(_ bytes: [UInt8]) -> Result<String, SourcePositionError> {
         if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
         var line = 1
-        var column = 1
+        var lineText = String.UnicodeScalarView()
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         while true {
@@ -65,13 +65,12 @@ public enum TextDecoding {
             case .scalarValue(let scalar):
                 if scalar == "\n" {
                     line += 1
-                    column = 1
+                    lineText = String.UnicodeScalarView()
                 } else {
-                    column += 1
+                    lineText.append(scalar)
                 }
-            case .emptyInput:
-                return .failure(SourcePositionError(position: SourcePosition(line: line, column: column)))
-            case .error:
+            case .emptyInput, .error:
+                let column = String(lineText).count + 1
                 return .failure(SourcePositionError(position: SourcePosition(line: line, column: column)))
             }
         }

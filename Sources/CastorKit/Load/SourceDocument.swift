@@ -9,4 +9,6 @@ public struct SourceDocument: Sendable {
     public let frontMatter: YAMLTree?
     public let body: String
     public let bodyFirstLine: Int
+    /// Problems found while reading the file that do not stop it (a value cut by « # »).
+    public var warnings: [Diagnostic] = []
 }

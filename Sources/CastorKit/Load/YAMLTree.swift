@@ -25,6 +25,17 @@ public indirect enum YAMLTree: Sendable {
         return false
     }
 
+    /// Whether the value says nothing: null, `""`, `[]`, `{}` or a list of such values, as the
+    /// web editor writes a field that was cleared.
+    public var isEmpty: Bool {
+        switch self {
+        case .scalar(let text, let kind, _):
+            return kind == .null || ((kind == .string || kind == .quoted) && text.allSatisfy(\.isWhitespace))
+        case .list(let items, _): return items.allSatisfy(\.isEmpty)
+        case .map(let entries, _): return entries.isEmpty
+        }
+    }
+
     /// The text of a scalar, nil for lists and maps.
     public var text: String? {
         if case .scalar(let text, _, _) = self { return text }
@@ -52,28 +63,30 @@ public enum YAMLReader {
     /// - Parameter lineOffset: lines before the YAML text in its file (1 for front matter).
     public static func read(_ text: String, lineOffset: Int) throws(Failure) -> YAMLTree? {
         let node: Node?
+        let lines = SourceLines(text)
         do {
             node = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
-            throw translate(error, lineOffset: lineOffset)
+            throw translate(error, lines: lines, lineOffset: lineOffset)
         } catch {
             throw Failure(position: .unknown, message: "YAML illisible : \(error)", hint: nil)
         }
         guard let node else { return nil }
         var budget = nodeBudget
-        return try convert(node, lineOffset: lineOffset, budget: &budget)
+        return try convert(node, lines: lines, lineOffset: lineOffset, budget: &budget)
     }
 
-    static func position(_ mark: Mark?, _ lineOffset: Int) -> SourcePosition {
+    /// libyaml counts columns in Unicode scalars; volunteers count characters.
+    static func position(_ mark: Mark?, _ lines: SourceLines, _ lineOffset: Int) -> SourcePosition {
         guard let mark else { return .unknown }
-        return SourcePosition(line: mark.line + lineOffset, column: mark.column)
+        return SourcePosition(line: mark.line + lineOffset, column: lines.column(line: mark.line, scalarColumn: mark.column))
     }
 
-    static func convert(_ node: Node, lineOffset: Int, budget: inout Int) throws(Failure) -> YAMLTree {
+    static func convert(_ node: Node, lines: SourceLines, lineOffset: Int, budget: inout Int) throws(Failure) -> YAMLTree {
         budget -= 1
         if budget < 0 {
             throw Failure(
-                position: position(node.mark, lineOffset),
+                position: position(node.mark, lines, lineOffset),
                 message: "l'en-tête YAML est trop gros une fois ses alias (*nom) développés",
                 hint: "n'utilisez pas d'ancres (&nom) ni d'alias (*nom) : écrivez les valeurs directement")
         }
@@ -92,38 +105,45 @@ public enum YAMLReader {
                 default: kind = .string
                 }
             }
-            return .scalar(scalar.string, kind, position(scalar.mark, lineOffset))
+            return .scalar(scalar.string, kind, position(scalar.mark, lines, lineOffset))
         case .sequence(let sequence):
             var items: [YAMLTree] = []
             for item in sequence {
-                items.append(try convert(item, lineOffset: lineOffset, budget: &budget))
+                items.append(try convert(item, lines: lines, lineOffset: lineOffset, budget: &budget))
             }
-            return .list(items, position(sequence.mark, lineOffset))
+            return .list(items, position(sequence.mark, lines, lineOffset))
         case .mapping(let mapping):
             var entries: [YAMLTree.Entry] = []
             for (key, value) in mapping {
                 let keyText = key.scalar?.string ?? "?"
                 entries.append(
                     .init(
-                        key: keyText, keyPosition: position(key.mark, lineOffset),
-                        value: try convert(value, lineOffset: lineOffset, budget: &budget)))
+                        key: keyText, keyPosition: position(key.mark, lines, lineOffset),
+                        value: try convert(value, lines: lines, lineOffset: lineOffset, budget: &budget)))
             }
-            return .map(entries, position(mapping.mark, lineOffset))
+            return .map(entries, position(mapping.mark, lines, lineOffset))
         case .alias(let alias):
             throw Failure(
-                position: position(alias.mark, lineOffset),
+                position: position(alias.mark, lines, lineOffset),
                 message: "alias YAML (*\(alias.anchor.rawValue)) non pris en charge",
                 hint: "écrivez la valeur directement")
         }
     }
 
     /// libyaml speaks English; volunteers read French.
-    static func translate(_ error: YamlError, lineOffset: Int) -> Failure {
+    static func translate(_ error: YamlError, lines: SourceLines, lineOffset: Int) -> Failure {
         let generalHint =
             "vérifiez l'indentation (des espaces, pas de tabulation), le « : » après chaque nom de champ, et mettez entre guillemets un texte qui contient « : » ou commence par « [ », « { », « * », « & », « # »"
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
+            // A quote inside a quoted value breaks the YAML further on; point at the quote.
+            let unclosedQuoteLine = context.flatMap { $0.text.contains("quoted scalar") ? $0.mark.line : nil }
+            if let mistake = YAMLSourceCheck.quoteMistake(
+                lines, upTo: mark.line, unclosedQuoteLine: unclosedQuoteLine, lineOffset: lineOffset)
+            {
+                return mistake
+            }
             // An unclosed bracket or quote is found at the end; point where it was opened.
             var message = "en-tête YAML invalide : \(frenchProblem(problem))"
             var at = mark
@@ -132,11 +152,13 @@ public enum YAMLReader {
                 message += " (ouvert ici, problème constaté ligne \(mark.line + lineOffset))"
             }
             return Failure(
-                position: SourcePosition(line: at.line + lineOffset, column: at.column), message: message,
+                position: SourcePosition(line: at.line + lineOffset, column: lines.column(line: at.line, scalarColumn: at.column)),
+                message: message,
                 hint: generalHint)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return Failure(
-                position: SourcePosition(line: context.mark.line + lineOffset, column: context.mark.column),
+                position: SourcePosition(
+                    line: context.mark.line + lineOffset, column: lines.column(line: context.mark.line, scalarColumn: context.mark.column)),
                 message: "champ en double dans l'en-tête : \(duplicates.joined(separator: ", "))",
                 hint: "gardez une seule ligne par champ")
         case .reader(let problem, _, _, _):

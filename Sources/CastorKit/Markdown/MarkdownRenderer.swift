@@ -74,6 +74,8 @@ public final class MarkdownRenderer: @unchecked Sendable {
 
         var diagnostics: [Diagnostic] = []
         var headingNodes: [(node: OpaquePointer, level: Int)] = []
+        // cmark counts columns in bytes; made only when a link is found.
+        var lines: SourceLines?
         var hasLevelOne = false
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
@@ -88,9 +90,11 @@ public final class MarkdownRenderer: @unchecked Sendable {
                 headingNodes.append((node, level))
             } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                let line = Int(cmark_node_get_start_line(node))
+                if lines == nil { lines = SourceLines(markdown) }
                 let position = SourcePosition(
-                    line: Int(cmark_node_get_start_line(node)) + firstLine - 1,
-                    column: Int(cmark_node_get_start_column(node)))
+                    line: line + firstLine - 1,
+                    column: lines!.column(line: line, utf8Column: Int(cmark_node_get_start_column(node))))
                 if type == CMARK_NODE_IMAGE && MarkdownRenderer.plainText(node).isEmpty {
                     diagnostics.append(
                         .warning(file, position, "image sans texte alternatif : « \(url) »",

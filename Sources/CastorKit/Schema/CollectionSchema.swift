@@ -36,7 +36,7 @@ public struct CollectionSchema: Sendable, Hashable {
         self.singular = singular
         self.layout = layout
         // Every collection may hold drafts.
-        self.fields = fields + [FieldSpec("draft", "Brouillon", .bool)]
+        self.fields = fields + [FieldSpec("draft", "Brouillon", .bool, aliases: ["brouillon", "ébauche"])]
         self.rules = rules
         self.template = template
         self.urlPrefix = urlPrefix

@@ -34,6 +34,15 @@ public enum FieldType: Sendable, Hashable {
         }
     }
 
+    /// Whether a value may hold any text, so a « # » in it may be part of the value (text,
+    /// names, addresses, contacts; the attachments' titles).
+    public var isFreeText: Bool {
+        switch self {
+        case .text, .textList, .url, .contact, .attachments: return true
+        case .date, .dateOrDateTime, .bool, .price, .term, .terms, .choice: return false
+        }
+    }
+
     /// How the type is named to a volunteer, in error messages and guides.
     public var frenchDescription: String {
         switch self {
@@ -59,12 +68,16 @@ public struct FieldSpec: Sendable, Hashable {
     public let label: String
     public let type: FieldType
     public let required: Bool
+    /// Names a volunteer may write instead of `key`, mostly French (`lieu` for `location`):
+    /// they are refused with a message naming `key`. Compared without case or accents.
+    public let aliases: [String]
 
-    public init(_ key: String, _ label: String, _ type: FieldType, required: Bool = false) {
+    public init(_ key: String, _ label: String, _ type: FieldType, required: Bool = false, aliases: [String] = []) {
         self.key = key
         self.label = label
         self.type = type
         self.required = required
+        self.aliases = aliases
     }
 }
 

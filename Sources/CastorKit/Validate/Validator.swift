@@ -19,7 +19,7 @@ public struct Validator: Sendable {
     ]
 
     public func validate(_ document: SourceDocument) -> (Entry?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [Diagnostic] = document.warnings
         let file = document.displayPath
         let schema = document.collection
         let top = SourcePosition(line: 1, column: 1)
@@ -57,23 +57,27 @@ public struct Validator: Sendable {
 
         var fields: [String: FieldValue] = [:]
         var positions: [String: SourcePosition] = [:]
+        // Fields already named by an error on a misspelt key are not reported missing as well.
+        var misspelt: Set<String> = []
         for item in entries {
             guard let spec = schema.field(item.key) else {
-                var hint = "champs reconnus : " + schema.fields.map(\.key).joined(separator: ", ")
-                if let near = Validator.nearest(item.key, in: schema.fields.map(\.key)) {
-                    hint = "vouliez-vous écrire « \(near) » ? " + hint
-                }
-                diagnostics.append(.warning(file, item.keyPosition, "champ inconnu « \(item.key) » : il est ignoré", hint: hint))
+                let intended = schema.intendedField(for: item.key)
+                if let intended { misspelt.insert(intended.spec.key) }
+                diagnostics.append(unknownField(item, intended: intended, schema: schema, file: file))
                 continue
             }
-            positions[spec.key] = item.value.isNull ? item.keyPosition : item.value.position
-            if item.value.isNull { continue }
+            // The web editor writes a cleared field as `""` or `[]`: it is absent.
+            if item.value.isEmpty {
+                if spec.required { positions[spec.key] = item.value.isNull ? item.keyPosition : item.value.position }
+                continue
+            }
+            positions[spec.key] = item.value.position
             switch convert(item.value, spec: spec, document: document) {
             case .success(let value): fields[spec.key] = value
-            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .failure(let list): diagnostics.append(contentsOf: list.items)
             }
         }
-        for spec in schema.fields where spec.required && fields[spec.key] == nil && positions[spec.key] == nil {
+        for spec in schema.fields where spec.required && fields[spec.key] == nil && positions[spec.key] == nil && !misspelt.contains(spec.key) {
             diagnostics.append(
                 .error(file, top, "champ obligatoire manquant : « \(spec.key) » (\(spec.label.lowercased()))",
                     hint: "ajoutez dans l'en-tête une ligne « \(spec.key): … » avec \(spec.type.frenchDescription)"))
@@ -112,11 +116,29 @@ public struct Validator: Sendable {
         return (entry, diagnostics)
     }
 
-    func convert(_ value: YAMLTree, spec: FieldSpec, document: SourceDocument) -> Result<FieldValue, Diagnostic> {
+    /// A key the collection does not declare: an error when it is a French name or a near miss
+    /// of a declared field (its value would silently be lost), a warning otherwise.
+    func unknownField(
+        _ item: YAMLTree.Entry, intended: CollectionSchema.IntendedField?, schema: CollectionSchema, file: String
+    ) -> Diagnostic {
+        let known = "champs reconnus : " + schema.fields.map(\.key).joined(separator: ", ")
+        guard let intended else {
+            return .warning(file, item.keyPosition, "champ inconnu « \(item.key) » : il est ignoré", hint: known)
+        }
+        let key = intended.spec.key
+        let replace = "remplacez « \(item.key): » par « \(key): »"
+        return .error(
+            file, item.keyPosition, "champ « \(item.key) » inconnu : vouliez-vous écrire « \(key) » ?",
+            hint: (intended.isAlias ? "les noms de champs s'écrivent en anglais : " : "corrigez le nom du champ : ") + replace
+                + " (\(known))")
+    }
+
+    /// The field's value, or every problem found in it (each bad value of a list).
+    func convert(_ value: YAMLTree, spec: FieldSpec, document: SourceDocument) -> Result<FieldValue, DiagnosticList> {
         let file = document.displayPath
         let position = value.position
-        func fail(_ message: String, hint: String? = nil) -> Result<FieldValue, Diagnostic> {
-            .failure(.error(file, position, message, hint: hint ?? "« \(spec.key) » attend \(spec.type.frenchDescription)"))
+        func fail(_ message: String, hint: String? = nil) -> Result<FieldValue, DiagnosticList> {
+            .failure(DiagnosticList([.error(file, position, message, hint: hint ?? "« \(spec.key) » attend \(spec.type.frenchDescription)")]))
         }
         switch spec.type {
         case .text:
@@ -176,24 +198,37 @@ public struct Validator: Sendable {
             case .map: return fail("« \(spec.key) » doit être une liste")
             }
             var slugs: [String] = []
-            for item in items {
-                guard let text = item.text else { return fail("« \(spec.key) » doit être une liste de valeurs simples") }
-                if let problem = termProblem(text, vocabulary: vocabulary) {
-                    return .failure(.error(file, item.position, problem.0, hint: problem.1))
+            var problems: [Diagnostic] = []
+            for item in items where !item.isEmpty {
+                guard let text = item.text else {
+                    problems.append(
+                        .error(file, item.position, "« \(spec.key) » doit être une liste de valeurs simples",
+                            hint: "« \(spec.key) » attend \(spec.type.frenchDescription)"))
+                    continue
                 }
-                if !slugs.contains(text) { slugs.append(text) }
+                if let problem = termProblem(text, vocabulary: vocabulary) {
+                    problems.append(.error(file, item.position, problem.0, hint: problem.1))
+                } else if !slugs.contains(text) {
+                    slugs.append(text)
+                }
             }
-            return .success(.list(slugs))
+            return problems.isEmpty ? .success(.list(slugs)) : .failure(DiagnosticList(problems))
         case .textList:
             switch value {
             case .scalar(let text, _, _): return .success(.list([text]))
             case .list(let items, _):
                 var texts: [String] = []
-                for item in items {
-                    guard let text = item.text else { return fail("« \(spec.key) » doit être une liste de textes") }
+                var problems: [Diagnostic] = []
+                for item in items where !item.isEmpty {
+                    guard let text = item.text else {
+                        problems.append(
+                            .error(file, item.position, "« \(spec.key) » doit être une liste de textes",
+                                hint: "« \(spec.key) » attend \(spec.type.frenchDescription)"))
+                        continue
+                    }
                     texts.append(text)
                 }
-                return .success(.list(texts))
+                return problems.isEmpty ? .success(.list(texts)) : .failure(DiagnosticList(problems))
             case .map: return fail("« \(spec.key) » doit être une liste de textes")
             }
         case .choice(let choices):
@@ -218,40 +253,46 @@ public struct Validator: Sendable {
         return ("valeur « \(slug) » absente de la liste « \(vocabulary) »", hint)
     }
 
-    func attachments(_ value: YAMLTree, spec: FieldSpec, document: SourceDocument) -> Result<FieldValue, Diagnostic> {
+    func attachments(_ value: YAMLTree, spec: FieldSpec, document: SourceDocument) -> Result<FieldValue, DiagnosticList> {
         let file = document.displayPath
         guard case .list(let items, _) = value else {
-            return .failure(
+            return .failure(DiagnosticList([
                 .error(file, value.position, "« \(spec.key) » doit être une liste",
-                    hint: "par exemple :\nattachments:\n  - file: charte.odt\n    title: Trame de charte"))
+                    hint: "par exemple :\nattachments:\n  - file: charte.odt\n    title: Trame de charte")
+            ]))
         }
         if !document.isBundle && !items.isEmpty {
-            return .failure(
+            return .failure(DiagnosticList([
                 .error(file, value.position, "une fiche avec des pièces jointes doit être un dossier",
-                    hint: "déplacez « \(document.slug).md » en « \(document.slug)/index.md » et mettez les fichiers à côté"))
+                    hint: "déplacez « \(document.slug).md » en « \(document.slug)/index.md » et mettez les fichiers à côté")
+            ]))
         }
         let folder = (document.relativePath as NSString).deletingLastPathComponent
         var result: [Attachment] = []
-        for item in items {
+        var problems: [Diagnostic] = []
+        for item in items where !item.isEmpty {
             guard let fileName = item["file"]?.text, !fileName.isEmpty else {
-                return .failure(.error(file, item.position, "pièce jointe sans « file »", hint: "indiquez le nom du fichier : « file: charte.odt »"))
+                problems.append(.error(file, item.position, "pièce jointe sans « file »", hint: "indiquez le nom du fichier : « file: charte.odt »"))
+                continue
             }
-            let title = item["title"]?.text ?? fileName
+            let title = item["title"].flatMap { $0.isEmpty ? nil : $0.text } ?? fileName
             let position = item["file"]?.position ?? item.position
             let normalized = (folder + "/" + fileName as NSString).standardizingPath
             if fileName.hasPrefix("/") || fileName.contains("..") || !normalized.hasPrefix(folder + "/") {
-                return .failure(
+                problems.append(
                     .error(file, position, "la pièce jointe « \(fileName) » sort du dossier de la fiche",
                         hint: "placez le fichier dans le dossier « \(folder) » et indiquez seulement son nom"))
+                continue
             }
             guard let size = FileIO.fileSize(contentRoot + "/" + normalized), !FileIO.isDirectory(contentRoot + "/" + normalized) else {
-                return .failure(
+                problems.append(
                     .error(file, position, "pièce jointe introuvable : « \(fileName) »",
                         hint: "vérifiez le nom (majuscules, accents, extension) du fichier dans « \(folder) »"))
+                continue
             }
             result.append(Attachment(file: String(normalized.dropFirst(folder.count + 1)), title: title, size: size))
         }
-        return .success(.attachments(result))
+        return problems.isEmpty ? .success(.attachments(result)) : .failure(DiagnosticList(problems))
     }
 
     static func dateProblem(_ text: String, key: String, allowsTime: Bool = false) -> String {

@@ -1,0 +1,45 @@
+/// The lines of a source text, to turn the positions parsers give into the columns a volunteer
+/// counts.
+///
+/// A column is the number of characters (extended grapheme clusters: « é » is one character
+/// whether it is typed as one code point or as « e » plus a combining accent) from the start of
+/// the line, plus one. cmark-gfm counts bytes and libyaml counts Unicode scalars; both are
+/// converted here.
+struct SourceLines: Sendable {
+    let lines: [Substring]
+
+    init(_ text: String) {
+        // Split on the byte: "\r\n" is a single Character for Swift.
+        lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
+            text[$0.startIndex..<$0.endIndex]
+        }
+    }
+
+    /// The 1-based line, without its line end; nil past the end.
+    subscript(line: Int) -> Substring? {
+        guard line >= 1, line <= lines.count else { return nil }
+        let text = lines[line - 1]
+        return text.hasSuffix("\r") ? text.dropLast() : text
+    }
+
+    /// The character column of the 1-based byte column `utf8Column` of `line`.
+    func column(line: Int, utf8Column: Int) -> Int {
+        guard let text = self[line], utf8Column >= 1 else { return utf8Column }
+        let offset = min(utf8Column - 1, text.utf8.count)
+        let index = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+        return SourceLines.characters(before: index, in: text, extra: utf8Column - 1 - offset)
+    }
+
+    /// The character column of the 1-based Unicode scalar column `scalarColumn` of `line`.
+    func column(line: Int, scalarColumn: Int) -> Int {
+        guard let text = self[line], scalarColumn >= 1 else { return scalarColumn }
+        let offset = min(scalarColumn - 1, text.unicodeScalars.count)
+        let index = text.unicodeScalars.index(text.unicodeScalars.startIndex, offsetBy: offset)
+        return SourceLines.characters(before: index, in: text, extra: scalarColumn - 1 - offset)
+    }
+
+    /// Characters before `index`, plus `extra` positions past the end of the line, plus one.
+    static func characters(before index: String.Index, in text: Substring, extra: Int) -> Int {
+        text.unicodeScalars[..<index].reduce(into: "") { $0.unicodeScalars.append($1) }.count + extra + 1
+    }
+}
