@@ -14,22 +14,22 @@ struct DecapCommand: ParsableCommand {
             chaque construction du site : castor build && castor decap --repo reseau/contenu.
             """)
 
-    @Option(name: .long, help: "Dossier du contenu (Markdown et site.yml).")
+    @Option(name: .long, help: ArgumentHelp("Dossier du contenu (Markdown et site.yml).", valueName: "dossier"))
     var content = "content"
 
-    @Option(name: .long, help: "Dossier où écrire config.yml et index.html (servi à l'adresse admin/ du site).")
+    @Option(name: .long, help: ArgumentHelp("Dossier où écrire config.yml et index.html (servi à l'adresse admin/ du site).", valueName: "dossier"))
     var output = "site/admin"
 
-    @Option(name: .long, help: "Dossier du contenu dans le dépôt que Decap modifie.")
+    @Option(name: .long, help: ArgumentHelp("Dossier du contenu dans le dépôt que Decap modifie.", valueName: "dossier"))
     var repositoryContent = "content"
 
-    @Option(name: .long, help: "Service git de Decap : git-gateway, github, gitlab, gitea…")
+    @Option(name: .long, help: ArgumentHelp("Service git de Decap : git-gateway, github, gitlab, gitea…", valueName: "service"))
     var backend = "git-gateway"
 
-    @Option(name: .long, help: "Dépôt du contenu, propriétaire/nom (obligatoire sauf avec git-gateway).")
+    @Option(name: .long, help: ArgumentHelp("Dépôt du contenu, propriétaire/nom (obligatoire sauf avec git-gateway).", valueName: "propriétaire/nom"))
     var repo: String?
 
-    @Option(name: .long, help: "Branche où Decap enregistre.")
+    @Option(name: .long, help: ArgumentHelp("Branche où Decap enregistre.", valueName: "branche"))
     var branch = "main"
 
     func validate() throws {
