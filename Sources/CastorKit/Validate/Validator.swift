@@ -93,6 +93,7 @@ public struct Validator: Sendable {
             }
         }
 
+        diagnostics += PublicationRules.unreachableContact(fields: fields, positions: positions, file: file)
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let url: String
         if let group = document.group, case .grouped = schema.layout {
