@@ -101,6 +101,11 @@ public struct Builder: Sendable {
             linked.formUnion(links)
             report.diagnostics.append(contentsOf: body.diagnostics)
         }
+        // Drafts: not published, but their links and images are checked, as warnings.
+        let drafts = entries.filter { $0.isDraft && !isPublished($0) }
+        for body in drafts.parallelMap({ entry in renderBody(entry, baseURL: baseURL) { resolver.resolve($0, from: entry, at: $1) } }) {
+            report.diagnostics.append(contentsOf: DraftChecks.asWarnings(body.diagnostics))
+        }
         report.inventory = ContentInventory(
             entries: entries, published: Set(published.map(\.relativePath)), assets: loaded.assets, linked: linked,
             config: config, contentRoot: options.content)
