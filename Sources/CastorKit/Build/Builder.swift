@@ -148,7 +148,9 @@ public struct Builder: Sendable {
             let context = PageContext(site: checked.site)
             let templatesRoot = options.templates + "/assets"
             let templateAssets = Builder.templateAssets(templatesRoot)
+            // The web editor (`editor:` in site.yml) is part of the site: rebuilt, never lost.
             let extras = Builder.extraFiles(checked.site, plan: plan, groups: [.fichesAndAds, .agenda, .plan])
+                + DecapConfig.files(config: checked.site.config).map { Feeds.File(file: $0.path, text: $0.text) }
             let searchStart = clock.now
             let search = SearchIndex(site: checked.site)
             searchTime = clock.now - searchStart

@@ -12,9 +12,11 @@ public struct SiteConfig: Sendable {
     public var vocabularies: [String: OrderedDictionary<String, String>]
     /// How long an ad without `expires` stays published (`ad_default_lifetime_days`, 90 by default).
     public var adLifetimeDays: Int = 90
+    /// The web editor installed at `admin/` by `castor build` (`editor:`); nil without one.
+    public var editor: EditorSettings?
 
     public static let vocabularyKeys = ["fiche_types", "themes", "regions", "ad_categories"]
-    static let knownKeys: Set<String> = Set(["title", "description", "base_url", "language", "timezone", "ad_default_lifetime_days"] + vocabularyKeys)
+    static let knownKeys: Set<String> = Set(["title", "description", "base_url", "language", "timezone", "ad_default_lifetime_days", "editor"] + vocabularyKeys)
 
     public init(
         title: String, description: String = "", baseURL: String, language: String = "fr",
@@ -152,6 +154,12 @@ public struct SiteConfig: Sendable {
             }
             vocabularies[name] = vocabulary
         }
+        var editor: EditorSettings?
+        if let value = tree["editor"], !value.isNull {
+            let (settings, problems) = EditorSettings.load(value, file: file)
+            editor = settings
+            diagnostics += problems
+        }
         guard let title, let baseURL, !diagnostics.contains(where: { $0.severity == .error }) else {
             return (nil, diagnostics)
         }
@@ -159,6 +167,7 @@ public struct SiteConfig: Sendable {
             title: title, description: description, baseURL: baseURL, language: language,
             timezone: timezone, vocabularies: vocabularies)
         config.adLifetimeDays = adLifetimeDays
+        config.editor = editor
         return (config, diagnostics)
     }
 }

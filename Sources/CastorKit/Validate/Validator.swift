@@ -15,7 +15,7 @@ public struct Validator: Sendable {
     /// Slugs that would collide with pages Castor makes itself.
     static let reservedSlugs: Set<String> = ["page", "archives", "categories", "rss", "atom"]
     static let reservedRootSlugs: Set<String> = [
-        "fiches", "agenda", "annonces", "pages", "themes", "regions", "assets", "recherche", "404", "page",
+        "fiches", "agenda", "annonces", "pages", "themes", "regions", "assets", "recherche", "404", "page", "admin",
     ]
 
     public func validate(_ document: SourceDocument) -> (Entry?, [Diagnostic]) {
