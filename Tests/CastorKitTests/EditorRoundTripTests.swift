@@ -233,6 +233,16 @@ final class EditorRoundTripTests: XCTestCase {
         (config, diagnostics) = SiteConfig.load(yaml: original + "\neditor:\n  backend: github\n  repo: reseau/contenu\n", file: "site.yml")
         XCTAssertEqual(diagnostics.map(\.formatted), [])
         XCTAssertEqual(config?.editor?.backend.repo, "reseau/contenu")
+        // Content at the root of its own repository.
+        (config, diagnostics) = SiteConfig.load(yaml: original + "\neditor:\n  backend: github\n  repo: reseau/contenu\n  content_folder: \"\"\n", file: "site.yml")
+        XCTAssertEqual(diagnostics.map(\.formatted), [])
+        let editor = try XCTUnwrap(config?.editor)
+        let rooted = try XCTUnwrap(try Yams.load(yaml: DecapConfig.yaml(config: try XCTUnwrap(config), backend: editor.backend, contentFolder: editor.contentFolder)) as? [String: Any])
+        XCTAssertEqual(rooted["media_folder"] as? String, "medias")
+        let simple = try collection(rooted, "fiches-boite-a-outils")
+        XCTAssertEqual(simple["folder"] as? String, "fiches/boite-a-outils")
+        XCTAssertEqual(simple["media_folder"] as? String, "../../medias")
+        XCTAssertEqual(try collection(rooted, "annonces")["media_folder"] as? String, "../medias")
 
         try (original + "\neditor:\n  backend: github\n  repo: reseau/contenu\n  branch: contenu\n").write(to: siteYml, atomically: true, encoding: .utf8)
         let output = content.deletingLastPathComponent().appendingPathComponent("site")

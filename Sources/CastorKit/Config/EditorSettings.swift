@@ -6,11 +6,12 @@
 ///   backend: github          # git-gateway (par défaut), github, gitlab, gitea…
 ///   repo: reseau/contenu     # obligatoire sauf avec git-gateway
 ///   branch: main             # par défaut main
-///   content_folder: content  # dossier du contenu dans le dépôt, par défaut content
+///   content_folder: content  # dossier du contenu dans le dépôt, par défaut content ; "" pour la racine
 /// ```
 public struct EditorSettings: Sendable {
     public var backend: DecapConfig.Backend
-    /// Where the content folder is in the repository the editor commits to.
+    /// Where the content folder is in the repository the editor commits to; empty when the
+    /// content is the repository's root (a repository of its own).
     public var contentFolder: String
 
     public init(backend: DecapConfig.Backend, contentFolder: String = "content") {
@@ -45,7 +46,10 @@ public struct EditorSettings: Sendable {
         let backend = text("backend") ?? "git-gateway"
         let repo = text("repo")
         let branch = text("branch") ?? "main"
-        let contentFolder = (text("content_folder") ?? "content").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        // `content_folder: ""`: the content is the root of its own repository.
+        let folderValue = tree["content_folder"]
+        let contentFolder = folderValue?.text.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? "" : nil }
+            ?? (text("content_folder") ?? "content").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         if backend != "git-gateway" && repo == nil {
             diagnostics.append(
                 .error(file, tree["backend"]?.position ?? tree.position, "« editor.repo » manque : le service « \(backend) » a besoin du dépôt du contenu",
@@ -57,7 +61,7 @@ public struct EditorSettings: Sendable {
                     hint: "par exemple repo: reseau/contenu"))
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
-        return (EditorSettings(backend: .init(name: backend, repo: repo, branch: branch), contentFolder: contentFolder.isEmpty ? "." : contentFolder), diagnostics)
+        return (EditorSettings(backend: .init(name: backend, repo: repo, branch: branch), contentFolder: contentFolder), diagnostics)
     }
 }
 

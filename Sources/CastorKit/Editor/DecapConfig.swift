@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Editing without git: the configuration of Decap CMS (a web editor that commits to the
@@ -54,7 +55,7 @@ public enum DecapConfig {
             switch schema.layout {
             case .grouped(let vocabulary):
                 for (slug, label) in config.vocabulary(vocabulary) {
-                    let folder = "\(contentFolder)/\(schema.id)/\(slug)"
+                    let folder = inRepository(contentFolder, "\(schema.id)/\(slug)")
                     result.append(.init(name: "\(schema.id)-\(slug)", folder: folder, path: nil, schema: schema, label: "\(schema.label) : \(label)"))
                     if schema.field("attachments") != nil {
                         result.append(
@@ -63,10 +64,17 @@ public enum DecapConfig {
                     }
                 }
             case .flat:
-                result.append(.init(name: schema.id, folder: "\(contentFolder)/\(schema.id)", path: nil, schema: schema, label: schema.label))
+                result.append(.init(name: schema.id, folder: inRepository(contentFolder, schema.id), path: nil, schema: schema, label: schema.label))
             }
         }
         return result
+    }
+
+    /// A path of the content folder in the repository; `""` or `.` when the content is the
+    /// repository's root.
+    static func inRepository(_ contentFolder: String, _ path: String) -> String {
+        let root = contentFolder.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        return root.isEmpty || root == "." ? path : root + "/" + path
     }
 
     /// The site's `admin/config.yml` and `admin/index.html` when `site.yml` has an `editor:`
@@ -90,7 +98,7 @@ public enum DecapConfig {
             ("site_url", text(config.baseURL)),
             ("display_url", text(config.baseURL)),
             // Images added from the editor: one folder, linked relatively from each item.
-            ("media_folder", text("\(contentFolder)/medias")),
+            ("media_folder", text(inRepository(contentFolder, "medias"))),
             ("public_folder", text("/medias")),
             // File names made from titles: the rule of `castor new` (`Slug.fromTitle`).
             ("slug", mapping([("encoding", plain("ascii")), ("clean_accents", plain("true")), ("sanitize_replacement", text("-"))])),
@@ -130,7 +138,7 @@ public enum DecapConfig {
                 // Media and attachments beside index.md, linked by their bare names.
                 pairs += [("media_folder", text("")), ("public_folder", text(""))]
             } else {
-                let depth = folder.split(separator: "/").count - contentFolder.split(separator: "/").count
+                let depth = folder.split(separator: "/").count - (inRepository(contentFolder, "x").split(separator: "/").count - 1)
                 let up = String(repeating: "../", count: depth)
                 pairs += [("media_folder", text("\(up)medias")), ("public_folder", text("\(up)medias"))]
             }
