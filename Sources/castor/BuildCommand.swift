@@ -8,10 +8,10 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var source: ContentOptions
 
-    @Option(name: .long, help: "Dossier de sortie.")
+    @Option(name: .long, help: ArgumentHelp("Dossier de sortie.", valueName: "dossier"))
     var output = "site"
 
-    @Option(name: .customLong("base-url"), help: "Adresse publique du site (remplace base_url de site.yml).")
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Adresse publique du site (remplace base_url de site.yml).", valueName: "adresse"))
     var baseURL: String?
 
     @Flag(name: .long, help: "Publie aussi les brouillons (draft: true).")

@@ -19,7 +19,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var source: ContentOptions
 
-    @Option(name: .long, help: "Format de sortie : text (par défaut) ou json.")
+    @Option(name: .long, help: ArgumentHelp("Format de sortie : text (par défaut) ou json.", valueName: "format"))
     var format: Format = .text
 
     func run() throws {

@@ -4,10 +4,10 @@ import Foundation
 
 /// Options shared by the commands that read the content.
 struct ContentOptions: ParsableArguments {
-    @Option(name: .long, help: "Dossier du contenu (Markdown et site.yml).")
+    @Option(name: .long, help: ArgumentHelp("Dossier du contenu (Markdown et site.yml).", valueName: "dossier"))
     var content = "content"
 
-    @Option(name: .long, help: "Dossier des gabarits Mustache.")
+    @Option(name: .long, help: ArgumentHelp("Dossier des gabarits Mustache.", valueName: "dossier"))
     var templates = "templates"
 
     @Option(name: .long, help: ArgumentHelp("Date du jour AAAA-MM-JJ (expiration des annonces, événements à venir).", valueName: "AAAA-MM-JJ"))

@@ -19,10 +19,10 @@ struct NewCommand: ParsableCommand {
 
 /// Options of every `castor new` command.
 struct NewOptions: ParsableArguments {
-    @Option(name: .long, help: "Dossier du contenu (Markdown et site.yml).")
+    @Option(name: .long, help: ArgumentHelp("Dossier du contenu (Markdown et site.yml).", valueName: "dossier"))
     var content = "content"
 
-    @Option(name: .long, help: "Nom du fichier sans .md (par défaut, fait à partir du titre).")
+    @Option(name: .long, help: ArgumentHelp("Nom du fichier sans .md (par défaut, fait à partir du titre).", valueName: "nom"))
     var nom: String?
 
     @Option(name: .long, help: ArgumentHelp("Date du jour AAAA-MM-JJ (dates de mise à jour et de publication).", valueName: "AAAA-MM-JJ"))
@@ -76,13 +76,13 @@ struct NewFiche: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fiche", abstract: "Crée une fiche : castor new fiche <type> \"Titre\".")
 
-    @Argument(help: "Type de fiche (une clé de fiche_types dans site.yml, par exemple boite-a-outils).")
+    @Argument(help: ArgumentHelp("Type de fiche (une clé de fiche_types dans site.yml, par exemple boite-a-outils).", valueName: "type"))
     var type: String
 
-    @Argument(help: "Titre de la fiche, entre guillemets.")
+    @Argument(help: ArgumentHelp("Titre de la fiche, entre guillemets.", valueName: "titre"))
     var title: String
 
-    @Option(name: .long, help: "Région (une clé de regions dans site.yml).")
+    @Option(name: .long, help: ArgumentHelp("Région (une clé de regions dans site.yml).", valueName: "région"))
     var region: String?
 
     @OptionGroup var options: NewOptions
@@ -96,13 +96,13 @@ struct NewEvent: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evenement", abstract: "Crée un événement : castor new evenement \"Titre\" --date 2027-05-12.")
 
-    @Argument(help: "Titre de l'événement, entre guillemets.")
+    @Argument(help: ArgumentHelp("Titre de l'événement, entre guillemets.", valueName: "titre"))
     var title: String
 
     @Option(name: .long, help: ArgumentHelp("Début : AAAA-MM-JJ, ou AAAA-MM-JJTHH:MM (heure de Paris).", valueName: "DATE"))
     var date: String
 
-    @Option(name: .long, help: "Région (une clé de regions dans site.yml).")
+    @Option(name: .long, help: ArgumentHelp("Région (une clé de regions dans site.yml).", valueName: "région"))
     var region: String?
 
     @OptionGroup var options: NewOptions
@@ -116,16 +116,16 @@ struct NewAd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "annonce", abstract: "Crée une petite annonce : castor new annonce \"Titre\" --categorie terrain.")
 
-    @Argument(help: "Titre de l'annonce, entre guillemets.")
+    @Argument(help: ArgumentHelp("Titre de l'annonce, entre guillemets.", valueName: "titre"))
     var title: String
 
-    @Option(name: .long, help: "Catégorie (une clé de ad_categories dans site.yml).")
+    @Option(name: .long, help: ArgumentHelp("Catégorie (une clé de ad_categories dans site.yml).", valueName: "catégorie"))
     var categorie: String
 
-    @Option(name: .long, help: "Région (une clé de regions dans site.yml).")
+    @Option(name: .long, help: ArgumentHelp("Région (une clé de regions dans site.yml).", valueName: "région"))
     var region: String?
 
-    @Option(name: .long, help: "Contact public : e-mail, téléphone ou adresse web.")
+    @Option(name: .long, help: ArgumentHelp("Contact public : e-mail, téléphone ou adresse web.", valueName: "contact"))
     var contact: String?
 
     @OptionGroup var options: NewOptions

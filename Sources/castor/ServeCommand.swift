@@ -19,7 +19,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var source: ContentOptions
 
-    @Option(name: .long, help: "Port du serveur, sur 127.0.0.1.")
+    @Option(name: .long, help: ArgumentHelp("Port du serveur, sur 127.0.0.1.", valueName: "port"))
     var port: UInt16 = 8000
 
     @Flag(name: .long, inversion: .prefixedNo, help: "Affiche aussi les brouillons (draft: true) ; --no-drafts pour les cacher.")

@@ -8,6 +8,7 @@ import socket
 import subprocess
 import threading
 import time
+import unicodedata
 import urllib.error
 import urllib.request
 
@@ -278,3 +279,150 @@ def test_the_open_tab_reloads_by_itself_in_a_real_browser(workspace, browser):
         WebDriverWait(browser, 20).until(reloaded_with("<h1>La SCIC</h1>"))
     finally:
         assert server.stop() == 0
+
+
+# --- the command line, in French ----------------------------------------------------------
+
+
+def test_command_line_mistakes_are_explained_in_french(workspace):
+    unknown = castor(workspace, "check", "--nwo", NOW)
+    assert unknown.returncode == 64
+    lines = unknown.stderr.splitlines()
+    assert lines[0] == "erreur : option inconnue « --nwo » ; vouliez-vous écrire « --now » ?"
+    assert lines[1].startswith("utilisation : castor check [--content <dossier>]")
+    assert lines[2] == "  conseil : « castor check --help » explique chaque option."
+    for english in ("Error", "Usage", "See '", "Unknown option"):
+        assert english not in unknown.stderr
+
+    missing = castor(workspace, "new", "fiche", "boite-a-outils")
+    assert missing.returncode == 64
+    assert missing.stderr.startswith("erreur : argument manquant : <titre>\n  aide : <titre>  Titre de la fiche, entre guillemets.")
+    assert "Missing" not in missing.stderr
+
+    bad_date = castor(workspace, "check", "--now", "23/11/2026")
+    assert bad_date.returncode == 64
+    assert bad_date.stderr.startswith("erreur : valeur « 23/11/2026 » invalide pour « --now <AAAA-MM-JJ> »")
+    bad_format = castor(workspace, "check", "--format", "xml")
+    assert bad_format.stderr.startswith("erreur : valeur « xml » invalide pour « --format <format> » ; valeurs possibles : text, json")
+    no_value = castor(workspace, "check", "--content")
+    assert no_value.stderr.startswith("erreur : valeur manquante après « --content <dossier> »")
+    unquoted = castor(workspace, "new", "fiche", "boite-a-outils", "Décider", "par", "consentement")
+    assert unquoted.returncode == 64
+    assert unquoted.stderr.startswith("erreur : 2 arguments en trop : par, consentement (pensez aux guillemets")
+    assert not (workspace / "content/fiches/boite-a-outils/decider.md").exists()
+
+    command = castor(workspace, "chek")
+    assert command.returncode == 64
+    assert command.stderr.startswith("erreur : commande inconnue « chek » ; vouliez-vous écrire « check » ?")
+
+
+def test_version_and_help_pages_in_french(workspace):
+    version = castor(workspace, "--version")
+    assert version.returncode == 0, version.stderr
+    assert re.fullmatch(r"\d+\.\d+\.\d+\n", version.stdout), version.stdout
+    assert version.stderr == ""
+
+    overview = castor(workspace, "--help")
+    assert overview.returncode == 0
+    for french in ("RÉSUMÉ :", "UTILISATION : castor <commande>", "COMMANDES :", "build (défaut)", "Affiche cette aide.", "castor help <commande>"):
+        assert french in overview.stdout, french
+    for english in ("OVERVIEW", "USAGE:", "SUBCOMMANDS", "Show help", "for detailed help", "(default)"):
+        assert english not in overview.stdout, english
+    check = castor(workspace, "check", "--help")
+    assert "--format <format>" in check.stdout and "par défaut :" in check.stdout
+    assert "default:" not in check.stdout and "values:" not in check.stdout
+
+
+# --- the web editor -----------------------------------------------------------------------
+
+
+def decap_slug(title: str) -> str:
+    """Decap CMS's file name for a title, with the slug settings Castor writes (prepareSlug, then
+    sanitizeSlug with encoding ascii, clean_accents, replacement « - »), for plain French titles."""
+    text = title.strip().lower().replace("'", "").replace(".", "-")
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    text = re.sub(r"[^a-z0-9_.~-]", "-", text)
+    return re.sub(r"-+", "-", text).strip("-")
+
+
+def test_the_editor_is_built_with_the_site_and_writes_where_castor_new_does(workspace):
+    with (workspace / "content/site.yml").open("a", encoding="utf-8") as site_yml:
+        site_yml.write("\neditor:\n  backend: github\n  repo: reseau/contenu\n")
+    build = castor(workspace, "build", "--now", NOW)
+    assert build.returncode == 0, build.stderr
+    config = (workspace / "site/admin/config.yml").read_text(encoding="utf-8")
+    assert (workspace / "site/admin/index.html").is_file()
+    assert 'repo: "reseau/contenu"' in config
+    simple = 'folder: "content/fiches/structures-juridiques"\n  create: true'
+    folders = 'folder: "content/fiches/boite-a-outils"\n  path: "{{slug}}/index"'
+    assert simple in config and folders in config
+    assert 'media_folder: ""' in config
+
+    # A fiche saved by the editor: its folder, the name its slug rule makes from the title.
+    title = "SCI d'attribution"
+    assert decap_slug(title) == "sci-dattribution"
+    saved = workspace / "content/fiches/structures-juridiques" / (decap_slug(title) + ".md")
+    saved.write_text(
+        "---\ntitle: SCI d'attribution\nsummary: Une société qui attribue les logements.\nthemes:\n  - juridique\n"
+        "updated: 2026-11-20\ndraft: false\n---\nLe texte.\n", encoding="utf-8")
+    # A fiche with attachments, saved by the editor as a folder, its file beside index.md.
+    folder = workspace / "content/fiches/boite-a-outils" / decap_slug("Trame d'assemblée générale")
+    folder.mkdir()
+    (folder / "trame-ag.odt").write_text("ODT", encoding="utf-8")
+    (folder / "index.md").write_text(
+        "---\ntitle: Trame d'assemblée générale\nsummary: Une trame à adapter.\nupdated: 2026-11-20\n"
+        "attachments:\n  - file: trame-ag.odt\n    title: Trame d'AG\ndraft: false\n---\nLe texte.\n", encoding="utf-8")
+    check = castor(workspace, "check", "--now", NOW)
+    assert check.returncode == 0, check.stderr
+    assert "aucune erreur" in check.stdout
+    assert "trame-ag.odt" not in check.stderr, "the attachment is declared"
+
+    # castor new, same title: the very same file, already taken.
+    again = castor(workspace, "new", "fiche", "structures-juridiques", title, "--now", NOW)
+    assert again.returncode == 0, again.stderr
+    assert "Le nom « sci-dattribution » était déjà pris" in again.stdout
+
+    rebuilt = castor(workspace, "build", "--now", NOW)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert (workspace / "site/fiches/structures-juridiques/sci-dattribution/index.html").is_file()
+    assert (workspace / "site/fiches/boite-a-outils/trame-dassemblee-generale/trame-ag.odt").is_file()
+    assert (workspace / "site/admin/config.yml").read_text(encoding="utf-8") == config, "rebuilt, not lost"
+
+
+# --- drafts and placeholders ----------------------------------------------------------------
+
+
+def test_check_reports_what_is_broken_in_drafts_as_warnings(workspace):
+    new = castor(workspace, "new", "fiche", "boite-a-outils", "Fiche en préparation", "--now", NOW)
+    assert new.returncode == 0, new.stderr
+    draft = workspace / "content/fiches/boite-a-outils/fiche-en-preparation.md"
+    with draft.open("a", encoding="utf-8") as text:
+        text.write("\nVoir [la SCIC](../scic.md).\n")
+    check = castor(workspace, "check", "--now", NOW)
+    assert check.returncode == 0, check.stderr
+    assert ("content/fiches/boite-a-outils/fiche-en-preparation.md:" in check.stderr
+            and "avertissement : lien vers un fichier introuvable : « ../scic.md » (brouillon" in check.stderr), check.stderr
+    assert "vouliez-vous écrire « ../structures-juridiques/scic.md » ?" in check.stderr
+    build = castor(workspace, "build", "--now", NOW)
+    assert build.returncode == 0, build.stderr
+    assert not (workspace / "site/fiches/boite-a-outils/fiche-en-preparation").exists(), "drafts stay off the site"
+
+
+def test_an_ad_still_carrying_the_placeholder_contact_is_not_published(workspace):
+    assert castor(workspace, "build", "--now", NOW).returncode == 0
+    new = castor(workspace, "new", "annonce", "Terrain à Rennes", "--categorie", "terrain", "--now", NOW)
+    assert new.returncode == 0, new.stderr
+    ad = workspace / "content/annonces/terrain-a-rennes.md"
+    text = ad.read_text(encoding="utf-8")
+    assert "a-completer@exemple.invalid" in text
+    assert castor(workspace, "check", "--now", NOW).returncode == 0, "a draft may keep it"
+    published = re.sub(r"draft: true[^\n]*\n", "", text)
+    ad.write_text(published, encoding="utf-8")
+    line = next(number for number, content in enumerate(published.splitlines(), 1) if content.startswith("contact:"))
+    for command in ("check", "build"):
+        result = castor(workspace, command, "--now", NOW)
+        assert result.returncode == 1, command
+        assert (f"content/annonces/terrain-a-rennes.md:{line}:10: erreur : le contact est encore celui que castor new a écrit "
+                "(« a-completer@exemple.invalid »)") in result.stderr, result.stderr
+        assert "remettez « draft: true »" in result.stderr
+    assert not (workspace / "site/annonces/terrain-a-rennes").exists()

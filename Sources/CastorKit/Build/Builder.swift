@@ -103,6 +103,11 @@ public struct Builder: Sendable {
             linked.formUnion(links)
             report.diagnostics.append(contentsOf: body.diagnostics)
         }
+        // Drafts: not published, but their links and images are checked, as warnings.
+        let drafts = entries.filter { $0.isDraft && !isPublished($0) }
+        for body in drafts.parallelMap({ entry in renderBody(entry, baseURL: baseURL) { resolver.resolve($0, from: entry, at: $1) } }) {
+            report.diagnostics.append(contentsOf: DraftChecks.asWarnings(body.diagnostics))
+        }
         report.inventory = ContentInventory(
             entries: entries, published: Set(published.map(\.relativePath)), assets: loaded.assets, linked: linked,
             config: config, contentRoot: options.content)
@@ -145,7 +150,9 @@ public struct Builder: Sendable {
             let context = PageContext(site: checked.site)
             let templatesRoot = options.templates + "/assets"
             let templateAssets = Builder.templateAssets(templatesRoot)
+            // The web editor (`editor:` in site.yml) is part of the site: rebuilt, never lost.
             let extras = Builder.extraFiles(checked.site, plan: plan, groups: [.fichesAndAds, .agenda, .plan])
+                + DecapConfig.files(config: checked.site.config).map { Feeds.File(file: $0.path, text: $0.text) }
             let searchStart = clock.now
             let search = SearchIndex(site: checked.site)
             searchTime = clock.now - searchStart

@@ -15,10 +15,13 @@ public struct SiteConfig: Sendable {
     /// The static pages linked from every page's footer, in order (`footer_pages`, slugs of
     /// `content/pages/`); `nil` when site.yml does not say: then every published page, by name.
     public var footerPages: [(slug: String, position: SourcePosition)]?
+    /// The web editor installed at `admin/` by `castor build` (`editor:`); nil without one.
+    public var editor: EditorSettings?
 
     public static let vocabularyKeys = ["fiche_types", "themes", "regions", "ad_categories"]
     static let knownKeys: Set<String> = Set(
-        ["title", "description", "base_url", "language", "timezone", "ad_default_lifetime_days", "footer_pages"] + vocabularyKeys)
+        ["title", "description", "base_url", "language", "timezone", "ad_default_lifetime_days", "footer_pages", "editor"]
+            + vocabularyKeys)
 
     public init(
         title: String, description: String = "", baseURL: String, language: String = "fr",
@@ -175,6 +178,12 @@ public struct SiteConfig: Sendable {
             }
             vocabularies[name] = vocabulary
         }
+        var editor: EditorSettings?
+        if let value = tree["editor"], !value.isNull {
+            let (settings, problems) = EditorSettings.load(value, file: file)
+            editor = settings
+            diagnostics += problems
+        }
         guard let title, let baseURL, !diagnostics.contains(where: { $0.severity == .error }) else {
             return (nil, diagnostics)
         }
@@ -183,6 +192,7 @@ public struct SiteConfig: Sendable {
             timezone: timezone, vocabularies: vocabularies)
         config.adLifetimeDays = adLifetimeDays
         config.footerPages = footerPages
+        config.editor = editor
         return (config, diagnostics)
     }
 }

@@ -1,11 +1,13 @@
+import Foundation
 import Yams
 
 /// Editing without git: the configuration of Decap CMS (a web editor that commits to the
 /// content repository), generated from the same declarations `castor check` applies:
 /// `BuiltinCollections` for the fields, `site.yml` for the vocabularies.
 ///
-/// One folder collection per fiche type (the type is the folder), one for the agenda, the
-/// ads and the pages; vocabularies become select widgets, dates date widgets, required
+/// Two folder collections per fiche type (the type is the folder): simple fiches
+/// (`<nom>.md`) and fiches with attachments (`<nom>/index.md`); one for the agenda, the ads
+/// and the pages; vocabularies become select widgets, dates date widgets, required
 /// fields are required. `DecapConfigTests` checks that it stays in step with the rules.
 public enum DecapConfig {
     public struct Backend: Sendable {
@@ -21,27 +23,68 @@ public enum DecapConfig {
         }
     }
 
-    /// Fields the editor leaves out, and why (shown in the collection's description).
+    /// Fields the editor leaves out of the simple form (`<nom>.md`), and why (shown in the
+    /// collection's description).
     public static let omitted: [String: String] = [
-        // An item with attachments is a folder (`<nom>/index.md`), which Decap's simple
-        // folder collections do not write.
-        "attachments": "les pièces jointes demandent une fiche en dossier : voir le guide, ou demandez à l'équipe",
+        // Attachments sit beside the item, which must then be a folder (`<nom>/index.md`):
+        // the « avec pièces jointes » collection of the same fiche type writes that form.
+        "attachments": "pour joindre des fichiers, créez la fiche dans la collection « avec pièces jointes » du même type",
     ]
 
-    /// Where the content folder is in the repository Decap commits to.
-    public static func collections(config: SiteConfig, contentFolder: String = "content") -> [(name: String, folder: String, schema: CollectionSchema, label: String)] {
-        var result: [(String, String, CollectionSchema, String)] = []
+    /// The editor's collection path of items that are folders: `<nom>/index.md`.
+    public static let bundlePath = "{{slug}}/index"
+
+    /// One collection of the editor: a folder of the content and the form of its items.
+    public struct Collection: Sendable {
+        public let name: String
+        /// Path in the repository (`content/fiches/boite-a-outils`).
+        public let folder: String
+        /// `{{slug}}/index` for items that are folders, their files beside `index.md`; nil for
+        /// items that are one file, `<nom>.md`.
+        public let path: String?
+        public let schema: CollectionSchema
+        public let label: String
+        public var isBundle: Bool { path != nil }
+    }
+
+    /// The editor's collections: per fiche type, one for simple fiches (`<nom>.md`) and one
+    /// for fiches with attachments (`<nom>/index.md`); one for the agenda, the ads, the pages.
+    public static func collections(config: SiteConfig, contentFolder: String = "content") -> [Collection] {
+        var result: [Collection] = []
         for schema in BuiltinCollections.all {
             switch schema.layout {
             case .grouped(let vocabulary):
                 for (slug, label) in config.vocabulary(vocabulary) {
-                    result.append(("\(schema.id)-\(slug)", "\(contentFolder)/\(schema.id)/\(slug)", schema, "\(schema.label) : \(label)"))
+                    let folder = inRepository(contentFolder, "\(schema.id)/\(slug)")
+                    result.append(.init(name: "\(schema.id)-\(slug)", folder: folder, path: nil, schema: schema, label: "\(schema.label) : \(label)"))
+                    if schema.field("attachments") != nil {
+                        result.append(
+                            .init(name: "\(schema.id)-\(slug)-dossiers", folder: folder, path: bundlePath, schema: schema,
+                                label: "\(schema.label) : \(label) (avec pièces jointes)"))
+                    }
                 }
             case .flat:
-                result.append((schema.id, "\(contentFolder)/\(schema.id)", schema, schema.label))
+                result.append(.init(name: schema.id, folder: inRepository(contentFolder, schema.id), path: nil, schema: schema, label: schema.label))
             }
         }
         return result
+    }
+
+    /// A path of the content folder in the repository; `""` or `.` when the content is the
+    /// repository's root.
+    static func inRepository(_ contentFolder: String, _ path: String) -> String {
+        let root = contentFolder.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        return root.isEmpty || root == "." ? path : root + "/" + path
+    }
+
+    /// The site's `admin/config.yml` and `admin/index.html` when `site.yml` has an `editor:`
+    /// section (`castor build` writes them with the site), none otherwise.
+    public static func files(config: SiteConfig) -> [(path: String, text: String)] {
+        guard let editor = config.editor else { return [] }
+        return [
+            ("admin/config.yml", yaml(config: config, backend: editor.backend, contentFolder: editor.contentFolder)),
+            ("admin/index.html", indexHTML()),
+        ]
     }
 
     /// `admin/config.yml`.
@@ -55,43 +98,58 @@ public enum DecapConfig {
             ("site_url", text(config.baseURL)),
             ("display_url", text(config.baseURL)),
             // Images added from the editor: one folder, linked relatively from each item.
-            ("media_folder", text("\(contentFolder)/medias")),
+            ("media_folder", text(inRepository(contentFolder, "medias"))),
             ("public_folder", text("/medias")),
+            // File names made from titles: the rule of `castor new` (`Slug.fromTitle`).
             ("slug", mapping([("encoding", plain("ascii")), ("clean_accents", plain("true")), ("sanitize_replacement", text("-"))])),
         ]
         var collectionNodes: [Node] = []
-        for (name, folder, schema, label) in collections(config: config, contentFolder: contentFolder) {
-            let depth = folder.split(separator: "/").count - contentFolder.split(separator: "/").count
-            let up = String(repeating: "../", count: depth)
-            var fields: [Node] = schema.fields.compactMap { field($0, config: config) }
+        for collection in collections(config: config, contentFolder: contentFolder) {
+            let schema = collection.schema
+            let folder = collection.folder
+            var fields: [Node] = schema.fields.compactMap { field($0, config: config, bundle: collection.isBundle) }
             fields.append(mapping([("label", text("Texte")), ("name", plain("body")), ("widget", plain("markdown")), ("required", plain("false"))]))
-            var description = "Un fichier par \(schema.singular.lowercased()) dans \(folder)/. Les champs marqués obligatoires doivent être remplis ; castor check vérifie le reste."
-            let left = schema.fields.filter { omitted[$0.key] != nil }
-            if !left.isEmpty {
-                description += " Absent ici : " + left.map { "\($0.label.lowercased()) (\(omitted[$0.key]!))" }.joined(separator: ", ") + "."
+            var description: String
+            if collection.isBundle {
+                description = "Une \(schema.singular.lowercased()) par dossier : \(folder)/<nom>/index.md, ses pièces jointes et ses images à côté. Les champs marqués obligatoires doivent être remplis ; castor check vérifie le reste."
+            } else {
+                description = "Un fichier par \(schema.singular.lowercased()) dans \(folder)/. Les champs marqués obligatoires doivent être remplis ; castor check vérifie le reste."
+                let left = schema.fields.filter { omitted[$0.key] != nil }
+                if !left.isEmpty {
+                    description += " Absent ici : " + left.map { "\($0.label.lowercased()) (\(omitted[$0.key]!))" }.joined(separator: ", ") + "."
+                }
             }
-            collectionNodes.append(
-                mapping([
-                    ("name", plain(name)),
-                    ("label", text(label)),
-                    ("label_singular", text(schema.singular)),
-                    ("description", text(description)),
-                    ("folder", text(folder)),
-                    ("create", plain("true")),
-                    ("slug", text("{{slug}}")),
-                    ("extension", plain("md")),
-                    ("format", plain("frontmatter")),
-                    ("summary", text("{{title}}")),
-                    ("media_folder", text("\(up)medias")),
-                    ("public_folder", text("\(up)medias")),
-                    ("fields", .sequence(.init(fields))),
-                ]))
+            var pairs: [(String, Node)] = [
+                ("name", plain(collection.name)),
+                ("label", text(collection.label)),
+                ("label_singular", text(schema.singular)),
+                ("description", text(description)),
+                ("folder", text(folder)),
+            ]
+            if let path = collection.path { pairs.append(("path", text(path))) }
+            pairs += [
+                ("create", plain("true")),
+                ("slug", text("{{slug}}")),
+                ("extension", plain("md")),
+                ("format", plain("frontmatter")),
+                ("summary", text("{{title}}")),
+            ]
+            if collection.isBundle {
+                // Media and attachments beside index.md, linked by their bare names.
+                pairs += [("media_folder", text("")), ("public_folder", text(""))]
+            } else {
+                let depth = folder.split(separator: "/").count - (inRepository(contentFolder, "x").split(separator: "/").count - 1)
+                let up = String(repeating: "../", count: depth)
+                pairs += [("media_folder", text("\(up)medias")), ("public_folder", text("\(up)medias"))]
+            }
+            pairs.append(("fields", .sequence(.init(fields))))
+            collectionNodes.append(mapping(pairs))
         }
         root.append(("collections", .sequence(.init(collectionNodes))))
         let header = """
-            # Configuration de Decap CMS (éditeur web du contenu), produite par « castor decap »
+            # Configuration de Decap CMS (éditeur web du contenu), produite par Castor
             # à partir de content/site.yml et des règles de Castor. Ne la modifiez pas à la main :
-            # relancez castor decap après un changement de site.yml.
+            # castor build la réécrit (section editor de site.yml), ou relancez castor decap.
 
             """
         let body = (try? Yams.serialize(node: mapping(root), width: -1, allowUnicode: true)) ?? ""
@@ -122,14 +180,20 @@ public enum DecapConfig {
 
     // MARK: - Fields
 
-    static func field(_ spec: FieldSpec, config: SiteConfig) -> Node? {
-        guard omitted[spec.key] == nil else { return nil }
+    /// Characters Decap keeps in a file name made from the title but Castor's names refuse.
+    public static let titlePattern = (regex: "^[^_~]*$", message: "sans _ ni ~ : le nom du fichier est fait à partir du titre")
+
+    static func field(_ spec: FieldSpec, config: SiteConfig, bundle: Bool = false) -> Node? {
+        guard bundle || omitted[spec.key] == nil else { return nil }
         var pairs: [(String, Node)] = [("label", text(spec.label)), ("name", plain(spec.key))]
         var hint = spec.type.frenchDescription
         switch spec.type {
         case .text:
             pairs.append(("widget", plain(spec.key == "summary" ? "text" : "string")))
             hint = spec.key == "summary" ? "une ou deux phrases, affichées dans les listes" : ""
+            if spec.key == "title" {
+                pairs.append(("pattern", .sequence(.init([text(titlePattern.regex), text(titlePattern.message)]))))
+            }
         case .date:
             pairs += [
                 ("widget", plain("datetime")), ("format", text("YYYY-MM-DD")), ("date_format", text("DD/MM/YYYY")),
@@ -168,7 +232,14 @@ public enum DecapConfig {
         case .choice(let choices):
             pairs += [("widget", plain("select")), ("options", options(choices.map { ($0.value, $0.label) }))]
         case .attachments:
-            return nil
+            pairs += [
+                ("widget", plain("list")), ("summary", text("{{fields.title}}")),
+                ("fields", .sequence(.init([
+                    mapping([("label", text("Fichier")), ("name", plain("file")), ("widget", plain("file")), ("required", plain("true"))]),
+                    mapping([("label", text("Titre")), ("name", plain("title")), ("widget", plain("string")), ("required", plain("true"))]),
+                ]))),
+            ]
+            hint = "chaque fichier est enregistré à côté de la fiche ; son titre est affiché au lecteur"
         }
         pairs.append(("required", plain(spec.required ? "true" : "false")))
         if !hint.isEmpty { pairs.append(("hint", text(hint))) }

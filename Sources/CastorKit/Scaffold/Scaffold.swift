@@ -11,7 +11,8 @@ public enum Scaffold {
     /// What is written in place of a required text the volunteer still has to give;
     /// `castor check` warns when it is left in a published item.
     public static let placeholder = "À compléter"
-    /// A contact address that passes the checks but reaches no one (`.invalid` is reserved).
+    /// A contact address that reaches no one (`.invalid` is reserved): accepted in a draft, an
+    /// error outside drafts (`PublicationRules`).
     public static let placeholderContact = "a-completer@exemple.invalid"
 
     public enum Kind: Sendable, Equatable {
@@ -103,7 +104,7 @@ public enum Scaffold {
             }
             slug = given
         } else {
-            let base = Slug.make(title)
+            let base = Slug.fromTitle(title)
             guard !base.isEmpty else {
                 throw Refusal(message: "impossible de faire un nom de fichier avec ce titre", hint: "le titre doit contenir des lettres ou des chiffres ; ou indiquez --nom mon-nom")
             }

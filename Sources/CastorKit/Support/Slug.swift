@@ -19,12 +19,35 @@ public enum Slug {
         return result
     }
 
-    /// A lower-case ASCII rendering of one scalar (« É » → "e", « œ » → "oe").
+    /// The file name of a new item made from its title, by `castor new` and by the web editor
+    /// alike: Decap CMS, with the `slug` settings of `admin/config.yml` (`encoding: ascii`,
+    /// `clean_accents: true`, `sanitize_replacement: "-"`), first lower-cases the title, drops
+    /// straight apostrophes and turns periods into dashes, then folds accents and replaces
+    /// every other character by a dash (« SCI d'attribution » → `sci-dattribution`). Decap
+    /// keeps `_` and `~`, which Castor's names refuse: the editor's title field refuses them
+    /// (`DecapConfig`), so both give the same name for every title the editor accepts.
+    public static func fromTitle(_ title: String) -> String {
+        make(title.lowercased().replacingOccurrences(of: "'", with: "").replacingOccurrences(of: ".", with: "-"))
+    }
+
+    /// A lower-case ASCII rendering of one scalar (« É » → "e", « œ » → "oe"), as the
+    /// `diacritics` table Decap CMS uses for the letters without a canonical decomposition.
     static func fold(_ scalar: Unicode.Scalar) -> String {
         switch scalar {
         case "œ", "Œ": return "oe"
         case "æ", "Æ": return "ae"
         case "ß": return "ss"
+        case "ø", "Ø": return "o"
+        case "ł", "Ł", "ŀ", "Ŀ": return "l"
+        case "đ", "Đ": return "d"
+        case "ð", "Ð": return "dh"
+        case "þ", "Þ": return "th"
+        case "ı": return "i"
+        case "\u{FB00}": return "ff"
+        case "\u{FB01}": return "fi"
+        case "\u{FB02}": return "fl"
+        case "\u{FB03}": return "ffi"
+        case "\u{FB04}": return "ffl"
         default: break
         }
         if scalar.isASCII { return String(scalar).lowercased() }

@@ -15,7 +15,7 @@ public struct Validator: Sendable {
     /// Slugs that would collide with pages Castor makes itself.
     static let reservedSlugs: Set<String> = ["page", "archives", "categories", "rss", "atom"]
     static let reservedRootSlugs: Set<String> = [
-        "fiches", "agenda", "annonces", "pages", "themes", "regions", "assets", "recherche", "404", "page",
+        "fiches", "agenda", "annonces", "pages", "themes", "regions", "assets", "recherche", "404", "page", "admin",
     ]
 
     public func validate(_ document: SourceDocument) -> (Entry?, [Diagnostic]) {
@@ -102,6 +102,7 @@ public struct Validator: Sendable {
             }
         }
 
+        diagnostics += PublicationRules.unreachableContact(fields: fields, positions: positions, file: file)
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let url: String
         if let group = document.group, case .grouped = schema.layout {

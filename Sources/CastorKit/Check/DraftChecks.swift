@@ -1,0 +1,16 @@
+/// Drafts are not published, but `castor new` makes every new item a draft: their links and
+/// images are checked like the others, and what is wrong is reported as a warning, so that a
+/// draft never stops the build but the volunteer hears about it before publishing.
+public enum DraftChecks {
+    /// The diagnostics of a draft's text, all as warnings that say so.
+    public static func asWarnings(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.map { diagnostic in
+            var warning = diagnostic
+            if diagnostic.severity == .error {
+                warning.severity = .warning
+                warning.message += " (brouillon : ce sera une erreur quand il sera publié)"
+            }
+            return warning
+        }
+    }
+}
