@@ -35,12 +35,15 @@ struct ServeCommand: AsyncParsableCommand {
         let server: PreviewServer
         do {
             let timings = self.timings
-            server = try await PreviewServer.start(options: options, port: port) { change, outcome, polling in
-                ServeCommand.report(change, outcome, polling)
-                if timings {
-                    say("  étapes : " + outcome.steps.map { "\($0.name) \(Int(($0.seconds * 1000).rounded())) ms" }.joined(separator: ", "))
-                }
-            }
+            server = try await PreviewServer.start(
+                options: options, port: port,
+                report: { change, outcome, polling in
+                    ServeCommand.report(change, outcome, polling)
+                    if timings {
+                        say("  étapes : " + outcome.steps.map { "\($0.name) \(Int(($0.seconds * 1000).rounded())) ms" }.joined(separator: ", "))
+                    }
+                },
+                notice: { say($0) })
         } catch {
             Terminal.standardError("erreur : \(error)")
             throw ExitCode.failure
@@ -48,6 +51,16 @@ struct ServeCommand: AsyncParsableCommand {
         say("Aperçu : http://127.0.0.1:\(port)/ (Ctrl-C pour arrêter)")
         await Signals.wait(for: [SIGINT, SIGTERM])
         say("\nArrêt du serveur…")
+        // Ctrl-C always stops within a second, even if something hangs; a folder left behind
+        // is removed by the next `castor serve`.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.9) {
+            say("Serveur arrêté (sans attendre la fin du travail en cours).")
+            #if canImport(Glibc)
+                Glibc.exit(0)
+            #else
+                Darwin.exit(0)
+            #endif
+        }
         await server.stop()
         say("Serveur arrêté.")
     }

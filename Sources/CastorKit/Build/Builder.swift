@@ -48,9 +48,8 @@ public struct Builder: Sendable {
         step("lecture")
         guard var config else { return nil }
         if let baseURL = options.baseURL {
-            guard SiteConfig.isWebAddress(baseURL) else {
-                report.diagnostics.append(
-                    .error("--base-url", .unknown, "adresse invalide : « \(baseURL) »", hint: "par exemple https://exemple.org/ressources/"))
+            if let problem = SiteConfig.baseURLProblem(baseURL) {
+                report.diagnostics.append(SiteConfig.baseURLOptionError(baseURL, problem))
                 return nil
             }
             config.baseURL = SiteConfig.normalizedBaseURL(baseURL)

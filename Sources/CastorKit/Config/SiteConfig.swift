@@ -76,6 +76,48 @@ public struct SiteConfig: Sendable {
         return !url.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" || $0.isNewline })
     }
 
+    /// Why `url` cannot be the site's public address, in French, or nil when it can: an
+    /// absolute http(s) address with a host, without user or password, query or fragment,
+    /// spaces or invisible characters. Every page, feed and script is built from it.
+    public static func baseURLProblem(_ url: String) -> String? {
+        if url.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
+            return "elle contient un espace, un retour à la ligne ou un caractère invisible"
+        }
+        let lower = url.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else {
+            return "elle doit commencer par https:// (ou http://)"
+        }
+        if !url.unicodeScalars.allSatisfy({ $0.isASCII }) {
+            return "elle contient des lettres accentuées ou des caractères spéciaux ; écrivez-les sous leur forme codée (%C3%A9 pour é, nom de domaine en xn--…)"
+        }
+        if let bad = url.first(where: { "\"<>\\^`{|}".contains($0) }) {
+            return "elle contient le caractère « \(bad) », interdit dans une adresse"
+        }
+        guard let parts = URLComponents(string: url), let host = parts.host, !host.isEmpty else {
+            return "ce n'est pas une adresse web bien formée (nom de domaine manquant ou illisible)"
+        }
+        let authority = url.dropFirst(lower.hasPrefix("https://") ? 8 : 7).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if parts.user != nil || parts.password != nil || authority.contains("@") {
+            return "elle ne doit contenir ni identifiant ni mot de passe (partie avant « @ »)"
+        }
+        if url.contains("?") || url.contains("#") {
+            return "elle ne doit contenir ni « ? » ni « # » : seulement le nom de domaine et le dossier du site"
+        }
+        if let port = parts.port, !(1...65535).contains(port) {
+            return "son numéro de port est invalide"
+        }
+        return nil
+    }
+
+    /// The error for a bad `--base-url`; the address is shown with its invisible characters visible.
+    public static func baseURLOptionError(_ url: String, _ problem: String) -> Diagnostic {
+        let shown = url.unicodeScalars.map { scalar in
+            scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
+                ? "\\u{" + String(scalar.value, radix: 16) + "}" : String(scalar)
+        }.joined()
+        return .error("--base-url", .unknown, "adresse invalide : « \(shown) » : \(problem)", hint: "par exemple https://exemple.org/ressources/")
+    }
+
     /// Reads and checks `site.yml`; every problem is reported, the first bad one does not stop the rest.
     public static func load(yaml text: String, file: String) -> (SiteConfig?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -110,10 +152,10 @@ public struct SiteConfig: Sendable {
         let title = stringField("title", required: true)
         let description = stringField("description", required: false) ?? ""
         let baseURL = stringField("base_url", required: true)
-        if let baseURL, !isWebAddress(baseURL) {
+        if let baseURL, let problem = baseURLProblem(baseURL) {
             diagnostics.append(
-                .error(file, tree["base_url"]!.position, "« base_url » doit être une adresse web complète",
-                    hint: "par exemple https://ressources.exemple.org/"))
+                .error(file, tree["base_url"]!.position, "« base_url » n'est pas une adresse web utilisable : \(problem)",
+                    hint: "écrivez l'adresse publique complète du site, par exemple https://ressources.exemple.org/"))
         }
         let language = stringField("language", required: false) ?? "fr"
         let timezone = stringField("timezone", required: false) ?? "Europe/Paris"

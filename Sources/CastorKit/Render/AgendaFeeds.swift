@@ -249,12 +249,9 @@ public enum AgendaFeeds {
             title: config.title, agenda: base + "agenda/",
             regions: Dictionary(uniqueKeysWithValues: config.vocabulary("regions").map { ($0.key, $0.value) }),
             events: items)
-        // JSON is valid JavaScript once these two line separators are escaped.
-        let json = encode(data, pretty: false)
-            .replacingOccurrences(of: "\u{2028}", with: "\\u2028")
-            .replacingOccurrences(of: "\u{2029}", with: "\\u2029")
-        return widgetScript.replacingOccurrences(of: "__SHARE__", with: base + sharePage)
-            .replacingOccurrences(of: "__AGENDA__", with: json)
+        // The only value written into the script: one JSON literal, escaped for a script.
+        // (Never a value in a comment: `*/` would end it.)
+        return widgetScript.replacingOccurrences(of: "__AGENDA__", with: Escape.scriptJSON(encode(data, pretty: false)))
     }
 
     /// Plain ES5, no dependency: runs where it is included, renders a list with the DOM API
@@ -263,7 +260,7 @@ public enum AgendaFeeds {
     /// `data-region` (a slug of `regions`) and `data-max` (how many events, 5 by default).
     static let widgetScript = #"""
         /* Agenda de l'habitat participatif : prochains événements, à intégrer sur un autre site.
-           Mode d'emploi : __SHARE__ */
+           Mode d'emploi : page « Partager l'agenda » du site (agenda/partager/). */
         (function () {
           "use strict";
           var agenda = __AGENDA__;

@@ -235,13 +235,12 @@ public final class LiveSite {
             ]
         }
         if var config, let baseURL = options.baseURL {
-            if SiteConfig.isWebAddress(baseURL) {
+            if let problem = SiteConfig.baseURLProblem(baseURL) {
+                configDiagnostics.append(SiteConfig.baseURLOptionError(baseURL, problem))
+                self.config = nil
+            } else {
                 config.baseURL = SiteConfig.normalizedBaseURL(baseURL)
                 self.config = config
-            } else {
-                configDiagnostics.append(
-                    .error("--base-url", .unknown, "adresse invalide : « \(baseURL) »", hint: "par exemple https://exemple.org/ressources/"))
-                self.config = nil
             }
         }
     }

@@ -14,7 +14,8 @@ public final class PreviewServer: Sendable {
     public let root: String
     public let port: UInt16
     let server: HTTPServer
-    let serverTask: Task<Void, any Error>
+    let serverTask: Task<Void, Never>
+    let guardTask: Task<Void, Never>
     let stopRequested: Locked<Bool>
     let loopFinished: DispatchSemaphore
     let workFolder: String
@@ -36,9 +37,16 @@ public final class PreviewServer: Sendable {
     /// Builds the site, starts watching and serving; returns once the server listens.
     /// - Parameter options: what to build; `output` is ignored (a temporary folder is used)
     ///   and `baseURL` is set to the server's address.
-    public static func start(options: BuildOptions, port: UInt16, report: @escaping Report) async throws -> PreviewServer {
-        let workFolder = FileManager.default.temporaryDirectory.appendingPathComponent("castor-serve-\(getpid())-\(UUID().uuidString.prefix(8))").path
-        try FileManager.default.createDirectory(atPath: workFolder, withIntermediateDirectories: true)
+    /// - Parameter notice: French lines for the terminal about the server itself (too many
+    ///   connections, a restart).
+    public static func start(
+        options: BuildOptions, port: UInt16, report: @escaping Report, notice: @escaping @Sendable (String) -> Void = { _ in }
+    ) async throws -> PreviewServer {
+        let temporary = FileManager.default.temporaryDirectory.path
+        removeStaleWorkFolders(in: temporary)
+        let workFolder = temporary + "/" + workFolderPrefix + "\(getpid())-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(
+            atPath: workFolder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         var options = options
         options.output = workFolder + "/site"
         options.baseURL = "http://127.0.0.1:\(port)/"
@@ -98,30 +106,58 @@ public final class PreviewServer: Sendable {
             thread.start()
         }
 
-        let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: port)
-        let server = HTTPServer(address: address, timeout: 60, logger: .disabled)
+        // FlyingFox answers on a Unix socket of the private work folder; the guard alone
+        // listens on the port (see RequestGuard for why).
+        let socketPath = workFolder + "/http.sock"
+        let server = HTTPServer(address: sockaddr_un.unix(path: socketPath), timeout: 60, logger: .disabled)
         let root = options.output
         await server.appendRoute("*") { request in
             await PreviewServer.respond(to: request, root: root, hub: hub)
         }
-        let task = Task { try await server.run() }
+        let listening: RequestGuard
         do {
-            try await server.waitUntilListening(timeout: 10)
+            listening = try RequestGuard(port: port, upstreamPath: socketPath, notice: notice)
+            try await listening.prepare()
         } catch {
-            var reason = "\(error)"
-            if case .failure(let failure) = await task.result { reason = "\(failure)" }
             stop.withLock { $0 = true }
             finished.wait()
             PreviewServer.removeTree(workFolder)
-            throw Failure.cannotListen(port: port, reason: reason)
+            throw Failure.cannotListen(port: port, reason: "\(error)")
         }
+        // Should FlyingFox stop accepting anyway, it is started again.
+        let task = Task {
+            var lastNotice: ContinuousClock.Instant?
+            while !Task.isCancelled {
+                _ = unlink(socketPath)
+                do {
+                    try await server.run()
+                } catch {
+                    if Task.isCancelled { break }
+                    if lastNotice.map({ ContinuousClock.now - $0 > .seconds(10) }) ?? true {
+                        lastNotice = .now
+                        notice("Le serveur interne s'est arrêté (\(error.localizedDescription)) : il redémarre.")
+                    }
+                }
+                try? await Task.sleep(for: .milliseconds(200))
+            }
+        }
+        do {
+            try await server.waitUntilListening(timeout: 10)
+        } catch {
+            task.cancel()
+            stop.withLock { $0 = true }
+            finished.wait()
+            PreviewServer.removeTree(workFolder)
+            throw Failure.cannotListen(port: port, reason: "\(error)")
+        }
+        let guardTask = Task { await listening.run() }
         return PreviewServer(
-            hub: hub, root: root, port: port, server: server, serverTask: task, stopRequested: stop,
+            hub: hub, root: root, port: port, server: server, serverTask: task, guardTask: guardTask, stopRequested: stop,
             loopFinished: finished, workFolder: workFolder)
     }
 
     init(
-        hub: ReloadHub, root: String, port: UInt16, server: HTTPServer, serverTask: Task<Void, any Error>,
+        hub: ReloadHub, root: String, port: UInt16, server: HTTPServer, serverTask: Task<Void, Never>, guardTask: Task<Void, Never>,
         stopRequested: Locked<Bool>, loopFinished: DispatchSemaphore, workFolder: String
     ) {
         self.hub = hub
@@ -129,6 +165,7 @@ public final class PreviewServer: Sendable {
         self.port = port
         self.server = server
         self.serverTask = serverTask
+        self.guardTask = guardTask
         self.stopRequested = stopRequested
         self.loopFinished = loopFinished
         self.workFolder = workFolder
@@ -144,20 +181,42 @@ public final class PreviewServer: Sendable {
         done.wait()
     }
 
-    /// Stops watching, answers the waiting tabs, closes the server and removes the folder.
+    /// Stops listening, answers the waiting tabs, closes the server and removes the folder,
+    /// in well under a second: a rebuild under way is not waited for more than 0.3 s.
     public func stop() async {
         stopRequested.withLock { $0 = true }
+        guardTask.cancel()
+        await hub.releaseAll()
+        serverTask.cancel()
+        await server.stop(timeout: 0.2)
+        await guardTask.value
         let finished = loopFinished
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             DispatchQueue.global().async {
-                finished.wait()
+                _ = finished.wait(timeout: .now() + 0.3)
                 done.resume()
             }
         }
-        await hub.releaseAll()
-        await server.stop(timeout: 1)
-        serverTask.cancel()
         PreviewServer.removeTree(workFolder)
+    }
+
+    static let workFolderPrefix = "castor-serve-"
+
+    /// Removes the work folders `castor serve` left behind when it was killed: those of this
+    /// user whose process (the number in the name) is gone. The folder of a running
+    /// `castor serve` is never touched, nor anything that is not a plain folder.
+    static func removeStaleWorkFolders(in temporary: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: temporary) else { return }
+        for name in names where name.hasPrefix(workFolderPrefix) {
+            let rest = name.dropFirst(workFolderPrefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = Int32(rest[..<dash]), pid > 0, pid != getpid() else { continue }
+            let path = temporary + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, info.st_uid == getuid() else { continue }
+            // Alive, or someone else's: kept.
+            if kill(pid, 0) == 0 || errno != ESRCH { continue }
+            removeTree(path)
+        }
     }
 
     /// `rm -rf`: much faster than FileManager on the thousands of files of a site.
@@ -195,7 +254,15 @@ public final class PreviewServer: Sendable {
             return response(.methodNotAllowed, type: "text/plain; charset=utf-8", body: Data("Méthode non permise.\n".utf8))
         }
         // The raw target: FlyingFox's `path` drops the final slash that folder addresses need.
-        let path = request.target.path(percentEncoded: false)
+        // A path that is not plain text (a control character such as %00, which would cut
+        // the file name short) is refused.
+        let raw = request.target.path(percentEncoded: true)
+        guard raw.hasPrefix("/"), let path = raw.removingPercentEncoding,
+            !raw.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }),
+            !path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+        else {
+            return response(.badRequest, type: "text/plain; charset=utf-8", body: Data("Adresse invalide.\n".utf8))
+        }
         let parts = path.split(separator: "/", omittingEmptySubsequences: true)
         if parts.contains(where: { $0 == ".." || $0.hasPrefix(".") }) {
             return await notFound(root: root, hub: hub)
@@ -204,7 +271,9 @@ public final class PreviewServer: Sendable {
         if parts.isEmpty || path.hasSuffix("/") {
             file += (parts.isEmpty ? "" : "/") + "index.html"
         } else if FileIO.isDirectory(file) {
-            return response(.movedPermanently, type: "text/plain; charset=utf-8", body: Data(), extra: [(.location, path + "/")])
+            // Always a path on this server: `//agenda` must not become `//agenda/`, another host.
+            let location = "/" + raw.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "/") + "/"
+            return response(.movedPermanently, type: "text/plain; charset=utf-8", body: Data(), extra: [(.location, location)])
         }
         let isPage = file.hasSuffix(".html")
         let version = await hub.version
@@ -240,6 +309,8 @@ public final class PreviewServer: Sendable {
     static func response(_ status: HTTPStatusCode, type: String, body: Data, extra: [(HTTPHeader, String)] = []) -> HTTPResponse {
         var headers = HTTPHeaders()
         headers[.contentType] = type
+        // One request per connection: the guard in front hands FlyingFox a single request.
+        headers[.connection] = "close"
         for (name, value) in extra { headers[name] = value }
         return HTTPResponse(statusCode: status, headers: headers, body: body)
     }

@@ -28,6 +28,27 @@ public enum Escape {
         }
     }
 
+    /// Makes JSON text (from `JSONEncoder`) safe to write as a literal inside JavaScript,
+    /// in a `.js` file or an HTML `<script>`: `<`, `>` and `&` become `\u003c`, `\u003e`,
+    /// `\u0026` (no `</script>` nor `<!--` can close or alter the script), and the line
+    /// separators U+2028 and U+2029 become escapes (older engines end a line there). These
+    /// characters can only be inside JSON strings, where the escapes mean the same text.
+    public static func scriptJSON(_ json: String) -> String {
+        var output = ""
+        output.reserveCapacity(json.utf8.count)
+        for scalar in json.unicodeScalars {
+            switch scalar {
+            case "<": output += "\\u003c"
+            case ">": output += "\\u003e"
+            case "&": output += "\\u0026"
+            case "\u{2028}": output += "\\u2028"
+            case "\u{2029}": output += "\\u2029"
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+
     /// Percent-encodes a path segment (file names with spaces or accents).
     public static func urlPath(_ path: String) -> String {
         var allowed = CharacterSet.urlPathAllowed
