@@ -233,6 +233,14 @@ public struct Validator: Sendable {
                     .error(file, position, "la pièce jointe « \(fileName) » sort du dossier de la fiche",
                         hint: "placez le fichier dans le dossier « \(folder) » et indiquez seulement son nom"))
             }
+            if let link = FileTree.firstLink(under: contentRoot, normalized) {
+                return .failure(
+                    .error(file, position,
+                        link.leavesRoot
+                            ? "la pièce jointe « \(fileName) » est un lien symbolique qui mène hors du dossier de contenu"
+                            : "la pièce jointe « \(fileName) » est un lien symbolique : Castor ne publie pas les liens symboliques",
+                        hint: "mettez une copie du vrai fichier dans « \(folder) » à la place du lien"))
+            }
             guard let size = FileIO.fileSize(contentRoot + "/" + normalized), !FileIO.isDirectory(contentRoot + "/" + normalized) else {
                 return .failure(
                     .error(file, position, "pièce jointe introuvable : « \(fileName) »",
