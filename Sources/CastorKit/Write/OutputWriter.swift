@@ -83,11 +83,6 @@ public struct OutputWriter: Sendable {
             hint: "videz-le vous-même ou choisissez un autre dossier avec --output")
     }
 
-    /// Both checks, for callers that do not lock.
-    public func checkSafe(content: String, templates: String) -> Diagnostic? {
-        checkPlace(content: content, templates: templates) ?? checkContents()
-    }
-
     /// Holds the output for one build; released by `release()` or when the process ends.
     public struct Lock: Sendable {
         let descriptor: Int32
