@@ -21,7 +21,7 @@ struct BuildCommand: ParsableCommand {
         let options = BuildOptions(
             content: source.content, templates: source.templates, output: output, baseURL: baseURL,
             today: source.today, includeDrafts: drafts)
-        let report = Builder(options: options).build()
+        let report = Builder(options: options).build(progress: { Terminal.standardError($0) })
         Terminal.printDiagnostics(report.diagnostics)
         guard report.succeeded else {
             Terminal.standardError("Échec : \(report.diagnostics.summary). Le dossier « \(output) » n'a pas été modifié.")

@@ -16,6 +16,11 @@ public struct Builder: Sendable {
         public let templates: TemplateSet
         /// Content files to copy (paths under the content folder).
         public let assets: [String]
+        public let plan: SitePlan
+        /// Feeds, calendars, widget, sitemap, robots.txt (the search index is made by `build`).
+        public let extras: [Feeds.File]
+        /// Files of `templates/assets` (paths under it).
+        public let templateAssets: [String]
     }
 
     /// Reads and checks everything, reporting every problem at once.
@@ -84,7 +89,7 @@ public struct Builder: Sendable {
             targets[entry.relativePath] = .init(
                 url: entry.url, isPublished: isPublished(entry), fallbackURL: entry.collection.publishedPrefix)
         }
-        let resolver = LinkResolver(targets: targets, assets: Set(loaded.assets))
+        let resolver = LinkResolver(targets: targets, assets: Set(loaded.assets), links: loaded.links)
         let published = entries.filter(isPublished)
         let baseURL = config.baseURL
         let rendered = published.parallelMap { entry -> (RenderedMarkdown, [String]) in
@@ -122,20 +127,62 @@ public struct Builder: Sendable {
             .map { (file: $0.entry.displayPath, title: $0.title, expires: $0.expires) }
         let (fiches, events, ads, pages) = Builder.sortedItems(published, config: config)
         report.counts = [("fiches", fiches.count), ("événements", events.count), ("annonces", ads.count), ("pages", pages.count)]
-        guard let templates, !report.diagnostics.hasErrors else { return nil }
 
+        // 5. Every file of the site, from one source each; nothing active published as is.
+        let templatesRoot = options.templates + "/assets"
+        let templateAssets = Builder.templateAssets(templatesRoot)
+        report.diagnostics.append(contentsOf: Builder.templateAssetLinks(templatesRoot, templates: options.templates))
+        for asset in loaded.assets {
+            if let problem = ActiveContent.problem(asset, contentRoot: options.content, shown: loader.display(asset)) {
+                report.diagnostics.append(problem)
+            }
+        }
         let assets = Builder.publishedAssets(loaded.assets, entries: entries, isPublished: isPublished)
         let site = Site(config: config, today: today, fiches: fiches, events: events, ads: ads, pages: pages, bodies: bodies)
+        let plan = SitePlan(site: site)
+        // The web editor (`editor:` in site.yml) is part of the site: rebuilt, never lost.
+        let extras = Builder.extraFiles(site, plan: plan, groups: [.fichesAndAds, .agenda, .plan])
+            + DecapConfig.files(config: site.config).map { Feeds.File(file: $0.path, text: $0.text) }
+        report.diagnostics.append(
+            contentsOf: OutputPaths.collisions(
+                OutputPaths.planned(
+                    site: site, plan: plan, extras: extras.map(\.file), templateAssets: templateAssets,
+                    templatesRoot: templatesRoot, contentFiles: assets, contentRoot: loader.displayRoot)))
+        guard let templates, !report.diagnostics.hasErrors else { return nil }
         step("assemblage")
-        return Checked(site: site, templates: templates, assets: assets)
+        return Checked(site: site, templates: templates, assets: assets, plan: plan, extras: extras, templateAssets: templateAssets)
     }
 
     /// Builds the site into a staging folder, then swaps it in; on any error the output
     /// folder is left as it was.
-    public func build() -> BuildReport {
+    public func build(progress: (String) -> Void = { _ in }) -> BuildReport {
         var report = BuildReport()
         let writer = OutputWriter(output: options.output)
-        if let problem = writer.checkSafe(content: options.content, templates: options.templates) {
+        if let problem = writer.checkPlace(content: options.content, templates: options.templates) {
+            report.diagnostics.append(problem)
+            return report
+        }
+        if let note = writer.linkNote { progress(note) }
+        // One build at a time per output; what an interrupted build left is put back first.
+        let lock: OutputWriter.Lock
+        do {
+            lock = try writer.lock(waiting: progress)
+        } catch {
+            report.diagnostics.append(
+                .error(options.output, .unknown, "impossible de réserver le dossier de sortie : \(error)",
+                    hint: "vérifiez les droits sur le dossier qui contient « \(options.output) »"))
+            return report
+        }
+        defer { lock.release() }
+        do {
+            if let note = try writer.recover() { progress(note) }
+        } catch {
+            report.diagnostics.append(
+                .error(options.output, .unknown, "impossible de ranger ce qu'une construction précédente a laissé : \(error)",
+                    hint: "supprimez vous-même ce dossier, puis relancez la construction"))
+            return report
+        }
+        if let problem = writer.checkContents() {
             report.diagnostics.append(problem)
             return report
         }
@@ -145,13 +192,11 @@ public struct Builder: Sendable {
         var searchTime = Duration.zero
         do {
             try writer.prepare()
-            let plan = SitePlan(site: checked.site)
+            let plan = checked.plan
             let context = PageContext(site: checked.site)
             let templatesRoot = options.templates + "/assets"
-            let templateAssets = Builder.templateAssets(templatesRoot)
-            // The web editor (`editor:` in site.yml) is part of the site: rebuilt, never lost.
-            let extras = Builder.extraFiles(checked.site, plan: plan, groups: [.fichesAndAds, .agenda, .plan])
-                + DecapConfig.files(config: checked.site.config).map { Feeds.File(file: $0.path, text: $0.text) }
+            let templateAssets = checked.templateAssets
+            let extras = checked.extras
             let searchStart = clock.now
             let search = SearchIndex(site: checked.site)
             searchTime = clock.now - searchStart
@@ -172,7 +217,7 @@ public struct Builder: Sendable {
                     do {
                         try writer.write(html, to: job.file)
                     } catch {
-                        failures.withLock { $0.append("\(job.file) : \(error)") }
+                        failures.withLock { $0.append("\(job.file) : \(FileErrors.reasonOnly(error))") }
                     }
                 }
                 brokenLinks.withLock { $0.merge(broken) }
@@ -181,7 +226,7 @@ public struct Builder: Sendable {
             let searchWriteStart = clock.now
             _ = search.files.parallelMap { file -> Bool in
                 do { try writer.write(file.text, to: file.path) } catch {
-                    failures.withLock { $0.append("\(file.path) : \(error)") }
+                    failures.withLock { $0.append("\(file.path) : \(FileErrors.reasonOnly(error))") }
                 }
                 return true
             }
@@ -189,7 +234,7 @@ public struct Builder: Sendable {
             let contentRoot = options.content
             _ = checked.assets.parallelMap { asset -> Bool in
                 do { try writer.copy(from: contentRoot + "/" + asset, to: asset) } catch {
-                    failures.withLock { $0.append("\(asset) : \(error)") }
+                    failures.withLock { $0.append("\(asset) : \(FileErrors.reasonOnly(error))") }
                 }
                 return true
             }
@@ -210,13 +255,16 @@ public struct Builder: Sendable {
                 }
                 return report
             }
-            try writer.commit()
+            if let warning = try writer.commit() {
+                report.diagnostics.append(
+                    .warning(options.output, .unknown, warning, hint: "vérifiez les droits sur le dossier qui contient « \(options.output) »"))
+            }
             report.pagesWritten = plan.jobs.count
             report.filesCopied = checked.assets.count + templateAssets.count
         } catch {
             writer.discard()
             report.diagnostics.append(
-                .error(options.output, .unknown, "écriture du site impossible : \(error)",
+                .error(options.output, .unknown, "écriture du site impossible : \(FileErrors.describe(error))",
                     hint: "vérifiez l'espace disque et les droits sur le dossier ; l'ancien site est intact"))
             return report
         }
@@ -329,6 +377,23 @@ extension Builder {
         return ((FileManager.default.enumerator(atPath: templatesRoot)?.allObjects as? [String]) ?? [])
             .filter { !FileIO.isDirectory(templatesRoot + "/" + $0) && !($0 as NSString).lastPathComponent.hasPrefix(".") }
             .sorted()
+    }
+
+    /// Symbolic links in `templates/assets` that lead outside the templates folder (or
+    /// nowhere): refused, or the file they lead to would be published.
+    public static func templateAssetLinks(_ templatesRoot: String, templates: String) -> [Diagnostic] {
+        guard FileIO.isDirectory(templatesRoot) else { return [] }
+        let paths = ((FileManager.default.enumerator(atPath: templatesRoot)?.allObjects as? [String]) ?? []).sorted()
+        let root = URL(fileURLWithPath: templatesRoot).lastPathComponent
+        return paths.compactMap { path -> Diagnostic? in
+            guard let link = FileTree.firstLink(under: templates, root + "/" + path), link.leavesRoot else { return nil }
+            return .error(
+                templatesRoot + "/" + path, .unknown,
+                link.target == nil
+                    ? "lien symbolique cassé : il ne mène à aucun fichier"
+                    : "lien symbolique qui mène hors du dossier des gabarits : « \(link.target!) »",
+                hint: "mettez une copie du vrai fichier à la place du lien")
+        }
     }
 
     /// What the files that are not pages are made from, so that the preview makes again only

@@ -15,10 +15,14 @@ public struct LinkResolver: Sendable {
     public let targets: [String: Target]
     /// Other files under the content folder.
     public let assets: Set<String>
+    /// Symbolic links under the content folder (never published), with whether each leads
+    /// outside it.
+    public let links: [String: Bool]
 
-    public init(targets: [String: Target], assets: Set<String>) {
+    public init(targets: [String: Target], assets: Set<String>, links: [String: Bool] = [:]) {
         self.targets = targets
         self.assets = assets
+        self.links = links
     }
 
     public func resolve(_ raw: String, from entry: Entry, at position: SourcePosition) -> LinkResolution {
@@ -55,6 +59,18 @@ public struct LinkResolver: Sendable {
         }
         if assets.contains(joined) {
             return .replace(URLPaths.relative(from: entry.url, to: joined).addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)! + suffix)
+        }
+        var prefix = joined
+        while !prefix.isEmpty {
+            if let leaves = links[prefix] {
+                return .problem(
+                    .error(file, position,
+                        leaves
+                            ? "le lien « \(raw) » vise un lien symbolique qui mène hors du dossier de contenu"
+                            : "le lien « \(raw) » vise un lien symbolique : Castor ne publie pas les liens symboliques",
+                        hint: "mettez une copie du vrai fichier à la place du lien symbolique « \(prefix) »"))
+            }
+            prefix = (prefix as NSString).deletingLastPathComponent
         }
         var hint = "vérifiez le nom du fichier et le chemin depuis ce fichier (« ../ » remonte d'un dossier)"
         if let near = LinkResolver.nearest(to: joined, in: targets.keys) {

@@ -6,6 +6,9 @@ public struct LoadedContent: Sendable {
     public var documents: [SourceDocument] = []
     /// Non-Markdown files (relative to the content folder), copied to the site as they are.
     public var assets: [String] = []
+    /// Symbolic links met (relative to the content folder, never followed nor copied), with
+    /// whether each leads outside the content folder.
+    public var links: [String: Bool] = [:]
     public var diagnostics: [Diagnostic] = []
 }
 
@@ -43,7 +46,7 @@ public struct ContentLoader: Sendable {
             return result
         }
         var candidates: [Candidate] = []
-        let files = listFiles(&result.diagnostics)
+        let files = listFiles(&result.diagnostics, links: &result.links)
         for path in files {
             switch classify(path) {
             case .config:
@@ -130,6 +133,12 @@ public struct ContentLoader: Sendable {
 
     /// Every regular file under the content folder, sorted, hidden ones and links left out.
     public func listFiles(_ diagnostics: inout [Diagnostic]) -> [String] {
+        var links: [String: Bool] = [:]
+        return listFiles(&diagnostics, links: &links)
+    }
+
+    /// The same, noting every symbolic link and whether it leads outside the content folder.
+    public func listFiles(_ diagnostics: inout [Diagnostic], links: inout [String: Bool]) -> [String] {
         let manager = FileManager.default
         guard let enumerator = manager.enumerator(
             at: URL(fileURLWithPath: contentRoot), includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
@@ -141,6 +150,7 @@ public struct ContentLoader: Sendable {
             let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
             let path = String(url.standardizedFileURL.path.dropFirst(rootLength))
             if values?.isSymbolicLink == true {
+                links[path] = FileTree.firstLink(under: contentRoot, path)?.leavesRoot ?? true
                 diagnostics.append(
                     .warning(display(path), .unknown, "lien symbolique ignoré",
                         hint: "copiez le fichier dans le dossier de contenu plutôt que d'y faire un lien"))

@@ -33,14 +33,14 @@ public enum FileIO {
 
     public static func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws(Failure) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw Failure(path: path, reason: FileErrors.lastReason) }
         defer { close(fd) }
         var offset = 0
         while offset < buffer.count {
             let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                throw Failure(path: path, reason: String(cString: strerror(errno)))
+                throw Failure(path: path, reason: FileErrors.lastReason)
             }
             offset += written
         }
@@ -49,7 +49,7 @@ public enum FileIO {
     /// Reads a whole file as bytes.
     public static func read(_ path: String) throws(Failure) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw Failure(path: path, reason: FileErrors.lastReason) }
         defer { close(fd) }
         var result: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
@@ -57,7 +57,7 @@ public enum FileIO {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw Failure(path: path, reason: String(cString: strerror(errno)))
+                throw Failure(path: path, reason: FileErrors.lastReason)
             }
             if count == 0 { break }
             result.append(contentsOf: chunk[0..<count])
@@ -70,7 +70,7 @@ public enum FileIO {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw Failure(path: path, reason: error.localizedDescription)
+            throw Failure(path: path, reason: FileErrors.reasonOnly(error))
         }
     }
 

@@ -285,6 +285,15 @@ public struct Validator: Sendable {
                         hint: "placez le fichier dans le dossier « \(folder) » et indiquez seulement son nom"))
                 continue
             }
+            if let link = FileTree.firstLink(under: contentRoot, normalized) {
+                problems.append(
+                    .error(file, position,
+                        link.leavesRoot
+                            ? "la pièce jointe « \(fileName) » est un lien symbolique qui mène hors du dossier de contenu"
+                            : "la pièce jointe « \(fileName) » est un lien symbolique : Castor ne publie pas les liens symboliques",
+                        hint: "mettez une copie du vrai fichier dans « \(folder) » à la place du lien"))
+                continue
+            }
             guard let size = FileIO.fileSize(contentRoot + "/" + normalized), !FileIO.isDirectory(contentRoot + "/" + normalized) else {
                 problems.append(
                     .error(file, position, "pièce jointe introuvable : « \(fileName) »",

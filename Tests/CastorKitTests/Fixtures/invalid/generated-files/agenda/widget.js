@@ -1,0 +1,1 @@
+document.write("<script src=https://example.org/x.js></script>")
