@@ -45,6 +45,19 @@ final class GeneratedLinksTests: XCTestCase {
             ["assets/absent.js", "recherche/", "fiches/scic/photo.png"])
     }
 
+    func testTheShortPathForRootLinksFindsWhatTheLongOneFinds() {
+        let folder = ["fiches", "scic"]
+        let root = Array("../../".utf8)
+        for link in ["../../", "../../fiches/", "../../assets/style.css", "../../a-propos/", "../../agenda/agenda.ics"] {
+            XCTAssertEqual(GeneratedLinks.fromRoot(link, root: root).map { GeneratedLinks.SitePath.inside($0) },
+                checker.sitePath(link, folder: folder), link)
+        }
+        for link in ["../../../x/", "../.././fiches/", "../../fiches/#a", "../../mod%C3%A8le.odt", "../../a//b", "statuts.odt", "../x"] {
+            XCTAssertNil(GeneratedLinks.fromRoot(link, root: root), link)
+        }
+        XCTAssertEqual(GeneratedLinks.fromRoot("./fiches/", root: Array("./".utf8)), "fiches/")
+    }
+
     func testPercentEncodedFileNamesAreDecoded() {
         let checker = GeneratedLinks(files: ["fiches/modèle.odt"], baseURL: "https://e.org/", basePath: "/")
         XCTAssertTrue(checker.broken(in: "<a href=\"mod%C3%A8le.odt\">", page: "fiches/index.html").isEmpty)

@@ -31,7 +31,14 @@ public struct GeneratedLinks: Sendable {
     public func broken(in html: String, page file: String) -> [Broken] {
         var found: [Broken] = []
         let folder = file.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
+        // Most links of a page start from its root (`../../assets/style.css`, written
+        // `{{root}}…` in templates): those are read without taking the path apart.
+        let root = Array((folder.isEmpty ? "./" : String(repeating: "../", count: folder.count)).utf8)
         for link in GeneratedLinks.links(in: html) {
+            if let target = GeneratedLinks.fromRoot(link, root: root) {
+                if !exists(target) { found.append(Broken(link: link, target: target)) }
+                continue
+            }
             guard let path = sitePath(link, folder: folder) else { continue }
             switch path {
             case .inside(let target):
@@ -41,6 +48,28 @@ public struct GeneratedLinks: Sendable {
             }
         }
         return found
+    }
+
+    /// The root-relative target of a plain link starting with the page's root prefix
+    /// (`../../fiches/` from a page two folders deep → `fiches/`), or nil when the link needs the
+    /// full treatment (dots, queries, anchors, escapes, schemes).
+    static func fromRoot(_ link: String, root: [UInt8]) -> String? {
+        var utf8 = link.utf8[...]
+        guard utf8.starts(with: root) else { return nil }
+        utf8 = utf8.dropFirst(root.count)
+        var previous = UInt8(ascii: "/")
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "#"), UInt8(ascii: "?"), UInt8(ascii: "%"), UInt8(ascii: ":"), UInt8(ascii: "&"):
+                return nil
+            case UInt8(ascii: "."), UInt8(ascii: "/"):
+                // `..`, `./` or `//` after the root prefix: the long way.
+                if previous == UInt8(ascii: "/") { return nil }
+            default: break
+            }
+            previous = byte
+        }
+        return String(Substring(utf8))
     }
 
     enum SitePath: Equatable {
@@ -90,35 +119,41 @@ public struct GeneratedLinks: Sendable {
 
     /// The values of `href`, `src` and `action` attributes, entities decoded.
     static func links(in html: String) -> [String] {
-        var result: [String] = []
-        let bytes = Array(html.utf8)
-        let count = bytes.count
-        var index = 0
-        while index < count {
-            // Attributes follow a space: ` href="`, ` src="`, ` action="`.
-            guard bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\n") else {
-                index += 1
-                continue
+        var html = html
+        return html.withUTF8 { bytes in
+            var result: [String] = []
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                // Attributes follow a space: ` href="`, ` src="`, ` action="`.
+                guard bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\n") else {
+                    index += 1
+                    continue
+                }
+                var nameEnd = index + 1
+                while nameEnd < count, bytes[nameEnd] >= UInt8(ascii: "a"), bytes[nameEnd] <= UInt8(ascii: "z") { nameEnd += 1 }
+                guard nameEnd + 1 < count, bytes[nameEnd] == UInt8(ascii: "="), bytes[nameEnd + 1] == UInt8(ascii: "\""),
+                    GeneratedLinks.isLinkAttribute(UnsafeBufferPointer(rebasing: bytes[(index + 1)..<nameEnd]))
+                else {
+                    index = nameEnd > index + 1 ? nameEnd : index + 1
+                    continue
+                }
+                let start = nameEnd + 2
+                var end = start
+                var hasEntity = false
+                while end < count, bytes[end] != UInt8(ascii: "\"") {
+                    if bytes[end] == UInt8(ascii: "&") { hasEntity = true }
+                    end += 1
+                }
+                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                result.append(hasEntity ? GeneratedLinks.entitiesDecoded(value) : value)
+                index = end + 1
             }
-            var nameEnd = index + 1
-            while nameEnd < count, bytes[nameEnd] >= UInt8(ascii: "a"), bytes[nameEnd] <= UInt8(ascii: "z") { nameEnd += 1 }
-            guard nameEnd + 1 < count, bytes[nameEnd] == UInt8(ascii: "="), bytes[nameEnd + 1] == UInt8(ascii: "\""),
-                GeneratedLinks.isLinkAttribute(bytes[(index + 1)..<nameEnd])
-            else {
-                index = nameEnd > index + 1 ? nameEnd : index + 1
-                continue
-            }
-            let start = nameEnd + 2
-            var end = start
-            while end < count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-            let value = String(decoding: bytes[start..<end], as: UTF8.self)
-            result.append(value.contains("&") ? GeneratedLinks.entitiesDecoded(value) : value)
-            index = end + 1
+            return result
         }
-        return result
     }
 
-    static func isLinkAttribute(_ name: ArraySlice<UInt8>) -> Bool {
+    static func isLinkAttribute(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
         name.elementsEqual("href".utf8) || name.elementsEqual("src".utf8) || name.elementsEqual("action".utf8)
     }
 
