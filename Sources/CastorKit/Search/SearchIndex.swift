@@ -357,13 +357,10 @@ enum JSONText {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case "<": result += "\\u003c"
-            case ">": result += "\\u003e"
-            case "&": result += "\\u0026"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
             default:
-                if scalar.value < 0x20 {
+                if let escaped = Escape.scriptEscape(scalar) {
+                    result += escaped
+                } else if scalar.value < 0x20 {
                     result += String(format: "\\u%04x", scalar.value)
                 } else {
                     result.unicodeScalars.append(scalar)

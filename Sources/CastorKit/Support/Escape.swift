@@ -37,16 +37,26 @@ public enum Escape {
         var output = ""
         output.reserveCapacity(json.utf8.count)
         for scalar in json.unicodeScalars {
-            switch scalar {
-            case "<": output += "\\u003c"
-            case ">": output += "\\u003e"
-            case "&": output += "\\u0026"
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
-            default: output.unicodeScalars.append(scalar)
+            if let escaped = scriptEscape(scalar) {
+                output += escaped
+            } else {
+                output.unicodeScalars.append(scalar)
             }
         }
         return output
+    }
+
+    /// The escape of a character that must not appear as itself in a script's string literal
+    /// (`<`, `>`, `&`, U+2028, U+2029), or nil. Shared by every JSON Castor writes into scripts.
+    static func scriptEscape(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "<": return "\\u003c"
+        case ">": return "\\u003e"
+        case "&": return "\\u0026"
+        case "\u{2028}": return "\\u2028"
+        case "\u{2029}": return "\\u2029"
+        default: return nil
+        }
     }
 
     /// Percent-encodes a path segment (file names with spaces or accents).
