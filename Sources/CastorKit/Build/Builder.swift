@@ -16,6 +16,8 @@ public struct Builder: Sendable {
         public let templates: TemplateSet
         /// Content files to copy (paths under the content folder).
         public let assets: [String]
+        /// The declarations of collections.yml.
+        public let collections: [CollectionSchema]
     }
 
     /// Reads and checks everything, reporting every problem at once.
@@ -29,24 +31,17 @@ public struct Builder: Sendable {
             start = now
         }
 
-        // 1. Load.
-        let loader = ContentLoader(contentRoot: options.content)
-        let loaded = loader.load()
+        // 1. Load: site.yml, then the declarations of collections.yml, then the content.
+        let setup = SiteSetup.load(contentRoot: options.content)
+        report.diagnostics.append(contentsOf: setup.diagnostics)
+        let loader = ContentLoader(contentRoot: options.content, collections: setup.collections ?? [])
+        // Without declarations, no Markdown file can be read: only the missing folder is said.
+        let loaded = setup.collections != nil || !FileIO.isDirectory(options.content) ? loader.load() : LoadedContent()
         report.diagnostics.append(contentsOf: loaded.diagnostics)
-        var config: SiteConfig?
-        if let text = loaded.configText {
-            let (parsed, diagnostics) = SiteConfig.load(yaml: text, file: loader.display("site.yml"))
-            config = parsed
-            report.diagnostics.append(contentsOf: diagnostics)
-        } else if FileIO.isDirectory(options.content) {
-            report.diagnostics.append(
-                .error(loader.display("site.yml"), .unknown, "fichier de configuration manquant",
-                    hint: "créez site.yml avec title, base_url et les listes fiche_types, themes, regions, ad_categories"))
-        }
         let (templates, templateDiagnostics) = TemplateSet.load(from: options.templates, displayRoot: options.templates)
         report.diagnostics.append(contentsOf: templateDiagnostics)
         step("lecture")
-        guard var config else { return nil }
+        guard var config = setup.config, let collections = setup.collections else { return nil }
         if let baseURL = options.baseURL {
             if let problem = SiteConfig.baseURLProblem(baseURL) {
                 report.diagnostics.append(SiteConfig.baseURLOptionError(baseURL, problem))
@@ -56,7 +51,7 @@ public struct Builder: Sendable {
         }
 
         // 2. Validate.
-        let validator = Validator(config: config, contentRoot: options.content)
+        let validator = Validator(config: config, contentRoot: options.content, collections: collections)
         let validated = loaded.documents.parallelMap { validator.validate($0) }
         var entries: [Entry] = []
         var byURL: [String: Entry] = [:]
@@ -76,13 +71,17 @@ public struct Builder: Sendable {
         func isPublished(_ entry: Entry) -> Bool { Builder.isPublished(entry, config: config, options: options) }
         report.diagnostics.append(
             contentsOf: Builder.checkFooterPages(config, entries: entries, file: loader.display("site.yml"), isPublished: isPublished))
+        let counts = Dictionary(grouping: loaded.documents, by: \.collection.id).mapValues(\.count)
+        report.diagnostics.append(
+            contentsOf: setup.unpublishedCollectionWarnings(file: loader.display(CollectionDeclarations.fileName), counts: counts))
         step("vérification")
 
         // 3. Markdown, with links checked against every item.
         var targets: [String: LinkResolver.Target] = [:]
         for entry in entries {
             targets[entry.relativePath] = .init(
-                url: entry.url, isPublished: isPublished(entry), fallbackURL: entry.collection.publishedPrefix)
+                url: entry.url, isPublished: isPublished(entry), fallbackURL: entry.collection.publishedPrefix,
+                unpublishedCollection: BuiltinKinds.canPublish(entry.collection) ? nil : entry.collection.id)
         }
         let resolver = LinkResolver(targets: targets, assets: Set(loaded.assets))
         let published = entries.filter(isPublished)
@@ -102,8 +101,9 @@ public struct Builder: Sendable {
             linked.formUnion(links)
             report.diagnostics.append(contentsOf: body.diagnostics)
         }
-        // Drafts: not published, but their links and images are checked, as warnings.
-        let drafts = entries.filter { $0.isDraft && !isPublished($0) }
+        // Drafts (and items of a collection Castor cannot publish yet): not published, but
+        // their links and images are checked, as warnings.
+        let drafts = entries.filter { ($0.isDraft || !BuiltinKinds.canPublish($0.collection)) && !isPublished($0) }
         for body in drafts.parallelMap({ entry in renderBody(entry, baseURL: baseURL) { resolver.resolve($0, from: entry, at: $1) } }) {
             report.diagnostics.append(contentsOf: DraftChecks.asWarnings(body.diagnostics))
         }
@@ -114,7 +114,7 @@ public struct Builder: Sendable {
 
         // 4. Assemble.
         let lifetime = config.adLifetimeDays
-        let allAds = entries.filter { $0.collection.id == BuiltinCollections.ads.id && !$0.isDraft }
+        let allAds = entries.filter { $0.collection.id == BuiltinKinds.ads && !$0.isDraft }
             .map { Ad($0, defaultLifetimeDays: lifetime) }
         report.expiredAds = allAds.filter { $0.isExpired(today: today) }.map(\.entry.displayPath).sorted()
         report.expiringAds = allAds.filter { $0.expiresSoon(today: today) }
@@ -127,7 +127,7 @@ public struct Builder: Sendable {
         let assets = Builder.publishedAssets(loaded.assets, entries: entries, isPublished: isPublished)
         let site = Site(config: config, today: today, fiches: fiches, events: events, ads: ads, pages: pages, bodies: bodies)
         step("assemblage")
-        return Checked(site: site, templates: templates, assets: assets)
+        return Checked(site: site, templates: templates, assets: assets, collections: collections)
     }
 
     /// Builds the site into a staging folder, then swaps it in; on any error the output
@@ -151,7 +151,7 @@ public struct Builder: Sendable {
             let templateAssets = Builder.templateAssets(templatesRoot)
             // The web editor (`editor:` in site.yml) is part of the site: rebuilt, never lost.
             let extras = Builder.extraFiles(checked.site, plan: plan, groups: [.fichesAndAds, .agenda, .plan])
-                + DecapConfig.files(config: checked.site.config).map { Feeds.File(file: $0.path, text: $0.text) }
+                + DecapConfig.files(config: checked.site.config, collections: checked.collections).map { Feeds.File(file: $0.path, text: $0.text) }
             let searchStart = clock.now
             let search = SearchIndex(site: checked.site)
             searchTime = clock.now - searchStart
@@ -230,10 +230,12 @@ public struct Builder: Sendable {
 /// The steps of `check` and `build` that `castor serve` repeats on a part of the site: one
 /// definition each, so the preview and the build cannot drift apart.
 extension Builder {
-    /// Whether an entry goes on the site: drafts only with `--drafts`, ads until they expire.
+    /// Whether an entry goes on the site: drafts only with `--drafts`, ads until they expire,
+    /// nothing of a collection Castor cannot publish yet (`BuiltinKinds`).
     public static func isPublished(_ entry: Entry, config: SiteConfig, options: BuildOptions) -> Bool {
         if entry.isDraft && !options.includeDrafts { return false }
-        if entry.collection.id == BuiltinCollections.ads.id,
+        if !BuiltinKinds.canPublish(entry.collection) { return false }
+        if entry.collection.id == BuiltinKinds.ads,
             Ad(entry, defaultLifetimeDays: config.adLifetimeDays).isExpired(today: options.today)
         {
             return false
@@ -263,10 +265,10 @@ extension Builder {
         var pages: [Page] = []
         for entry in published {
             switch entry.collection.id {
-            case BuiltinCollections.fiches.id: fiches.append(Fiche(entry))
-            case BuiltinCollections.events.id: events.append(Event(entry))
-            case BuiltinCollections.ads.id: ads.append(Ad(entry, defaultLifetimeDays: lifetime))
-            case BuiltinCollections.pages.id: pages.append(Page(entry))
+            case BuiltinKinds.fiches: fiches.append(Fiche(entry))
+            case BuiltinKinds.events: events.append(Event(entry))
+            case BuiltinKinds.ads: ads.append(Ad(entry, defaultLifetimeDays: lifetime))
+            case BuiltinKinds.pages: pages.append(Page(entry))
             default: break
             }
         }
@@ -299,7 +301,7 @@ extension Builder {
     /// link would be broken on every page), an unpublished one a warning (it is left out).
     static func checkFooterPages(_ config: SiteConfig, entries: [Entry], file: String, isPublished: (Entry) -> Bool) -> [Diagnostic] {
         guard let wanted = config.footerPages else { return [] }
-        let pages = entries.filter { $0.collection.id == BuiltinCollections.pages.id }
+        let pages = entries.filter { $0.collection.id == BuiltinKinds.pages }
         let bySlug = Dictionary(pages.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         let known = pages.map(\.slug).sorted().joined(separator: ", ")
         return wanted.compactMap { slug, position in
@@ -369,10 +371,10 @@ enum PageRenderer {
     static func render(_ job: RenderJob, context: PageContext, templates: TemplateSet) -> String {
         switch job.kind {
         case .home: return templates.render(context.home(), template: "home")
-        case .fiche(let index): return templates.render(context.fiche(index), template: BuiltinCollections.fiches.template)
-        case .event(let index): return templates.render(context.event(index), template: BuiltinCollections.events.template)
-        case .ad(let index): return templates.render(context.ad(index), template: BuiltinCollections.ads.template)
-        case .page(let index): return templates.render(context.page(index), template: BuiltinCollections.pages.template)
+        case .fiche(let index): return templates.render(context.fiche(index), template: BuiltinKinds.template(context.site.fiches[index].entry.collection))
+        case .event(let index): return templates.render(context.event(index), template: BuiltinKinds.template(context.site.events[index].entry.collection))
+        case .ad(let index): return templates.render(context.ad(index), template: BuiltinKinds.template(context.site.ads[index].entry.collection))
+        case .page(let index): return templates.render(context.page(index), template: BuiltinKinds.template(context.site.pages[index].entry.collection))
         case .listing(let listing, let page):
             return templates.render(context.listing(listing, pageNumber: page), template: listing.template)
         case .terms(let terms): return templates.render(context.terms(terms), template: "terms")
