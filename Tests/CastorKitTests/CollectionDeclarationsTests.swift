@@ -255,6 +255,17 @@ final class CollectionDeclarationsTests: XCTestCase {
         XCTAssertEqual(field["required"] as? Bool, false)
     }
 
+    func testATemplateNamedInTheDeclarationsMustExist() throws {
+        let content = try temporaryContent(self)
+        try edit(content.appendingPathComponent("collections.yml")) { $0.replacingOccurrences(of: "template: event", with: "template: evenement") }
+        let (checked, report) = check(content)
+        XCTAssertNil(checked)
+        let error = try XCTUnwrap(report.diagnostics.errors.first, report.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
+        XCTAssertEqual(error.message, "le gabarit « evenement » de la collection « agenda » n'existe pas")
+        XCTAssertTrue(error.file.hasSuffix("collections.yml"))
+        XCTAssertGreaterThan(error.line, 0)
+    }
+
     func testAFieldRemovedFromTheDeclarationsBecomesAnUnknownField() throws {
         let content = try temporaryContent(self)
         try edit(content.appendingPathComponent("agenda/atelier.md")) { $0.replacingOccurrences(of: "\ntitle:", with: "\nannounced: 2026-10-01\ntitle:") }

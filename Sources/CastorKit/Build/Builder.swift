@@ -40,6 +40,7 @@ public struct Builder: Sendable {
         report.diagnostics.append(contentsOf: loaded.diagnostics)
         let (templates, templateDiagnostics) = TemplateSet.load(from: options.templates, displayRoot: options.templates)
         report.diagnostics.append(contentsOf: templateDiagnostics)
+        report.diagnostics.append(contentsOf: setup.missingTemplates(templates, file: loader.display(CollectionDeclarations.fileName)))
         step("lecture")
         guard var config = setup.config, let collections = setup.collections else { return nil }
         if let baseURL = options.baseURL {

@@ -71,6 +71,19 @@ public struct SiteSetup: Sendable {
         }
     }
 
+    /// The item templates the collections name that `templates/` lacks (swift-mustache would
+    /// render them as empty pages), at their declaration.
+    public func missingTemplates(_ templates: TemplateSet?, file: String) -> [Diagnostic] {
+        guard let templates else { return [] }
+        return (collections ?? []).filter(BuiltinKinds.canPublish).compactMap { collection in
+            let name = BuiltinKinds.template(collection)
+            guard !templates.names.contains(name) else { return nil }
+            return .error(file, declarationPositions[collection.id] ?? .unknown,
+                "le gabarit « \(name) » de la collection « \(collection.id) » n'existe pas",
+                hint: "créez templates/\(name).mustache, ou corrigez « template: » dans la déclaration")
+        }
+    }
+
     /// Where each collection is declared in collections.yml.
     public var declarationPositions: [String: SourcePosition] = [:]
 }

@@ -553,6 +553,7 @@ public final class LiveSite {
         }
         list.append(contentsOf: configDiagnostics)
         list.append(contentsOf: templateDiagnostics)
+        list.append(contentsOf: setup.missingTemplates(templates, file: loader.display(CollectionDeclarations.fileName)))
         guard config != nil else { return list }
         var counts: [String: Int] = [:]
         for state in documents.values { if let id = state.document?.collection.id { counts[id, default: 0] += 1 } }
