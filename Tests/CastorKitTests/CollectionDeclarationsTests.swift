@@ -325,6 +325,13 @@ final class CollectionDeclarationsTests: XCTestCase {
         XCTAssertEqual(warning.message, "la collection « partenaires » est déclarée mais Castor ne sait pas encore publier ses pages (1 fichier vérifié, non publié)")
         XCTAssertGreaterThan(warning.line, 0)
         XCTAssertFalse(report.inventory?.published.contains("partenaires/etude-martin.md") ?? true)
+        // Its items' links are checked, as warnings while it is not published.
+        try edit(folder.appendingPathComponent("etude-martin.md")) { $0 + "Voir [le cabinet](cabinet.md).\n" }
+        (checked, report) = check(content)
+        XCTAssertNotNil(checked, report.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
+        XCTAssertTrue(report.diagnostics.warnings.contains {
+            $0.message == "lien vers un fichier introuvable : « cabinet.md » (collection « partenaires » pas encore publiée : ce sera une erreur quand elle le sera)"
+        }, report.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
 
         // A link to one of its items would lead nowhere: an error that says why.
         try edit(content.appendingPathComponent("pages/a-propos.md")) { $0 + "\nVoir [l'étude](../partenaires/etude-martin.md).\n" }

@@ -105,8 +105,9 @@ public struct Builder: Sendable {
         // Drafts (and items of a collection Castor cannot publish yet): not published, but
         // their links and images are checked, as warnings.
         let drafts = entries.filter { ($0.isDraft || !BuiltinKinds.canPublish($0.collection)) && !isPublished($0) }
-        for body in drafts.parallelMap({ entry in renderBody(entry, baseURL: baseURL) { resolver.resolve($0, from: entry, at: $1) } }) {
-            report.diagnostics.append(contentsOf: DraftChecks.asWarnings(body.diagnostics))
+        for (entry, body) in zip(drafts, drafts.parallelMap({ entry in renderBody(entry, baseURL: baseURL) { resolver.resolve($0, from: entry, at: $1) } })) {
+            let note = entry.isDraft ? DraftChecks.draftNote : DraftChecks.unpublishedCollectionNote(entry.collection.id)
+            report.diagnostics.append(contentsOf: DraftChecks.asWarnings(body.diagnostics, note: note))
         }
         report.inventory = ContentInventory(
             entries: entries, published: Set(published.map(\.relativePath)), assets: loaded.assets, linked: linked,
