@@ -255,6 +255,28 @@ final class CollectionDeclarationsTests: XCTestCase {
         XCTAssertEqual(field["required"] as? Bool, false)
     }
 
+    /// Stage 1: the four kinds are still published by their own code, which reads their
+    /// address, sub-folders and some fields: a declaration that changes those is refused.
+    func testTheFourKindsKeepWhatTheirCodeReliesOn() throws {
+        let content = try temporaryContent(self)
+        try edit(content.appendingPathComponent("collections.yml")) {
+            $0.replacingOccurrences(of: "    groups: fiche_types\n", with: "")
+                .replacingOccurrences(of: "type: date_or_datetime\n        label: Début", with: "type: date\n        label: Début")
+                .replacingOccurrences(of: "    prefix: \"\"\n", with: "    prefix: infos\n")
+                .replacingOccurrences(of: "          postponed: Reporté\n", with: "")
+        }
+        let (checked, report) = check(content)
+        XCTAssertNil(checked)
+        let messages = Set(report.diagnostics.errors.map(\.message))
+        XCTAssertEqual(messages, [
+            "« fiches » doit garder « groups: fiche_types »",
+            "le champ « start » de « agenda » doit rester de type date_or_datetime",
+            "le champ « status » de « agenda » doit rester de type choice avec les valeurs confirmed, cancelled, postponed",
+            "le préfixe d'adresse de « pages » doit rester « \"\" »",
+        ])
+        XCTAssertTrue(report.diagnostics.errors.allSatisfy { $0.file.hasSuffix("collections.yml") && $0.line > 0 })
+    }
+
     func testATemplateNamedInTheDeclarationsMustExist() throws {
         let content = try temporaryContent(self)
         try edit(content.appendingPathComponent("collections.yml")) { $0.replacingOccurrences(of: "template: event", with: "template: evenement") }

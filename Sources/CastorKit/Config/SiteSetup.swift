@@ -48,6 +48,14 @@ public struct SiteSetup: Sendable {
             setup.collections = read.collections
             setup.diagnostics += read.diagnostics
             setup.declarationPositions = read.positions
+            // The four kinds keep what their dedicated code relies on (issue 12, stage 1).
+            for collection in read.collections ?? [] {
+                for problem in BuiltinKinds.problems(collection) {
+                    setup.diagnostics.append(
+                        .error(probe.display(name), read.positions[collection.id] ?? .unknown, problem.message, hint: problem.hint))
+                }
+            }
+            if setup.diagnostics.contains(where: { $0.severity == .error && $0.file == probe.display(name) }) { setup.collections = nil }
         case .failure(let problem): setup.diagnostics.append(problem)
         }
         return setup
