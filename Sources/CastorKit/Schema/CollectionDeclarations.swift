@@ -203,32 +203,30 @@ public enum CollectionDeclarations {
                     valid = false
                 }
             }
-            var fields: [FieldSpec] = []
             guard let fieldsEntry = values["fields"] else {
                 error(declaration.keyPosition, "la collection « \(id) » n'a pas de champs (« fields »)", hint: "déclarez au moins le champ « title »")
                 return nil
             }
-            do {
-                let entry = fieldsEntry
-                guard case .map(let declared, _) = entry.value, !declared.isEmpty else {
-                    error(entry.value.position, "« fields » doit associer un nom de champ à sa description",
-                        hint: "par exemple :\n    fields:\n      title:\n        type: text\n        label: Titre\n        required: true")
-                    return nil
-                }
-                for field in declared {
-                    if let spec = self.field(field, collection: id) { fields.append(spec) } else { valid = false }
-                }
-                if !declared.contains(where: { $0.key == "title" }) {
-                    missingTitle(at: entry.keyPosition, collection: id)
-                    valid = false
-                }
+            guard case .map(let declared, _) = fieldsEntry.value, !declared.isEmpty else {
+                error(fieldsEntry.value.position, "« fields » doit associer un nom de champ à sa description",
+                    hint: "par exemple :\n    fields:\n      title:\n        type: text\n        label: Titre\n        required: true")
+                return nil
+            }
+            var fields: [FieldSpec] = []
+            for field in declared {
+                if let spec = self.field(field, collection: id) { fields.append(spec) } else { valid = false }
+            }
+            if !declared.contains(where: { $0.key == "title" }) {
+                missingTitle(at: fieldsEntry.keyPosition, collection: id)
+                valid = false
             }
             var rules: [FieldRule] = []
-
             if let entry = values["rules"] {
-                let declared: [String]
-                if case .map(let items, _) = fieldsEntry.value { declared = items.map(\.key) } else { declared = [] }
-                if let parsed = self.rules(entry.value, fields: fields, declared: declared, collection: id) { rules = parsed } else { valid = false }
+                if let parsed = self.rules(entry.value, fields: fields, declared: declared.map(\.key), collection: id) {
+                    rules = parsed
+                } else {
+                    valid = false
+                }
             }
             guard valid, let label, let singular else { return nil }
             return CollectionSchema(
