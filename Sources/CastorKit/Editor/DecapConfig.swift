@@ -148,7 +148,7 @@ public enum DecapConfig {
         root.append(("collections", .sequence(.init(collectionNodes))))
         let header = """
             # Configuration de Decap CMS (éditeur web du contenu), produite par Castor
-            # à partir de content/site.yml et des règles de Castor. Ne la modifiez pas à la main :
+            # à partir de content/site.yml et content/collections.yml. Ne la modifiez pas à la main :
             # castor build la réécrit (section editor de site.yml), ou relancez castor decap.
 
             """
