@@ -53,7 +53,7 @@ extension CollectionDeclarations.Reader {
         func text(_ name: String) -> String? {
             guard let entry = values[name], !entry.value.isNull else { return nil }
             guard let value = entry.value.text, !value.trimmingCharacters(in: .whitespaces).isEmpty else {
-                error(entry.value.position, "« \(name) » de \(owner) doit être un texte")
+                error(entry.value.position, "« \(name) » \(owner.replacingOccurrences(of: "le champ", with: "du champ")) doit être un texte")
                 return nil
             }
             return value
@@ -111,7 +111,7 @@ extension CollectionDeclarations.Reader {
             return nil
         }
         guard let name = entry.value.text, !entry.value.isNull else {
-            error(entry.value.position, "« type » de \(owner) doit être un nom de type", hint: typesHint)
+            error(entry.value.position, "« type » \(owner.replacingOccurrences(of: "le champ", with: "du champ")) doit être un nom de type", hint: typesHint)
             return nil
         }
         switch name {
