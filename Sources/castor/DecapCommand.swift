@@ -36,17 +36,12 @@ struct DecapCommand: ParsableCommand {
     var branch: String?
 
     func run() throws {
-        let loader = ContentLoader(contentRoot: content)
-        let text: String
-        switch loader.readConfig() {
-        case .success(let value): text = value
-        case .failure(let problem):
-            Terminal.printDiagnostics(DiagnosticList([problem]))
-            throw ExitCode.failure
-        }
-        let (parsed, diagnostics) = SiteConfig.load(yaml: text, file: loader.display("site.yml"))
-        guard let config = parsed else {
-            Terminal.printDiagnostics(DiagnosticList(diagnostics))
+        let setup = SiteSetup.load(contentRoot: content)
+        guard let config = setup.config, let collections = setup.collections else {
+            if !FileIO.isDirectory(content) {
+                Terminal.standardError("erreur : dossier de contenu introuvable : « \(content) »\n  conseil : indiquez --content CHEMIN")
+            }
+            Terminal.printDiagnostics(DiagnosticList(setup.diagnostics))
             throw ExitCode.failure
         }
         let settings = config.editor
@@ -58,7 +53,7 @@ struct DecapCommand: ParsableCommand {
             throw ExitCode.validationFailure
         }
         let yaml = DecapConfig.yaml(
-            config: config, backend: .init(name: backendName, repo: repository, branch: branch ?? settings?.backend.branch ?? "main"),
+            config: config, collections: collections, backend: .init(name: backendName, repo: repository, branch: branch ?? settings?.backend.branch ?? "main"),
             contentFolder: repositoryContent ?? settings?.contentFolder ?? "content")
         do {
             try FileIO.makeDirectories(output)
@@ -68,6 +63,6 @@ struct DecapCommand: ParsableCommand {
             Terminal.standardError("erreur : écriture impossible dans « \(output) » : \(error.reason)")
             throw ExitCode.failure
         }
-        print("Éditeur écrit dans « \(output) » (config.yml, index.html) : \(DecapConfig.collections(config: config).count) collections.")
+        print("Éditeur écrit dans « \(output) » (config.yml, index.html) : \(DecapConfig.collections(config: config, collections: collections).count) collections.")
     }
 }

@@ -5,21 +5,23 @@ import Foundation
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Crée une fiche, un événement ou une annonce, au bon endroit, prêt à compléter.",
+        abstract: "Crée un contenu d'une collection (fiche, événement, annonce…), au bon endroit, prêt à compléter.",
         discussion: """
             Exemples :
               castor new fiche boite-a-outils "Décider par consentement"
               castor new evenement "Atelier Métaplan à Tours" --date 2027-05-12
               castor new annonce "Terrain à Rennes" --categorie terrain
+              castor new <collection> "Titre"   (toute collection de content/collections.yml)
             Le nom du fichier vient du titre (minuscules, sans accents) ; un fichier existant n'est \
             jamais remplacé. Le nouveau fichier est un brouillon (draft: true).
             """,
-        subcommands: [NewFiche.self, NewEvent.self, NewAd.self])
+        subcommands: [NewFiche.self, NewEvent.self, NewAd.self, NewItem.self],
+        defaultSubcommand: NewItem.self)
 }
 
 /// Options of every `castor new` command.
 struct NewOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Dossier du contenu (Markdown et site.yml).", valueName: "dossier"))
+    @Option(name: .long, help: ArgumentHelp("Dossier du contenu (Markdown, site.yml et collections.yml).", valueName: "dossier"))
     var content = "content"
 
     @Option(name: .long, help: ArgumentHelp("Nom du fichier sans .md (par défaut, fait à partir du titre).", valueName: "nom"))
@@ -30,27 +32,37 @@ struct NewOptions: ParsableArguments {
 
     var today: LocalDate { ContentOptions.today(now) }
 
-    /// Reads site.yml, prepares and writes the file, and says what to do next.
-    func create(_ kind: Scaffold.Kind, title: String, region: String?, contact: String? = nil) throws {
-        let loader = ContentLoader(contentRoot: content)
+    /// site.yml and collections.yml, or every problem printed.
+    func setup() throws -> (SiteConfig, [CollectionSchema]) {
         guard FileIO.isDirectory(content) else {
             Terminal.standardError("erreur : dossier de contenu introuvable : « \(content) »\n  conseil : lancez castor depuis le dossier du dépôt, ou indiquez --content CHEMIN")
             throw ExitCode.failure
         }
-        let config: SiteConfig
-        switch loader.readConfig() {
-        case .failure(let problem):
-            Terminal.printDiagnostics(DiagnosticList([problem]))
+        let setup = SiteSetup.load(contentRoot: content)
+        guard let config = setup.config, let collections = setup.collections else {
+            Terminal.printDiagnostics(DiagnosticList(setup.diagnostics.filter { $0.severity == .error }))
             throw ExitCode.failure
-        case .success(let text):
-            let (parsed, diagnostics) = SiteConfig.load(yaml: text, file: loader.display("site.yml"))
-            guard let parsed else {
-                Terminal.printDiagnostics(DiagnosticList(diagnostics))
-                throw ExitCode.failure
-            }
-            config = parsed
         }
-        let request = Scaffold.Request(kind: kind, title: title, slug: nom, region: region, contact: contact, today: today)
+        return (config, collections)
+    }
+
+    /// Reads the declarations, prepares and writes the file, and says what to do next.
+    /// `collection` is a collection's id, folder or singular (`evenement` for « Événement »).
+    func create(
+        _ name: String, group: String? = nil, title: String, region: String?, contact: String? = nil, date: String? = nil,
+        category: String? = nil
+    ) throws {
+        let (config, collections) = try setup()
+        guard let collection = CollectionDeclarations.find(name, in: collections) else {
+            Terminal.standardError(
+                "erreur : « \(name) » n'est pas une collection de \(content)/collections.yml\n  conseil : collections : "
+                    + collections.map { "\($0.id) (ou \(Slug.make($0.singular)))" }.joined(separator: ", "))
+            throw ExitCode.validationFailure
+        }
+        let loader = ContentLoader(contentRoot: content, collections: collections)
+        let request = Scaffold.Request(
+            collection: collection, group: group, title: title, slug: nom, region: region, contact: contact, date: date,
+            category: category, today: today)
         do {
             let draft = try Scaffold.draft(request, config: config, contentRoot: content)
             try Scaffold.write(draft, contentRoot: content)
@@ -72,6 +84,54 @@ struct NewOptions: ParsableArguments {
     }
 }
 
+/// `castor new <collection> [<type>] "Titre"`: any collection of collections.yml.
+struct NewItem: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "contenu",
+        abstract: "Crée un contenu de n'importe quelle collection : castor new <collection> \"Titre\".")
+
+    @Argument(help: ArgumentHelp("Collection : son identifiant dans collections.yml, ou son nom au singulier.", valueName: "collection"))
+    var collection: String
+
+    @Argument(help: ArgumentHelp("Le type (pour une collection rangée par sous-dossiers, comme les fiches), puis le titre entre guillemets.", valueName: "titre"))
+    var words: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Date ou date et heure, pour une collection qui en demande une (AAAA-MM-JJ ou AAAA-MM-JJTHH:MM).", valueName: "DATE"))
+    var date: String?
+
+    @Option(name: .long, help: ArgumentHelp("Valeur du champ obligatoire pris dans une liste de site.yml (la catégorie d'une annonce).", valueName: "catégorie"))
+    var categorie: String?
+
+    @Option(name: .long, help: ArgumentHelp("Région (une clé de regions dans site.yml).", valueName: "région"))
+    var region: String?
+
+    @Option(name: .long, help: ArgumentHelp("Contact public : e-mail, téléphone ou adresse web.", valueName: "contact"))
+    var contact: String?
+
+    @OptionGroup var options: NewOptions
+
+    func run() throws {
+        let (_, collections) = try options.setup()
+        var group: String?
+        var rest = words
+        if let schema = CollectionDeclarations.find(collection, in: collections), case .grouped = schema.layout, rest.count > 1 {
+            group = rest.removeFirst()
+        }
+        guard rest.count == 1, let title = rest.first else {
+            Terminal.standardError(
+                rest.isEmpty
+                    ? "erreur : argument manquant : <titre>\n  conseil : castor new \(collection) \"Titre\""
+                    : "erreur : \(rest.count - 1) arguments en trop : \(rest.dropFirst().joined(separator: ", ")) (pensez aux guillemets autour d'un titre de plusieurs mots)")
+            throw ExitCode.validationFailure
+        }
+        try options.create(collection, group: group, title: title, region: region, contact: contact, date: date, category: categorie)
+    }
+}
+
+// The three commands the volunteers' guide names, with their own options and help. Their
+// collection is found in collections.yml by its singular (« Fiche », « Événement »,
+// « Annonce »): `NewItem` does the same for any collection.
+
 struct NewFiche: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fiche", abstract: "Crée une fiche : castor new fiche <type> \"Titre\".")
@@ -88,7 +148,7 @@ struct NewFiche: ParsableCommand {
     @OptionGroup var options: NewOptions
 
     func run() throws {
-        try options.create(.fiche(type: type), title: title, region: region)
+        try options.create("fiche", group: type, title: title, region: region)
     }
 }
 
@@ -108,7 +168,7 @@ struct NewEvent: ParsableCommand {
     @OptionGroup var options: NewOptions
 
     func run() throws {
-        try options.create(.event(start: date), title: title, region: region)
+        try options.create("evenement", title: title, region: region, date: date)
     }
 }
 
@@ -131,6 +191,6 @@ struct NewAd: ParsableCommand {
     @OptionGroup var options: NewOptions
 
     func run() throws {
-        try options.create(.ad(category: categorie), title: title, region: region, contact: contact)
+        try options.create("annonce", title: title, region: region, contact: contact, category: categorie)
     }
 }

@@ -122,38 +122,38 @@ final class ContactScannerTests: XCTestCase {
     func testEntryTextsAreMaskedOnceForEveryOutput() throws {
         let ad = Ad(
             try entry(
-                BuiltinCollections.ads,
+                TestCollections.ads,
                 yaml: "title: Terrain, appelez le 06 12 34 56 78\ncategory: terrain\npublished: 2026-05-01\ncontact: \"061 234 5678\"\nsummary: Appelez le 061 234 5678\n"))
         XCTAssertEqual(ad.title, "Terrain, appelez le [contact sur l'annonce]")
         XCTAssertEqual(ad.summary, "Appelez le [contact sur l'annonce]")
         XCTAssertEqual(ad.contact, "061 234 5678", "the contact itself is kept for the button")
         let event = Event(
             try entry(
-                BuiltinCollections.events,
+                TestCollections.events,
                 yaml: "title: Soirée au 06 44 55 66 77\nstart: 2026-12-12\nlocation: Salle, a@b.fr\nsummary: Écrire à c@d.fr\n"))
         XCTAssertEqual(event.title, "Soirée au [contact masqué]")
         XCTAssertEqual(event.location, "Salle, [contact masqué]")
         XCTAssertEqual(event.summary, "Écrire à [contact masqué]")
         let fiche = Fiche(
             try entry(
-                BuiltinCollections.fiches,
+                TestCollections.fiches,
                 yaml: "title: Fiche 06 55 66 77 88\nsummary: S\nupdated: 2026-01-01\nauthors: [\"Marie, 06 56 57 58 59\"]\n"))
         XCTAssertEqual(fiche.authors, ["Marie, [contact masqué]"])
     }
 
     func testWebAddressesAndFileNamesHoldingAContactAreRefused() {
         let (event, diagnostics) = validate(
-            BuiltinCollections.events, yaml: "title: T\nstart: 2026-12-12\nregistration: https://exemple.org/?email=a%40b.fr\n")
+            TestCollections.events, yaml: "title: T\nstart: 2026-12-12\nregistration: https://exemple.org/?email=a%40b.fr\n")
         XCTAssertNil(event)
         XCTAssertTrue(
             diagnostics.contains { $0.message == "l'adresse web de « registration » contient une adresse e-mail ou un numéro de téléphone, qui serait publié en clair" },
             "\(diagnostics)")
         let (ad, problems) = validate(
-            BuiltinCollections.ads, yaml: "title: T\ncategory: terrain\npublished: 2026-05-01\ncontact: a@b.fr\n", slug: "terrain-06-12-34-56-78")
+            TestCollections.ads, yaml: "title: T\ncategory: terrain\npublished: 2026-05-01\ncontact: a@b.fr\n", slug: "terrain-06-12-34-56-78")
         XCTAssertNil(ad)
         XCTAssertTrue(problems.contains { $0.message.contains("contient un numéro de téléphone, qui serait publié dans l'adresse de la page") }, "\(problems)")
         let (fine, _) = validate(
-            BuiltinCollections.events, yaml: "title: T\nstart: 2026-12-12\nregistration: https://exemple.org/inscription/2027\n", slug: "rencontres-2027-06-12")
+            TestCollections.events, yaml: "title: T\nstart: 2026-12-12\nregistration: https://exemple.org/inscription/2027\n", slug: "rencontres-2027-06-12")
         XCTAssertNotNil(fine)
     }
 }

@@ -49,7 +49,7 @@ final class EditorRoundTripTests: XCTestCase {
     let today = LocalDate(iso: "2026-11-23")!
 
     func editorConfig(_ config: SiteConfig) throws -> [String: Any] {
-        let yaml = DecapConfig.yaml(config: config, backend: .init(name: "github", repo: "reseau/contenu", branch: "main"))
+        let yaml = DecapConfig.yaml(config: config, collections: TestCollections.all, backend: .init(name: "github", repo: "reseau/contenu", branch: "main"))
         return try XCTUnwrap(try Yams.load(yaml: yaml) as? [String: Any])
     }
 
@@ -237,7 +237,7 @@ final class EditorRoundTripTests: XCTestCase {
         (config, diagnostics) = SiteConfig.load(yaml: original + "\neditor:\n  backend: github\n  repo: reseau/contenu\n  content_folder: \"\"\n", file: "site.yml")
         XCTAssertEqual(diagnostics.map(\.formatted), [])
         let editor = try XCTUnwrap(config?.editor)
-        let rooted = try XCTUnwrap(try Yams.load(yaml: DecapConfig.yaml(config: try XCTUnwrap(config), backend: editor.backend, contentFolder: editor.contentFolder)) as? [String: Any])
+        let rooted = try XCTUnwrap(try Yams.load(yaml: DecapConfig.yaml(config: try XCTUnwrap(config), collections: TestCollections.all, backend: editor.backend, contentFolder: editor.contentFolder)) as? [String: Any])
         XCTAssertEqual(rooted["media_folder"] as? String, "medias")
         let simple = try collection(rooted, "fiches-boite-a-outils")
         XCTAssertEqual(simple["folder"] as? String, "fiches/boite-a-outils")

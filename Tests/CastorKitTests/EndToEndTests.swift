@@ -150,6 +150,9 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(notFound.contains("href=\"/reseau/ressources/assets/style.css\""))
     }
 
+    /// Each case's files are laid over a copy of the fixture site, whose `collections.yml` (a
+    /// copy of the project's) is then the declarations of every case that has none; the
+    /// `collections-*` cases bring their own, broken, one.
     func testEveryInvalidCaseFailsWithItsMessagesAndLeavesTheSiteUntouched() throws {
         let cases = try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.appendingPathComponent("invalid").path).sorted()
         XCTAssertGreaterThanOrEqual(cases.count, 10)

@@ -70,7 +70,7 @@ final class DateTests: XCTestCase {
     func testFrenchEventLabels() throws {
         func event(_ start: String, _ end: String?) throws -> Event {
             let yaml = "title: T\nstart: \(start)\n" + (end.map { "end: \($0)\n" } ?? "")
-            return Event(try entry(BuiltinCollections.events, yaml: yaml))
+            return Event(try entry(TestCollections.events, yaml: yaml))
         }
         XCTAssertEqual(try event("2027-06-12T09:30", "2027-06-12T17:00").frenchDateLabel, "samedi 12 juin 2027, 9 h 30 – 17 h")
         XCTAssertEqual(try event("2027-06-12", "2027-06-14").frenchDateLabel, "du 12 au 14 juin 2027")
@@ -92,7 +92,7 @@ final class DateTests: XCTestCase {
 final class ValidationTests: XCTestCase {
     func testValidFicheBecomesAnEntryWithItsURL() throws {
         let fiche = try entry(
-            BuiltinCollections.fiches, yaml: "title: SCIC\nsummary: S\nupdated: 2026-03-01\nthemes: [juridique]\n",
+            TestCollections.fiches, yaml: "title: SCIC\nsummary: S\nupdated: 2026-03-01\nthemes: [juridique]\n",
             group: "structures-juridiques", slug: "scic")
         XCTAssertEqual(fiche.url, "fiches/structures-juridiques/scic/")
         XCTAssertEqual(Fiche(fiche).themes, ["juridique"])
@@ -100,7 +100,7 @@ final class ValidationTests: XCTestCase {
 
     func testEveryProblemOfADocumentIsReportedWithItsPosition() {
         let (entry, diagnostics) = validate(
-            BuiltinCollections.fiches,
+            TestCollections.fiches,
             yaml: "title: SCIC\nthemes: [juridique, inconnu]\nupdated: 2026-02-30\nsumary: x\n", group: "structures-juridiques")
         XCTAssertNil(entry)
         let text = diagnostics.map(\.formatted).joined(separator: "\n")
@@ -114,7 +114,7 @@ final class ValidationTests: XCTestCase {
 
     func testEventEndBeforeStartAndUnknownStatus() {
         let (_, diagnostics) = validate(
-            BuiltinCollections.events, yaml: "title: T\nstart: 2027-05-12T10:00\nend: 2027-05-12T09:00\nstatus: annule\nonline: pas une url\n")
+            TestCollections.events, yaml: "title: T\nstart: 2027-05-12T10:00\nend: 2027-05-12T09:00\nstatus: annule\nonline: pas une url\n")
         let text = diagnostics.map(\.formatted).joined(separator: "\n")
         XCTAssertTrue(text.contains(":4:6: erreur : « end » (2027-05-12T09:00) est avant « start » (2027-05-12T10:00)"), text)
         XCTAssertTrue(text.contains(":5:9: erreur : valeur inconnue pour « status » : « annule »"), text)
@@ -129,7 +129,7 @@ final class ValidationTests: XCTestCase {
         XCTAssertNil(ContactKind("appelez-moi"))
         XCTAssertNil(ContactKind("a@b"))
         let (_, diagnostics) = validate(
-            BuiltinCollections.ads,
+            TestCollections.ads,
             yaml: "title: T\ncategory: terrain\npublished: 2026-05-01\nexpires: 2026-04-01\ncontact: téléphone\nprice: -3\n")
         let text = diagnostics.map(\.formatted).joined(separator: "\n")
         XCTAssertTrue(text.contains("contact invalide"), text)
@@ -138,7 +138,7 @@ final class ValidationTests: XCTestCase {
     }
 
     func testAdExpiryIncludesItsLastDay() throws {
-        let ad = Ad(try entry(BuiltinCollections.ads, yaml: "title: T\ncategory: terrain\npublished: 2026-05-01\nexpires: 2026-11-23\ncontact: a@b.fr\n"))
+        let ad = Ad(try entry(TestCollections.ads, yaml: "title: T\ncategory: terrain\npublished: 2026-05-01\nexpires: 2026-11-23\ncontact: a@b.fr\n"))
         XCTAssertFalse(ad.isExpired(today: LocalDate(iso: "2026-11-23")!))
         XCTAssertTrue(ad.isExpired(today: LocalDate(iso: "2026-11-24")!))
     }
@@ -160,7 +160,7 @@ final class LinkAndURLTests: XCTestCase {
     }
 
     func testMarkdownLinksAreRewrittenOrReported() throws {
-        let scic = try entry(BuiltinCollections.fiches, yaml: "title: S\nsummary: s\nupdated: 2026-01-01\n", group: "structures-juridiques", slug: "scic")
+        let scic = try entry(TestCollections.fiches, yaml: "title: S\nsummary: s\nupdated: 2026-01-01\n", group: "structures-juridiques", slug: "scic")
         let resolver = LinkResolver(
             targets: [
                 "fiches/structures-juridiques/scic.md": .init(url: scic.url, isPublished: true, fallbackURL: "fiches/"),
@@ -223,7 +223,7 @@ final class LinkAndURLTests: XCTestCase {
 
 final class AgendaTests: XCTestCase {
     func event(_ yaml: String, slug: String = "x") throws -> Event {
-        Event(try entry(BuiltinCollections.events, yaml: "title: T\n" + yaml, slug: slug))
+        Event(try entry(TestCollections.events, yaml: "title: T\n" + yaml, slug: slug))
     }
 
     func site(_ events: [Event], baseURL: String = "https://example.org/") -> Site {
@@ -363,7 +363,7 @@ final class EscapeTests: XCTestCase {
 
 final class AdTests: XCTestCase {
     func testDefaultLifetimeAppliesWhenExpiresIsMissing() throws {
-        let entry = try entry(BuiltinCollections.ads, yaml: "title: T\ncategory: terrain\npublished: 2026-09-01\ncontact: a@b.fr\n")
+        let entry = try entry(TestCollections.ads, yaml: "title: T\ncategory: terrain\npublished: 2026-09-01\ncontact: a@b.fr\n")
         let ad = Ad(entry, defaultLifetimeDays: 90)
         XCTAssertTrue(ad.usesDefaultLifetime)
         XCTAssertEqual(ad.expires.iso, "2026-11-30")

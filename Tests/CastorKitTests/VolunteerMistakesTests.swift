@@ -13,7 +13,7 @@ final class VolunteerMistakesTests: XCTestCase {
 
     func testEmptyOptionalFieldsAreTreatedAsAbsent() throws {
         let event = try entry(
-            BuiltinCollections.events,
+            TestCollections.events,
             yaml: """
                 title: Atelier
                 start: 2027-03-04
@@ -31,7 +31,7 @@ final class VolunteerMistakesTests: XCTestCase {
             XCTAssertNil(event[key], key)
         }
         let fiche = try entry(
-            BuiltinCollections.fiches,
+            TestCollections.fiches,
             yaml: """
                 title: Fiche
                 summary: Résumé.
@@ -45,7 +45,7 @@ final class VolunteerMistakesTests: XCTestCase {
         XCTAssertNil(fiche["regions"])
         XCTAssertNil(fiche["authors"])
         let ad = try entry(
-            BuiltinCollections.ads,
+            TestCollections.ads,
             yaml: """
                 title: Terrain
                 category: terrain
@@ -60,7 +60,7 @@ final class VolunteerMistakesTests: XCTestCase {
     }
 
     func testEmptyRequiredFieldsStillFail() {
-        let (entry, diagnostics) = validate(BuiltinCollections.pages, yaml: "title: \"\"\nsummary: \"\"\n")
+        let (entry, diagnostics) = validate(TestCollections.pages, yaml: "title: \"\"\nsummary: \"\"\n")
         XCTAssertNil(entry)
         XCTAssertEqual(errors(diagnostics), ["content/pages/x.md:2:8: erreur : champ obligatoire vide : « title »\n  conseil : indiquez un texte"])
     }
@@ -69,20 +69,20 @@ final class VolunteerMistakesTests: XCTestCase {
 
     func testFrenchFieldNamesAreErrorsNamingTheDeclaredField() {
         let cases: [(CollectionSchema, String, String)] = [
-            (BuiltinCollections.events, "lieu", "location"), (BuiltinCollections.events, "fin", "end"),
-            (BuiltinCollections.events, "debut", "start"), (BuiltinCollections.events, "début", "start"),
-            (BuiltinCollections.events, "date", "start"), (BuiltinCollections.events, "statut", "status"),
-            (BuiltinCollections.events, "inscription", "registration"), (BuiltinCollections.events, "région", "region"),
-            (BuiltinCollections.ads, "prix", "price"), (BuiltinCollections.ads, "expire", "expires"),
-            (BuiltinCollections.ads, "expiration", "expires"), (BuiltinCollections.ads, "catégorie", "category"),
-            (BuiltinCollections.ads, "Titre", "title"), (BuiltinCollections.fiches, "résumé", "summary"),
-            (BuiltinCollections.fiches, "resume", "summary"), (BuiltinCollections.fiches, "thèmes", "themes"),
-            (BuiltinCollections.fiches, "thème", "themes"), (BuiltinCollections.fiches, "themse", "themes"),
-            (BuiltinCollections.fiches, "auteurs", "authors"), (BuiltinCollections.fiches, "auteur", "authors"),
-            (BuiltinCollections.fiches, "région", "regions"), (BuiltinCollections.fiches, "pièces jointes", "attachments"),
-            (BuiltinCollections.fiches, "Title", "title"), (BuiltinCollections.pages, "brouillon", "draft"),
-            (BuiltinCollections.pages, "titel", "title"), (BuiltinCollections.events, "où", "location"),
-            (BuiltinCollections.events, "ned", "end"), (BuiltinCollections.fiches, "Mise à jour", "updated"),
+            (TestCollections.events, "lieu", "location"), (TestCollections.events, "fin", "end"),
+            (TestCollections.events, "debut", "start"), (TestCollections.events, "début", "start"),
+            (TestCollections.events, "date", "start"), (TestCollections.events, "statut", "status"),
+            (TestCollections.events, "inscription", "registration"), (TestCollections.events, "région", "region"),
+            (TestCollections.ads, "prix", "price"), (TestCollections.ads, "expire", "expires"),
+            (TestCollections.ads, "expiration", "expires"), (TestCollections.ads, "catégorie", "category"),
+            (TestCollections.ads, "Titre", "title"), (TestCollections.fiches, "résumé", "summary"),
+            (TestCollections.fiches, "resume", "summary"), (TestCollections.fiches, "thèmes", "themes"),
+            (TestCollections.fiches, "thème", "themes"), (TestCollections.fiches, "themse", "themes"),
+            (TestCollections.fiches, "auteurs", "authors"), (TestCollections.fiches, "auteur", "authors"),
+            (TestCollections.fiches, "région", "regions"), (TestCollections.fiches, "pièces jointes", "attachments"),
+            (TestCollections.fiches, "Title", "title"), (TestCollections.pages, "brouillon", "draft"),
+            (TestCollections.pages, "titel", "title"), (TestCollections.events, "où", "location"),
+            (TestCollections.events, "ned", "end"), (TestCollections.fiches, "Mise à jour", "updated"),
         ]
         for (schema, key, expected) in cases {
             let (_, diagnostics) = validate(schema, yaml: "\(key): x\n")
@@ -95,14 +95,14 @@ final class VolunteerMistakesTests: XCTestCase {
     }
 
     func testAFieldNamedInFrenchIsNotAlsoReportedMissing() {
-        let (entry, diagnostics) = validate(BuiltinCollections.events, yaml: "title: Atelier\ndébut: 2027-01-01\n")
+        let (entry, diagnostics) = validate(TestCollections.events, yaml: "title: Atelier\ndébut: 2027-01-01\n")
         XCTAssertNil(entry)
         XCTAssertEqual(diagnostics.map(\.message), ["champ « début » inconnu : vouliez-vous écrire « start » ?"])
     }
 
     func testOtherUnknownKeysStayWarnings() {
         for key in ["couleur", "auteur", "image", "tags", "id"] {
-            let (entry, diagnostics) = validate(BuiltinCollections.pages, yaml: "title: T\n\(key): x\n")
+            let (entry, diagnostics) = validate(TestCollections.pages, yaml: "title: T\n\(key): x\n")
             XCTAssertNotNil(entry, key)
             XCTAssertEqual(diagnostics.map(\.message), ["champ inconnu « \(key) » : il est ignoré"], key)
             XCTAssertEqual(diagnostics.first?.severity, .warning)
@@ -111,7 +111,7 @@ final class VolunteerMistakesTests: XCTestCase {
 
     func testShortAliasesAreNotNearMisses() {
         // `où` is an alias of `location`, but `lu` is not a misspelling of it.
-        let (_, diagnostics) = validate(BuiltinCollections.events, yaml: "title: T\nstart: 2027-01-01\nlu: oui\n")
+        let (_, diagnostics) = validate(TestCollections.events, yaml: "title: T\nstart: 2027-01-01\nlu: oui\n")
         XCTAssertEqual(diagnostics.map(\.severity), [.warning])
     }
 
@@ -119,7 +119,7 @@ final class VolunteerMistakesTests: XCTestCase {
 
     func testEveryBadValueOfAListIsReported() {
         let (_, diagnostics) = validate(
-            BuiltinCollections.fiches,
+            TestCollections.fiches,
             yaml: "title: T\nsummary: S\nupdated: 2026-01-01\nthemes: [juridque, juridique, foncier]\nregions:\n  - lune\n  - bretagne\n  - mars\n",
             group: "structures-juridiques")
         XCTAssertEqual(
@@ -223,7 +223,7 @@ final class VolunteerMistakesTests: XCTestCase {
             draft: true  # brouillon
             couleur: bleu #2
             """
-        let notes = YAMLSourceCheck.cutValues(try YAMLReader.read(yaml, lineOffset: 1), text: yaml, lineOffset: 1, schema: BuiltinCollections.events)
+        let notes = YAMLSourceCheck.cutValues(try YAMLReader.read(yaml, lineOffset: 1), text: yaml, lineOffset: 1, schema: TestCollections.events)
         XCTAssertEqual(notes.map(\.position), [SourcePosition(line: 3, column: 17), SourcePosition(line: 4, column: 10), SourcePosition(line: 5, column: 41)])
         guard notes.count == 3 else { return }
         XCTAssertEqual(notes[0].message, "la valeur de « location » est coupée au « # » : seul « Salle » serait publié")
@@ -245,7 +245,7 @@ final class VolunteerMistakesTests: XCTestCase {
                 title: Plan #2
             themes: [juridique] # facultatif
             """
-        let notes = YAMLSourceCheck.cutValues(try YAMLReader.read(yaml, lineOffset: 1), text: yaml, lineOffset: 1, schema: BuiltinCollections.fiches)
+        let notes = YAMLSourceCheck.cutValues(try YAMLReader.read(yaml, lineOffset: 1), text: yaml, lineOffset: 1, schema: TestCollections.fiches)
         XCTAssertEqual(notes.map(\.position), [SourcePosition(line: 4, column: 11), SourcePosition(line: 8, column: 17)])
         XCTAssertEqual(notes.first?.hint?.hasSuffix("mettez la valeur entre guillemets : - \"Marie #1\""), true, notes.first?.hint ?? "")
         XCTAssertEqual(notes.last?.message, "la valeur de « title » est coupée au « # » : seul « Plan » serait publié")
@@ -253,7 +253,7 @@ final class VolunteerMistakesTests: XCTestCase {
 
     func testValuesWithQuotesAreSuggestedWithTheRightQuotes() throws {
         let yaml = "location: Salle \"Bleue\" #2\n"
-        let notes = YAMLSourceCheck.cutValues(try YAMLReader.read(yaml, lineOffset: 1), text: yaml, lineOffset: 1, schema: BuiltinCollections.events)
+        let notes = YAMLSourceCheck.cutValues(try YAMLReader.read(yaml, lineOffset: 1), text: yaml, lineOffset: 1, schema: TestCollections.events)
         XCTAssertEqual(notes.first?.hint?.hasSuffix("location: 'Salle \"Bleue\" #2'"), true, notes.first?.hint ?? "")
     }
 }

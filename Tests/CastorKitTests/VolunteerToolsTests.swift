@@ -28,16 +28,16 @@ final class ScaffoldTests: XCTestCase {
 
     /// Validates a file the way `check` does.
     func validate(_ relativePath: String, content: URL, config: SiteConfig) throws -> (Entry?, [Diagnostic]) {
-        let loader = ContentLoader(contentRoot: content.path)
+        let loader = ContentLoader(contentRoot: content.path, collections: TestCollections.all)
         guard case .document(let candidate) = loader.classify(relativePath) else { XCTFail("not a document"); return (nil, []) }
         let document = try loader.read(candidate).get()
-        return Validator(config: config, contentRoot: content.path).validate(document)
+        return Validator(config: config, contentRoot: content.path, collections: TestCollections.all).validate(document)
     }
 
     func testEveryKindIsWrittenWhereItBelongsAndPassesTheChecks() throws {
         let content = try temporaryContent(self)
         let config = try fixtureConfig()
-        let requests: [(Scaffold.Kind, String, String)] = [
+        let requests: [(TestKind, String, String)] = [
             (.fiche(type: "boite-a-outils"), "Décider par consentement : la méthode", "fiches/boite-a-outils/decider-par-consentement-la-methode.md"),
             (.event(start: "2027-05-12T09:30"), "Atelier « Métaplan » à Tours", "agenda/atelier-metaplan-a-tours.md"),
             (.ad(category: "terrain"), "Terrain de 4 200 m² en Drôme", "annonces/terrain-de-4-200-m-en-drome.md"),
@@ -87,14 +87,14 @@ final class ScaffoldTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: scic), before)
         // A folder fiche of that name counts too.
         named.slug = "kit-jpo"
-        named.kind = .fiche(type: "boite-a-outils")
+        named.group = "boite-a-outils"
         XCTAssertThrowsError(try Scaffold.draft(named, config: config, contentRoot: content.path))
     }
 
     func testRefusesWhatTheChecksWouldRefuse() throws {
         let content = try temporaryContent(self)
         let config = try fixtureConfig()
-        func refusal(_ kind: Scaffold.Kind, _ title: String = "Titre", region: String? = nil) -> String {
+        func refusal(_ kind: TestKind, _ title: String = "Titre", region: String? = nil) -> String {
             do {
                 _ = try Scaffold.draft(.init(kind: kind, title: title, region: region, today: today), config: config, contentRoot: content.path)
                 return ""
@@ -111,7 +111,7 @@ final class ScaffoldTests: XCTestCase {
 final class DecapConfigTests: XCTestCase {
     func load() throws -> (SiteConfig, [String: Any]) {
         let config = try fixtureConfig()
-        let yaml = DecapConfig.yaml(config: config, backend: .init(name: "gitea", repo: "reseau/contenu", branch: "main"))
+        let yaml = DecapConfig.yaml(config: config, collections: TestCollections.all, backend: .init(name: "gitea", repo: "reseau/contenu", branch: "main"))
         let parsed = try XCTUnwrap(try Yams.load(yaml: yaml) as? [String: Any])
         return (config, parsed)
     }
@@ -124,11 +124,11 @@ final class DecapConfigTests: XCTestCase {
         // The simple form of each folder (`<nom>.md`); fiches with attachments: EditorRoundTripTests.
         let byFolder = Dictionary(uniqueKeysWithValues: collections.filter { $0["path"] == nil }.map { ($0["folder"] as! String, $0) })
         var expectedFolders: [String: CollectionSchema] = [:]
-        for schema in BuiltinCollections.all {
+        for schema in TestCollections.all {
             if case .grouped(let vocabulary) = schema.layout {
-                for slug in config.vocabulary(vocabulary).keys { expectedFolders["content/\(schema.id)/\(slug)"] = schema }
+                for slug in config.vocabulary(vocabulary).keys { expectedFolders["content/\(schema.folder)/\(slug)"] = schema }
             } else {
-                expectedFolders["content/\(schema.id)"] = schema
+                expectedFolders["content/\(schema.folder)"] = schema
             }
         }
         XCTAssertEqual(Set(byFolder.keys), Set(expectedFolders.keys), "one collection per fiche type, agenda, ads, pages")
@@ -185,7 +185,7 @@ final class DecapConfigTests: XCTestCase {
         var config = try fixtureConfig()
         config.vocabularies["themes"]?["habitat-leger"] = "Habitat léger"
         config.vocabularies["fiche_types"]?["guides"] = "Guides"
-        let yaml = DecapConfig.yaml(config: config, backend: .init())
+        let yaml = DecapConfig.yaml(config: config, collections: TestCollections.all, backend: .init())
         XCTAssertTrue(yaml.contains("value: \"habitat-leger\""))
         XCTAssertTrue(yaml.contains("folder: \"content/fiches/guides\""))
     }

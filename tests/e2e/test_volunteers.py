@@ -80,6 +80,66 @@ def test_new_refuses_unknown_values_in_french(workspace):
     assert not (workspace / "content/agenda/sans-date.md").exists()
 
 
+PARTNERS = """
+  partenaires:
+    label: Partenaires
+    singular: Partenaire
+    fields:
+      title:
+        type: text
+        label: Nom
+        required: true
+      summary:
+        type: text
+        label: Présentation
+        required: true
+        example: Notaire spécialisée en sociétés d'habitants
+      region:
+        type: term
+        label: Région
+        vocabulary: regions
+"""
+
+
+def test_new_and_check_know_a_collection_declared_in_yaml_only(workspace):
+    """A collection added to collections.yml, with no change to Castor: new writes its files,
+    check checks them and says that Castor cannot publish them yet."""
+    declarations = workspace / "content/collections.yml"
+    declarations.write_text(declarations.read_text(encoding="utf-8") + PARTNERS, encoding="utf-8")
+    result = castor(workspace, "new", "partenaires", "Étude Martin", "--region", "bretagne")
+    assert result.returncode == 0, result.stderr
+    assert "Créé : content/partenaires/etude-martin.md" in result.stdout
+    text = (workspace / "content/partenaires/etude-martin.md").read_text(encoding="utf-8")
+    assert "\nregion: bretagne\n" in text
+    assert "par exemple : « Notaire spécialisée en sociétés d'habitants »" in text
+    # By its singular, as « fiche » finds the fiches.
+    result = castor(workspace, "new", "Partenaire", "Cabinet Durand")
+    assert result.returncode == 0, result.stderr
+    assert (workspace / "content/partenaires/cabinet-durand.md").exists()
+    missing = castor(workspace, "new", "partenaires")
+    assert missing.returncode == 64
+    assert missing.stderr.startswith("erreur : argument manquant : <titre>")
+    unknown = castor(workspace, "new", "partenaire-x", "Titre")
+    assert unknown.returncode == 64
+    assert "n'est pas une collection de content/collections.yml" in unknown.stderr
+
+    check = castor(workspace, "check", "--now", NOW)
+    assert check.returncode == 0, check.stderr
+    assert ("content/collections.yml:" in check.stderr
+            and "la collection « partenaires » est déclarée mais Castor ne sait pas encore publier ses pages (2 fichiers vérifiés, non publiés)" in check.stderr)
+    build = castor(workspace, "build", "--now", NOW)
+    assert build.returncode == 0, build.stderr
+    assert not (workspace / "site/partenaires").exists()
+
+    # A mistake in the declarations stops everything, with its line.
+    text = declarations.read_text(encoding="utf-8")
+    cut = text.rindex("        vocabulary: regions\n")  # the partners' region
+    declarations.write_text(text[:cut] + text[cut:].replace("        vocabulary: regions\n", "", 1), encoding="utf-8")
+    check = castor(workspace, "check", "--now", NOW)
+    assert check.returncode == 1
+    assert re.search(r"content/collections\.yml:\d+:\d+: erreur : le champ « region » de « partenaires » est de type term mais n'indique pas sa liste", check.stderr), check.stderr
+
+
 # --- castor check -----------------------------------------------------------------------
 
 

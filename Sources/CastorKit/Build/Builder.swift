@@ -21,6 +21,8 @@ public struct Builder: Sendable {
         public let extras: [Feeds.File]
         /// Files of `templates/assets` (paths under it).
         public let templateAssets: [String]
+        /// The declarations of collections.yml.
+        public let collections: [CollectionSchema]
     }
 
     /// Reads and checks everything, reporting every problem at once.
@@ -34,24 +36,18 @@ public struct Builder: Sendable {
             start = now
         }
 
-        // 1. Load.
-        let loader = ContentLoader(contentRoot: options.content)
-        let loaded = loader.load()
+        // 1. Load: site.yml, then the declarations of collections.yml, then the content.
+        let setup = SiteSetup.load(contentRoot: options.content)
+        report.diagnostics.append(contentsOf: setup.diagnostics)
+        let loader = ContentLoader(contentRoot: options.content, collections: setup.collections ?? [])
+        // Without declarations, no Markdown file can be read: only the missing folder is said.
+        let loaded = setup.collections != nil || !FileIO.isDirectory(options.content) ? loader.load() : LoadedContent()
         report.diagnostics.append(contentsOf: loaded.diagnostics)
-        var config: SiteConfig?
-        if let text = loaded.configText {
-            let (parsed, diagnostics) = SiteConfig.load(yaml: text, file: loader.display("site.yml"))
-            config = parsed
-            report.diagnostics.append(contentsOf: diagnostics)
-        } else if FileIO.isDirectory(options.content) {
-            report.diagnostics.append(
-                .error(loader.display("site.yml"), .unknown, "fichier de configuration manquant",
-                    hint: "créez site.yml avec title, base_url et les listes fiche_types, themes, regions, ad_categories"))
-        }
         let (templates, templateDiagnostics) = TemplateSet.load(from: options.templates, displayRoot: options.templates)
         report.diagnostics.append(contentsOf: templateDiagnostics)
+        report.diagnostics.append(contentsOf: setup.missingTemplates(templates, file: loader.display(CollectionDeclarations.fileName)))
         step("lecture")
-        guard var config else { return nil }
+        guard var config = setup.config, let collections = setup.collections else { return nil }
         if let baseURL = options.baseURL {
             if let problem = SiteConfig.baseURLProblem(baseURL) {
                 report.diagnostics.append(SiteConfig.baseURLOptionError(baseURL, problem))
@@ -61,7 +57,7 @@ public struct Builder: Sendable {
         }
 
         // 2. Validate.
-        let validator = Validator(config: config, contentRoot: options.content)
+        let validator = Validator(config: config, contentRoot: options.content, collections: collections)
         let validated = loaded.documents.parallelMap { validator.validate($0) }
         var entries: [Entry] = []
         var byURL: [String: Entry] = [:]
@@ -81,13 +77,17 @@ public struct Builder: Sendable {
         func isPublished(_ entry: Entry) -> Bool { Builder.isPublished(entry, config: config, options: options) }
         report.diagnostics.append(
             contentsOf: Builder.checkFooterPages(config, entries: entries, file: loader.display("site.yml"), isPublished: isPublished))
+        let counts = Dictionary(grouping: loaded.documents, by: \.collection.id).mapValues(\.count)
+        report.diagnostics.append(
+            contentsOf: setup.unpublishedCollectionWarnings(file: loader.display(CollectionDeclarations.fileName), counts: counts))
         step("vérification")
 
         // 3. Markdown, with links checked against every item.
         var targets: [String: LinkResolver.Target] = [:]
         for entry in entries {
             targets[entry.relativePath] = .init(
-                url: entry.url, isPublished: isPublished(entry), fallbackURL: entry.collection.publishedPrefix)
+                url: entry.url, isPublished: isPublished(entry), fallbackURL: entry.collection.publishedPrefix,
+                unpublishedCollection: BuiltinKinds.canPublish(entry.collection) ? nil : entry.collection.id)
         }
         let resolver = LinkResolver(targets: targets, assets: Set(loaded.assets), links: loaded.links)
         let published = entries.filter(isPublished)
@@ -107,10 +107,12 @@ public struct Builder: Sendable {
             linked.formUnion(links)
             report.diagnostics.append(contentsOf: body.diagnostics)
         }
-        // Drafts: not published, but their links and images are checked, as warnings.
-        let drafts = entries.filter { $0.isDraft && !isPublished($0) }
-        for body in drafts.parallelMap({ entry in renderBody(entry, baseURL: baseURL) { resolver.resolve($0, from: entry, at: $1) } }) {
-            report.diagnostics.append(contentsOf: DraftChecks.asWarnings(body.diagnostics))
+        // Drafts (and items of a collection Castor cannot publish yet): not published, but
+        // their links and images are checked, as warnings.
+        let drafts = entries.filter { ($0.isDraft || !BuiltinKinds.canPublish($0.collection)) && !isPublished($0) }
+        for (entry, body) in zip(drafts, drafts.parallelMap({ entry in renderBody(entry, baseURL: baseURL) { resolver.resolve($0, from: entry, at: $1) } })) {
+            let note = entry.isDraft ? DraftChecks.draftNote : DraftChecks.unpublishedCollectionNote(entry.collection.id)
+            report.diagnostics.append(contentsOf: DraftChecks.asWarnings(body.diagnostics, note: note))
         }
         report.inventory = ContentInventory(
             entries: entries, published: Set(published.map(\.relativePath)), assets: loaded.assets, linked: linked,
@@ -119,7 +121,7 @@ public struct Builder: Sendable {
 
         // 4. Assemble.
         let lifetime = config.adLifetimeDays
-        let allAds = entries.filter { $0.collection.id == BuiltinCollections.ads.id && !$0.isDraft }
+        let allAds = entries.filter { $0.collection.id == BuiltinKinds.ads && !$0.isDraft }
             .map { Ad($0, defaultLifetimeDays: lifetime) }
         report.expiredAds = allAds.filter { $0.isExpired(today: today) }.map(\.entry.displayPath).sorted()
         report.expiringAds = allAds.filter { $0.expiresSoon(today: today) }
@@ -142,7 +144,7 @@ public struct Builder: Sendable {
         let plan = SitePlan(site: site)
         // The web editor (`editor:` in site.yml) is part of the site: rebuilt, never lost.
         let extras = Builder.extraFiles(site, plan: plan, groups: [.fichesAndAds, .agenda, .plan])
-            + DecapConfig.files(config: site.config).map { Feeds.File(file: $0.path, text: $0.text) }
+            + DecapConfig.files(config: site.config, collections: collections).map { Feeds.File(file: $0.path, text: $0.text) }
         report.diagnostics.append(
             contentsOf: OutputPaths.collisions(
                 OutputPaths.planned(
@@ -150,7 +152,9 @@ public struct Builder: Sendable {
                     templatesRoot: templatesRoot, contentFiles: assets, contentRoot: loader.displayRoot)))
         guard let templates, !report.diagnostics.hasErrors else { return nil }
         step("assemblage")
-        return Checked(site: site, templates: templates, assets: assets, plan: plan, extras: extras, templateAssets: templateAssets)
+        return Checked(
+            site: site, templates: templates, assets: assets, plan: plan, extras: extras, templateAssets: templateAssets,
+            collections: collections)
     }
 
     /// Builds the site into a staging folder, then swaps it in; on any error the output
@@ -278,10 +282,12 @@ public struct Builder: Sendable {
 /// The steps of `check` and `build` that `castor serve` repeats on a part of the site: one
 /// definition each, so the preview and the build cannot drift apart.
 extension Builder {
-    /// Whether an entry goes on the site: drafts only with `--drafts`, ads until they expire.
+    /// Whether an entry goes on the site: drafts only with `--drafts`, ads until they expire,
+    /// nothing of a collection Castor cannot publish yet (`BuiltinKinds`).
     public static func isPublished(_ entry: Entry, config: SiteConfig, options: BuildOptions) -> Bool {
         if entry.isDraft && !options.includeDrafts { return false }
-        if entry.collection.id == BuiltinCollections.ads.id,
+        if !BuiltinKinds.canPublish(entry.collection) { return false }
+        if entry.collection.id == BuiltinKinds.ads,
             Ad(entry, defaultLifetimeDays: config.adLifetimeDays).isExpired(today: options.today)
         {
             return false
@@ -311,10 +317,10 @@ extension Builder {
         var pages: [Page] = []
         for entry in published {
             switch entry.collection.id {
-            case BuiltinCollections.fiches.id: fiches.append(Fiche(entry))
-            case BuiltinCollections.events.id: events.append(Event(entry))
-            case BuiltinCollections.ads.id: ads.append(Ad(entry, defaultLifetimeDays: lifetime))
-            case BuiltinCollections.pages.id: pages.append(Page(entry))
+            case BuiltinKinds.fiches: fiches.append(Fiche(entry))
+            case BuiltinKinds.events: events.append(Event(entry))
+            case BuiltinKinds.ads: ads.append(Ad(entry, defaultLifetimeDays: lifetime))
+            case BuiltinKinds.pages: pages.append(Page(entry))
             default: break
             }
         }
@@ -347,7 +353,7 @@ extension Builder {
     /// link would be broken on every page), an unpublished one a warning (it is left out).
     static func checkFooterPages(_ config: SiteConfig, entries: [Entry], file: String, isPublished: (Entry) -> Bool) -> [Diagnostic] {
         guard let wanted = config.footerPages else { return [] }
-        let pages = entries.filter { $0.collection.id == BuiltinCollections.pages.id }
+        let pages = entries.filter { $0.collection.id == BuiltinKinds.pages }
         let bySlug = Dictionary(pages.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         let known = pages.map(\.slug).sorted().joined(separator: ", ")
         return wanted.compactMap { slug, position in
@@ -434,10 +440,10 @@ enum PageRenderer {
     static func render(_ job: RenderJob, context: PageContext, templates: TemplateSet) -> String {
         switch job.kind {
         case .home: return templates.render(context.home(), template: "home")
-        case .fiche(let index): return templates.render(context.fiche(index), template: BuiltinCollections.fiches.template)
-        case .event(let index): return templates.render(context.event(index), template: BuiltinCollections.events.template)
-        case .ad(let index): return templates.render(context.ad(index), template: BuiltinCollections.ads.template)
-        case .page(let index): return templates.render(context.page(index), template: BuiltinCollections.pages.template)
+        case .fiche(let index): return templates.render(context.fiche(index), template: BuiltinKinds.template(context.site.fiches[index].entry.collection))
+        case .event(let index): return templates.render(context.event(index), template: BuiltinKinds.template(context.site.events[index].entry.collection))
+        case .ad(let index): return templates.render(context.ad(index), template: BuiltinKinds.template(context.site.ads[index].entry.collection))
+        case .page(let index): return templates.render(context.page(index), template: BuiltinKinds.template(context.site.pages[index].entry.collection))
         case .listing(let listing, let page):
             return templates.render(context.listing(listing, pageNumber: page), template: listing.template)
         case .terms(let terms): return templates.render(context.terms(terms), template: "terms")

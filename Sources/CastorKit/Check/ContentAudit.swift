@@ -48,7 +48,7 @@ public enum ContentAudit {
                     .warning(bundle.displayPath, bundle.positions["attachments"] ?? SourcePosition(line: 1, column: 1), message,
                         hint: "ajoutez-le à « attachments » (file: \(asset.dropFirst(bundle.sourceFolder.count + 1)), title: …), faites-y un lien dans le texte, ou supprimez-le"))
             } else {
-                let shown = ContentLoader(contentRoot: inventory.contentRoot).display(asset)
+                let shown = ContentLoader(contentRoot: inventory.contentRoot, collections: []).display(asset)
                 result.append(
                     .warning(shown, .unknown, message, hint: "faites-y un lien depuis une page, ou supprimez-le"))
             }
@@ -80,7 +80,7 @@ public enum ContentAudit {
     static func expiringAds(_ inventory: ContentInventory, today: LocalDate) -> [Diagnostic] {
         let lifetime = inventory.config.adLifetimeDays
         return inventory.entries.compactMap { entry -> Diagnostic? in
-            guard entry.collection.id == BuiltinCollections.ads.id, !entry.isDraft else { return nil }
+            guard entry.collection.id == BuiltinKinds.ads, !entry.isDraft else { return nil }
             let ad = Ad(entry, defaultLifetimeDays: lifetime)
             guard ad.expiresSoon(today: today, within: expiryNotice) else { return nil }
             let days = ad.expires.dayNumber - today.dayNumber
@@ -98,7 +98,7 @@ public enum ContentAudit {
         let limit = LocalDate(year: today.year - staleYears, month: today.month, day: min(today.day, LocalDate.daysIn(month: today.month, year: today.year - staleYears)))
             ?? today.adding(days: -730)
         return inventory.entries.compactMap { entry -> Diagnostic? in
-            guard entry.collection.id == BuiltinCollections.fiches.id, inventory.published.contains(entry.relativePath) else { return nil }
+            guard entry.collection.id == BuiltinKinds.fiches, inventory.published.contains(entry.relativePath) else { return nil }
             let fiche = Fiche(entry)
             guard fiche.updated < limit else { return nil }
             return .warning(

@@ -2,13 +2,21 @@
 /// images are checked like the others, and what is wrong is reported as a warning, so that a
 /// draft never stops the build but the volunteer hears about it before publishing.
 public enum DraftChecks {
-    /// The diagnostics of a draft's text, all as warnings that say so.
-    public static func asWarnings(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    /// What a draft's warnings end with.
+    public static let draftNote = " (brouillon : ce sera une erreur quand il sera publié)"
+
+    /// What the warnings of an item of a collection Castor cannot publish yet end with.
+    public static func unpublishedCollectionNote(_ collection: String) -> String {
+        " (collection « \(collection) » pas encore publiée : ce sera une erreur quand elle le sera)"
+    }
+
+    /// The diagnostics of a draft's text, all as warnings that say so (`note`).
+    public static func asWarnings(_ diagnostics: [Diagnostic], note: String = draftNote) -> [Diagnostic] {
         diagnostics.map { diagnostic in
             var warning = diagnostic
             if diagnostic.severity == .error {
                 warning.severity = .warning
-                warning.message += " (brouillon : ce sera une erreur quand il sera publié)"
+                warning.message += note
             }
             return warning
         }

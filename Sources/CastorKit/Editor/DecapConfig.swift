@@ -3,7 +3,7 @@ import Yams
 
 /// Editing without git: the configuration of Decap CMS (a web editor that commits to the
 /// content repository), generated from the same declarations `castor check` applies:
-/// `BuiltinCollections` for the fields, `site.yml` for the vocabularies.
+/// `collections.yml` for the fields (and their `help`), `site.yml` for the vocabularies.
 ///
 /// Two folder collections per fiche type (the type is the folder): simple fiches
 /// (`<nom>.md`) and fiches with attachments (`<nom>/index.md`); one for the agenda, the ads
@@ -49,13 +49,13 @@ public enum DecapConfig {
 
     /// The editor's collections: per fiche type, one for simple fiches (`<nom>.md`) and one
     /// for fiches with attachments (`<nom>/index.md`); one for the agenda, the ads, the pages.
-    public static func collections(config: SiteConfig, contentFolder: String = "content") -> [Collection] {
+    public static func collections(config: SiteConfig, collections declared: [CollectionSchema], contentFolder: String = "content") -> [Collection] {
         var result: [Collection] = []
-        for schema in BuiltinCollections.all {
+        for schema in declared {
             switch schema.layout {
             case .grouped(let vocabulary):
                 for (slug, label) in config.vocabulary(vocabulary) {
-                    let folder = inRepository(contentFolder, "\(schema.id)/\(slug)")
+                    let folder = inRepository(contentFolder, "\(schema.folder)/\(slug)")
                     result.append(.init(name: "\(schema.id)-\(slug)", folder: folder, path: nil, schema: schema, label: "\(schema.label) : \(label)"))
                     if schema.field("attachments") != nil {
                         result.append(
@@ -64,7 +64,7 @@ public enum DecapConfig {
                     }
                 }
             case .flat:
-                result.append(.init(name: schema.id, folder: inRepository(contentFolder, schema.id), path: nil, schema: schema, label: schema.label))
+                result.append(.init(name: schema.id, folder: inRepository(contentFolder, schema.folder), path: nil, schema: schema, label: schema.label))
             }
         }
         return result
@@ -79,16 +79,16 @@ public enum DecapConfig {
 
     /// The site's `admin/config.yml` and `admin/index.html` when `site.yml` has an `editor:`
     /// section (`castor build` writes them with the site), none otherwise.
-    public static func files(config: SiteConfig) -> [(path: String, text: String)] {
+    public static func files(config: SiteConfig, collections: [CollectionSchema]) -> [(path: String, text: String)] {
         guard let editor = config.editor else { return [] }
         return [
-            ("admin/config.yml", yaml(config: config, backend: editor.backend, contentFolder: editor.contentFolder)),
+            ("admin/config.yml", yaml(config: config, collections: collections, backend: editor.backend, contentFolder: editor.contentFolder)),
             ("admin/index.html", indexHTML()),
         ]
     }
 
     /// `admin/config.yml`.
-    public static func yaml(config: SiteConfig, backend: Backend, contentFolder: String = "content") -> String {
+    public static func yaml(config: SiteConfig, collections declared: [CollectionSchema], backend: Backend, contentFolder: String = "content") -> String {
         var backendNode: [(String, Node)] = [("name", plain(backend.name))]
         if let repo = backend.repo { backendNode.append(("repo", text(repo))) }
         backendNode.append(("branch", text(backend.branch)))
@@ -104,7 +104,7 @@ public enum DecapConfig {
             ("slug", mapping([("encoding", plain("ascii")), ("clean_accents", plain("true")), ("sanitize_replacement", text("-"))])),
         ]
         var collectionNodes: [Node] = []
-        for collection in collections(config: config, contentFolder: contentFolder) {
+        for collection in collections(config: config, collections: declared, contentFolder: contentFolder) {
             let schema = collection.schema
             let folder = collection.folder
             var fields: [Node] = schema.fields.compactMap { field($0, config: config, bundle: collection.isBundle) }
@@ -148,7 +148,7 @@ public enum DecapConfig {
         root.append(("collections", .sequence(.init(collectionNodes))))
         let header = """
             # Configuration de Decap CMS (éditeur web du contenu), produite par Castor
-            # à partir de content/site.yml et des règles de Castor. Ne la modifiez pas à la main :
+            # à partir de content/site.yml et content/collections.yml. Ne la modifiez pas à la main :
             # castor build la réécrit (section editor de site.yml), ou relancez castor decap.
 
             """
@@ -190,7 +190,7 @@ public enum DecapConfig {
         switch spec.type {
         case .text:
             pairs.append(("widget", plain(spec.key == "summary" ? "text" : "string")))
-            hint = spec.key == "summary" ? "une ou deux phrases, affichées dans les listes" : ""
+            hint = ""
             if spec.key == "title" {
                 pairs.append(("pattern", .sequence(.init([text(titlePattern.regex), text(titlePattern.message)]))))
             }
@@ -242,6 +242,8 @@ public enum DecapConfig {
             hint = "chaque fichier est enregistré à côté de la fiche ; son titre est affiché au lecteur"
         }
         pairs.append(("required", plain(spec.required ? "true" : "false")))
+        // The declaration's help sentence (collections.yml) comes before the type's.
+        if let help = spec.help { hint = help }
         if !hint.isEmpty { pairs.append(("hint", text(hint))) }
         return mapping(pairs)
     }

@@ -2,7 +2,6 @@ import Foundation
 
 /// Everything read from the content folder, before any check against the declarations.
 public struct LoadedContent: Sendable {
-    public var configText: String?
     public var documents: [SourceDocument] = []
     /// Non-Markdown files (relative to the content folder), copied to the site as they are.
     public var assets: [String] = []
@@ -19,7 +18,7 @@ public struct ContentLoader: Sendable {
     public let displayRoot: String
     public let collections: [CollectionSchema]
 
-    public init(contentRoot: String, displayRoot: String? = nil, collections: [CollectionSchema] = BuiltinCollections.all) {
+    public init(contentRoot: String, displayRoot: String? = nil, collections: [CollectionSchema]) {
         self.contentRoot = contentRoot
         self.displayRoot = displayRoot ?? contentRoot
         self.collections = collections
@@ -49,11 +48,7 @@ public struct ContentLoader: Sendable {
         let files = listFiles(&result.diagnostics, links: &result.links)
         for path in files {
             switch classify(path) {
-            case .config:
-                switch readConfig() {
-                case .success(let text): result.configText = text
-                case .failure(let diagnostic): result.diagnostics.append(diagnostic)
-                }
+            case .config: break  // read before, by `SiteSetup`
             case .asset: result.assets.append(path)
             case .document(let candidate): candidates.append(candidate)
             case .ignored(let diagnostic?): result.diagnostics.append(diagnostic)
@@ -83,13 +78,13 @@ public struct ContentLoader: Sendable {
     /// Classifies a path relative to the content folder.
     public func classify(_ path: String) -> Classification {
         let parts = path.split(separator: "/").map(String.init)
-        if parts == ["site.yml"] { return .config }
+        if parts == ["site.yml"] || parts == [CollectionDeclarations.fileName] { return .config }
         guard path.hasSuffix(".md") else { return parts.count > 1 ? .asset : .ignored(nil) }
-        guard parts.count > 1, let collection = collections.first(where: { $0.id == parts[0] }) else {
+        guard parts.count > 1, let collection = collections.first(where: { $0.folder == parts[0] }) else {
             guard parts.count > 1 else { return .ignored(nil) }
             return .ignored(
                 .warning(display(path), .unknown, "fichier ignoré : le dossier « \(parts[0]) » n'est pas une collection",
-                    hint: "dossiers reconnus : " + collections.map(\.id).joined(separator: ", ")))
+                    hint: "dossiers reconnus (content/collections.yml) : " + collections.map(\.folder).joined(separator: ", ")))
         }
         let inner = Array(parts.dropFirst())
         let groupCount: Int
@@ -107,27 +102,30 @@ public struct ContentLoader: Sendable {
         }
         let expected: String
         if case .grouped(let vocabulary) = collection.layout {
-            expected = "\(collection.id)/<\(vocabulary)>/<nom>.md ou \(collection.id)/<\(vocabulary)>/<nom>/index.md"
+            expected = "\(collection.folder)/<\(vocabulary)>/<nom>.md ou \(collection.folder)/<\(vocabulary)>/<nom>/index.md"
         } else {
-            expected = "\(collection.id)/<nom>.md ou \(collection.id)/<nom>/index.md"
+            expected = "\(collection.folder)/<nom>.md ou \(collection.folder)/<nom>/index.md"
         }
         return .ignored(
             .error(display(path), .unknown, "emplacement inattendu pour un fichier Markdown", hint: "rangez-le ainsi : \(expected)"))
     }
 
     /// The text of `site.yml`.
-    public func readConfig() -> Result<String, Diagnostic> {
+    public func readConfig() -> Result<String, Diagnostic> { readTopFile("site.yml") }
+
+    /// The text of a file at the top of the content folder (`site.yml`, `collections.yml`).
+    public func readTopFile(_ name: String) -> Result<String, Diagnostic> {
         do {
-            let bytes = try FileIO.read(contentRoot + "/site.yml")
+            let bytes = try FileIO.read(contentRoot + "/" + name)
             switch TextDecoding.utf8(bytes) {
             case .success(let text): return .success(text)
             case .failure(let error):
                 return .failure(
-                    .error(display("site.yml"), error.position, "le fichier n'est pas encodé en UTF-8",
+                    .error(display(name), error.position, "le fichier n'est pas encodé en UTF-8",
                         hint: "enregistrez-le en UTF-8 depuis votre éditeur"))
             }
         } catch {
-            return .failure(.error(display("site.yml"), .unknown, "lecture impossible : \(error.reason)"))
+            return .failure(.error(display(name), .unknown, "lecture impossible : \(error.reason)"))
         }
     }
 

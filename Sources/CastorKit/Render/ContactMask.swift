@@ -51,7 +51,7 @@ public enum ContactMask {
     /// ad's `contact` are left for their own treatment (checked by the validator, shown by the
     /// button).
     public static func maskedFields(_ fields: [String: FieldValue], collection: CollectionSchema) -> [String: FieldValue] {
-        let isAd = collection.id == BuiltinCollections.ads.id
+        let isAd = collection.id == BuiltinKinds.ads
         let placeholder = isAd ? adPlaceholder : self.placeholder
         var literal: [String] = []
         if isAd, let contact = fields["contact"]?.text, let kind = ContactKind(contact), kind != .web { literal = [contact] }

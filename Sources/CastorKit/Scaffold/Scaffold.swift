@@ -4,8 +4,8 @@ import Foundation
     import Glibc
 #endif
 
-/// `castor new`: a new fiche, event or ad, at the right place, with its front matter filled
-/// from the collection's declaration (required fields filled or marked « À compléter ») and
+/// `castor new`: a new item of any declared collection (a fiche, an event, an ad…), at the
+/// right place, with its front matter filled from the collection's declaration (required fields filled or marked « À compléter ») and
 /// a short French body to start from. New items are drafts until the volunteer publishes them.
 public enum Scaffold {
     /// What is written in place of a required text the volunteer still has to give;
@@ -15,31 +15,55 @@ public enum Scaffold {
     /// error outside drafts (`PublicationRules`).
     public static let placeholderContact = "a-completer@exemple.invalid"
 
-    public enum Kind: Sendable, Equatable {
-        /// A fiche of a type of `fiche_types`.
-        case fiche(type: String)
-        /// An event starting on `start` (`AAAA-MM-JJ` or `AAAA-MM-JJTHH:MM`).
-        case event(start: String)
-        /// An ad of a category of `ad_categories`.
-        case ad(category: String)
-    }
-
     public struct Request: Sendable {
-        public var kind: Kind
+        /// The declared collection the item belongs to.
+        public var collection: CollectionSchema
+        /// The sub-folder, a value of the collection's `groups` list (the fiche type).
+        public var group: String?
         public var title: String
         /// The file name without `.md`; made from the title when nil.
         public var slug: String?
+        /// A value of `regions` for the collection's field on that list.
         public var region: String?
+        /// The value of its contact field.
         public var contact: String?
+        /// `--date`: the value of its required date-or-time field (the start of an event).
+        public var date: String?
+        /// `--categorie`: the value of its required field on a list of site.yml.
+        public var category: String?
         public var today: LocalDate
 
-        public init(kind: Kind, title: String, slug: String? = nil, region: String? = nil, contact: String? = nil, today: LocalDate) {
-            self.kind = kind
+        public init(
+            collection: CollectionSchema, group: String? = nil, title: String, slug: String? = nil, region: String? = nil,
+            contact: String? = nil, date: String? = nil, category: String? = nil, today: LocalDate
+        ) {
+            self.collection = collection
+            self.group = group
             self.title = title
             self.slug = slug
             self.region = region
             self.contact = contact
+            self.date = date
+            self.category = category
             self.today = today
+        }
+
+        /// The field `--date` fills: the first required date-or-time field.
+        var dateField: FieldSpec? {
+            collection.fields.first { $0.required && $0.type == .dateOrDateTime }
+        }
+
+        /// The field `--categorie` fills: the first required field on a list of site.yml.
+        var categoryField: FieldSpec? {
+            collection.fields.first { field in
+                guard field.required, case .term = field.type else { return false }
+                return true
+            }
+        }
+
+        /// The field `--region` fills: one on the `regions` list.
+        var regionField: FieldSpec? {
+            collection.fields.first { $0.type == .term(vocabulary: "regions") || $0.type == .terms(vocabulary: "regions") }
         }
     }
 
@@ -63,26 +87,45 @@ public enum Scaffold {
     public static func draft(_ request: Request, config: SiteConfig, contentRoot: String) throws(Refusal) -> Draft {
         let title = request.title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw Refusal(message: "le titre est vide", hint: "écrivez le titre entre guillemets : castor new fiche boite-a-outils \"Mon titre\"") }
-        if let region = request.region { try checkTerm(region, vocabulary: "regions", option: "--region", config: config) }
-        let collection: CollectionSchema
-        let folder: String
-        switch request.kind {
-        case .fiche(let type):
-            try checkTerm(type, vocabulary: "fiche_types", option: "le type de fiche", config: config)
-            collection = BuiltinCollections.fiches
-            folder = "fiches/" + type
-        case .event(let start):
+        let collection = request.collection
+        let usage = "castor new \(Slug.make(collection.singular))"
+        if let region = request.region {
+            guard request.regionField != nil else {
+                throw Refusal(message: "--region : « \(collection.label) » n'a pas de champ de région", hint: "retirez --region")
+            }
+            try checkTerm(region, vocabulary: "regions", option: "--region", config: config)
+        }
+        var folder = collection.folder
+        if case .grouped(let vocabulary) = collection.layout {
+            guard let group = request.group else {
+                throw Refusal(
+                    message: "indiquez le type de \(collection.singular.lowercased()) avant le titre",
+                    hint: "\(usage) <type> \"Titre\", le type parmi : \(choices(vocabulary, config: config))")
+            }
+            try checkTerm(group, vocabulary: vocabulary, option: "le type de \(collection.singular.lowercased())", config: config)
+            folder += "/" + group
+        }
+        if let field = request.dateField {
+            guard let start = request.date else {
+                throw Refusal(message: "--date est obligatoire : « \(field.key) » (\(field.label.lowercased()))",
+                    hint: "\(usage) \"Titre\" --date 2027-05-12 (ou 2027-05-12T09:30)")
+            }
             guard LocalDate(iso: start) != nil || LocalDateTime(iso: start) != nil else {
                 throw Refusal(
                     message: "date invalide : « \(start) »",
                     hint: "écrivez --date 2027-05-12 pour une journée, ou --date 2027-05-12T09:30 pour une heure (heure de Paris)")
             }
-            collection = BuiltinCollections.events
-            folder = collection.id
-        case .ad(let category):
-            try checkTerm(category, vocabulary: "ad_categories", option: "--categorie", config: config)
-            collection = BuiltinCollections.ads
-            folder = collection.id
+        } else if request.date != nil {
+            throw Refusal(message: "--date ne sert pas pour « \(collection.label) »", hint: "retirez --date")
+        }
+        if let field = request.categoryField, case .term(let vocabulary) = field.type {
+            guard let category = request.category else {
+                throw Refusal(message: "--categorie est obligatoire : « \(field.key) » (\(field.label.lowercased()))",
+                    hint: "\(usage) \"Titre\" --categorie <valeur>, parmi : \(choices(vocabulary, config: config))")
+            }
+            try checkTerm(category, vocabulary: vocabulary, option: "--categorie", config: config)
+        } else if request.category != nil {
+            throw Refusal(message: "--categorie ne sert pas pour « \(collection.label) »", hint: "retirez --categorie")
         }
         if let contact = request.contact, ContactKind(contact) == nil {
             throw Refusal(message: "contact invalide : « \(contact) »", hint: "une adresse e-mail, un numéro de téléphone ou une adresse web")
@@ -124,7 +167,7 @@ public enum Scaffold {
         }
         lines.append("draft: true  # brouillon, non publié : supprimez cette ligne quand le texte est prêt")
         lines.append("---")
-        let text = lines.joined(separator: "\n") + "\n\n" + body(for: request.kind)
+        let text = lines.joined(separator: "\n") + "\n\n" + body(for: collection)
         return Draft(relativePath: folder + "/" + slug + ".md", text: text, renamedFrom: renamedFrom)
     }
 
@@ -180,47 +223,57 @@ public enum Scaffold {
         return keys.prefix(limit).joined(separator: ", ") + (keys.count > limit ? "…" : "")
     }
 
-    /// The lines of one field: filled when known or required, commented out otherwise.
+    /// The lines of one field: filled when known or required, commented out otherwise. A
+    /// declared `example` is shown where the volunteer has something to write.
     static func frontMatterLines(_ field: FieldSpec, request: Request, title: String, config: SiteConfig) -> [String] {
         let required = field.required ? "  # obligatoire" : ""
-        switch (field.key, field.type) {
-        case ("title", _): return ["title: \(quoted(title))\(required)"]
-        case ("draft", _): return []
-        case ("start", _):
-            if case .event(let start) = request.kind { return ["start: \(start)\(required) : date (2027-05-12) ou date et heure (2027-05-12T09:30)"] }
-            return []
-        case ("category", _):
-            if case .ad(let category) = request.kind { return ["category: \(category)\(required), parmi : \(choices("ad_categories", config: config))"] }
-            return []
-        case ("contact", _):
-            if let contact = request.contact { return ["contact: \(quoted(contact))\(required)"] }
-            return ["contact: \(quoted(placeholderContact))\(required) : \(placeholder.lowercased()), e-mail, téléphone ou adresse web (public)"]
-        case (_, .date) where field.required:
-            return ["\(field.key): \(request.today.iso)\(required)"]
-        case (_, .text) where field.required:
-            return ["\(field.key): \(quoted("\(placeholder) : une ou deux phrases, affichées dans les listes."))\(required)"]
-        case (_, .term(let vocabulary)):
-            if field.key == "region", let region = request.region { return ["region: \(region)"] }
-            return ["# \(field.key): \(config.vocabulary(vocabulary).keys.first ?? "")  # facultatif, parmi : \(choices(vocabulary, config: config))"]
-        case (_, .terms(let vocabulary)):
-            if field.key == "regions", let region = request.region { return ["regions: [\(region)]  # parmi : \(choices(vocabulary, config: config))"] }
-            return ["\(field.key): []  # facultatif, parmi : \(choices(vocabulary, config: config))"]
-        case (_, .textList): return ["\(field.key): []  # facultatif, par exemple [\"Prénom Nom\", \"Association\"]"]
-        case (_, .attachments): return ["# \(field.key): la fiche doit alors être un dossier, voir le guide (pièces jointes)"]
-        case (_, .date): return ["# \(field.key): \(request.today.adding(days: 90).iso)  # facultatif (\(field.label.lowercased()))"]
-        case (_, .dateOrDateTime): return ["# \(field.key): 2027-05-12T17:00  # facultatif (\(field.label.lowercased()))"]
-        case (_, .url): return ["# \(field.key): https://exemple.org/  # facultatif (\(field.label.lowercased()))"]
-        case (_, .price): return ["# \(field.key): 120000  # facultatif, en euros, sans espace ni €"]
-        case (_, .choice(let values)):
-            return ["# \(field.key): \(values.first?.value ?? "")  # facultatif, parmi : " + values.map(\.value).joined(separator: ", ")]
-        case (_, .text): return ["# \(field.key): \"…\"  # facultatif (\(field.label.lowercased()))"]
-        default: return []
+        let key = field.key
+        let label = field.label.lowercased()
+        let example = field.example
+        if key == "title" { return ["title: \(quoted(title))\(required)"] }
+        if key == "draft" { return [] }
+        if field.key == request.dateField?.key, let start = request.date {
+            return ["\(key): \(start)\(required) : date (2027-05-12) ou date et heure (2027-05-12T09:30)"]
+        }
+        if field.key == request.categoryField?.key, let category = request.category, case .term(let vocabulary) = field.type {
+            return ["\(key): \(category)\(required), parmi : \(choices(vocabulary, config: config))"]
+        }
+        if field.key == request.regionField?.key, let region = request.region {
+            if case .terms = field.type { return ["\(key): [\(region)]  # parmi : \(choices("regions", config: config))"] }
+            return ["\(key): \(region)"]
+        }
+        switch field.type {
+        case .contact:
+            if let contact = request.contact { return ["\(key): \(quoted(contact))\(required)"] }
+            guard field.required else { return ["# \(key): \(quoted(example ?? "…"))  # facultatif (\(label)), public"] }
+            return ["\(key): \(quoted(placeholderContact))\(required) : \(placeholder.lowercased()), e-mail, téléphone ou adresse web (public)"]
+        case .date where field.required:
+            return ["\(key): \(request.today.iso)\(required)"]
+        case .text where field.required:
+            let what = field.help ?? label
+            return ["\(key): \(quoted("\(placeholder) : \(what)."))\(required)" + (example.map { " ; par exemple : « \($0) »" } ?? "")]
+        case .term(let vocabulary):
+            return ["# \(key): \(example ?? config.vocabulary(vocabulary).keys.first ?? "")  # facultatif, parmi : \(choices(vocabulary, config: config))"]
+        case .terms(let vocabulary):
+            return ["\(key): []  # facultatif, parmi : \(choices(vocabulary, config: config))"]
+        case .textList: return ["\(key): []  # facultatif, par exemple [\(example.map(quoted) ?? "\"Prénom Nom\", \"Association\"")]"]
+        case .attachments: return ["# \(key): la fiche doit alors être un dossier, voir le guide (pièces jointes)"]
+        case .date: return ["# \(key): \(example ?? request.today.adding(days: 90).iso)  # facultatif (\(label))"]
+        case .dateOrDateTime: return ["# \(key): \(example ?? "2027-05-12T17:00")  # facultatif (\(label))"]
+        case .url: return ["# \(key): \(example ?? "https://exemple.org/")  # facultatif (\(label))"]
+        case .price: return ["# \(key): \(example ?? "120000")  # facultatif, en euros, sans espace ni €"]
+        case .choice(let values):
+            return ["# \(key): \(example ?? values.first?.value ?? "")  # facultatif, parmi : " + values.map(\.value).joined(separator: ", ")]
+        case .text: return ["# \(key): \(quoted(example ?? "…"))  # facultatif (\(label))"]
+        case .bool: return ["# \(key): true  # facultatif (\(label))"]
         }
     }
 
-    static func body(for kind: Kind) -> String {
-        switch kind {
-        case .fiche:
+    /// The body to start from: one per kind the site had (`BuiltinKinds`, until stage 2 of
+    /// issue 12 declares it), a plain one for any other collection.
+    static func body(for collection: CollectionSchema) -> String {
+        switch collection.id {
+        case BuiltinKinds.fiches:
             return """
                 \(placeholder) : présentez le sujet en quelques phrases, pour qui et pour quoi.
 
@@ -238,7 +291,7 @@ public enum Scaffold {
                 Des liens vers les fiches voisines (voir le guide, partie 8) et des références précises.
 
                 """
-        case .event:
+        case BuiltinKinds.events:
             return """
                 \(placeholder) : présentez l'événement, le public visé et ce qu'on y fera.
 
@@ -251,11 +304,16 @@ public enum Scaffold {
                 Accès, tarif, inscription.
 
                 """
-        case .ad:
+        case BuiltinKinds.ads:
             return """
                 \(placeholder) : décrivez l'annonce (ce qui est proposé ou recherché, où, quand, à quelles conditions).
 
                 Rappel : le contact sera public ; une adresse dédiée au projet est préférable.
+
+                """
+        default:
+            return """
+                \(placeholder) : le texte de la page (\(collection.singular.lowercased())).
 
                 """
         }

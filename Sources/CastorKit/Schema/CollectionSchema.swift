@@ -1,5 +1,5 @@
 /// The declaration of one kind of content: where its files live, which fields they have,
-/// and how it is published. A new kind of item is a new value of this type.
+/// and how it is published. Read from `content/collections.yml` (`CollectionDeclarations`).
 public struct CollectionSchema: Sendable, Hashable {
     public enum Layout: Sendable, Hashable {
         /// `<folder>/<slug>.md` or `<folder>/<slug>/index.md`.
@@ -8,8 +8,10 @@ public struct CollectionSchema: Sendable, Hashable {
         case grouped(vocabulary: String)
     }
 
-    /// Identifier, also the top folder under `content/` (`fiches`).
+    /// Identifier (`fiches`), the key of the declaration in collections.yml.
     public let id: String
+    /// The folder of its files under `content/` (the id unless declared otherwise).
+    public let folder: String
     /// French plural label (« Fiches »).
     public let label: String
     /// French singular label (« Fiche »).
@@ -17,8 +19,8 @@ public struct CollectionSchema: Sendable, Hashable {
     public let layout: Layout
     public let fields: [FieldSpec]
     public let rules: [FieldRule]
-    /// Mustache template for one item.
-    public let template: String
+    /// Mustache template for one item; nil when the declaration names none.
+    public let template: String?
     /// Where the items are published: `nil` means under `<id>/`, `""` at the site root (static pages).
     public let urlPrefix: String?
     /// Whether the collection has its own listing page at `<id>/`.
@@ -27,22 +29,26 @@ public struct CollectionSchema: Sendable, Hashable {
     public let reservedSlugs: Set<String>
 
     public init(
-        id: String, label: String, singular: String, layout: Layout = .flat, fields: [FieldSpec],
-        rules: [FieldRule] = [], template: String, urlPrefix: String? = nil, hasListing: Bool = true,
+        id: String, folder: String? = nil, label: String, singular: String, layout: Layout = .flat, fields: [FieldSpec],
+        rules: [FieldRule] = [], template: String? = nil, urlPrefix: String? = nil, hasListing: Bool = true,
         reservedSlugs: Set<String> = []
     ) {
         self.id = id
+        self.folder = folder ?? id
         self.label = label
         self.singular = singular
         self.layout = layout
         // Every collection may hold drafts.
-        self.fields = fields + [FieldSpec("draft", "Brouillon", .bool, aliases: ["brouillon", "ébauche"])]
+        self.fields = fields + [CollectionSchema.draftField]
         self.rules = rules
         self.template = template
         self.urlPrefix = urlPrefix
         self.hasListing = hasListing
         self.reservedSlugs = reservedSlugs
     }
+
+    /// `draft`, which every collection has (not declared in collections.yml).
+    public static let draftField = FieldSpec("draft", "Brouillon", .bool, aliases: ["brouillon", "ébauche"])
 
     public func field(_ key: String) -> FieldSpec? { fields.first { $0.key == key } }
 

@@ -71,13 +71,23 @@ public struct FieldSpec: Sendable, Hashable {
     /// Names a volunteer may write instead of `key`, mostly French (`lieu` for `location`):
     /// they are refused with a message naming `key`. Compared without case or accents.
     public let aliases: [String]
+    /// A value a volunteer may write (`example:` in collections.yml): `castor new` shows it
+    /// beside a field it leaves to fill.
+    public let example: String?
+    /// A sentence for the volunteer (`help:`): the hint of the web editor's field.
+    public let help: String?
 
-    public init(_ key: String, _ label: String, _ type: FieldType, required: Bool = false, aliases: [String] = []) {
+    public init(
+        _ key: String, _ label: String, _ type: FieldType, required: Bool = false, aliases: [String] = [],
+        example: String? = nil, help: String? = nil
+    ) {
         self.key = key
         self.label = label
         self.type = type
         self.required = required
         self.aliases = aliases
+        self.example = example
+        self.help = help
     }
 }
 

@@ -126,7 +126,7 @@ public final class ContentWatcher {
         var result: [String: FileStamp] = [:]
         var ignored: [Diagnostic] = []
         for (prefix, root) in [("c:", content), ("t:", templates)] where FileIO.isDirectory(root) {
-            for path in ContentLoader(contentRoot: root).listFiles(&ignored) {
+            for path in ContentLoader(contentRoot: root, collections: []).listFiles(&ignored) {
                 result[prefix + path] = FileStamp(root + "/" + path)
             }
         }

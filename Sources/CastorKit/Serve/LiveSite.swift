@@ -18,7 +18,8 @@ public final class LiveSite {
     /// The options of the preview; `output` is the folder served.
     public let options: BuildOptions
     let builder: Builder
-    let loader: ContentLoader
+    /// Rebuilt with the declarations of collections.yml at every whole rebuild.
+    var loader: ContentLoader
 
     /// One Markdown file of a collection, as last read (a class: looked up often, copied never).
     final class DocumentState {
@@ -38,8 +39,8 @@ public final class LiveSite {
         var planStamp = 0
     }
 
-    var configText: String?
-    var configProblem: Diagnostic?
+    /// site.yml and collections.yml, as last read.
+    var setup = SiteSetup()
     var config: SiteConfig?
     var configDiagnostics: [Diagnostic] = []
     var templates: TemplateSet?
@@ -118,7 +119,7 @@ public final class LiveSite {
     public init(options: BuildOptions, markdown: MarkdownRenderer = MarkdownRenderer()) {
         self.options = options
         self.builder = Builder(options: options, markdown: markdown)
-        self.loader = ContentLoader(contentRoot: options.content)
+        self.loader = ContentLoader(contentRoot: options.content, collections: [])
     }
 
     /// A change noticed by the watcher: paths under the content folder (files or folders,
@@ -167,8 +168,17 @@ public final class LiveSite {
         membershipChanged = true
         templateAssetsCopied = []
         listDiagnostics = []
+        setup = SiteSetup.load(contentRoot: options.content)
+        loader = ContentLoader(contentRoot: options.content, collections: setup.collections ?? [])
         let files: [String]
-        if FileIO.isDirectory(options.content) {
+        if setup.collections == nil {
+            files = []  // without declarations no Markdown file can be read (as in `check`)
+            if !FileIO.isDirectory(options.content) {
+                listDiagnostics.append(
+                    .error(loader.displayRoot, .unknown, "dossier de contenu introuvable",
+                        hint: "lancez castor depuis le dossier du dépôt, ou indiquez --content CHEMIN"))
+            }
+        } else if FileIO.isDirectory(options.content) {
             files = loader.listFiles(&listDiagnostics)
         } else {
             files = []
@@ -177,15 +187,9 @@ public final class LiveSite {
                     hint: "lancez castor depuis le dossier du dépôt, ou indiquez --content CHEMIN"))
         }
         var candidates: [ContentLoader.Candidate] = []
-        configText = nil
-        configProblem = nil
         for path in files {
             switch loader.classify(path) {
-            case .config:
-                switch loader.readConfig() {
-                case .success(let text): configText = text
-                case .failure(let problem): configProblem = problem
-                }
+            case .config: break  // read by `SiteSetup`
             case .asset: assets[path] = FileStamp(options.content + "/" + path)
             case .document(let candidate): candidates.append(candidate)
             case .ignored(let diagnostic?): ignored[path] = diagnostic
@@ -220,20 +224,9 @@ public final class LiveSite {
     }
 
     func loadConfig() {
-        configDiagnostics = []
-        config = nil
-        if let configText {
-            let (parsed, diagnostics) = SiteConfig.load(yaml: configText, file: loader.display("site.yml"))
-            config = parsed
-            configDiagnostics = diagnostics
-        } else if let configProblem {
-            configDiagnostics = [configProblem]
-        } else if FileIO.isDirectory(options.content) {
-            configDiagnostics = [
-                .error(loader.display("site.yml"), .unknown, "fichier de configuration manquant",
-                    hint: "créez site.yml avec title, base_url et les listes fiche_types, themes, regions, ad_categories")
-            ]
-        }
+        configDiagnostics = setup.diagnostics
+        // Without declarations nothing can be checked: the site waits, as `check` does.
+        config = setup.collections == nil ? nil : setup.config
         if var config, let baseURL = options.baseURL {
             if let problem = SiteConfig.baseURLProblem(baseURL) {
                 configDiagnostics.append(SiteConfig.baseURLOptionError(baseURL, problem))
@@ -255,7 +248,9 @@ public final class LiveSite {
     @discardableResult
     public func update(_ change: Change, pagesReady: ((Outcome) -> Void)? = nil) -> Outcome {
         let start = ContinuousClock.now
-        if change.contentPaths.contains("site.yml") || !hasLoaded { return rebuildAll() }
+        if change.contentPaths.contains("site.yml") || change.contentPaths.contains(CollectionDeclarations.fileName) || !hasLoaded {
+            return rebuildAll()
+        }
         var steps = Steps()
         if change.templatesChanged {
             loadTemplates()
@@ -330,7 +325,7 @@ public final class LiveSite {
             let full = options.content + "/" + path
             if FileIO.isDirectory(full) {
                 var ignoredDiagnostics: [Diagnostic] = []
-                let sub = ContentLoader(contentRoot: full).listFiles(&ignoredDiagnostics)
+                let sub = ContentLoader(contentRoot: full, collections: []).listFiles(&ignoredDiagnostics)
                 result.formUnion(sub.map { path + "/" + $0 })
             } else {
                 result.insert(path)
@@ -379,7 +374,7 @@ public final class LiveSite {
     func revalidate(_ paths: Set<String>, removed: Set<String>) -> Set<String> {
         var touched = paths.union(removed)
         guard let config else { return touched }
-        let validator = Validator(config: config, contentRoot: options.content)
+        let validator = Validator(config: config, contentRoot: options.content, collections: setup.collections ?? [])
         let work = paths.filter { documents[$0]?.document != nil }.sorted()
         let results = work.map { documents[$0]!.document! }.parallelMap { validator.validate($0) }
         for (path, (entry, diagnostics)) in zip(work, results) {
@@ -469,7 +464,9 @@ public final class LiveSite {
                 membershipChanged = true
             }
             let target: LinkResolver.Target? = holds
-                ? .init(url: entry!.url, isPublished: documents[path]!.isPublished, fallbackURL: entry!.collection.publishedPrefix)
+                ? .init(
+                    url: entry!.url, isPublished: documents[path]!.isPublished, fallbackURL: entry!.collection.publishedPrefix,
+                    unpublishedCollection: BuiltinKinds.canPublish(entry!.collection) ? nil : entry!.collection.id)
                 : nil
             let old = targets[path]
             if old?.url != target?.url || old?.isPublished != target?.isPublished || old?.fallbackURL != target?.fallbackURL {
@@ -556,7 +553,11 @@ public final class LiveSite {
         }
         list.append(contentsOf: configDiagnostics)
         list.append(contentsOf: templateDiagnostics)
+        list.append(contentsOf: setup.missingTemplates(templates, file: loader.display(CollectionDeclarations.fileName)))
         guard config != nil else { return list }
+        var counts: [String: Int] = [:]
+        for state in documents.values { if let id = state.document?.collection.id { counts[id, default: 0] += 1 } }
+        list.append(contentsOf: setup.unpublishedCollectionWarnings(file: loader.display(CollectionDeclarations.fileName), counts: counts))
         for state in documents.values {
             list.append(contentsOf: state.validation)
             if let body = state.body { list.append(contentsOf: body.diagnostics) }

@@ -7,16 +7,24 @@ public struct Validator: Sendable {
     /// Absolute or working-directory-relative path of the content folder.
     public let contentRoot: String
 
-    public init(config: SiteConfig, contentRoot: String) {
+    /// Names a file published at the site's root may not take: Castor's own pages and the
+    /// folders and addresses of the collections.
+    let reservedRootSlugs: Set<String>
+
+    public init(config: SiteConfig, contentRoot: String, collections: [CollectionSchema] = []) {
         self.config = config
         self.contentRoot = contentRoot
+        var reserved = CollectionDeclarations.castorNames
+        for collection in collections {
+            reserved.insert(collection.id)
+            reserved.insert(collection.folder)
+            if let first = collection.publishedPrefix.split(separator: "/").first { reserved.insert(String(first)) }
+        }
+        self.reservedRootSlugs = reserved
     }
 
     /// Slugs that would collide with pages Castor makes itself.
     static let reservedSlugs: Set<String> = ["page", "archives", "categories", "rss", "atom"]
-    static let reservedRootSlugs: Set<String> = [
-        "fiches", "agenda", "annonces", "pages", "themes", "regions", "assets", "recherche", "404", "page", "admin",
-    ]
 
     public func validate(_ document: SourceDocument) -> (Entry?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = document.warnings
@@ -34,7 +42,7 @@ public struct Validator: Sendable {
                 .error(file, .unknown, "le nom de fichier « \(document.slug) » contient un numéro de téléphone, qui serait publié dans l'adresse de la page",
                     hint: "renommez le fichier sans le numéro ; écrivez-le dans le texte, où Castor le masque"))
         }
-        let reserved = schema.publishedPrefix.isEmpty ? Validator.reservedRootSlugs : Validator.reservedSlugs
+        let reserved = schema.publishedPrefix.isEmpty ? reservedRootSlugs : Validator.reservedSlugs
         if reserved.contains(document.slug) || schema.reservedSlugs.contains(document.slug) {
             diagnostics.append(
                 .error(file, .unknown, "le nom « \(document.slug) » est réservé par Castor", hint: "choisissez un autre nom de fichier"))

@@ -1,0 +1,97 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// What every command reads before the content: `site.yml`, then `collections.yml`, whose
+/// vocabularies are checked against site.yml's lists. `check`, `build`, `serve`, `new` and
+/// `decap` all start here.
+public struct SiteSetup: Sendable {
+    /// Nil when site.yml is missing or has errors.
+    public var config: SiteConfig?
+    /// Nil when collections.yml is missing or has errors.
+    public var collections: [CollectionSchema]?
+    /// Problems of both files.
+    public var diagnostics: [Diagnostic] = []
+
+    /// Reads both files of `contentRoot`; nothing is reported when the folder itself is missing
+    /// (`ContentLoader.load` says so).
+    public static func load(contentRoot: String, displayRoot: String? = nil) -> SiteSetup {
+        var setup = SiteSetup()
+        let probe = ContentLoader(contentRoot: contentRoot, displayRoot: displayRoot, collections: [])
+        guard FileIO.isDirectory(contentRoot) else { return setup }
+        let configFile = probe.display("site.yml")
+        if isRegularFile(contentRoot + "/site.yml") {
+            switch probe.readConfig() {
+            case .success(let text):
+                let (parsed, diagnostics) = SiteConfig.load(yaml: text, file: configFile)
+                setup.config = parsed
+                setup.diagnostics += diagnostics
+            case .failure(let problem): setup.diagnostics.append(problem)
+            }
+        } else {
+            setup.diagnostics.append(
+                .error(configFile, .unknown, "fichier de configuration manquant",
+                    hint: "créez site.yml avec title, base_url et les listes fiche_types, themes, regions, ad_categories"))
+        }
+        let name = CollectionDeclarations.fileName
+        guard isRegularFile(contentRoot + "/" + name) else {
+            setup.diagnostics.append(CollectionDeclarations.missingFile(probe.display(name)))
+            return setup
+        }
+        switch probe.readTopFile(name) {
+        case .success(let text):
+            // Without a readable site.yml its lists are unknown: they are not checked.
+            let vocabularies = setup.config.map { Set($0.vocabularies.keys) }
+            let read = CollectionDeclarations.read(yaml: text, file: probe.display(name), vocabularies: vocabularies)
+            setup.collections = read.collections
+            setup.diagnostics += read.diagnostics
+            setup.declarationPositions = read.positions
+            // The four kinds keep what their dedicated code relies on (issue 12, stage 1).
+            for collection in read.collections ?? [] {
+                for problem in BuiltinKinds.problems(collection) {
+                    setup.diagnostics.append(
+                        .error(probe.display(name), read.positions[collection.id] ?? .unknown, problem.message, hint: problem.hint))
+                }
+            }
+            if setup.diagnostics.contains(where: { $0.severity == .error && $0.file == probe.display(name) }) { setup.collections = nil }
+        case .failure(let problem): setup.diagnostics.append(problem)
+        }
+        return setup
+    }
+
+    /// A regular file, not a folder nor a symbolic link (links are ignored in the content folder).
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Warnings for the collections Castor cannot publish yet (issue 12, stage 1), at their
+    /// declaration; `counts` gives how many files each has.
+    public func unpublishedCollectionWarnings(file: String, counts: [String: Int]) -> [Diagnostic] {
+        (collections ?? []).filter { !BuiltinKinds.canPublish($0) }.map { collection in
+            let count = counts[collection.id] ?? 0
+            let files = count <= 1 ? "\(count) fichier vérifié, non publié" : "\(count) fichiers vérifiés, non publiés"
+            return .warning(file, declarationPositions[collection.id] ?? .unknown,
+                "la collection « \(collection.id) » est déclarée mais Castor ne sait pas encore publier ses pages (\(files))",
+                hint: "castor check, castor new et l'éditeur web la connaissent déjà ; ses pages, sa liste et sa recherche viendront avec une prochaine version de Castor. Les liens vers ses contenus sont refusés d'ici là")
+        }
+    }
+
+    /// The item templates the collections name that `templates/` lacks (swift-mustache would
+    /// render them as empty pages), at their declaration.
+    public func missingTemplates(_ templates: TemplateSet?, file: String) -> [Diagnostic] {
+        guard let templates else { return [] }
+        return (collections ?? []).filter(BuiltinKinds.canPublish).compactMap { collection in
+            let name = BuiltinKinds.template(collection)
+            guard !templates.names.contains(name) else { return nil }
+            return .error(file, declarationPositions[collection.id] ?? .unknown,
+                "le gabarit « \(name) » de la collection « \(collection.id) » n'existe pas",
+                hint: "créez templates/\(name).mustache, ou corrigez « template: » dans la déclaration")
+        }
+    }
+
+    /// Where each collection is declared in collections.yml.
+    public var declarationPositions: [String: SourcePosition] = [:]
+}
