@@ -77,17 +77,13 @@ public struct Builder: Sendable {
         func isPublished(_ entry: Entry) -> Bool { Builder.isPublished(entry, config: config, options: options) }
         report.diagnostics.append(
             contentsOf: Builder.checkFooterPages(config, entries: entries, file: loader.display("site.yml"), isPublished: isPublished))
-        let counts = Dictionary(grouping: loaded.documents, by: \.collection.id).mapValues(\.count)
-        report.diagnostics.append(
-            contentsOf: setup.unpublishedCollectionWarnings(file: loader.display(CollectionDeclarations.fileName), counts: counts))
         step("vérification")
 
         // 3. Markdown, with links checked against every item.
         var targets: [String: LinkResolver.Target] = [:]
         for entry in entries {
             targets[entry.relativePath] = .init(
-                url: entry.url, isPublished: isPublished(entry), fallbackURL: entry.collection.publishedPrefix,
-                unpublishedCollection: BuiltinKinds.canPublish(entry.collection) ? nil : entry.collection.id)
+                url: entry.url, isPublished: isPublished(entry), fallbackURL: entry.collection.publishedPrefix)
         }
         let resolver = LinkResolver(targets: targets, assets: Set(loaded.assets), links: loaded.links)
         let published = entries.filter(isPublished)
@@ -107,12 +103,10 @@ public struct Builder: Sendable {
             linked.formUnion(links)
             report.diagnostics.append(contentsOf: body.diagnostics)
         }
-        // Drafts (and items of a collection Castor cannot publish yet): not published, but
-        // their links and images are checked, as warnings.
-        let drafts = entries.filter { ($0.isDraft || !BuiltinKinds.canPublish($0.collection)) && !isPublished($0) }
-        for (entry, body) in zip(drafts, drafts.parallelMap({ entry in renderBody(entry, baseURL: baseURL) { resolver.resolve($0, from: entry, at: $1) } })) {
-            let note = entry.isDraft ? DraftChecks.draftNote : DraftChecks.unpublishedCollectionNote(entry.collection.id)
-            report.diagnostics.append(contentsOf: DraftChecks.asWarnings(body.diagnostics, note: note))
+        // Drafts: not published, but their links and images are checked, as warnings.
+        let drafts = entries.filter { $0.isDraft && !isPublished($0) }
+        for body in drafts.parallelMap({ entry in renderBody(entry, baseURL: baseURL) { resolver.resolve($0, from: entry, at: $1) } }) {
+            report.diagnostics.append(contentsOf: DraftChecks.asWarnings(body.diagnostics))
         }
         report.inventory = ContentInventory(
             entries: entries, published: Set(published.map(\.relativePath)), assets: loaded.assets, linked: linked,
@@ -140,10 +134,12 @@ public struct Builder: Sendable {
             }
         }
         let assets = Builder.publishedAssets(loaded.assets, entries: entries, isPublished: isPublished)
-        let site = Site(config: config, today: today, fiches: fiches, events: events, ads: ads, pages: pages, bodies: bodies)
+        var site = Site(config: config, today: today, fiches: fiches, events: events, ads: ads, pages: pages, bodies: bodies)
+        site.collections = Builder.publishedCollections(published, collections: collections)
+        report.counts += site.collections.map { ($0.schema.label.lowercased(), $0.items.count) }
         let plan = SitePlan(site: site)
         // The web editor (`editor:` in site.yml) is part of the site: rebuilt, never lost.
-        let extras = Builder.extraFiles(site, plan: plan, groups: [.fichesAndAds, .agenda, .plan])
+        let extras = Builder.extraFiles(site, plan: plan, groups: [.fichesAndAds, .agenda, .plan, .collections])
             + DecapConfig.files(config: site.config, collections: collections).map { Feeds.File(file: $0.path, text: $0.text) }
         report.diagnostics.append(
             contentsOf: OutputPaths.collisions(
@@ -282,11 +278,9 @@ public struct Builder: Sendable {
 /// The steps of `check` and `build` that `castor serve` repeats on a part of the site: one
 /// definition each, so the preview and the build cannot drift apart.
 extension Builder {
-    /// Whether an entry goes on the site: drafts only with `--drafts`, ads until they expire,
-    /// nothing of a collection Castor cannot publish yet (`BuiltinKinds`).
+    /// Whether an entry goes on the site: drafts only with `--drafts`, ads until they expire.
     public static func isPublished(_ entry: Entry, config: SiteConfig, options: BuildOptions) -> Bool {
         if entry.isDraft && !options.includeDrafts { return false }
-        if !BuiltinKinds.canPublish(entry.collection) { return false }
         if entry.collection.id == BuiltinKinds.ads,
             Ad(entry, defaultLifetimeDays: config.adLifetimeDays).isExpired(today: options.today)
         {
@@ -301,7 +295,9 @@ extension Builder {
         // Outside cmark's lock: contacts masked (the one masking point of bodies: pages, feeds and
         // search all read this HTML), images sized and loaded lazily.
         var literal: [String] = []
-        if let contact = entry["contact"]?.text, let kind = ContactKind(contact), kind != .web { literal = [contact] }
+        for field in entry.collection.fields where field.type == .contact {
+            if let contact = entry[field.key]?.text, let kind = ContactKind(contact), kind != .web { literal.append(contact) }
+        }
         var html = ImageAttributes.add(
             ContactMask.maskHTML(body.html, literal: literal), pageURL: entry.url, contentRoot: options.content)
         html = PrintAddresses.add(html, pageURL: entry.url, baseURL: baseURL)
@@ -335,6 +331,15 @@ extension Builder {
         ads = sorted(ads, key: ItemOrder.key, by: ItemOrder.before)
         pages = sorted(pages, key: ItemOrder.key, by: ItemOrder.before)
         return (fiches, events, ads, pages)
+    }
+
+    /// The published items of the declared collections without dedicated code, in the order
+    /// of collections.yml, each sorted as declared (`PublishedCollection.ordered`).
+    public static func publishedCollections(_ published: [Entry], collections: [CollectionSchema]) -> [PublishedCollection] {
+        let generic = collections.filter { !BuiltinKinds.isBuiltin($0) }
+        guard !generic.isEmpty else { return [] }
+        let byCollection = Dictionary(grouping: published.filter { !BuiltinKinds.isBuiltin($0.collection) }, by: \.collection.id)
+        return generic.map { PublishedCollection.ordered($0, entries: byCollection[$0.id] ?? []) }
     }
 
     /// The order of the listings: fiches newest update first, events soonest first, ads newest
@@ -413,6 +418,8 @@ extension Builder {
         case plan
         /// The search index: reads every item and its text (`build` times it apart).
         case search
+        /// The feeds of the declared collections without dedicated code: read their items.
+        case collections
     }
 
     /// Every file of the site that is not a page (or those of some groups): feeds, calendars,
@@ -426,12 +433,20 @@ extension Builder {
             files.append(Feeds.File(file: "robots.txt", text: Feeds.robots(baseURL: site.config.baseURL)))
         }
         if groups.contains(.search) { files += SearchIndex(site: site).files.map { Feeds.File(file: $0.path, text: $0.text) } }
+        if groups.contains(.collections) { files += Feeds.collections(site) }
         return files
     }
 }
 
 /// Renders one job with its template.
 enum PageRenderer {
+    /// The template of a declared collection's item: the declared one, else
+    /// `<collection id>.mustache` when the templates folder has it, else the generic `item`.
+    static func itemTemplate(_ schema: CollectionSchema, templates: TemplateSet) -> String {
+        if let template = schema.template { return template }
+        return templates.names.contains(schema.id) && !TemplateSet.required.contains(schema.id) ? schema.id : "item"
+    }
+
     /// The finished page, as written to the site.
     static func page(_ job: RenderJob, context: PageContext, templates: TemplateSet) -> String {
         FrenchTypography.apply(render(job, context: context, templates: templates))
@@ -444,6 +459,9 @@ enum PageRenderer {
         case .event(let index): return templates.render(context.event(index), template: BuiltinKinds.template(context.site.events[index].entry.collection))
         case .ad(let index): return templates.render(context.ad(index), template: BuiltinKinds.template(context.site.ads[index].entry.collection))
         case .page(let index): return templates.render(context.page(index), template: BuiltinKinds.template(context.site.pages[index].entry.collection))
+        case .item(let collection, let index):
+            let schema = context.site.collections[collection].schema
+            return templates.render(context.item(collection: collection, index: index), template: PageRenderer.itemTemplate(schema, templates: templates))
         case .listing(let listing, let page):
             return templates.render(context.listing(listing, pageNumber: page), template: listing.template)
         case .terms(let terms): return templates.render(context.terms(terms), template: "terms")

@@ -9,9 +9,6 @@ public struct LinkResolver: Sendable {
         public let isPublished: Bool
         /// Where to send readers when the target is not published (its collection's listing).
         public let fallbackURL: String
-        /// The id of its collection when Castor cannot publish that collection yet (issue 12,
-        /// stage 1): a link to it would lead nowhere, so it is refused.
-        public var unpublishedCollection: String? = nil
     }
 
     /// Markdown files by path under the content folder.
@@ -51,11 +48,6 @@ public struct LinkResolver: Sendable {
         let candidates = joined.hasSuffix(".md") ? [joined] : [joined, joined.isEmpty ? "index.md" : joined + "/index.md"]
         for candidate in candidates {
             guard let target = targets[candidate] else { continue }
-            if let collection = target.unpublishedCollection {
-                return .problem(
-                    .error(file, position, "le lien « \(raw) » vise un contenu de la collection « \(collection) », dont Castor ne publie pas encore les pages",
-                        hint: "retirez ce lien pour l'instant (gardez le texte) ; il pourra revenir quand Castor publiera cette collection"))
-            }
             if !target.isPublished {
                 // The page does not exist: the link leads to the listing of its collection.
                 return .replaceWithWarning(

@@ -124,6 +124,7 @@ public enum OutputPaths {
             case .event(let index): source = .page(site.events[index].entry.displayPath)
             case .ad(let index): source = .page(site.ads[index].entry.displayPath)
             case .page(let index): source = .page(site.pages[index].entry.displayPath)
+            case .item(let collection, let index): source = .page(site.collections[collection].items[index].entry.displayPath)
             case .home: source = .generated("page d'accueil")
             case .listing(let listing, _): source = .generated("liste « \(listing.title) »")
             case .terms(let terms): source = .generated("page « \(terms.title) »")
@@ -133,7 +134,9 @@ public enum OutputPaths {
             }
             result.append((job.file, source))
         }
-        for path in extras { result.append((path, .generated(describe(generated: path)))) }
+        let feeds = Dictionary(
+            site.collections.map { ($0.schema.publishedPrefix + "atom.xml", "flux Atom de « \($0.schema.label) »") }, uniquingKeysWith: { a, _ in a })
+        for path in extras { result.append((path, .generated(feeds[path] ?? describe(generated: path)))) }
         for asset in templateAssets { result.append(("assets/" + asset, .template(shown(templatesRoot, asset)))) }
         for file in contentFiles { result.append((file, .content(shown(contentRoot, file)))) }
         return result

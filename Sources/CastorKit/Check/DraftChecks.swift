@@ -5,11 +5,6 @@ public enum DraftChecks {
     /// What a draft's warnings end with.
     public static let draftNote = " (brouillon : ce sera une erreur quand il sera publié)"
 
-    /// What the warnings of an item of a collection Castor cannot publish yet end with.
-    public static func unpublishedCollectionNote(_ collection: String) -> String {
-        " (collection « \(collection) » pas encore publiée : ce sera une erreur quand elle le sera)"
-    }
-
     /// The diagnostics of a draft's text, all as warnings that say so (`note`).
     public static func asWarnings(_ diagnostics: [Diagnostic], note: String = draftNote) -> [Diagnostic] {
         diagnostics.map { diagnostic in

@@ -130,7 +130,12 @@ public struct SiteConfig: Sendable {
         guard let tree, case .map(let entries, _) = tree else {
             return (nil, [.error(file, SourcePosition(line: 1, column: 1), "site.yml doit contenir des champs « nom: valeur »")])
         }
-        for entry in entries where !knownKeys.contains(entry.key) {
+        // Other lists (a map of slug → label at the top level) are vocabularies a collection may use.
+        let otherLists = entries.filter { entry in
+            guard !knownKeys.contains(entry.key), case .map = entry.value else { return false }
+            return true
+        }.map(\.key)
+        for entry in entries where !knownKeys.contains(entry.key) && !otherLists.contains(entry.key) {
             diagnostics.append(
                 .warning(
                     file, entry.keyPosition, "champ inconnu « \(entry.key) » : il est ignoré",
@@ -194,7 +199,7 @@ public struct SiteConfig: Sendable {
             }
         }
         var vocabularies: [String: OrderedDictionary<String, String>] = [:]
-        for name in vocabularyKeys {
+        for name in vocabularyKeys + otherLists {
             guard let value = tree[name] else {
                 diagnostics.append(.error(file, SourcePosition(line: 1, column: 1), "liste « \(name) » manquante"))
                 continue

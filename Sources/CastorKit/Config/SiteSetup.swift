@@ -67,24 +67,13 @@ public struct SiteSetup: Sendable {
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
-    /// Warnings for the collections Castor cannot publish yet (issue 12, stage 1), at their
-    /// declaration; `counts` gives how many files each has.
-    public func unpublishedCollectionWarnings(file: String, counts: [String: Int]) -> [Diagnostic] {
-        (collections ?? []).filter { !BuiltinKinds.canPublish($0) }.map { collection in
-            let count = counts[collection.id] ?? 0
-            let files = count <= 1 ? "\(count) fichier vérifié, non publié" : "\(count) fichiers vérifiés, non publiés"
-            return .warning(file, declarationPositions[collection.id] ?? .unknown,
-                "la collection « \(collection.id) » est déclarée mais Castor ne sait pas encore publier ses pages (\(files))",
-                hint: "castor check, castor new et l'éditeur web la connaissent déjà ; ses pages, sa liste et sa recherche viendront avec une prochaine version de Castor. Les liens vers ses contenus sont refusés d'ici là")
-        }
-    }
-
     /// The item templates the collections name that `templates/` lacks (swift-mustache would
     /// render them as empty pages), at their declaration.
     public func missingTemplates(_ templates: TemplateSet?, file: String) -> [Diagnostic] {
         guard let templates else { return [] }
-        return (collections ?? []).filter(BuiltinKinds.canPublish).compactMap { collection in
-            let name = BuiltinKinds.template(collection)
+        return (collections ?? []).compactMap { collection in
+            let name = BuiltinKinds.isBuiltin(collection)
+                ? BuiltinKinds.template(collection) : PageRenderer.itemTemplate(collection, templates: templates)
             guard !templates.names.contains(name) else { return nil }
             return .error(file, declarationPositions[collection.id] ?? .unknown,
                 "le gabarit « \(name) » de la collection « \(collection.id) » n'existe pas",

@@ -14,6 +14,9 @@ public struct Site: Sendable {
     public let bodies: [String: RenderedMarkdown]
     /// Fiche index → indices of related fiches.
     public let related: [[Int]]
+    /// The collections without dedicated code, in the order of collections.yml, each with its
+    /// published items in listing order (`ItemRef.item`).
+    public var collections: [PublishedCollection] = []
 
     public init(
         config: SiteConfig, today: LocalDate, fiches: [Fiche], events: [Event], ads: [Ad], pages: [Page],

@@ -5,8 +5,8 @@
 /// collection here, by id, and nowhere else. Stage 2 replaces this file with features switched
 /// on by the declarations (order, grouping, feeds, calendar, lifecycle…) and generic templates.
 ///
-/// A collection declared with another id is loaded, checked and offered by `castor new` and
-/// the editor, but not published yet: `castor check` and `castor build` say so.
+/// A collection declared with another id is published by the generic renderer (stage 2a):
+/// `CollectionPublishing`, `SitePlan.collectionJobs`, `PageContext.item`, `item.mustache`.
 public enum BuiltinKinds {
     public static let fiches = "fiches"
     public static let events = "agenda"
@@ -14,8 +14,9 @@ public enum BuiltinKinds {
     public static let pages = "pages"
     public static let all: Set<String> = [fiches, events, ads, pages]
 
-    /// Whether Castor can publish the items of this collection today.
-    public static func canPublish(_ collection: CollectionSchema) -> Bool {
+    /// Whether the collection is one of the four with dedicated code; any other is published
+    /// by the generic renderer from its declaration (`Site.collections`).
+    public static func isBuiltin(_ collection: CollectionSchema) -> Bool {
         all.contains(collection.id)
     }
 

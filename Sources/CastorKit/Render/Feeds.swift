@@ -12,7 +12,8 @@ public enum Feeds {
         let url: String
         let updated: LocalDate
         let authors: [String]
-        let category: (term: String, label: String)
+        /// Fiches and ads always have one; an item of a declared collection, its first term.
+        let category: (term: String, label: String)?
         let summary: String
         let html: String
     }
@@ -78,7 +79,7 @@ public enum Feeds {
                 <id>\(Escape.xml(url))</id>
                 <updated>\(stamp(entry.updated))</updated>
                 \(entry.authors.map { "<author><name>\(Escape.xml($0))</name></author>" }.joined())
-                <category term="\(Escape.xml(entry.category.term))" label="\(Escape.xml(entry.category.label))"/>
+                \(entry.category.map { "<category term=\"\(Escape.xml($0.term))\" label=\"\(Escape.xml($0.label))\"/>" } ?? "")
                 <summary>\(Escape.xml(entry.summary))</summary>
                 <content type="html">\(Escape.xml(entry.html))</content>
                 </entry>
@@ -86,6 +87,33 @@ public enum Feeds {
                 """
         }
         return xml + "</feed>\n"
+    }
+
+    /// The Atom feeds of the declared collections with `feed:` (`<prefix>atom.xml`): their
+    /// first 50 items in listing order, dated by `Item.date` (else today).
+    public static func collections(_ site: Site, limit: Int = 50) -> [File] {
+        site.collections.compactMap { collection in
+            let schema = collection.schema
+            guard let title = schema.publishing.feedTitle else { return nil }
+            let term = schema.fields.first { field in
+                if case .term = field.type { return true }
+                if case .terms = field.type { return true }
+                return false
+            }
+            let entries = collection.items.prefix(limit).map { item in
+                var category: (String, String)?
+                if let term, let slug = item.terms(term.key).first, case .term(let vocabulary) = term.type {
+                    category = (slug, site.config.label(vocabulary, slug))
+                } else if let term, let slug = item.terms(term.key).first, case .terms(let vocabulary) = term.type {
+                    category = (slug, site.config.label(vocabulary, slug))
+                }
+                return AtomEntry(
+                    title: item.title, url: item.entry.url, updated: item.date ?? site.today, authors: [],
+                    category: category, summary: item.summary, html: site.bodies[item.entry.relativePath]?.html ?? "")
+            }
+            let path = schema.publishedPrefix
+            return File(file: path + "atom.xml", text: atom(site, path: path, title: schema.label.lowercased(), subtitle: title, entries: entries))
+        }
     }
 
     /// Midnight UTC of the day: fiches carry a date, not a time.

@@ -4,6 +4,8 @@ public enum ItemRef: Sendable, Hashable {
     case event(Int)
     case ad(Int)
     case page(Int)
+    /// An item of `Site.collections[collection]`.
+    case item(collection: Int, index: Int)
 }
 
 /// A link shown by a template: label and root-relative URL.
@@ -33,6 +35,10 @@ public struct Listing: Sendable {
     public let template: String
     /// Whether items are split into pages of `perPage`.
     public let paginated: Bool
+    /// Items per page (`pagination` of a declared collection).
+    public var perPage = Listing.perPage
+    /// The declared collection (`Site.collections`) whose items it lists, for its feed.
+    public var collection: Int?
 
     public enum Grouping: Sendable {
         case none
@@ -62,7 +68,7 @@ public struct Listing: Sendable {
         self.paginated = paginated
     }
 
-    public var pageCount: Int { paginated ? max(1, (items.count + Listing.perPage - 1) / Listing.perPage) : 1 }
+    public var pageCount: Int { paginated ? max(1, (items.count + perPage - 1) / perPage) : 1 }
 
     /// `themes/juridique/`, `themes/juridique/page/2/`, …
     public func url(ofPage number: Int) -> String {
@@ -71,8 +77,8 @@ public struct Listing: Sendable {
 
     public func items(onPage number: Int) -> ArraySlice<ItemRef> {
         guard paginated else { return items[...] }
-        let start = (number - 1) * Listing.perPage
-        return items[min(start, items.count)..<min(start + Listing.perPage, items.count)]
+        let start = (number - 1) * perPage
+        return items[min(start, items.count)..<min(start + perPage, items.count)]
     }
 }
 
@@ -82,6 +88,8 @@ public struct TermsPage: Sendable {
     public let title: String
     public let intro: String
     public let items: [(label: String, url: String, count: Int)]
+    /// Above the page's title (a declared collection's listings); none for themes and regions.
+    public var breadcrumbs: [NavLink] = []
 }
 
 /// The events an agenda page, calendar file or widget covers.

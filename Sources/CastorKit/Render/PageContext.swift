@@ -38,7 +38,7 @@ public struct PageContext: Sendable {
         root: String? = nil, feeds: [[String: Any]] = []
     ) -> [String: Any] {
         let config = site.config
-        let nav: [[String: Any]] = PageContext.navigation.map { link in
+        let nav: [[String: Any]] = navigationLinks.map { link in
             let current = link.url.isEmpty ? url.isEmpty : url.hasPrefix(link.url)
             return ["label": link.label, "url": link.url, "current": current]
         }
@@ -141,6 +141,8 @@ public struct PageContext: Sendable {
             ]
             if let price = ad.price { card["priceValue"] = String(price) }
             return card
+        case .item(let collection, let index):
+            return itemCard(collection: collection, index: index)
         case .page(let index):
             let page = site.pages[index]
             return [
@@ -288,7 +290,8 @@ public struct PageContext: Sendable {
         if case .region(let region)? = listing.agenda { scopeLabel = site.config.label("regions", region) }
         var context = common(
             url: url, title: title, description: listing.intro, kind: "list", breadcrumbs: crumbs,
-            feeds: listing.agenda.map { PageContext.agendaFeeds($0, label: scopeLabel) } ?? [])
+            feeds: listing.agenda.map { PageContext.agendaFeeds($0, label: scopeLabel) }
+                ?? listing.collection.map { PageContext.collectionFeeds(site.collections[$0].schema) } ?? [])
         let refs = listing.items(onPage: pageNumber)
         var pagination: [String: Any] = ["hasPages": listing.pageCount > 1]
         if listing.pageCount > 1 {
@@ -406,7 +409,7 @@ public struct PageContext: Sendable {
     }
 
     func terms(_ terms: TermsPage) -> [String: Any] {
-        var context = common(url: terms.url, title: terms.title, description: terms.intro, kind: "terms")
+        var context = common(url: terms.url, title: terms.title, description: terms.intro, kind: "terms", breadcrumbs: terms.breadcrumbs)
         context["terms"] = PageContext.compact([
             "title": terms.title, "intro": terms.intro,
             "items": terms.items.map { ["label": $0.label, "url": $0.url, "count": $0.count] as [String: Any] },

@@ -6,6 +6,8 @@ public struct RenderJob: Sendable {
         case event(Int)
         case ad(Int)
         case page(Int)
+        /// An item of a collection published by the generic renderer (`Site.collections`).
+        case item(collection: Int, index: Int)
         case listing(Listing, page: Int)
         case terms(TermsPage)
         /// `agenda/partager/`: how to subscribe to the agenda and embed it elsewhere.
@@ -165,6 +167,9 @@ public struct SitePlan: Sendable {
                     url: "annonces/regions/\(region)/", title: "Annonces : \(label)", items: items,
                     breadcrumbs: [NavLink("Annonces", "annonces/")]))
         }
+
+        // Declared collections without dedicated code: items, listing, per-value listings.
+        jobs += SitePlan.collectionJobs(site)
 
         jobs.append(RenderJob(url: "404.html", file: "404.html", kind: .notFound, lastModified: nil))
         self.jobs = jobs

@@ -12,7 +12,7 @@ public enum CollectionDeclarations {
     /// Addresses and folders Castor uses for its own pages and files: no collection may take them.
     public static let castorNames: Set<String> = ["themes", "regions", "assets", "recherche", "404", "page", "admin"]
 
-    static let collectionKeys = ["folder", "prefix", "label", "singular", "groups", "template", "listing", "reserved", "fields", "rules"]
+    static let collectionKeys = ["folder", "prefix", "label", "singular", "groups", "template", "listing", "reserved", "fields", "rules"] + CollectionPublishing.keys
 
     /// Reads the declarations. `vocabularies` are the lists of site.yml (nil when site.yml could
     /// not be read: the vocabularies are then not checked). Collections come back only when
@@ -228,10 +228,14 @@ public enum CollectionDeclarations {
                     valid = false
                 }
             }
-            guard valid, let label, let singular else { return nil }
-            return CollectionSchema(
+            let publishing = self.publishing(values, fields: fields, collection: id)
+            guard valid, let label, let singular, let publishing else { return nil }
+            var schema = CollectionSchema(
                 id: id, folder: folder, label: label, singular: singular, layout: layout, fields: fields, rules: rules,
-                template: template, urlPrefix: prefix, hasListing: listing, reservedSlugs: reserved)
+                template: template, urlPrefix: prefix, hasListing: listing,
+                reservedSlugs: reserved.union(publishing.listings.map { CollectionPublishing.segment($0.field) }))
+            schema.publishing = publishing
+            return schema
         }
 
         mutating func missingTitle(at position: SourcePosition, collection: String) {

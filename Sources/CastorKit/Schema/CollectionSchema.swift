@@ -27,6 +27,9 @@ public struct CollectionSchema: Sendable, Hashable {
     public let hasListing: Bool
     /// File names its items may not take, beyond the ones every collection reserves.
     public let reservedSlugs: Set<String>
+    /// How the generic renderer publishes it (order, pagination, listings, card, feed, search,
+    /// navigation); read only for collections without dedicated code (`BuiltinKinds`).
+    public var publishing = CollectionPublishing()
 
     public init(
         id: String, folder: String? = nil, label: String, singular: String, layout: Layout = .flat, fields: [FieldSpec],

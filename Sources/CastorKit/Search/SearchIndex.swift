@@ -32,6 +32,8 @@ public struct SearchIndex: Sendable {
         let label: String
         /// Root-relative prefix of its documents' addresses.
         let prefix: String
+        /// The declared collection (`Site.collections`) it holds, for those without dedicated code.
+        var collection: Int? = nil
         var start = 0
         var end = 0
     }
@@ -88,6 +90,11 @@ public struct SearchIndex: Sendable {
             DocType(slug: "annonce", label: "Annonce", prefix: "annonces/"),
             DocType(slug: "page", label: "Page", prefix: ""),
         ]
+        // Declared collections with `search: {label}`: one type each, labelled as declared.
+        for (index, collection) in site.collections.enumerated() {
+            guard let label = collection.schema.publishing.searchLabel else { continue }
+            types.append(DocType(slug: collection.schema.id, label: label, prefix: collection.schema.publishedPrefix, collection: index))
+        }
         var documents: [Document] = []
         func add(_ type: Int, _ entry: Entry, summary: String, labels: [String], attachments: [String] = [],
                  meta: String = "", themes: [String] = [], regions: [String] = []) {
@@ -100,6 +107,26 @@ public struct SearchIndex: Sendable {
         }
         for (typeIndex, type) in types.enumerated() {
             types[typeIndex].start = documents.count
+            if let collection = type.collection {
+                // The type's label, then the labels of the item's term fields.
+                let schema = site.collections[collection].schema
+                for item in site.collections[collection].items {
+                    var labels = [type.label]
+                    var regions: [String] = []
+                    for field in schema.fields {
+                        switch field.type {
+                        case .term(let vocabulary), .terms(let vocabulary):
+                            let slugs = item.terms(field.key)
+                            labels += slugs.map { config.label(vocabulary, $0) }
+                            if vocabulary == "regions" { regions += slugs }
+                        default: continue
+                        }
+                    }
+                    add(typeIndex, item.entry, summary: item.summary, labels: labels, meta: labels.dropFirst().joined(separator: " · "), regions: regions)
+                }
+                types[typeIndex].end = documents.count
+                continue
+            }
             switch type.slug {
             case "evenement":
                 for event in site.events {

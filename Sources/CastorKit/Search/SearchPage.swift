@@ -19,6 +19,10 @@ extension PageContext {
             ["slug": "annonce", "label": "Annonce", "url": "annonces/"],
             ["slug": "page", "label": "Page", "url": ""],
         ]
+        for collection in site.collections {
+            guard let label = collection.schema.publishing.searchLabel else { continue }
+            types.append(["slug": collection.schema.id, "label": label, "url": collection.schema.hasListing ? collection.schema.publishedPrefix : ""])
+        }
         func terms(_ vocabulary: String, _ prefix: String) -> [[String: Any]] {
             config.vocabulary(vocabulary).map { ["slug": $0.key, "label": $0.value, "url": prefix + $0.key + "/"] }
         }

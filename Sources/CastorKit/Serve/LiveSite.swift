@@ -72,6 +72,8 @@ public final class LiveSite {
     /// The items and plan of the last publication, reused while no card changes.
     var lastItems: (fiches: [Fiche], events: [Event], ads: [Ad], pages: [Page])?
     var lastPlan: SitePlan?
+    /// The declared collections' items of the last publication (`LiveSite+Collections`).
+    var lastCollections: [PublishedCollection] = []
     /// Whether the order or content of the listings may have changed since the last publication.
     var cardsChanged = true
     /// Whether items were published, unpublished, added or removed since the last publication.
@@ -465,8 +467,7 @@ public final class LiveSite {
             }
             let target: LinkResolver.Target? = holds
                 ? .init(
-                    url: entry!.url, isPublished: documents[path]!.isPublished, fallbackURL: entry!.collection.publishedPrefix,
-                    unpublishedCollection: BuiltinKinds.canPublish(entry!.collection) ? nil : entry!.collection.id)
+                    url: entry!.url, isPublished: documents[path]!.isPublished, fallbackURL: entry!.collection.publishedPrefix)
                 : nil
             let old = targets[path]
             if old?.url != target?.url || old?.isPublished != target?.isPublished || old?.fallbackURL != target?.fallbackURL {
@@ -555,9 +556,6 @@ public final class LiveSite {
         list.append(contentsOf: templateDiagnostics)
         list.append(contentsOf: setup.missingTemplates(templates, file: loader.display(CollectionDeclarations.fileName)))
         guard config != nil else { return list }
-        var counts: [String: Int] = [:]
-        for state in documents.values { if let id = state.document?.collection.id { counts[id, default: 0] += 1 } }
-        list.append(contentsOf: setup.unpublishedCollectionWarnings(file: loader.display(CollectionDeclarations.fileName), counts: counts))
         for state in documents.values {
             list.append(contentsOf: state.validation)
             if let body = state.body { list.append(contentsOf: body.diagnostics) }
@@ -586,8 +584,10 @@ public final class LiveSite {
         // same plan, same listings; only the changed items are swapped in. Incremental path:
         // the same items, some cards changed: those are put back in order, the plan and the
         // related fiches are kept when nothing moved and no grouping field changed.
-        let fast = !cardsChanged && !full && lastItems != nil && lastPlan != nil
-        let incremental = !fast && !full && !membershipChanged && lastItems != nil && lastPlan != nil
+        // An edit of a declared collection's item (few pages) takes the whole path below.
+        let collectionsTouched = touchesDeclaredCollections
+        let fast = !cardsChanged && !full && !collectionsTouched && lastItems != nil && lastPlan != nil
+        let incremental = !fast && !full && !collectionsTouched && !membershipChanged && lastItems != nil && lastPlan != nil
         reusedPlan = fast
         var items: (fiches: [Fiche], events: [Event], ads: [Ad], pages: [Page])
         var bodies: [String: RenderedMarkdown]
@@ -637,9 +637,10 @@ public final class LiveSite {
                 lastRelated = (key, Site.relatedFiches(items.fiches))
             }
         }
-        let site = Site(
+        var site = Site(
             config: config, today: options.today, fiches: items.fiches, events: items.events, ads: items.ads,
             pages: items.pages, bodies: bodies, related: lastRelated!.related)
+        site.collections = (fast || incremental) ? lastCollections : publishedCollections()
         steps.end("assemblage")
 
         let plan = keepPlan ? lastPlan! : SitePlan(site: site)
@@ -693,7 +694,9 @@ public final class LiveSite {
             let events = stamps(site.events.map(\.entry.relativePath))
             let ads = stamps(site.ads.map(\.entry.relativePath))
             let pages = stamps(site.pages.map(\.entry.relativePath))
+            let declared = site.collections.map { stamps($0.items.map(\.entry.relativePath)) }
             var everything = Hasher()
+            for stamp in declared { everything.combine(stamp.card) }
             everything.combine(fiches.card)
             everything.combine(events.card)
             everything.combine(ads.card)
@@ -712,6 +715,7 @@ public final class LiveSite {
                 case .event(let i): return events.card[i]
                 case .ad(let i): return ads.card[i]
                 case .page(let i): return pages.card[i]
+                case .item(let collection, let i): return declared[collection].card[i]
                 }
             }
             fingerprints = jobs.map { job -> Int in
@@ -727,6 +731,7 @@ public final class LiveSite {
                 case .event(let index): hasher.combine(events.full[index])
                 case .ad(let index): hasher.combine(ads.full[index])
                 case .page(let index): hasher.combine(pages.full[index])
+                case .item(let collection, let index): hasher.combine(declared[collection].full[index])
                 case .listing(let listing, let page):
                     hasher.combine(listing.title)
                     hasher.combine(listing.url)
@@ -894,6 +899,7 @@ public final class LiveSite {
         copied = newCopied
         templateAssetsCopied = templateAssets
         lastItems = items
+        lastCollections = site.collections
         lastPlan = plan
         lastBodies = bodies
         lastFingerprints = fingerprints

@@ -1,0 +1,123 @@
+import Foundation
+
+/// The template contexts of the collections the generic renderer publishes: everything comes
+/// from the declaration (labels, fields, card fields, listings, feed).
+extension PageContext {
+    /// The main menu: the built-in entries, then each declared collection with `navigation: true`.
+    var navigationLinks: [NavLink] {
+        PageContext.navigation
+            + site.collections.filter { $0.schema.publishing.navigation }.map { NavLink($0.schema.label, $0.schema.publishedPrefix) }
+    }
+
+    /// The Atom feed of a declared collection, announced in `<head>` of its pages.
+    static func collectionFeeds(_ schema: CollectionSchema) -> [[String: Any]] {
+        guard let title = schema.publishing.feedTitle else { return [] }
+        return [["title": title, "url": schema.publishedPrefix + "atom.xml", "type": "application/atom+xml"]]
+    }
+
+    /// The listing page of a value of a term field (when the collection declares its vocabulary
+    /// in `listings`), else nil.
+    func valueURL(_ schema: CollectionSchema, field: String, slug: String) -> String? {
+        guard schema.publishing.listings.contains(where: { $0.field == field }) else { return nil }
+        return SitePlan.termsURL(schema, field: field) + slug + "/"
+    }
+
+    /// One declared field of an item as the templates show it: `label`, `key` and `values`,
+    /// each value with one flag telling how to show it (`isLink` root-relative, `isExternal`,
+    /// `isDate`, `isContact`, else plain `text`) and `comma` on all but the first. Nil when the
+    /// item has no value for it.
+    func field(_ spec: FieldSpec, of item: Item) -> [String: Any]? {
+        guard let value = item.entry[spec.key] else { return nil }
+        let config = site.config
+        var values: [[String: Any]] = []
+        switch (spec.type, value) {
+        case (.term(let vocabulary), _), (.terms(let vocabulary), _):
+            values = item.terms(spec.key).map { slug in
+                let label = config.label(vocabulary, slug)
+                if let url = valueURL(item.schema, field: spec.key, slug: slug) { return ["isLink": true, "url": url, "text": label] }
+                return ["text": label]
+            }
+        case (.url, .text(let url)):
+            values = [["isExternal": true, "url": url, "text": url]]
+        case (.contact, .text(let contact)):
+            let kind = ContactKind(contact)
+            let isPlainWeb = kind == .web && !ContactScanner.containsContact(contact.removingPercentEncoding ?? contact)
+            if isPlainWeb {
+                values = [["isExternal": true, "url": contact, "text": contact]]
+            } else {
+                values = [[
+                    "isContact": true, "scrambled": ContactMask.scrambled(contact), "kind": kind.map { "\($0)" } ?? "",
+                    "fallback": "Activez JavaScript pour afficher le contact.",
+                ]]
+            }
+        case (_, .date(let date)):
+            values = [["isDate": true, "iso": date.iso, "text": French.date(date)]]
+        case (_, .dateTime(let time)):
+            values = [["isDate": true, "iso": time.iso, "text": French.date(time.date) + " à " + French.time(hour: time.hour, minute: time.minute)]]
+        case (.choice(let choices), .text(let chosen)):
+            values = [["text": choices.first { $0.value == chosen }?.label ?? chosen]]
+        case (.price, .number(let amount)):
+            values = [["text": French.price(amount)]]
+        case (_, .bool(let flag)):
+            values = [["text": flag ? "Oui" : "Non"]]
+        case (_, .text(let text)):
+            values = [["text": text]]
+        case (_, .list(let texts)):
+            values = texts.map { ["text": $0] }
+        default:
+            return nil
+        }
+        guard !values.isEmpty else { return nil }
+        for index in values.indices.dropFirst() { values[index]["comma"] = true }
+        return ["key": spec.key, "label": spec.label, "values": values]
+    }
+
+    /// The page of one item: `item` (title, summary, body, fields), with the collection's
+    /// labels (`collection`), read by `<collection id>.mustache` or else `item.mustache`.
+    func item(collection: Int, index: Int) -> [String: Any] {
+        let published = site.collections[collection]
+        let schema = published.schema
+        let item = published.items[index]
+        let entry = item.entry
+        let crumbs = schema.hasListing ? [NavLink(schema.label, schema.publishedPrefix)] : []
+        var context = common(
+            url: entry.url, title: item.title, description: item.summary, kind: "item", breadcrumbs: crumbs,
+            feeds: PageContext.collectionFeeds(schema))
+        let shown = schema.fields.filter { !["title", "summary", "draft"].contains($0.key) }
+        let fields = shown.compactMap { field($0, of: item) }
+        let body = site.bodies[entry.relativePath]?.html ?? ""
+        context["item"] = PageContext.compact([
+            "title": item.title, "summary": item.summary, "body": body,
+            "fields": fields, "hasFields": !fields.isEmpty,
+        ])
+        context["collection"] = ["id": schema.id, "label": schema.label, "singular": schema.singular, "url": schema.publishedPrefix]
+        let masked = fields.contains { ($0["values"] as? [[String: Any]])?.contains { $0["isContact"] != nil } ?? false }
+        PageContext.markContacts(&context, body: body, always: masked)
+        return context
+    }
+
+    /// The card of an item: `kindLabel` is the collection's singular label, `meta` its `card`
+    /// fields (« Type : Notaire · Région : Bretagne »), also given one by one in `fields`.
+    func itemCard(collection: Int, index: Int) -> [String: Any] {
+        let published = site.collections[collection]
+        let schema = published.schema
+        let item = published.items[index]
+        let fields = schema.publishing.card.compactMap { key -> [String: Any]? in
+            guard let spec = schema.field(key) else { return nil }
+            return field(spec, of: item)
+        }
+        let meta = fields.map { field -> String in
+            let texts = (field["values"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+            return "\(field["label"] as? String ?? "") : " + texts.joined(separator: ", ")
+        }
+        var card: [String: Any] = [
+            "title": item.title, "url": item.entry.url, "summary": item.summary, "kindLabel": schema.singular,
+            "kind": schema.id, "dateLabel": "", "dateISO": "", "meta": meta.joined(separator: " · "), "fields": fields,
+        ]
+        if let date = item.date, schema.publishing.order.map({ schema.field($0.field)?.type == .date }) ?? false {
+            card["dateISO"] = date.iso
+            card["dateLabel"] = French.date(date)
+        }
+        return card
+    }
+}

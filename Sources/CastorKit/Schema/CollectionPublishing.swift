@@ -1,0 +1,169 @@
+/// How the generic renderer publishes a declared collection (issue 12, stage 2a): the keys of
+/// its declaration in collections.yml beyond where its files are and which fields they have.
+/// Every key here is read by the generic renderer (`SitePlan`, `PageContext`, `Feeds`,
+/// `SearchIndex`); the four kinds with dedicated code (`BuiltinKinds`) ignore them.
+public struct CollectionPublishing: Sendable, Hashable {
+    /// `order: {field, direction}`: the listings' order, ties by title. Without it: by title.
+    public struct Order: Sendable, Hashable {
+        public let field: String
+        public let descending: Bool
+    }
+
+    public var order: Order?
+    /// `pagination`: items per listing page.
+    public var perPage: Int = 30
+    /// `listings`: vocabularies of site.yml with a listing page per value, under the
+    /// collection's prefix: `<prefix><field>/<value>/` and a terms index at `<prefix><field>/`.
+    /// Each is the vocabulary of a `term` / `terms` field of the collection (`field`).
+    public var listings: [(vocabulary: String, field: String)] = []
+    /// `card`: fields shown on cards, in order.
+    public var card: [String] = []
+    /// `feed: {title}`: an Atom feed at `<prefix>atom.xml`.
+    public var feedTitle: String?
+    /// `search: {label}`: the items go into the search index under this type label.
+    public var searchLabel: String?
+    /// `navigation: true`: an entry in the main menu.
+    public var navigation = false
+
+    public init() {}
+
+    /// The address segment of the listing pages of a field (`types`, `region`).
+    public static func segment(_ field: String) -> String { field.replacingOccurrences(of: "_", with: "-") }
+
+    public static func == (a: CollectionPublishing, b: CollectionPublishing) -> Bool {
+        a.order == b.order && a.perPage == b.perPage && a.listings.map { [$0.vocabulary, $0.field] } == b.listings.map { [$0.vocabulary, $0.field] }
+            && a.card == b.card && a.feedTitle == b.feedTitle && a.searchLabel == b.searchLabel && a.navigation == b.navigation
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(order)
+        hasher.combine(perPage)
+        hasher.combine(listings.map(\.field))
+        hasher.combine(card)
+        hasher.combine(feedTitle)
+        hasher.combine(searchLabel)
+        hasher.combine(navigation)
+    }
+
+    static let keys = ["order", "pagination", "listings", "card", "feed", "search", "navigation"]
+}
+
+extension CollectionDeclarations.Reader {
+    /// Reads the publishing keys of one declaration; nil when one of them is wrong (reported).
+    mutating func publishing(_ values: [String: YAMLTree.Entry], fields: [FieldSpec], collection id: String) -> CollectionPublishing? {
+        var result = CollectionPublishing()
+        var valid = true
+        let declared = fields.map(\.key)
+        func fieldsHint() -> String { "champs déclarés : " + declared.filter { $0 != "draft" }.joined(separator: ", ") }
+        func subKeys(_ entry: YAMLTree.Entry, known: [String], example: String) -> [String: YAMLTree.Entry]? {
+            guard case .map(let entries, _) = entry.value else {
+                error(entry.value.position, "« \(entry.key) » de la collection « \(id) » s'écrit avec des clés", hint: "par exemple : \(example)")
+                valid = false
+                return nil
+            }
+            let before = diagnostics.count
+            unknownKeys(entries, known: known, context: "dans « \(entry.key) » de la collection « \(id) »")
+            if diagnostics.count != before { valid = false }
+            return Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        func requiredText(_ map: [String: YAMLTree.Entry], _ key: String, owner: YAMLTree.Entry, example: String) -> String? {
+            guard let entry = map[key], let text = entry.value.text, !entry.value.isNull,
+                !text.trimmingCharacters(in: .whitespaces).isEmpty
+            else {
+                error(map[key]?.value.position ?? owner.keyPosition, "« \(owner.key) » de la collection « \(id) » : « \(key) » manquant ou vide",
+                    hint: "par exemple : \(example)")
+                valid = false
+                return nil
+            }
+            return text
+        }
+
+        if let entry = values["order"], let map = subKeys(entry, known: ["field", "direction"], example: "order: {field: updated, direction: desc}") {
+            let example = "order: {field: updated, direction: desc}"
+            if let field = requiredText(map, "field", owner: entry, example: example) {
+                if declared.contains(field) {
+                    var descending = false
+                    if let direction = map["direction"] {
+                        switch direction.value.text {
+                        case "asc"?: descending = false
+                        case "desc"?: descending = true
+                        default:
+                            error(direction.value.position, "« direction » vaut asc (croissant) ou desc (décroissant)", hint: example)
+                            valid = false
+                        }
+                    }
+                    result.order = .init(field: field, descending: descending)
+                } else {
+                    error(map["field"]!.value.position, "« order » : « \(field) » n'est pas un champ de « \(id) »"
+                        + CollectionDeclarations.suggestion(field, among: declared), hint: fieldsHint())
+                    valid = false
+                }
+            }
+        }
+        if let entry = values["pagination"] {
+            if case .scalar(let text, .int, _) = entry.value, let number = Int(text), number > 0 {
+                result.perPage = number
+            } else {
+                error(entry.value.position, "« pagination » doit être un nombre d'éléments par page, plus grand que 0", hint: "par exemple : pagination: 30")
+                valid = false
+            }
+        }
+        if let entry = values["listings"] {
+            if let names = list(entry.value) {
+                for name in names {
+                    if let vocabularies, !vocabularies.contains(name) {
+                        error(entry.value.position, "« listings » : la liste « \(name) » n'existe pas dans site.yml"
+                            + (Validator.nearest(name, in: vocabularies.sorted()).map { " : vouliez-vous écrire « \($0) » ?" } ?? ""),
+                            hint: listsHint)
+                        valid = false
+                        continue
+                    }
+                    let field = fields.first { spec in
+                        switch spec.type {
+                        case .term(let vocabulary), .terms(let vocabulary): return vocabulary == name
+                        default: return false
+                        }
+                    }
+                    guard let field else {
+                        error(entry.value.position, "« listings » : aucun champ de « \(id) » ne prend ses valeurs dans la liste « \(name) »",
+                            hint: "déclarez un champ de type term ou terms avec « vocabulary: \(name) », ou retirez « \(name) » de « listings »")
+                        valid = false
+                        continue
+                    }
+                    result.listings.append((name, field.key))
+                }
+            } else {
+                error(entry.value.position, "« listings » doit être une liste de listes de site.yml", hint: "par exemple : listings: [partner_types, regions]")
+                valid = false
+            }
+        }
+        if let entry = values["card"] {
+            if let names = list(entry.value) {
+                for name in names where !declared.contains(name) {
+                    error(entry.value.position, "« card » : « \(name) » n'est pas un champ de « \(id) »"
+                        + CollectionDeclarations.suggestion(name, among: declared), hint: fieldsHint())
+                    valid = false
+                }
+                result.card = names
+            } else {
+                error(entry.value.position, "« card » doit être une liste de champs", hint: "par exemple : card: [types, region]")
+                valid = false
+            }
+        }
+        if let entry = values["feed"], let map = subKeys(entry, known: ["title"], example: "feed: {title: Nouveaux partenaires}") {
+            result.feedTitle = requiredText(map, "title", owner: entry, example: "feed: {title: Nouveaux partenaires}")
+        }
+        if let entry = values["search"], let map = subKeys(entry, known: ["label"], example: "search: {label: Partenaire}") {
+            result.searchLabel = requiredText(map, "label", owner: entry, example: "search: {label: Partenaire}")
+        }
+        if let entry = values["navigation"] {
+            if case .scalar(let value, .bool, _) = entry.value {
+                result.navigation = ["true", "yes", "on", "y"].contains(value.lowercased())
+            } else {
+                error(entry.value.position, "« navigation » doit valoir true ou false")
+                valid = false
+            }
+        }
+        return valid ? result : nil
+    }
+}
