@@ -183,6 +183,50 @@ final class LiveSiteTests: XCTestCase {
         assertSameAsBuild(live, outcome, "site.yml edit")
     }
 
+    /// A collection declared in YAML only (the partners' directory): every kind of edit of its
+    /// items, and of the rest of the site around them, leaves what `castor build` writes.
+    func testEditsOfADeclaredCollectionLeaveTheSiteCastorBuildWouldWrite() throws {
+        try DeclaredCollectionTests.addPartners(to: content)
+        let live = LiveSite(options: options(output: "live"))
+        var outcome = live.rebuildAll()
+        XCTAssertTrue(outcome.published, outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("live/partenaires/etude-notariale-des-lices/index.html").path))
+        assertSameAsBuild(live, outcome, "first build with partners")
+
+        let notary = "partenaires/etude-notariale-des-lices.md"
+        try edit(notary) { $0 + "\nPremier rendez-vous sans frais.\n" }
+        outcome = live.update(.init(contentPaths: [notary]))
+        assertSameAsBuild(live, outcome, "partner text")
+        try edit(notary) { $0.replacingOccurrences(of: "title: Étude notariale des Lices", with: "title: Aaa, étude notariale") }
+        outcome = live.update(.init(contentPaths: [notary]))
+        assertSameAsBuild(live, outcome, "partner title (order)")
+        try edit(notary) { $0.replacingOccurrences(of: "types: [notaire]", with: "types: [notaire, juriste]").replacingOccurrences(of: "region: bretagne", with: "region: normandie") }
+        outcome = live.update(.init(contentPaths: [notary]))
+        assertSameAsBuild(live, outcome, "partner type and region (listings)")
+        try write("partenaires/atelier-ensemble.md", "---\ntitle: Atelier Ensemble\nsummary: Architectes.\ntypes: [architecte]\nupdated: 2026-06-30\n---\nMaquettes en réunion.\n")
+        outcome = live.update(.init(contentPaths: ["partenaires/atelier-ensemble.md"]))
+        assertSameAsBuild(live, outcome, "partner added")
+        try edit("partenaires/atelier-ensemble.md") { $0.replacingOccurrences(of: "updated:", with: "draft: true\nupdated:") }
+        outcome = live.update(.init(contentPaths: ["partenaires/atelier-ensemble.md"]))
+        assertSameAsBuild(live, outcome, "partner made a draft")
+        try remove("partenaires/cooperative-amo-trame.md")
+        outcome = live.update(.init(contentPaths: ["partenaires/cooperative-amo-trame.md"]))
+        assertSameAsBuild(live, outcome, "partner removed")
+        // A link from a fiche to a partner, then an edit of the fiche alone (fast path).
+        try edit("fiches/structures-juridiques/scic.md") { $0 + "\nVoir [l'étude](../../partenaires/etude-notariale-des-lices.md).\n" }
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/scic.md"]))
+        assertSameAsBuild(live, outcome, "fiche linking to a partner")
+        try edit("fiches/structures-juridiques/scic.md") { $0 + "\nUn mot de plus.\n" }
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/scic.md"]))
+        assertSameAsBuild(live, outcome, "fiche text beside partners")
+        try edit("site.yml") { $0.replacingOccurrences(of: "notaire: Notaire", with: "notaire: Notaire, office notarial") }
+        outcome = live.update(.init(contentPaths: ["site.yml"]))
+        assertSameAsBuild(live, outcome, "partner types renamed in site.yml")
+        try edit("collections.yml") { $0.replacingOccurrences(of: "direction: asc", with: "direction: desc") }
+        outcome = live.update(.init(contentPaths: ["collections.yml"]))
+        assertSameAsBuild(live, outcome, "partners' order in collections.yml")
+    }
+
     /// Titles and dates that tie: the preview puts changed items back in the order the
     /// build's stable sort gives (paths in order among equals).
     func testOrderFollowsTheBuildWhenTitlesAndDatesTie() throws {

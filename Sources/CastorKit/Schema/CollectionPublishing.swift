@@ -80,18 +80,18 @@ extension CollectionDeclarations.Reader {
 
         if let entry = values["order"], let map = subKeys(entry, known: ["field", "direction"], example: "order: {field: updated, direction: desc}") {
             let example = "order: {field: updated, direction: desc}"
+            var descending = false
+            if let direction = map["direction"] {
+                switch direction.value.text {
+                case "asc"?: descending = false
+                case "desc"?: descending = true
+                default:
+                    error(direction.value.position, "« direction » vaut asc (croissant) ou desc (décroissant)", hint: example)
+                    valid = false
+                }
+            }
             if let field = requiredText(map, "field", owner: entry, example: example) {
                 if declared.contains(field) {
-                    var descending = false
-                    if let direction = map["direction"] {
-                        switch direction.value.text {
-                        case "asc"?: descending = false
-                        case "desc"?: descending = true
-                        default:
-                            error(direction.value.position, "« direction » vaut asc (croissant) ou desc (décroissant)", hint: example)
-                            valid = false
-                        }
-                    }
                     result.order = .init(field: field, descending: descending)
                 } else {
                     error(map["field"]!.value.position, "« order » : « \(field) » n'est pas un champ de « \(id) »"
