@@ -31,6 +31,11 @@ PAGES = {
     "catégorie d'annonces": "annonces/categories/terrain/",
     "annonce": None,  # found from the ads page
     "page": "a-propos/",
+    # A collection declared in content/collections.yml only (issue 12): generic templates.
+    "partenaires": "partenaires/",
+    "partenaire": "partenaires/etude-notariale-des-lices/",
+    "métiers des partenaires": "partenaires/types/",
+    "partenaires d'un métier": "partenaires/types/notaire/",
     "recherche": "recherche/",
     "résultats de recherche": "recherche/?q=cooperative",
     "404": "404.html",
