@@ -174,6 +174,23 @@ final class DeclaredCollectionTests: XCTestCase {
         XCTAssertTrue(collections?.first?.reservedSlugs.isSuperset(of: ["types", "region"]) ?? false, "an item may not take a listing's address")
     }
 
+    /// `castor new partenaires` and the web editor read the same declaration and the new list.
+    func testNewAndTheEditorKnowADeclaredCollectionAndItsList() throws {
+        let content = try temporaryContent(self)
+        try Self.addPartners(to: content)
+        let setup = SiteSetup.load(contentRoot: content.path)
+        let config = try XCTUnwrap(setup.config, setup.diagnostics.map(\.formatted).joined(separator: "\n"))
+        let partners = try XCTUnwrap(CollectionDeclarations.find("partenaires", in: try XCTUnwrap(setup.collections)))
+        let draft = try Scaffold.draft(
+            .init(collection: partners, title: "Cabinet Durand", today: LocalDate(iso: "2026-11-23")!), config: config, contentRoot: content.path)
+        XCTAssertEqual(draft.relativePath, "partenaires/cabinet-durand.md")
+        // A required list field is filled and said required (it used to say « facultatif »).
+        XCTAssertTrue(draft.text.contains("\ntypes: [notaire]  # obligatoire, à choisir parmi : notaire, amo, architecte, financeur, bailleur-social, juriste\n"), draft.text)
+        let editor = DecapConfig.yaml(config: config, collections: try XCTUnwrap(setup.collections), backend: .init())
+        XCTAssertTrue(editor.contains("name: \"partenaires\"") || editor.contains("name: partenaires"), editor)
+        XCTAssertTrue(editor.contains("Assistance à maîtrise d'ouvrage (AMO)"), "the editor offers the new list's labels")
+    }
+
     /// site.yml: any top-level map is a list a collection may use; the four lists stay required;
     /// an unknown key that is not a list stays a warning.
     func testSiteYmlListsOpenToAnyName() {

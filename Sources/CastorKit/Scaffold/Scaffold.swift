@@ -252,8 +252,12 @@ public enum Scaffold {
         case .text where field.required:
             let what = field.help ?? label
             return ["\(key): \(quoted("\(placeholder) : \(what)."))\(required)" + (example.map { " ; par exemple : « \($0) »" } ?? "")]
+        case .term(let vocabulary) where field.required:
+            return ["\(key): \(example ?? config.vocabulary(vocabulary).keys.first ?? "")  # obligatoire, à choisir parmi : \(choices(vocabulary, config: config))"]
         case .term(let vocabulary):
             return ["# \(key): \(example ?? config.vocabulary(vocabulary).keys.first ?? "")  # facultatif, parmi : \(choices(vocabulary, config: config))"]
+        case .terms(let vocabulary) where field.required:
+            return ["\(key): [\(example ?? config.vocabulary(vocabulary).keys.first ?? "")]  # obligatoire, à choisir parmi : \(choices(vocabulary, config: config))"]
         case .terms(let vocabulary):
             return ["\(key): []  # facultatif, parmi : \(choices(vocabulary, config: config))"]
         case .textList: return ["\(key): []  # facultatif, par exemple [\(example.map(quoted) ?? "\"Prénom Nom\", \"Association\"")]"]
