@@ -62,7 +62,7 @@ extension SitePlan {
         schema.publishedPrefix + CollectionPublishing.segment(field) + "/"
     }
 
-    /// « Par type de partenaire »: the field's label.
+    /// « Par région »: « Par » and the field's label.
     static func listingTitle(_ schema: CollectionSchema, field: String) -> String {
         "Par " + (schema.field(field)?.label.lowercasedFirst ?? field)
     }

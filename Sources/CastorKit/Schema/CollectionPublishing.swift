@@ -133,7 +133,7 @@ extension CollectionDeclarations.Reader {
                     result.listings.append((name, field.key))
                 }
             } else {
-                error(entry.value.position, "« listings » doit être une liste de listes de site.yml", hint: "par exemple : listings: [partner_types, regions]")
+                error(entry.value.position, "« listings » doit être une liste de listes de site.yml", hint: "par exemple : listings: [regions]")
                 valid = false
             }
         }
@@ -146,15 +146,15 @@ extension CollectionDeclarations.Reader {
                 }
                 result.card = names
             } else {
-                error(entry.value.position, "« card » doit être une liste de champs", hint: "par exemple : card: [types, region]")
+                error(entry.value.position, "« card » doit être une liste de champs", hint: "par exemple : card: [region]")
                 valid = false
             }
         }
-        if let entry = values["feed"], let map = subKeys(entry, known: ["title"], example: "feed: {title: Nouveaux partenaires}") {
-            result.feedTitle = requiredText(map, "title", owner: entry, example: "feed: {title: Nouveaux partenaires}")
+        if let entry = values["feed"], let map = subKeys(entry, known: ["title"], example: "feed: {title: Nouveautés}") {
+            result.feedTitle = requiredText(map, "title", owner: entry, example: "feed: {title: Nouveautés}")
         }
-        if let entry = values["search"], let map = subKeys(entry, known: ["label"], example: "search: {label: Partenaire}") {
-            result.searchLabel = requiredText(map, "label", owner: entry, example: "search: {label: Partenaire}")
+        if let entry = values["search"], let map = subKeys(entry, known: ["label"], example: "search: {label: Adresse utile}") {
+            result.searchLabel = requiredText(map, "label", owner: entry, example: "search: {label: Adresse utile}")
         }
         if let entry = values["navigation"] {
             if case .scalar(let value, .bool, _) = entry.value {
