@@ -191,6 +191,40 @@ final class DeclaredCollectionTests: XCTestCase {
         XCTAssertTrue(editor.contains("Assistance à maîtrise d'ouvrage (AMO)"), "the editor offers the new list's labels")
     }
 
+    /// Its template: `<id>.mustache` when the templates have it, else `item.mustache`, whose
+    /// absence is an error at the declaration.
+    func testTheItemTemplateIsTheCollectionsOwnOrTheGenericOne() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("castor-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content")
+        let templates = folder.appendingPathComponent("templates")
+        try FileManager.default.copyItem(at: EndToEndTests.fixtures.appendingPathComponent("site/content"), to: content)
+        try FileManager.default.copyItem(at: EndToEndTests.repository.appendingPathComponent("templates"), to: templates)
+        try Self.addPartners(to: content)
+        let options = BuildOptions(
+            content: content.path, templates: templates.path, output: folder.appendingPathComponent("site").path,
+            today: LocalDate(iso: "2026-11-23")!)
+        var report = BuildReport()
+        let checked = try XCTUnwrap(Builder(options: options).check(report: &report))
+        let schema = try XCTUnwrap(checked.site.collections.first?.schema)
+        XCTAssertEqual(PageRenderer.itemTemplate(schema, templates: checked.templates), "item")
+
+        try "{{<base}}{{$main}}<h1>{{item.title}}</h1>{{/main}}{{/base}}\n".write(
+            to: templates.appendingPathComponent("partenaires.mustache"), atomically: true, encoding: .utf8)
+        report = BuildReport()
+        let own = try XCTUnwrap(Builder(options: options).check(report: &report))
+        XCTAssertEqual(PageRenderer.itemTemplate(schema, templates: own.templates), "partenaires")
+
+        try FileManager.default.removeItem(at: templates.appendingPathComponent("partenaires.mustache"))
+        try FileManager.default.removeItem(at: templates.appendingPathComponent("item.mustache"))
+        report = BuildReport()
+        XCTAssertNil(Builder(options: options).check(report: &report))
+        XCTAssertTrue(report.diagnostics.errors.contains {
+            $0.message == "le gabarit « item » de la collection « partenaires » n'existe pas" && $0.file.hasSuffix("collections.yml") && $0.line > 0
+        }, report.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
+    }
+
     /// site.yml: any top-level map is a list a collection may use; the four lists stay required;
     /// an unknown key that is not a list stays a warning.
     func testSiteYmlListsOpenToAnyName() {

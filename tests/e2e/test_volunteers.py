@@ -103,7 +103,7 @@ PARTNERS = """
 
 def test_new_and_check_know_a_collection_declared_in_yaml_only(workspace):
     """A collection added to collections.yml, with no change to Castor: new writes its files,
-    check checks them and says that Castor cannot publish them yet."""
+    check checks them, build publishes them from the declaration alone."""
     declarations = workspace / "content/collections.yml"
     declarations.write_text(declarations.read_text(encoding="utf-8") + PARTNERS, encoding="utf-8")
     result = castor(workspace, "new", "partenaires", "Étude Martin", "--region", "bretagne")
@@ -125,11 +125,18 @@ def test_new_and_check_know_a_collection_declared_in_yaml_only(workspace):
 
     check = castor(workspace, "check", "--now", NOW)
     assert check.returncode == 0, check.stderr
-    assert ("content/collections.yml:" in check.stderr
-            and "la collection « partenaires » est déclarée mais Castor ne sait pas encore publier ses pages (2 fichiers vérifiés, non publiés)" in check.stderr)
+    assert "content/collections.yml:" not in check.stderr, "a declared collection is published: nothing to warn about"
     build = castor(workspace, "build", "--now", NOW)
     assert build.returncode == 0, build.stderr
-    assert not (workspace / "site/partenaires").exists()
+    # Published from its declaration: its listing exists; the two new files are drafts.
+    assert (workspace / "site/partenaires/index.html").exists()
+    assert not (workspace / "site/partenaires/etude-martin").exists()
+    (workspace / "content/partenaires/etude-martin.md").write_text(
+        text.replace("draft: true", "").replace("À compléter : présentation.", "Notaires à Rennes."), encoding="utf-8")
+    build = castor(workspace, "build", "--now", NOW)
+    assert build.returncode == 0, build.stderr
+    page = (workspace / "site/partenaires/etude-martin/index.html").read_text(encoding="utf-8")
+    assert "<h1>Étude Martin</h1>" in page and "Bretagne" in page
 
     # A mistake in the declarations stops everything, with its line.
     text = declarations.read_text(encoding="utf-8")
