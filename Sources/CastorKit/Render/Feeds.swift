@@ -95,18 +95,16 @@ public enum Feeds {
         site.collections.compactMap { collection in
             let schema = collection.schema
             guard let title = schema.publishing.feedTitle else { return nil }
-            let term = schema.fields.first { field in
-                if case .term = field.type { return true }
-                if case .terms = field.type { return true }
-                return false
-            }
+            // The first term field gives each entry its category.
+            let term = schema.fields.lazy.compactMap { field -> (key: String, vocabulary: String)? in
+                switch field.type {
+                case .term(let vocabulary), .terms(let vocabulary): return (field.key, vocabulary)
+                default: return nil
+                }
+            }.first
             let entries = collection.items.prefix(limit).map { item in
                 var category: (String, String)?
-                if let term, let slug = item.terms(term.key).first, case .term(let vocabulary) = term.type {
-                    category = (slug, site.config.label(vocabulary, slug))
-                } else if let term, let slug = item.terms(term.key).first, case .terms(let vocabulary) = term.type {
-                    category = (slug, site.config.label(vocabulary, slug))
-                }
+                if let term, let slug = item.terms(term.key).first { category = (slug, site.config.label(term.vocabulary, slug)) }
                 return AtomEntry(
                     title: item.title, url: item.entry.url, updated: item.date ?? site.today, authors: [],
                     category: category, summary: item.summary, html: site.bodies[item.entry.relativePath]?.html ?? "")
