@@ -16,6 +16,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import pathlib
 import random
 import re
 import sys
@@ -694,11 +695,18 @@ THEME_KEYS = [k for k, _ in THEMES]
 REGION_KEYS = [k for k, _, _ in REGIONS]
 
 
+# The list of the partners' directory, which the project's collections.yml declares.
+PARTNER_TYPES = [("notaire", "Notaire"), ("amo", "Assistance à maîtrise d'ouvrage (AMO)"),
+                 ("architecte", "Architecte"), ("financeur", "Banque et financeur"),
+                 ("bailleur-social", "Bailleur social"), ("juriste", "Juriste")]
+
+
 def gen_site_yml() -> str:
     out = [f"title: {q(SITE_TITLE)}", f"description: {q(SITE_DESCRIPTION)}",
            f"base_url: {q(BASE_URL)}", "language: fr", "timezone: Europe/Paris"]
     for key, items in (("fiche_types", FICHE_TYPES), ("themes", THEMES),
-                       ("regions", [(k, l) for k, l, _ in REGIONS]), ("ad_categories", AD_CATEGORIES)):
+                       ("regions", [(k, l) for k, l, _ in REGIONS]), ("ad_categories", AD_CATEGORIES),
+                       ("partner_types", PARTNER_TYPES)):
         out.append(f"{key}:")
         out += [f"  {k}: {q(l)}" for k, l in items]
     return "\n".join(out) + "\n"
@@ -729,6 +737,9 @@ def main(argv: list[str] | None = None) -> int:
     hcontent = os.path.join(hugo, "content")
 
     write(os.path.join(content, "site.yml"), gen_site_yml())
+    # The collections of the project (Castor reads no content without them).
+    repo_collections = pathlib.Path(__file__).resolve().parent.parent / "content" / "collections.yml"
+    write(os.path.join(content, "collections.yml"), repo_collections.read_text(encoding="utf-8"))
 
     # -- Fiches : métadonnées d'abord (les liens internes visent des fiches existantes).
     fiches: list[Fiche] = []
