@@ -196,34 +196,45 @@ final class LiveSiteTests: XCTestCase {
         let notary = "partenaires/etude-notariale-des-lices.md"
         try edit(notary) { $0 + "\nPremier rendez-vous sans frais.\n" }
         outcome = live.update(.init(contentPaths: [notary]))
+        XCTAssertTrue(outcome.published, "partner text: " + outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
         assertSameAsBuild(live, outcome, "partner text")
         try edit(notary) { $0.replacingOccurrences(of: "title: Étude notariale des Lices", with: "title: Aaa, étude notariale") }
         outcome = live.update(.init(contentPaths: [notary]))
+        XCTAssertTrue(outcome.published, "partner title (order): " + outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
         assertSameAsBuild(live, outcome, "partner title (order)")
-        try edit(notary) { $0.replacingOccurrences(of: "types: [notaire]", with: "types: [notaire, juriste]").replacingOccurrences(of: "region: bretagne", with: "region: normandie") }
+        try edit(notary) { $0.replacingOccurrences(of: "types: [notaire]", with: "types: [notaire, juriste]").replacingOccurrences(of: "region: bretagne", with: "region: national") }
         outcome = live.update(.init(contentPaths: [notary]))
+        XCTAssertTrue(outcome.published, "partner type and region (listings): " + outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
         assertSameAsBuild(live, outcome, "partner type and region (listings)")
         try write("partenaires/atelier-ensemble.md", "---\ntitle: Atelier Ensemble\nsummary: Architectes.\ntypes: [architecte]\nupdated: 2026-06-30\n---\nMaquettes en réunion.\n")
         outcome = live.update(.init(contentPaths: ["partenaires/atelier-ensemble.md"]))
+        XCTAssertTrue(outcome.published, "partner added: " + outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
         assertSameAsBuild(live, outcome, "partner added")
         try edit("partenaires/atelier-ensemble.md") { $0.replacingOccurrences(of: "updated:", with: "draft: true\nupdated:") }
         outcome = live.update(.init(contentPaths: ["partenaires/atelier-ensemble.md"]))
+        XCTAssertTrue(outcome.published, "partner made a draft: " + outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
         assertSameAsBuild(live, outcome, "partner made a draft")
         try remove("partenaires/cooperative-amo-trame.md")
         outcome = live.update(.init(contentPaths: ["partenaires/cooperative-amo-trame.md"]))
+        XCTAssertTrue(outcome.published, "partner removed: " + outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
         assertSameAsBuild(live, outcome, "partner removed")
         // A link from a fiche to a partner, then an edit of the fiche alone (fast path).
         try edit("fiches/structures-juridiques/scic.md") { $0 + "\nVoir [l'étude](../../partenaires/etude-notariale-des-lices.md).\n" }
         outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/scic.md"]))
+        XCTAssertTrue(outcome.published, outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
         assertSameAsBuild(live, outcome, "fiche linking to a partner")
         try edit("fiches/structures-juridiques/scic.md") { $0 + "\nUn mot de plus.\n" }
         outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/scic.md"]))
+        XCTAssertTrue(live.reusedPlan, "a declared collection does not take a fiche's text edit off the fast path")
+        XCTAssertEqual(outcome.pagesWritten, 1)
         assertSameAsBuild(live, outcome, "fiche text beside partners")
         try edit("site.yml") { $0.replacingOccurrences(of: "notaire: Notaire", with: "notaire: Notaire, office notarial") }
         outcome = live.update(.init(contentPaths: ["site.yml"]))
+        XCTAssertTrue(outcome.published, "partner types renamed in site.yml: " + outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
         assertSameAsBuild(live, outcome, "partner types renamed in site.yml")
         try edit("collections.yml") { $0.replacingOccurrences(of: "direction: asc", with: "direction: desc") }
         outcome = live.update(.init(contentPaths: ["collections.yml"]))
+        XCTAssertTrue(outcome.published, "partners' order in collections.yml: " + outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
         assertSameAsBuild(live, outcome, "partners' order in collections.yml")
     }
 
