@@ -22,6 +22,105 @@ extension LiveSite {
             return outcome
         }
 
+        let assembly = assemble(full: full, config: config, steps: &steps)
+        let (fast, incremental, keepPlan) = (assembly.fast, assembly.incremental, assembly.keepPlan)
+        let site = assembly.site
+        let plan = assembly.plan
+        let jobs = plan.jobs
+
+        let fingerprints = pageFingerprints(jobs, site: site, fast: fast)
+        let dirty = jobs.indices.filter { written[jobs[$0].file] != fingerprints[$0] }
+        steps.end("empreintes")
+
+        let writer = OutputWriter(output: options.output)
+        let root: String
+        do {
+            if full {
+                try writer.prepare()
+                root = writer.staging
+                try writer.makeFolders(for: jobs.map(\.file))
+            } else {
+                root = writer.output
+            }
+        } catch {
+            outcome.diagnostics.append(.error(options.output, .unknown, "écriture impossible : \(error)"))
+            outcome.steps = steps.list
+            return outcome
+        }
+        let failures = Locked<[String]>([])
+        let atomic = !full
+
+        let copies = copyFiles(
+            full: full, fast: fast, changedAssets: changedAssets, root: root, atomic: atomic, outcome: &outcome, failures: failures)
+        steps.end("copies")
+
+        var newWritten = writePages(
+            dirty, jobs: jobs, fingerprints: fingerprints, context: assembly.context, templates: templates, keepPlan: keepPlan,
+            full: full, copies: copies, root: root, atomic: atomic, outcome: &outcome, failures: failures)
+        steps.end("pages")
+        if !full, failures.withLock({ $0.isEmpty }) { pagesReady?(outcome) }
+
+        let newExtraFiles = makeExtras(
+            site: site, plan: plan, full: full, fast: fast, incremental: incremental, keepPlan: keepPlan, root: root, atomic: atomic,
+            written: &newWritten, outcome: &outcome, failures: failures)
+        steps.end("flux")
+
+        let problems = failures.withLock { $0 }
+        if !problems.isEmpty {
+            if full { writer.discard() }
+            for problem in problems {
+                outcome.diagnostics.append(.error(options.output, .unknown, "écriture impossible : \(problem)"))
+            }
+            written = [:]
+            outcome.steps = steps.list
+            return outcome
+        }
+        if full {
+            do {
+                try writer.commit()
+            } catch {
+                writer.discard()
+                outcome.diagnostics.append(.error(options.output, .unknown, "écriture impossible : \(error)"))
+                written = [:]
+                outcome.steps = steps.list
+                return outcome
+            }
+        }
+        written = newWritten
+        copied = copies.copied
+        templateAssetsCopied = copies.templateAssets
+        lastItems = assembly.items
+        lastCollections = site.collections
+        lastPlan = plan
+        lastBodies = assembly.bodies
+        lastFingerprints = fingerprints
+        lastPublishedAssets = copies.published
+        lastExtraFiles = newExtraFiles
+        generation += 1
+        pendingEntries = []
+        pendingBodies = []
+        changedCards = []
+        planInputsChanged = false
+        membershipChanged = false
+        cardsChanged = false
+        outcome.steps = steps.list
+        return outcome
+    }
+
+    /// What `publish` works from: which path it takes, the items in order, their site and its plan.
+    private struct Assembly {
+        let fast: Bool
+        let incremental: Bool
+        let keepPlan: Bool
+        let items: (fiches: [Fiche], events: [Event], ads: [Ad], pages: [Page])
+        let bodies: [String: RenderedMarkdown]
+        let site: Site
+        let plan: SitePlan
+        let context: PageContext
+    }
+
+    /// Puts the items in order (or swaps the changed ones in), assembles the site, makes or keeps the plan.
+    private func assemble(full: Bool, config: SiteConfig, steps: inout Steps) -> Assembly {
         // Fast path: no card changed since the last publication (text edits): same order,
         // same plan, same listings; only the changed items are swapped in. Incremental path:
         // the same items, some cards changed: those are put back in order, the plan and the
@@ -103,8 +202,13 @@ extension LiveSite {
             }
         }
         steps.end("plan")
+        return Assembly(
+            fast: fast, incremental: incremental, keepPlan: keepPlan, items: items, bodies: bodies, site: site, plan: plan,
+            context: context)
+    }
 
-        // Fingerprints: what each page shows. The stamps are read once per item.
+    /// What each page shows. The stamps are read once per item.
+    private func pageFingerprints(_ jobs: [RenderJob], site: Site, fast: Bool) -> [Int] {
         func stamps(_ paths: [String]) -> (card: [Int], full: [Int]) {
             var card: [Int] = []
             var full: [Int] = []
@@ -187,29 +291,22 @@ extension LiveSite {
                 return hasher.finalize()
             }
         }
-        let dirty = jobs.indices.filter { written[jobs[$0].file] != fingerprints[$0] }
-        steps.end("empreintes")
+        return fingerprints
+    }
 
-        let writer = OutputWriter(output: options.output)
-        let root: String
-        do {
-            if full {
-                try writer.prepare()
-                root = writer.staging
-                try writer.makeFolders(for: jobs.map(\.file))
-            } else {
-                root = writer.output
-            }
-        } catch {
-            outcome.diagnostics.append(.error(options.output, .unknown, "écriture impossible : \(error)"))
-            outcome.steps = steps.list
-            return outcome
-        }
-        let failures = Locked<[String]>([])
-        let atomic = !full
+    /// The content files and template assets copied, and the stamps they had.
+    private struct Copies {
+        let published: [String]
+        let copied: [String: FileStamp]
+        let templateAssets: [String]
+    }
 
-        // Content files first (a new image must be there when its page reloads): copied when
-        // new or changed.
+    /// Copies the content files (first: a new image must be there when its page reloads) and
+    /// the template assets, when new or changed.
+    private func copyFiles(
+        full: Bool, fast: Bool, changedAssets: Set<String>, root: String, atomic: Bool,
+        outcome: inout Outcome, failures: Locked<[String]>
+    ) -> Copies {
         let publishedAssets: [String]
         if fast && changedAssets.isEmpty {
             publishedAssets = lastPublishedAssets
@@ -247,8 +344,16 @@ extension LiveSite {
                 }
             }
         }
-        steps.end("copies")
+        return Copies(published: publishedAssets, copied: newCopied, templateAssets: templateAssets)
+    }
 
+    /// Renders and writes the pages whose fingerprint changed, removes those the site no longer
+    /// has (and the files no longer copied); returns the fingerprints of the output's files.
+    private func writePages(
+        _ dirty: [Int], jobs: [RenderJob], fingerprints: [Int], context: PageContext, templates: TemplateSet,
+        keepPlan: Bool, full: Bool, copies: Copies, root: String, atomic: Bool,
+        outcome: inout Outcome, failures: Locked<[String]>
+    ) -> [String: Int] {
         _ = dirty.parallelMap { index -> Bool in
             let job = jobs[index]
             let html = PageRenderer.page(job, context: context, templates: templates)
@@ -280,15 +385,19 @@ extension LiveSite {
             if !keepPlan {
                 for file in written.keys where newWritten[file] == nil { stale.append(file) }
             }
-            for file in copied.keys where newCopied[file] == nil { stale.append(file) }
-            for asset in templateAssetsCopied where !templateAssets.contains(asset) { stale.append("assets/" + asset) }
+            for file in copied.keys where copies.copied[file] == nil { stale.append(file) }
+            for asset in templateAssetsCopied where !copies.templateAssets.contains(asset) { stale.append("assets/" + asset) }
             for file in stale where unlink(root + "/" + file) == 0 { outcome.filesRemoved += 1 }
         }
-        steps.end("pages")
-        if !full, failures.withLock({ $0.isEmpty }) { pagesReady?(outcome) }
+        return newWritten
+    }
 
-        // Feeds, calendars, sitemap, robots.txt: made again when what they read changed,
-        // written when they differ.
+    /// Makes the feeds, calendars, sitemap and robots.txt again when what they read changed, and
+    /// writes them when they differ (or leaves the slow ones to a deferred job); returns the files of each group.
+    private func makeExtras(
+        site: Site, plan: SitePlan, full: Bool, fast: Bool, incremental: Bool, keepPlan: Bool, root: String, atomic: Bool,
+        written newWritten: inout [String: Int], outcome: inout Outcome, failures: Locked<[String]>
+    ) -> [Builder.ExtraFiles: Set<String>] {
         var groups = Set(Builder.ExtraFiles.allCases)
         if fast || incremental {
             groups = keepPlan ? [] : [.plan]
@@ -314,48 +423,7 @@ extension LiveSite {
         } else if full {
             deferred = nil
         }
-        steps.end("flux")
-
-        let problems = failures.withLock { $0 }
-        if !problems.isEmpty {
-            if full { writer.discard() }
-            for problem in problems {
-                outcome.diagnostics.append(.error(options.output, .unknown, "écriture impossible : \(problem)"))
-            }
-            written = [:]
-            outcome.steps = steps.list
-            return outcome
-        }
-        if full {
-            do {
-                try writer.commit()
-            } catch {
-                writer.discard()
-                outcome.diagnostics.append(.error(options.output, .unknown, "écriture impossible : \(error)"))
-                written = [:]
-                outcome.steps = steps.list
-                return outcome
-            }
-        }
-        written = newWritten
-        copied = newCopied
-        templateAssetsCopied = templateAssets
-        lastItems = items
-        lastCollections = site.collections
-        lastPlan = plan
-        lastBodies = bodies
-        lastFingerprints = fingerprints
-        lastPublishedAssets = publishedAssets
-        lastExtraFiles = newExtraFiles
-        generation += 1
-        pendingEntries = []
-        pendingBodies = []
-        changedCards = []
-        planInputsChanged = false
-        membershipChanged = false
-        cardsChanged = false
-        outcome.steps = steps.list
-        return outcome
+        return newExtraFiles
     }
 
     /// Writes the extra files that differ from what was written, and removes the files of a
