@@ -1,0 +1,58 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `FileStamp` (when and how big a file was) and the atomic file writes of `LiveSite`.
+extension LiveSite {
+    /// Writes a file; `atomically` through a temporary file and a rename, so the server
+    /// never sends half a page.
+    static func write(_ text: String, to path: String, atomically: Bool) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !FileIO.isDirectory(folder) { try FileIO.makeDirectories(folder) }
+        guard atomically else { return try FileIO.write(text, to: path) }
+        let temporary = folder + "/.castor-tmp-" + (path as NSString).lastPathComponent
+        try FileIO.write(text, to: temporary)
+        guard rename(temporary, path) == 0 else {
+            throw FileIO.Failure(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    static func copy(_ source: String, to path: String, atomically: Bool) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !FileIO.isDirectory(folder) { try FileIO.makeDirectories(folder) }
+        guard atomically else { return try FileIO.copyFile(from: source, to: path) }
+        let temporary = folder + "/.castor-tmp-" + (path as NSString).lastPathComponent
+        try FileIO.copyFile(from: source, to: temporary)
+        guard rename(temporary, path) == 0 else {
+            throw FileIO.Failure(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+}
+
+/// When and how big a file was: enough to notice that a saved file changed.
+public struct FileStamp: Sendable, Hashable {
+    let seconds: Int
+    let nanoseconds: Int
+    let size: Int
+
+    init(_ path: String) {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            seconds = Int(info.st_mtim.tv_sec)
+            nanoseconds = Int(info.st_mtim.tv_nsec)
+            size = Int(info.st_size)
+        } else {
+            seconds = -1
+            nanoseconds = 0
+            size = -1
+        }
+    }
+
+    /// A regular file, not a folder nor a symbolic link.
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+}

@@ -1,0 +1,501 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The output of a `LiveSite`: `publish` writes what changed (pages, content files, extra files).
+extension LiveSite {
+    // MARK: - Output
+
+    /// Writes what changed; with `full`, the whole site through a staging folder.
+    ///
+    /// `pagesReady` is called once the pages and content files are in place, before the
+    /// feeds and the sitemap are made: the browser may reload then.
+    func publish(full: Bool, changedAssets: Set<String> = [], pagesReady: ((Outcome) -> Void)? = nil) -> Outcome {
+        var steps = Steps()
+        diagnostics = collectDiagnostics()
+        var outcome = Outcome(diagnostics: diagnostics)
+        steps.end("diagnostics")
+        guard let config, let templates, !diagnostics.hasErrors else {
+            outcome.steps = steps.list
+            return outcome
+        }
+
+        let assembly = assemble(full: full, config: config, steps: &steps)
+        let (fast, incremental, keepPlan) = (assembly.fast, assembly.incremental, assembly.keepPlan)
+        let site = assembly.site
+        let plan = assembly.plan
+        let jobs = plan.jobs
+
+        let fingerprints = pageFingerprints(jobs, site: site, fast: fast)
+        let dirty = jobs.indices.filter { written[jobs[$0].file] != fingerprints[$0] }
+        steps.end("empreintes")
+
+        let writer = OutputWriter(output: options.output)
+        let root: String
+        do {
+            if full {
+                try writer.prepare()
+                root = writer.staging
+                try writer.makeFolders(for: jobs.map(\.file))
+            } else {
+                root = writer.output
+            }
+        } catch {
+            outcome.diagnostics.append(.error(options.output, .unknown, "écriture impossible : \(error)"))
+            outcome.steps = steps.list
+            return outcome
+        }
+        let failures = Locked<[String]>([])
+        let atomic = !full
+
+        let copies = copyFiles(
+            full: full, fast: fast, changedAssets: changedAssets, root: root, atomic: atomic, outcome: &outcome, failures: failures)
+        steps.end("copies")
+
+        var newWritten = writePages(
+            dirty, jobs: jobs, fingerprints: fingerprints, context: assembly.context, templates: templates, keepPlan: keepPlan,
+            full: full, copies: copies, root: root, atomic: atomic, outcome: &outcome, failures: failures)
+        steps.end("pages")
+        if !full, failures.withLock({ $0.isEmpty }) { pagesReady?(outcome) }
+
+        let newExtraFiles = makeExtras(
+            site: site, plan: plan, full: full, fast: fast, incremental: incremental, keepPlan: keepPlan, root: root, atomic: atomic,
+            written: &newWritten, outcome: &outcome, failures: failures)
+        steps.end("flux")
+
+        let problems = failures.withLock { $0 }
+        if !problems.isEmpty {
+            if full { writer.discard() }
+            for problem in problems {
+                outcome.diagnostics.append(.error(options.output, .unknown, "écriture impossible : \(problem)"))
+            }
+            written = [:]
+            outcome.steps = steps.list
+            return outcome
+        }
+        if full {
+            do {
+                try writer.commit()
+            } catch {
+                writer.discard()
+                outcome.diagnostics.append(.error(options.output, .unknown, "écriture impossible : \(error)"))
+                written = [:]
+                outcome.steps = steps.list
+                return outcome
+            }
+        }
+        written = newWritten
+        copied = copies.copied
+        templateAssetsCopied = copies.templateAssets
+        lastItems = assembly.items
+        lastCollections = site.collections
+        lastPlan = plan
+        lastBodies = assembly.bodies
+        lastFingerprints = fingerprints
+        lastPublishedAssets = copies.published
+        lastExtraFiles = newExtraFiles
+        generation += 1
+        pendingEntries = []
+        pendingBodies = []
+        changedCards = []
+        planInputsChanged = false
+        membershipChanged = false
+        cardsChanged = false
+        outcome.steps = steps.list
+        return outcome
+    }
+
+    /// What `publish` works from: which path it takes, the items in order, their site and its plan.
+    private struct Assembly {
+        let fast: Bool
+        let incremental: Bool
+        let keepPlan: Bool
+        let items: (fiches: [Fiche], events: [Event], ads: [Ad], pages: [Page])
+        let bodies: [String: RenderedMarkdown]
+        let site: Site
+        let plan: SitePlan
+        let context: PageContext
+    }
+
+    /// Puts the items in order (or swaps the changed ones in), assembles the site, makes or keeps the plan.
+    private func assemble(full: Bool, config: SiteConfig, steps: inout Steps) -> Assembly {
+        // Fast path: no card changed since the last publication (text edits): same order,
+        // same plan, same listings; only the changed items are swapped in. Incremental path:
+        // the same items, some cards changed: those are put back in order, the plan and the
+        // related fiches are kept when nothing moved and no grouping field changed.
+        // An edit of a declared collection's item (few pages) takes the whole path below.
+        let collectionsTouched = touchesDeclaredCollections
+        let fast = !cardsChanged && !full && !collectionsTouched && lastItems != nil && lastPlan != nil
+        let incremental = !fast && !full && !collectionsTouched && !membershipChanged && lastItems != nil && lastPlan != nil
+        reusedPlan = fast
+        var items: (fiches: [Fiche], events: [Event], ads: [Ad], pages: [Page])
+        var bodies: [String: RenderedMarkdown]
+        var moved = (fiches: false, others: false)
+        if (fast || incremental), let last = lastItems {
+            items = last
+            bodies = lastBodies
+            let lifetime = config.adLifetimeDays
+            var changed: [Set<Int>] = [[], [], [], []]
+            for path in pendingEntries {
+                guard let place = itemPlaces[path], let entry = entriesByPath[path] else { continue }
+                switch place.kind {
+                case 0: items.fiches[place.index] = Fiche(entry)
+                case 1: items.events[place.index] = Event(entry)
+                case 2: items.ads[place.index] = Ad(entry, defaultLifetimeDays: lifetime)
+                default: items.pages[place.index] = Page(entry)
+                }
+                if changedCards.contains(path) { changed[place.kind].insert(place.index) }
+            }
+            for path in pendingBodies where itemPlaces[path] != nil { bodies[path] = documents[path]?.body }
+            if incremental {
+                moved.fiches = LiveSite.reorder(&items.fiches, changed: changed[0], key: Builder.ItemOrder.key, before: Builder.ItemOrder.before)
+                moved.others = LiveSite.reorder(&items.events, changed: changed[1], key: Builder.ItemOrder.key, before: Builder.ItemOrder.before)
+                moved.others = LiveSite.reorder(&items.ads, changed: changed[2], key: Builder.ItemOrder.key, before: Builder.ItemOrder.before) || moved.others
+                moved.others = LiveSite.reorder(&items.pages, changed: changed[3], key: Builder.ItemOrder.key, before: Builder.ItemOrder.before) || moved.others
+            }
+        } else {
+            let published = orderedPaths.compactMap { path -> Entry? in
+                documents[path]!.isPublished ? entriesByPath[path]! : nil
+            }
+            bodies = [:]
+            bodies.reserveCapacity(published.count)
+            for entry in published { bodies[entry.relativePath] = documents[entry.relativePath]?.body }
+            items = Builder.sortedItems(published, config: config)
+        }
+        steps.end("tri")
+        let keepPlan = !full && lastPlan != nil && (fast || (incremental && !moved.fiches && !moved.others && !planInputsChanged))
+        // Related fiches depend on the fiches' order and themes only.
+        if !(fast || (incremental && !moved.fiches && !planInputsChanged)) || lastRelated == nil {
+            var relatedKey = Hasher()
+            for fiche in items.fiches {
+                relatedKey.combine(fiche.entry.relativePath)
+                relatedKey.combine(fiche.themes)
+            }
+            let key = [relatedKey.finalize(), items.fiches.count]
+            if lastRelated?.key != key {
+                lastRelated = (key, Site.relatedFiches(items.fiches))
+            }
+        }
+        var site = Site(
+            config: config, today: options.today, fiches: items.fiches, events: items.events, ads: items.ads,
+            pages: items.pages, bodies: bodies, related: lastRelated!.related)
+        site.collections = (fast || incremental) ? lastCollections : publishedCollections()
+        steps.end("assemblage")
+
+        let plan = keepPlan ? lastPlan! : SitePlan(site: site)
+        let context = PageContext(site: site)
+        let jobs = plan.jobs
+        if !keepPlan {
+            // Where each item sits, for the next fast path.
+            itemPlaces = [:]
+            itemPlaces.reserveCapacity(jobs.count)
+            for (index, job) in jobs.enumerated() {
+                switch job.kind {
+                case .fiche(let i): itemPlaces[site.fiches[i].entry.relativePath] = (0, i, index)
+                case .event(let i): itemPlaces[site.events[i].entry.relativePath] = (1, i, index)
+                case .ad(let i): itemPlaces[site.ads[i].entry.relativePath] = (2, i, index)
+                case .page(let i): itemPlaces[site.pages[i].entry.relativePath] = (3, i, index)
+                default: break
+                }
+            }
+        }
+        steps.end("plan")
+        return Assembly(
+            fast: fast, incremental: incremental, keepPlan: keepPlan, items: items, bodies: bodies, site: site, plan: plan,
+            context: context)
+    }
+
+    /// What each page shows. The stamps are read once per item.
+    private func pageFingerprints(_ jobs: [RenderJob], site: Site, fast: Bool) -> [Int] {
+        func stamps(_ paths: [String]) -> (card: [Int], full: [Int]) {
+            var card: [Int] = []
+            var full: [Int] = []
+            card.reserveCapacity(paths.count)
+            full.reserveCapacity(paths.count)
+            for path in paths {
+                let state = documents[path]
+                card.append(state?.cardStamp ?? 0)
+                full.append(state?.fullStamp ?? 0)
+            }
+            return (card, full)
+        }
+        var fingerprints: [Int]
+        if fast {
+            // Only the pages of the changed items can differ: every other input is a card.
+            fingerprints = lastFingerprints
+            for path in pendingEntries.union(pendingBodies) {
+                guard let place = itemPlaces[path], let state = documents[path] else { continue }
+                var hasher = Hasher()
+                hasher.combine(jobs[place.job].url)
+                hasher.combine(state.fullStamp)
+                if place.kind == 0 {
+                    for other in site.related[place.index] { hasher.combine(documents[site.fiches[other].entry.relativePath]?.cardStamp ?? 0) }
+                }
+                fingerprints[place.job] = hasher.finalize()
+            }
+        } else {
+            let fiches = stamps(site.fiches.map(\.entry.relativePath))
+            let events = stamps(site.events.map(\.entry.relativePath))
+            let ads = stamps(site.ads.map(\.entry.relativePath))
+            let pages = stamps(site.pages.map(\.entry.relativePath))
+            let declared = site.collections.map { stamps($0.items.map(\.entry.relativePath)) }
+            var everything = Hasher()
+            for stamp in declared { everything.combine(stamp.card) }
+            everything.combine(fiches.card)
+            everything.combine(events.card)
+            everything.combine(ads.card)
+            everything.combine(pages.card)
+            let allCards = everything.finalize()
+            var adsHasher = Hasher()
+            adsHasher.combine(ads.card)
+            let allAds = adsHasher.finalize()
+            // Every page's footer lists the static pages.
+            var footerHasher = Hasher()
+            footerHasher.combine(pages.card)
+            let footer = footerHasher.finalize()
+            func card(_ ref: ItemRef) -> Int {
+                switch ref {
+                case .fiche(let i): return fiches.card[i]
+                case .event(let i): return events.card[i]
+                case .ad(let i): return ads.card[i]
+                case .page(let i): return pages.card[i]
+                case .item(let collection, let i): return declared[collection].card[i]
+                }
+            }
+            fingerprints = jobs.map { job -> Int in
+                var hasher = Hasher()
+                hasher.combine(job.url)
+                hasher.combine(footer)
+                switch job.kind {
+                case .home, .terms, .share, .search, .notFound:
+                    hasher.combine(allCards)
+                case .fiche(let index):
+                    hasher.combine(fiches.full[index])
+                    for other in site.related[index] { hasher.combine(fiches.card[other]) }
+                case .event(let index): hasher.combine(events.full[index])
+                case .ad(let index): hasher.combine(ads.full[index])
+                case .page(let index): hasher.combine(pages.full[index])
+                case .item(let collection, let index): hasher.combine(declared[collection].full[index])
+                case .listing(let listing, let page):
+                    hasher.combine(listing.title)
+                    hasher.combine(listing.url)
+                    hasher.combine(listing.template)
+                    hasher.combine(page)
+                    hasher.combine(listing.pageCount)
+                    for ref in listing.items(onPage: page) { hasher.combine(card(ref)) }
+                    // Special listings (the ads page and its filters) may read more than their items.
+                    if listing.template != "list" { hasher.combine(allAds) }
+                }
+                return hasher.finalize()
+            }
+        }
+        return fingerprints
+    }
+
+    /// The content files and template assets copied, and the stamps they had.
+    private struct Copies {
+        let published: [String]
+        let copied: [String: FileStamp]
+        let templateAssets: [String]
+    }
+
+    /// Copies the content files (first: a new image must be there when its page reloads) and
+    /// the template assets, when new or changed.
+    private func copyFiles(
+        full: Bool, fast: Bool, changedAssets: Set<String>, root: String, atomic: Bool,
+        outcome: inout Outcome, failures: Locked<[String]>
+    ) -> Copies {
+        let publishedAssets: [String]
+        if fast && changedAssets.isEmpty {
+            publishedAssets = lastPublishedAssets
+        } else {
+            let bundles = orderedPaths.compactMap { path -> Entry? in
+                let entry = entriesByPath[path]!
+                return entry.isBundle ? entry : nil
+            }
+            publishedAssets = Builder.publishedAssets(
+                assets.keys.sorted(), entries: bundles, isPublished: { self.documents[$0.relativePath]!.isPublished })
+        }
+        var newCopied: [String: FileStamp] = fast && changedAssets.isEmpty ? copied : [:]
+        if !(fast && changedAssets.isEmpty) {
+            for asset in publishedAssets {
+                let stamp = assets[asset]!
+                newCopied[asset] = stamp
+                guard full || copied[asset] != stamp || changedAssets.contains(asset) else { continue }
+                do {
+                    try LiveSite.copy(options.content + "/" + asset, to: root + "/" + asset, atomically: atomic)
+                    outcome.filesWritten += 1
+                } catch {
+                    failures.withLock { $0.append("\(asset) : \(error)") }
+                }
+            }
+        }
+        let templatesRoot = options.templates + "/assets"
+        let templateAssets = templateAssetsCopied.isEmpty || full ? Builder.templateAssets(templatesRoot) : templateAssetsCopied
+        if full || templateAssets != templateAssetsCopied || templateAssetsCopied.isEmpty {
+            for asset in templateAssets {
+                do {
+                    try LiveSite.copy(templatesRoot + "/" + asset, to: root + "/assets/" + asset, atomically: atomic)
+                    outcome.filesWritten += 1
+                } catch {
+                    failures.withLock { $0.append("assets/\(asset) : \(error)") }
+                }
+            }
+        }
+        return Copies(published: publishedAssets, copied: newCopied, templateAssets: templateAssets)
+    }
+
+    /// Renders and writes the pages whose fingerprint changed, removes those the site no longer
+    /// has (and the files no longer copied); returns the fingerprints of the output's files.
+    private func writePages(
+        _ dirty: [Int], jobs: [RenderJob], fingerprints: [Int], context: PageContext, templates: TemplateSet,
+        keepPlan: Bool, full: Bool, copies: Copies, root: String, atomic: Bool,
+        outcome: inout Outcome, failures: Locked<[String]>
+    ) -> [String: Int] {
+        _ = dirty.parallelMap { index -> Bool in
+            let job = jobs[index]
+            let html = PageRenderer.page(job, context: context, templates: templates)
+            do {
+                try LiveSite.write(html, to: root + "/" + job.file, atomically: atomic)
+            } catch {
+                failures.withLock { $0.append("\(job.file) : \(error)") }
+            }
+            return true
+        }
+        outcome.filesWritten += dirty.count
+        outcome.pagesWritten = dirty.count
+        var newWritten: [String: Int]
+        if keepPlan {
+            newWritten = written
+            for index in dirty { newWritten[jobs[index].file] = fingerprints[index] }
+        } else {
+            newWritten = [:]
+            newWritten.reserveCapacity(jobs.count + 16)
+            for (job, fingerprint) in zip(jobs, fingerprints) { newWritten[job.file] = fingerprint }
+            // Keep the extra files' fingerprints until they are made below.
+            for (file, fingerprint) in written where newWritten[file] == nil && !file.hasSuffix(".html") {
+                newWritten[file] = fingerprint
+            }
+        }
+        if !full {
+            // Pages and files the site no longer has.
+            var stale: [String] = []
+            if !keepPlan {
+                for file in written.keys where newWritten[file] == nil { stale.append(file) }
+            }
+            for file in copied.keys where copies.copied[file] == nil { stale.append(file) }
+            for asset in templateAssetsCopied where !copies.templateAssets.contains(asset) { stale.append("assets/" + asset) }
+            for file in stale where unlink(root + "/" + file) == 0 { outcome.filesRemoved += 1 }
+        }
+        return newWritten
+    }
+
+    /// Makes the feeds, calendars, sitemap and robots.txt again when what they read changed, and
+    /// writes them when they differ (or leaves the slow ones to a deferred job); returns the files of each group.
+    private func makeExtras(
+        site: Site, plan: SitePlan, full: Bool, fast: Bool, incremental: Bool, keepPlan: Bool, root: String, atomic: Bool,
+        written newWritten: inout [String: Int], outcome: inout Outcome, failures: Locked<[String]>
+    ) -> [Builder.ExtraFiles: Set<String>] {
+        var groups = Set(Builder.ExtraFiles.allCases)
+        if fast || incremental {
+            groups = keepPlan ? [] : [.plan]
+            for path in pendingEntries.union(pendingBodies).union(changedCards) {
+                switch itemPlaces[path]?.kind {
+                case 0?, 2?: groups.formUnion([.fichesAndAds, .search])
+                case 1?: groups.formUnion([.agenda, .search])
+                case 3?: groups.insert(.search)
+                default: groups.formUnion([.fichesAndAds, .agenda, .search])
+                }
+            }
+        }
+        // Slow groups (the search index) may be left to `takeDeferredJob`, off the rebuild loop.
+        let later = full ? [] : groups.intersection(deferredGroups)
+        var made: [(Builder.ExtraFiles, [Feeds.File])] = []
+        for group in Builder.ExtraFiles.allCases where groups.contains(group) && !later.contains(group) {
+            made.append((group, Builder.extraFiles(site, plan: plan, groups: [group])))
+        }
+        var newExtraFiles = lastExtraFiles
+        writeExtras(made, root: root, atomic: atomic, full: full, written: &newWritten, extraFiles: &newExtraFiles, outcome: &outcome, failures: failures)
+        if !later.isEmpty {
+            deferred = (generation + 1, site, plan, later.union(deferred?.groups ?? []))
+        } else if full {
+            deferred = nil
+        }
+        return newExtraFiles
+    }
+
+    /// Writes the extra files that differ from what was written, and removes the files of a
+    /// remade group that the group no longer makes (a category removed, a word gone).
+    func writeExtras(
+        _ made: [(Builder.ExtraFiles, [Feeds.File])], root: String, atomic: Bool, full: Bool,
+        written newWritten: inout [String: Int], extraFiles: inout [Builder.ExtraFiles: Set<String>],
+        outcome: inout Outcome, failures: Locked<[String]>
+    ) {
+        for (group, files) in made {
+            var names = Set<String>()
+            for file in files {
+                names.insert(file.file)
+                var hasher = Hasher()
+                hasher.combine(file.text)
+                let fingerprint = hasher.finalize()
+                guard written[file.file] != fingerprint || full else {
+                    newWritten[file.file] = fingerprint
+                    continue
+                }
+                do {
+                    try LiveSite.write(file.text, to: root + "/" + file.file, atomically: atomic)
+                    newWritten[file.file] = fingerprint
+                    outcome.filesWritten += 1
+                } catch {
+                    failures.withLock { $0.append("\(file.file) : \(error)") }
+                }
+            }
+            for file in lastExtraFiles[group] ?? [] where !names.contains(file) {
+                newWritten[file] = nil
+                if !full, unlink(root + "/" + file) == 0 { outcome.filesRemoved += 1 }
+            }
+            extraFiles[group] = names
+        }
+    }
+
+    /// Puts the items at `changed` back in order among the others, which are in order:
+    /// after those that come before them, and after those equal to them with a smaller path
+    /// (the build's sort is stable over paths in order). Returns whether the order changed.
+    static func reorder<Item, Key>(
+        _ items: inout [Item], changed: Set<Int>, key: (Item) -> Key, before: (Key, Key) -> Bool
+    ) -> Bool where Item: HasEntry {
+        guard !changed.isEmpty else { return false }
+        let old = items.map(\.entry.relativePath)
+        var rest: [Item] = []
+        rest.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() where !changed.contains(index) { rest.append(item) }
+        for index in changed.sorted() {
+            let item = items[index]
+            let itemKey = key(item)
+            let path = item.entry.relativePath
+            var low = 0
+            var high = rest.count
+            while low < high {
+                let middle = (low + high) / 2
+                let otherKey = key(rest[middle])
+                let goesFirst = before(otherKey, itemKey) || (!before(itemKey, otherKey) && rest[middle].entry.relativePath < path)
+                if goesFirst { low = middle + 1 } else { high = middle }
+            }
+            rest.insert(item, at: low)
+        }
+        items = rest
+        return !items.map(\.entry.relativePath).elementsEqual(old)
+    }
+}
+
+/// The items of the site, which all wrap an entry.
+protocol HasEntry {
+    var entry: Entry { get }
+}
+
+extension Fiche: HasEntry {}
+extension Event: HasEntry {}
+extension Ad: HasEntry {}
+extension Page: HasEntry {}

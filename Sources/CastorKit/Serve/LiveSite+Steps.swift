@@ -1,0 +1,251 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The steps of a `LiveSite` rebuild: files touched, checks, address holders, links, Markdown, problems.
+extension LiveSite {
+    // MARK: - Bookkeeping
+
+    /// Files behind the changed paths: a folder stands for every file in it, on disk or known.
+    func expand(_ paths: Set<String>) -> Set<String> {
+        var result: Set<String> = []
+        for path in paths {
+            let full = options.content + "/" + path
+            if FileIO.isDirectory(full) {
+                var ignoredDiagnostics: [Diagnostic] = []
+                let sub = ContentLoader(contentRoot: full, collections: []).listFiles(&ignoredDiagnostics)
+                result.formUnion(sub.map { path + "/" + $0 })
+            } else {
+                result.insert(path)
+            }
+            let prefix = path + "/"
+            for known in documents.keys where known.hasPrefix(prefix) { result.insert(known) }
+            for known in assets.keys where known.hasPrefix(prefix) { result.insert(known) }
+            for known in ignored.keys where known.hasPrefix(prefix) { result.insert(known) }
+        }
+        return result
+    }
+
+    /// Puts a new state (or none) for a document, detaching the old one from its address
+    /// and its links.
+    func replaceDocument(_ path: String, with state: DocumentState?) {
+        if let old = documents[path] {
+            if let entry = old.entry { removeOwner(path, of: entry.url) }
+            for link in old.links { backlinks[link]?.remove(path) }
+            // Compared with the new ones by `revalidate`.
+            state?.cardStamp = old.cardStamp
+            state?.planStamp = old.planStamp
+            state?.isPublished = old.isPublished
+        }
+        if state?.document == nil, state?.isPublished == true || state?.cardStamp != 0 {
+            state?.isPublished = false
+            state?.cardStamp = 0
+            cardsChanged = true
+            membershipChanged = true
+        }
+        documents[path] = state
+    }
+
+    func removeOwner(_ path: String, of url: String) {
+        urlOwners[url]?.removeAll { $0 == path }
+        if urlOwners[url]?.isEmpty == true { urlOwners[url] = nil }
+        pendingURLs.insert(url)
+    }
+
+    // MARK: - Steps
+
+    /// Checks the given documents against the schema and `site.yml`; returns every path whose
+    /// entry or address holder may have changed.
+    func revalidate(_ paths: Set<String>, removed: Set<String>) -> Set<String> {
+        var touched = paths.union(removed)
+        guard let config else { return touched }
+        let validator = Validator(config: config, contentRoot: options.content, collections: setup.collections ?? [])
+        let work = paths.filter { documents[$0]?.document != nil }.sorted()
+        let results = work.map { documents[$0]!.document! }.parallelMap { validator.validate($0) }
+        for (path, (entry, diagnostics)) in zip(work, results) {
+            guard let state = documents[path] else { continue }
+            if let old = state.entry { removeOwner(path, of: old.url) }
+            let oldCard = state.cardStamp
+            let oldPlan = state.planStamp
+            let wasPublished = state.isPublished
+            state.entry = entry
+            state.validation = diagnostics
+            state.isPublished = entry.map { Builder.isPublished($0, config: config, options: options) } ?? false
+            if let entry {
+                var owners = urlOwners[entry.url] ?? []
+                owners.insert(path, at: owners.firstIndex { $0 > path } ?? owners.endIndex)
+                urlOwners[entry.url] = owners
+                pendingURLs.insert(entry.url)
+                var hasher = Hasher()
+                hasher.combine(entry.relativePath)
+                hasher.combine(entry.url)
+                hasher.combine(entry.group)
+                hasher.combine(entry.fields)
+                state.cardStamp = hasher.finalize()
+                var plan = Hasher()
+                plan.combine(entry.relativePath)
+                plan.combine(entry.url)
+                plan.combine(entry.group)
+                for (key, value) in entry.fields where key != "title" && key != "summary" {
+                    plan.combine(key)
+                    plan.combine(value)
+                }
+                state.planStamp = plan.finalize()
+            } else {
+                state.cardStamp = 0
+                state.planStamp = 0
+            }
+            if state.isPublished != wasPublished || (state.cardStamp == 0) != (oldCard == 0) {
+                cardsChanged = true
+                membershipChanged = true
+            } else if state.cardStamp != oldCard {
+                cardsChanged = true
+                changedCards.insert(path)
+                if state.planStamp != oldPlan { planInputsChanged = true }
+            }
+        }
+        if !removed.isEmpty {
+            cardsChanged = true
+            membershipChanged = true
+        }
+        for url in pendingURLs { touched.formUnion(urlOwners[url] ?? []) }
+        pendingEntries.formUnion(touched)
+        return touched
+    }
+
+    /// Decides which entry holds each pending address (the first in path order, as `check`
+    /// does) and updates the link targets; returns the paths whose target appeared, went or changed.
+    func refreshTargets(_ touched: Set<String>) -> Set<String> {
+        for url in pendingURLs {
+            let owners = urlOwners[url] ?? []
+            guard owners.count > 1, let first = documents[owners[0]]?.entry else {
+                duplicateDiagnostics[url] = nil
+                continue
+            }
+            duplicateDiagnostics[url] = owners.dropFirst().compactMap { path in
+                guard let entry = documents[path]?.entry else { return nil }
+                return .error(entry.displayPath, .unknown, "même adresse que « \(first.displayPath) » : \(url)",
+                    hint: "gardez un seul des deux fichiers, ou renommez-en un")
+            }
+        }
+        pendingURLs = []
+        var changed: Set<String> = []
+        for path in touched {
+            let entry = documents[path]?.entry
+            let holds = entry.map { urlOwners[$0.url]?.first == path } ?? false
+            let held = entriesByPath[path] != nil
+            if holds, let entry {
+                entriesByPath[path] = entry
+                if !held {
+                    orderedPaths.insert(path, at: insertionIndex(of: path))
+                    cardsChanged = true
+                    membershipChanged = true
+                }
+            } else if held {
+                entriesByPath[path] = nil
+                let index = insertionIndex(of: path)
+                if index < orderedPaths.count, orderedPaths[index] == path { orderedPaths.remove(at: index) }
+                cardsChanged = true
+                membershipChanged = true
+            }
+            let target: LinkResolver.Target? = holds
+                ? .init(
+                    url: entry!.url, isPublished: documents[path]!.isPublished, fallbackURL: entry!.collection.publishedPrefix)
+                : nil
+            let old = targets[path]
+            if old?.url != target?.url || old?.isPublished != target?.isPublished || old?.fallbackURL != target?.fallbackURL {
+                changed.insert(path)
+            }
+            targets[path] = target
+        }
+        return changed
+    }
+
+    /// Where `path` is, or would go, in `orderedPaths`.
+    func insertionIndex(of path: String) -> Int {
+        var low = 0
+        var high = orderedPaths.count
+        while low < high {
+            let middle = (low + high) / 2
+            if orderedPaths[middle] < path { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Renders the Markdown of the published entries among `touched`, and of those whose
+    /// links look for one of `changedTargets`; forgets the bodies of entries no longer published.
+    func renderMarkdown(touched: Set<String>, changedTargets: Set<String>) {
+        var candidates = touched
+        for target in changedTargets { candidates.formUnion(backlinks[target] ?? []) }
+        var work: [Entry] = []
+        for path in candidates {
+            guard let state = documents[path] else { continue }
+            guard let entry = entriesByPath[path], state.isPublished else {
+                if state.body != nil || !state.links.isEmpty {
+                    for link in state.links { backlinks[link]?.remove(path) }
+                    state.body = nil
+                    state.links = []
+                }
+                continue
+            }
+            work.append(entry)
+        }
+        guard !work.isEmpty else { return }
+        let resolver = LinkResolver(targets: targets, assets: Set(assets.keys))
+        let builder = self.builder
+        let baseURL = config?.baseURL ?? ""
+        let results = work.parallelMap { entry -> (RenderedMarkdown, Set<String>) in
+            var links: Set<String> = []
+            let body = builder.renderBody(entry, baseURL: baseURL) { url, position in
+                for path in LiveSite.lookedUpPaths(url, from: entry) { links.insert(path) }
+                return resolver.resolve(url, from: entry, at: position)
+            }
+            return (body, links)
+        }
+        for (entry, (body, links)) in zip(work, results) {
+            let path = entry.relativePath
+            pendingBodies.insert(path)
+            guard let state = documents[path] else { continue }
+            for link in state.links.subtracting(links) { backlinks[link]?.remove(path) }
+            for link in links.subtracting(state.links) { backlinks[link, default: []].insert(path) }
+            state.body = body
+            state.links = links
+            var hasher = Hasher()
+            hasher.combine(state.cardStamp)
+            hasher.combine(body.html)
+            hasher.combine(body.headings)
+            state.fullStamp = hasher.finalize()
+        }
+    }
+
+    /// The content paths a link may stand for, as `LinkResolver` looks them up.
+    static func lookedUpPaths(_ raw: String, from entry: Entry) -> [String] {
+        if raw.isEmpty || raw.hasPrefix("#") || raw.hasPrefix("/") || LinkResolver.hasScheme(raw) { return [] }
+        var path = Substring(raw)
+        if let mark = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = path[..<mark] }
+        let decoded = String(path).removingPercentEncoding ?? String(path)
+        guard let joined = LinkResolver.join(entry.sourceFolder, decoded) else { return [] }
+        return [joined, joined.isEmpty ? "index.md" : joined + "/index.md"]
+    }
+
+    /// Every problem, as `castor check` would list them (in no order: lists sort for display).
+    func collectDiagnostics() -> DiagnosticList {
+        var list = DiagnosticList(listDiagnostics)
+        list.append(contentsOf: Array(ignored.values))
+        for state in documents.values {
+            if let problem = state.readProblem { list.append(problem) }
+        }
+        list.append(contentsOf: configDiagnostics)
+        list.append(contentsOf: templateDiagnostics)
+        list.append(contentsOf: setup.missingTemplates(templates, file: loader.display(CollectionDeclarations.fileName)))
+        guard config != nil else { return list }
+        for state in documents.values {
+            list.append(contentsOf: state.validation)
+            if let body = state.body { list.append(contentsOf: body.diagnostics) }
+        }
+        for duplicates in duplicateDiagnostics.values { list.append(contentsOf: duplicates) }
+        return list
+    }
+}
