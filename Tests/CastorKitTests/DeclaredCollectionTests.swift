@@ -32,90 +32,6 @@ final class DeclaredCollectionTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(items.filter { $0.hasSuffix(".md") }.count, 3)
     }
 
-    /// The real CLI builds the fixture site plus the partners: pages, listings, feed, search,
-    /// sitemap, menu, all from the declaration.
-    func testTheCLIPublishesACollectionDeclaredInYAMLOnly() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("castor-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.copyItem(
-            at: EndToEndTests.fixtures.appendingPathComponent("site/content"), to: folder.appendingPathComponent("content"))
-        try FileManager.default.copyItem(
-            at: EndToEndTests.repository.appendingPathComponent("templates"), to: folder.appendingPathComponent("templates"))
-        try Self.addPartners(to: folder.appendingPathComponent("content"))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: EndToEndTests.castor)
-        process.arguments = ["build", "--content", "content", "--templates", "templates", "--output", "site", "--now", "2026-11-23"]
-        process.currentDirectoryURL = folder
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        let result = (status: process.terminationStatus, stdout: stdout, stderr: stderr)
-        XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.contains("3 partenaires"), result.stdout)
-        XCTAssertFalse(result.stderr.contains("partenaires"), result.stderr)
-        let site = folder.appendingPathComponent("site")
-        func page(_ path: String) throws -> String { try String(contentsOf: site.appendingPathComponent(path), encoding: .utf8) }
-
-        // The item page: the declared fields with their labels, terms linked to their listings,
-        // the contact masked, the link to a fiche resolved, the French typography applied.
-        let notary = try page("partenaires/etude-notariale-des-lices/index.html")
-        XCTAssertTrue(notary.contains("<h1>Étude notariale des Lices</h1>"), notary)
-        XCTAssertTrue(notary.contains("<dt>Métier</dt>\n<dd><a href=\"../../partenaires/types/notaire/\">Notaire</a></dd>"), notary)
-        XCTAssertTrue(notary.contains("<dt>Région</dt>\n<dd><a href=\"../../partenaires/region/bretagne/\">Bretagne</a></dd>"), notary)
-        XCTAssertTrue(notary.contains("<a href=\"https://notaires-des-lices.example.org/\">"), notary)
-        XCTAssertTrue(notary.contains("<time datetime=\"2026-10-14\">14 octobre 2026</time>"), notary)
-        XCTAssertTrue(notary.contains("class=\"contact-masque\""), notary)
-        XCTAssertTrue(notary.contains("contacts.js"), notary)
-        XCTAssertFalse(notary.contains("accueil@notaires-des-lices"), "the contact is never in the page")
-        XCTAssertTrue(notary.contains("href=\"../../fiches/structures-juridiques/scic/\""), notary)
-        XCTAssertTrue(notary.contains("<a href=\"../../partenaires/\">Partenaires</a>"), "breadcrumbs")
-        XCTAssertTrue(notary.contains("title=\"Nouveaux partenaires de l&#39;annuaire\" href=\"../../partenaires/atom.xml\""), notary)
-        XCTAssertTrue(notary.contains("d\u{2019}habitants") || notary.contains("d&#39;habitants"), notary)
-
-        // The listing, ordered by title, with cards showing the declared card fields.
-        let listing = try page("partenaires/index.html")
-        let titles = ["Crédit solidaire de l&#39;habitat", "Étude notariale des Lices", "Trame, coopérative d&#39;AMO"]
-        let places = titles.map { listing.range(of: $0)?.lowerBound }
-        XCTAssertFalse(places.contains(nil), listing)
-        XCTAssertEqual(places.compactMap { $0 }, places.compactMap { $0 }.sorted(), "ordered by title, without accents")
-        XCTAssertTrue(listing.contains("<span class=\"etiquette\">Partenaire</span> · Métier\u{00A0}: Notaire · Région\u{00A0}: Bretagne"), "card fields, with the French typography: " + listing)
-        XCTAssertTrue(listing.contains("<a href=\"../partenaires/types/\">Par métier</a>"), listing)
-
-        // Per-value listings and their index.
-        let amo = try page("partenaires/types/amo/index.html")
-        XCTAssertTrue(amo.contains("Trame, coopérative d&#39;AMO") && !amo.contains("Étude notariale"), amo)
-        let lawyers = try page("partenaires/types/juriste/index.html")
-        XCTAssertTrue(lawyers.contains("Crédit solidaire"), lawyers)
-        let types = try page("partenaires/types/index.html")
-        XCTAssertTrue(types.contains("Assistance à maîtrise d&#39;ouvrage (AMO) <span class=\"compte\">(1)</span>"), types)
-        XCTAssertTrue(try page("partenaires/region/bretagne/index.html").contains("Étude notariale des Lices"))
-
-        // Feed, sitemap, search, menu.
-        let feed = try page("partenaires/atom.xml")
-        XCTAssertTrue(feed.contains("<subtitle>Nouveaux partenaires de l&#39;annuaire</subtitle>"), feed)
-        XCTAssertTrue(feed.contains("<title>Étude notariale des Lices</title>"), feed)
-        XCTAssertFalse(feed.contains("accueil@notaires-des-lices"))
-        let sitemap = try page("sitemap.xml")
-        XCTAssertTrue(sitemap.contains("<loc>https://ressources.exemple.org/partenaires/etude-notariale-des-lices/</loc><lastmod>2026-10-14</lastmod>")
-            || sitemap.contains("partenaires/etude-notariale-des-lices/</loc><lastmod>2026-10-14</lastmod>"), sitemap)
-        XCTAssertTrue(sitemap.contains("partenaires/types/notaire/</loc>"), sitemap)
-        let manifest = try page("recherche/index/index.js")
-        XCTAssertTrue(manifest.contains("[\"partenaires\",\"Partenaire\",\"partenaires/\","), manifest)
-        let search = try page("recherche/index.html")
-        XCTAssertTrue(search.contains("Partenaire"), "the search page offers the type")
-        let documents = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("recherche/index/d").path)
-            .map { try String(contentsOf: site.appendingPathComponent("recherche/index/d/" + $0), encoding: .utf8) }
-        XCTAssertTrue(documents.contains { $0.contains("Étude notariale des Lices") }, "the partners are search documents")
-        XCTAssertFalse(documents.contains { $0.contains("accueil@notaires-des-lices") })
-        let home = try page("index.html")
-        XCTAssertTrue(home.contains("<a href=\"./partenaires/\""), "the main menu has the partners")
-    }
 
     /// Each publishing key is checked, with its place and a French message.
     func testEveryPublishingKeyMistakeIsReportedWithItsPlace() {
@@ -249,5 +165,75 @@ final class DeclaredCollectionTests: XCTestCase {
         XCTAssertEqual(fixed.0?.vocabulary("partner_types").elements.map(\.key), ["notaire"])
         let missing = SiteConfig.load(yaml: yaml.replacingOccurrences(of: "themes: {juridique: Juridique}\n", with: ""), file: "site.yml")
         XCTAssertTrue(missing.1.contains { $0.message == "liste « themes » manquante" })
+    }
+}
+
+/// Building with the real CLI, through the end-to-end harness.
+extension EndToEndTests {
+    /// The real CLI builds the fixture site plus the partners: pages, listings, feed, search,
+    /// sitemap, menu, all from the declaration.
+    func testTheCLIPublishesACollectionDeclaredInYAMLOnly() throws {
+        let folder = try workspace()
+        try DeclaredCollectionTests.addPartners(to: folder.appendingPathComponent("content"))
+        let result = try run(buildArguments, in: folder)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("3 partenaires"), result.stdout)
+        XCTAssertFalse(result.stderr.contains("partenaires"), result.stderr)
+        let site = folder.appendingPathComponent("site")
+        func page(_ path: String) throws -> String { try String(contentsOf: site.appendingPathComponent(path), encoding: .utf8) }
+
+        // The item page: the declared fields with their labels, terms linked to their listings,
+        // the contact masked, the link to a fiche resolved, the French typography applied.
+        let notary = try page("partenaires/etude-notariale-des-lices/index.html")
+        XCTAssertTrue(notary.contains("<h1>Étude notariale des Lices</h1>"), notary)
+        XCTAssertTrue(notary.contains("<dt>Métier</dt>\n<dd><a href=\"../../partenaires/types/notaire/\">Notaire</a></dd>"), notary)
+        XCTAssertTrue(notary.contains("<dt>Région</dt>\n<dd><a href=\"../../partenaires/region/bretagne/\">Bretagne</a></dd>"), notary)
+        XCTAssertTrue(notary.contains("<a href=\"https://notaires-des-lices.example.org/\">"), notary)
+        XCTAssertTrue(notary.contains("<time datetime=\"2026-10-14\">14 octobre 2026</time>"), notary)
+        XCTAssertTrue(notary.contains("class=\"contact-masque\""), notary)
+        XCTAssertTrue(notary.contains("contacts.js"), notary)
+        XCTAssertFalse(notary.contains("accueil@notaires-des-lices"), "the contact is never in the page")
+        XCTAssertTrue(notary.contains("href=\"../../fiches/structures-juridiques/scic/\""), notary)
+        XCTAssertTrue(notary.contains("<a href=\"../../partenaires/\">Partenaires</a>"), "breadcrumbs")
+        XCTAssertTrue(notary.contains("title=\"Nouveaux partenaires de l&#39;annuaire\" href=\"../../partenaires/atom.xml\""), notary)
+        XCTAssertTrue(notary.contains("d\u{2019}habitants") || notary.contains("d&#39;habitants"), notary)
+
+        // The listing, ordered by title, with cards showing the declared card fields.
+        let listing = try page("partenaires/index.html")
+        let titles = ["Crédit solidaire de l&#39;habitat", "Étude notariale des Lices", "Trame, coopérative d&#39;AMO"]
+        let places = titles.map { listing.range(of: $0)?.lowerBound }
+        XCTAssertFalse(places.contains(nil), listing)
+        XCTAssertEqual(places.compactMap { $0 }, places.compactMap { $0 }.sorted(), "ordered by title, without accents")
+        XCTAssertTrue(listing.contains("<span class=\"etiquette\">Partenaire</span> · Métier\u{00A0}: Notaire · Région\u{00A0}: Bretagne"), "card fields, with the French typography: " + listing)
+        XCTAssertTrue(listing.contains("<a href=\"../partenaires/types/\">Par métier</a>"), listing)
+
+        // Per-value listings and their index.
+        let amo = try page("partenaires/types/amo/index.html")
+        XCTAssertTrue(amo.contains("Trame, coopérative d&#39;AMO") && !amo.contains("Étude notariale"), amo)
+        let lawyers = try page("partenaires/types/juriste/index.html")
+        XCTAssertTrue(lawyers.contains("Crédit solidaire"), lawyers)
+        let types = try page("partenaires/types/index.html")
+        XCTAssertTrue(types.contains("Assistance à maîtrise d&#39;ouvrage (AMO) <span class=\"compte\">(1)</span>"), types)
+        XCTAssertTrue(try page("partenaires/region/bretagne/index.html").contains("Étude notariale des Lices"))
+
+        // Feed, sitemap, search, menu.
+        let feed = try page("partenaires/atom.xml")
+        XCTAssertTrue(feed.contains("<subtitle>Nouveaux partenaires de l&#39;annuaire</subtitle>"), feed)
+        XCTAssertTrue(feed.contains("<title>Étude notariale des Lices</title>"), feed)
+        XCTAssertFalse(feed.contains("accueil@notaires-des-lices"))
+        let sitemap = try page("sitemap.xml")
+        XCTAssertTrue(sitemap.contains("<loc>https://ressources.exemple.org/partenaires/etude-notariale-des-lices/</loc><lastmod>2026-10-14</lastmod>")
+            || sitemap.contains("partenaires/etude-notariale-des-lices/</loc><lastmod>2026-10-14</lastmod>"), sitemap)
+        XCTAssertTrue(sitemap.contains("partenaires/types/notaire/</loc>"), sitemap)
+        let manifest = try page("recherche/index/index.js")
+        XCTAssertTrue(manifest.contains("[\"partenaires\",\"Partenaire\",\"partenaires/\","), manifest)
+        let search = try page("recherche/index.html")
+        XCTAssertTrue(search.contains("Partenaire"), "the search page offers the type")
+        let documents = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("recherche/index/d").path)
+            .map { try String(contentsOf: site.appendingPathComponent("recherche/index/d/" + $0), encoding: .utf8) }
+        XCTAssertTrue(documents.contains { $0.contains("Étude notariale des Lices") }, "the partners are search documents")
+        XCTAssertFalse(documents.contains { $0.contains("accueil@notaires-des-lices") })
+        let home = try page("index.html")
+        XCTAssertTrue(home.contains("<a href=\"./partenaires/\""), "the main menu has the partners")
     }
 }
