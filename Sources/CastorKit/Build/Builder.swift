@@ -127,12 +127,6 @@ public struct Builder: Sendable {
         // 5. Every file of the site, from one source each; nothing active published as is.
         let templatesRoot = options.templates + "/assets"
         let templateAssets = Builder.templateAssets(templatesRoot)
-        report.diagnostics.append(contentsOf: Builder.templateAssetLinks(templatesRoot, templates: options.templates))
-        for asset in loaded.assets {
-            if let problem = ActiveContent.problem(asset, contentRoot: options.content, shown: loader.display(asset)) {
-                report.diagnostics.append(problem)
-            }
-        }
         let assets = Builder.publishedAssets(loaded.assets, entries: entries, isPublished: isPublished)
         var site = Site(config: config, today: today, fiches: fiches, events: events, ads: ads, pages: pages, bodies: bodies)
         site.collections = Builder.publishedCollections(published, collections: collections)
@@ -142,10 +136,10 @@ public struct Builder: Sendable {
         let extras = Builder.extraFiles(site, plan: plan, groups: [.fichesAndAds, .agenda, .plan, .collections])
             + DecapConfig.files(config: site.config, collections: collections).map { Feeds.File(file: $0.path, text: $0.text) }
         report.diagnostics.append(
-            contentsOf: OutputPaths.collisions(
-                OutputPaths.planned(
-                    site: site, plan: plan, extras: extras.map(\.file), templateAssets: templateAssets,
-                    templatesRoot: templatesRoot, contentFiles: assets, contentRoot: loader.displayRoot)))
+            contentsOf: Builder.outputProblems(
+                site: site, plan: plan, extras: extras.map(\.file), templates: options.templates, templateAssets: templateAssets,
+                contentRoot: options.content, contentFiles: loaded.assets, publishedFiles: assets, displayRoot: loader.displayRoot,
+                display: loader.display))
         guard let templates, !report.diagnostics.hasErrors else { return nil }
         step("assemblage")
         return Checked(
