@@ -305,4 +305,60 @@ final class LiveSiteTests: XCTestCase {
         assertSameAsBuild(live, outcome, drafts: true, "drafts")
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("live/fiches/boite-a-outils/brouillon/index.html").path))
     }
+
+    /// What `castor build` refuses (two sources for one file, active content), the preview
+    /// shows as the same errors, and they go when the file is removed (issue 11).
+    func testContentFileReplacingAGeneratedFileIsAnErrorUntilRemoved() throws {
+        let live = LiveSite(options: options(output: "live"))
+        var outcome = live.rebuildAll()
+        XCTAssertTrue(outcome.published)
+        try write("agenda/widget.js", "document.write('<script src=\\'//x.example/x.js\\'></script>');\n")
+        outcome = live.update(.init(contentPaths: ["agenda/widget.js"]))
+        XCTAssertFalse(outcome.published, "castor build refuses this site")
+        let built = Builder(options: options(output: "reference")).build()
+        XCTAssertFalse(built.succeeded)
+        let expected = built.diagnostics.sorted.filter { $0.severity == .error }.map(\.formatted)
+        XCTAssertTrue(expected.contains { $0.contains("agenda/widget.js") && $0.contains("même fichier du site") }, "\(expected)")
+        XCTAssertEqual(outcome.diagnostics.sorted.filter { $0.severity == .error }.map(\.formatted), expected)
+        XCTAssertEqual(live.diagnostics.sorted.map(\.formatted), outcome.diagnostics.sorted.map(\.formatted))
+        assertSameAsBuild(live, outcome, "content file for the widget")
+        try remove("agenda/widget.js")
+        outcome = live.update(.init(contentPaths: ["agenda/widget.js"]))
+        XCTAssertTrue(outcome.published)
+        XCTAssertFalse(live.diagnostics.hasErrors)
+        assertSameAsBuild(live, outcome, "content file removed")
+    }
+
+    /// A template link to no file of the site is the error `castor build` reports, placed on the
+    /// template's line; it stays through content edits and goes when the template is fixed.
+    func testTemplateLinkToNoPageIsAnErrorUntilFixed() throws {
+        let live = LiveSite(options: options(output: "live"))
+        var outcome = live.rebuildAll()
+        XCTAssertTrue(outcome.published)
+        let footer = folder.appendingPathComponent("templates/partials/footer.mustache")
+        let original = try String(contentsOf: footer, encoding: .utf8)
+        let search = "<li><a href=\"{{root}}recherche/\">"
+        XCTAssertTrue(original.contains(search))
+        try original.replacingOccurrences(of: search, with: "<li><a href=\"{{root}}nulle-part/\">Nulle part</a></li>\n" + search)
+            .write(to: footer, atomically: true, encoding: .utf8)
+        outcome = live.update(.init(templatesChanged: true))
+        XCTAssertFalse(outcome.published, "castor build refuses this site")
+        let built = Builder(options: options(output: "reference")).build()
+        let expected = built.diagnostics.sorted.filter { $0.severity == .error }.map(\.formatted)
+        XCTAssertEqual(expected.count, 1, "\(expected)")
+        XCTAssertTrue(expected.first?.contains("partials/footer.mustache:10:14: erreur : lien vers « nulle-part/ »") == true, "\(expected)")
+        XCTAssertEqual(outcome.diagnostics.sorted.filter { $0.severity == .error }.map(\.formatted), expected)
+        XCTAssertEqual(live.diagnostics.sorted.map(\.formatted), outcome.diagnostics.sorted.map(\.formatted))
+        // A text edit renders one page again: the others keep their broken link.
+        try edit("fiches/structures-juridiques/scic.md") { $0 + "\nUn paragraphe ajouté.\n" }
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/scic.md"]))
+        XCTAssertTrue(live.reusedPlan)
+        XCTAssertEqual(outcome.pagesWritten, 1)
+        XCTAssertEqual(outcome.diagnostics.sorted.filter { $0.severity == .error }.map(\.formatted), expected)
+        try original.write(to: footer, atomically: true, encoding: .utf8)
+        outcome = live.update(.init(templatesChanged: true))
+        XCTAssertTrue(outcome.published)
+        XCTAssertFalse(live.diagnostics.hasErrors)
+        assertSameAsBuild(live, outcome, "template fixed")
+    }
 }

@@ -54,9 +54,14 @@ extension LiveSite {
             full: full, fast: fast, changedAssets: changedAssets, root: root, atomic: atomic, outcome: &outcome, failures: failures)
         steps.end("copies")
 
-        var newWritten = writePages(
-            dirty, jobs: jobs, fingerprints: fingerprints, context: assembly.context, templates: templates, keepPlan: keepPlan,
-            full: full, copies: copies, root: root, atomic: atomic, outcome: &outcome, failures: failures)
+        let recheck = full || !fast || !changedAssets.isEmpty
+        let links = pageLinks(
+            site: site, jobs: jobs, reuse: !recheck, published: copies.published, templateAssets: copies.templateAssets)
+        let pages = writePages(
+            dirty, jobs: jobs, fingerprints: fingerprints, context: assembly.context, templates: templates, links: links,
+            keepPlan: keepPlan, full: full, copies: copies, root: root, atomic: atomic, outcome: &outcome, failures: failures)
+        var newWritten = pages.0
+        let rendered = pages.1
         steps.end("pages")
         if !full, failures.withLock({ $0.isEmpty }) { pagesReady?(outcome) }
 
@@ -103,6 +108,11 @@ extension LiveSite {
         planInputsChanged = false
         membershipChanged = false
         cardsChanged = false
+        finishOutputChecks(
+            site: site, plan: plan, recheck: recheck, keepPlan: keepPlan, templates: templates, published: copies.published,
+            templateAssets: copies.templateAssets, extraFiles: newExtraFiles, files: newWritten, rendered: rendered,
+            outcome: &outcome)
+        steps.end("vérification du site")
         outcome.steps = steps.list
         return outcome
     }
@@ -348,13 +358,14 @@ extension LiveSite {
     }
 
     /// Renders and writes the pages whose fingerprint changed, removes those the site no longer
-    /// has (and the files no longer copied); returns the fingerprints of the output's files.
+    /// has (and the files no longer copied); returns the fingerprints of the output's files, and
+    /// the links of each rendered page to none of the files of `links`.
     private func writePages(
         _ dirty: [Int], jobs: [RenderJob], fingerprints: [Int], context: PageContext, templates: TemplateSet,
-        keepPlan: Bool, full: Bool, copies: Copies, root: String, atomic: Bool,
+        links: GeneratedLinks, keepPlan: Bool, full: Bool, copies: Copies, root: String, atomic: Bool,
         outcome: inout Outcome, failures: Locked<[String]>
-    ) -> [String: Int] {
-        _ = dirty.parallelMap { index -> Bool in
+    ) -> ([String: Int], [(page: String, broken: [GeneratedLinks.Broken])]) {
+        let rendered = dirty.parallelMap { index -> (page: String, broken: [GeneratedLinks.Broken]) in
             let job = jobs[index]
             let html = PageRenderer.page(job, context: context, templates: templates)
             do {
@@ -362,7 +373,7 @@ extension LiveSite {
             } catch {
                 failures.withLock { $0.append("\(job.file) : \(error)") }
             }
-            return true
+            return (job.file, links.broken(in: html, page: job.file))
         }
         outcome.filesWritten += dirty.count
         outcome.pagesWritten = dirty.count
@@ -389,7 +400,7 @@ extension LiveSite {
             for asset in templateAssetsCopied where !copies.templateAssets.contains(asset) { stale.append("assets/" + asset) }
             for file in stale where unlink(root + "/" + file) == 0 { outcome.filesRemoved += 1 }
         }
-        return newWritten
+        return (newWritten, rendered)
     }
 
     /// Makes the feeds, calendars, sitemap and robots.txt again when what they read changed, and

@@ -95,6 +95,12 @@ public final class LiveSite {
     var itemPlaces: [String: (kind: Int, index: Int, job: Int)] = [:]
     /// Above this many changed files, a change is handled as a whole rebuild.
     static let wholeSiteThreshold = 2_000
+    /// The checks of `castor build` on the files of the site (`LiveSite+OutputChecks`): the
+    /// problems of step 5 of `check`, and the broken links of each page as last rendered.
+    var outputProblems: [Diagnostic] = []
+    var brokenLinks: [String: [GeneratedLinks.Broken]] = [:]
+    /// The files a page's links are first checked against (pages, copied files, known extras).
+    var linkFiles: Set<String>?
     /// Whether the last publication reused the previous order and plan (for the tests).
     var reusedPlan = false
     var hasLoaded = false
@@ -187,6 +193,8 @@ public final class LiveSite {
         membershipChanged = true
         templateAssetsCopied = []
         listDiagnostics = []
+        brokenLinks = [:]
+        linkFiles = nil
         setup = SiteSetup.load(contentRoot: options.content)
         loader = ContentLoader(contentRoot: options.content, collections: setup.collections ?? [])
         let files: [String]
