@@ -99,7 +99,7 @@ enum FrenchCLI {
     static func unknownCommand(_ arguments: [String], known: [String]) -> String? {
         guard let first = arguments.first, !first.hasPrefix("-"), first != "help", !known.contains(first) else { return nil }
         var text = "erreur : commande inconnue « \(first) »"
-        if let near = known.min(by: { distance($0, first) < distance($1, first) }), distance(near, first) <= 3 {
+        if let near = Validator.nearest(first, in: known, within: 3) {
             text += " ; vouliez-vous écrire « \(near) » ?"
         }
         text += "\n  conseil : les commandes sont " + known.joined(separator: ", ") + " ; castor --help les décrit."
@@ -120,19 +120,5 @@ enum FrenchCLI {
     static func replace(_ text: String, _ pattern: String, with template: String) -> String {
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return text }
         return regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: template)
-    }
-
-    /// Edit distance, for the « vouliez-vous écrire » suggestion.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return a.isEmpty ? b.count : previous[b.count]
     }
 }

@@ -37,6 +37,12 @@ public indirect enum YAMLTree: Sendable {
     }
 
     /// The text of a scalar, nil for lists and maps.
+    /// A YAML yes/no value (`true`, `yes`, `on`…, any case), or nil for anything else.
+    public var bool: Bool? {
+        guard case .scalar(let text, .bool, _) = self else { return nil }
+        return ["true", "yes", "on", "y"].contains(text.lowercased())
+    }
+
     public var text: String? {
         if case .scalar(let text, _, _) = self { return text }
         return nil

@@ -187,8 +187,8 @@ public enum CollectionDeclarations {
             let template = text("template", required: false)
             var listing = true
             if let entry = values["listing"] {
-                if case .scalar(let value, .bool, _) = entry.value {
-                    listing = ["true", "yes", "on", "y"].contains(value.lowercased())
+                if let flag = entry.value.bool {
+                    listing = flag
                 } else {
                     error(entry.value.position, "« listing » doit valoir true ou false")
                     valid = false

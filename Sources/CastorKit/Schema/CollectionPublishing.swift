@@ -157,8 +157,8 @@ extension CollectionDeclarations.Reader {
             result.searchLabel = requiredText(map, "label", owner: entry, example: "search: {label: Adresse utile}")
         }
         if let entry = values["navigation"] {
-            if case .scalar(let value, .bool, _) = entry.value {
-                result.navigation = ["true", "yes", "on", "y"].contains(value.lowercased())
+            if let flag = entry.value.bool {
+                result.navigation = flag
             } else {
                 error(entry.value.position, "« navigation » doit valoir true ou false")
                 valid = false

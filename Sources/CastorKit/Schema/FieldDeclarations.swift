@@ -64,8 +64,8 @@ extension CollectionDeclarations.Reader {
         }
         var required = false
         if let entry = values["required"] {
-            if case .scalar(let value, .bool, _) = entry.value {
-                required = ["true", "yes", "on", "y"].contains(value.lowercased())
+            if let flag = entry.value.bool {
+                required = flag
             } else {
                 error(entry.value.position, "« required » doit valoir true ou false")
             }

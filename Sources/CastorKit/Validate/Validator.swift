@@ -167,10 +167,8 @@ public struct Validator: Sendable {
                 Validator.dateProblem(text, key: spec.key, allowsTime: true),
                 hint: "écrivez 2027-05-12 pour une journée entière, ou 2027-05-12T09:30 pour une heure (heure de Paris)")
         case .bool:
-            guard case .scalar(let text, let kind, _) = value, kind == .bool else {
-                return fail("« \(spec.key) » doit valoir true ou false")
-            }
-            return .success(.bool(["true", "yes", "on", "y"].contains(text.lowercased())))
+            guard let flag = value.bool else { return fail("« \(spec.key) » doit valoir true ou false") }
+            return .success(.bool(flag))
         case .url:
             guard let text = value.text?.trimmingCharacters(in: .whitespaces), SiteConfig.isWebAddress(text) else {
                 return fail("adresse web invalide dans « \(spec.key) » : « \(value.text ?? "") »")
@@ -341,12 +339,13 @@ public struct Validator: Sendable {
         }
     }
 
-    /// The closest word within two edits, for « vouliez-vous écrire … ? ».
-    static func nearest(_ word: String, in candidates: [String]) -> String? {
+    /// The closest word within `within` edits (two by default; the first of equals), for
+    /// « vouliez-vous écrire … ? ».
+    public static func nearest(_ word: String, in candidates: [String], within: Int = 2) -> String? {
         var best: (String, Int)?
         for candidate in candidates {
             let distance = editDistance(Array(word), Array(candidate))
-            if distance <= 2, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+            if distance <= within, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
         }
         return best?.0
     }
