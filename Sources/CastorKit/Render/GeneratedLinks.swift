@@ -146,7 +146,7 @@ public struct GeneratedLinks: Sendable {
                     end += 1
                 }
                 let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                result.append(hasEntity ? GeneratedLinks.entitiesDecoded(value) : value)
+                result.append(hasEntity ? ActiveContent.decodeReferences(value) : value)
                 index = end + 1
             }
             return result
@@ -163,40 +163,6 @@ public struct GeneratedLinks: Sendable {
         let scheme = link[..<colon]
         guard let first = scheme.first, first.isLetter else { return false }
         return scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
-    }
-
-    /// Character references decoded: the named ones Castor writes, and numeric ones (contacts
-    /// are written `&#109;&#97;…`).
-    static func entitiesDecoded(_ text: String) -> String {
-        let named: [Substring: String] = ["amp": "&", "quot": "\"", "apos": "'", "lt": "<", "gt": ">"]
-        var result = ""
-        var rest = Substring(text)
-        while let ampersand = rest.firstIndex(of: "&") {
-            result += rest[..<ampersand]
-            let afterAmpersand = rest.index(after: ampersand)
-            guard let semicolon = rest[afterAmpersand...].prefix(10).firstIndex(of: ";") else {
-                result += "&"
-                rest = rest[afterAmpersand...]
-                continue
-            }
-            let name = rest[afterAmpersand..<semicolon]
-            var decoded: String?
-            if name.hasPrefix("#x") || name.hasPrefix("#X") {
-                decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-            } else if name.hasPrefix("#") {
-                decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-            } else {
-                decoded = named[name]
-            }
-            if let decoded {
-                result += decoded
-                rest = rest[rest.index(after: semicolon)...]
-            } else {
-                result += "&"
-                rest = rest[afterAmpersand...]
-            }
-        }
-        return result + rest
     }
 
     static func percentDecoded(_ segment: String) -> String {

@@ -46,9 +46,10 @@ public enum ActiveContent {
         return nil
     }
 
-    /// `&#106;`, `&#x6A;` and the five named XML references, replaced by their characters.
+    /// `&#106;`, `&#x6A;` and the five named XML references, replaced by their characters
+    /// (also used by the link check on generated pages).
     static func decodeReferences(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var result = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {
