@@ -22,7 +22,7 @@ public struct SiteSetup: Sendable {
         let probe = ContentLoader(contentRoot: contentRoot, displayRoot: displayRoot, collections: [])
         guard FileIO.isDirectory(contentRoot) else { return setup }
         let configFile = probe.display("site.yml")
-        if isRegularFile(contentRoot + "/site.yml") {
+        if FileTree.isRegularFile(contentRoot + "/site.yml") {
             switch probe.readConfig() {
             case .success(let text):
                 let (parsed, diagnostics) = SiteConfig.load(yaml: text, file: configFile)
@@ -36,7 +36,7 @@ public struct SiteSetup: Sendable {
                     hint: "créez site.yml avec title, base_url et les listes fiche_types, themes, regions, ad_categories"))
         }
         let name = CollectionDeclarations.fileName
-        guard isRegularFile(contentRoot + "/" + name) else {
+        guard FileTree.isRegularFile(contentRoot + "/" + name) else {
             setup.diagnostics.append(CollectionDeclarations.missingFile(probe.display(name)))
             return setup
         }
@@ -59,12 +59,6 @@ public struct SiteSetup: Sendable {
         case .failure(let problem): setup.diagnostics.append(problem)
         }
         return setup
-    }
-
-    /// A regular file, not a folder nor a symbolic link (links are ignored in the content folder).
-    static func isRegularFile(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     /// The item templates the collections name that `templates/` lacks (swift-mustache would

@@ -49,10 +49,4 @@ public struct FileStamp: Sendable, Hashable {
             size = -1
         }
     }
-
-    /// A regular file, not a folder nor a symbolic link.
-    static func isRegularFile(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
-    }
 }

@@ -298,7 +298,7 @@ public final class LiveSite {
             let full = options.content + "/" + path
             ignored[path] = nil
             if documents[path] != nil { removed.insert(path) }
-            guard FileStamp.isRegularFile(full) else {
+            guard FileTree.isRegularFile(full) else {
                 if assets.removeValue(forKey: path) != nil { changedAssets.insert(path) }
                 continue
             }

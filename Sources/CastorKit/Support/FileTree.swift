@@ -56,6 +56,12 @@ public enum FileTree {
     }
 
     /// Whether something (even a broken link) is at `path`.
+    /// Whether `path` is a regular file itself (a symbolic link is not).
+    public static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
     public static func exists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
