@@ -10,9 +10,7 @@ extension LiveSite {
     /// `finishOutputChecks` checks what this finds against the files the folder holds in the end.
     func pageLinks(site: Site, jobs: [RenderJob], reuse: Bool, published: [String], templateAssets: [String]) -> GeneratedLinks {
         if !reuse || linkFiles == nil {
-            var files = Set(jobs.map(\.file))
-            files.formUnion(published)
-            for asset in templateAssets { files.insert("assets/" + asset) }
+            var files = LiveSite.siteFiles(jobs.map(\.file), published: published, templateAssets: templateAssets)
             for names in lastExtraFiles.values { files.formUnion(names) }
             linkFiles = files
         }
@@ -40,9 +38,7 @@ extension LiveSite {
         if recheck || !brokenLinks.isEmpty {
             // The files of the folder as it is now: a link to a feed or a copied file made by this
             // publication is not broken, one to a file it removed is.
-            var all = Set(files.keys)
-            all.formUnion(published)
-            for asset in templateAssets { all.insert("assets/" + asset) }
+            let all = LiveSite.siteFiles(files.keys, published: published, templateAssets: templateAssets)
             linkFiles = all
             let links = GeneratedLinks(files: all, baseURL: site.config.baseURL, basePath: site.config.basePath)
             for (page, broken) in brokenLinks {
@@ -62,5 +58,13 @@ extension LiveSite {
             lastItems = nil
             written = [:]
         }
+    }
+
+    /// `written` plus the copied content files and the template assets (`assets/…`).
+    static func siteFiles<Files: Sequence<String>>(_ written: Files, published: [String], templateAssets: [String]) -> Set<String> {
+        var files = Set(written)
+        files.formUnion(published)
+        for asset in templateAssets { files.insert("assets/" + asset) }
+        return files
     }
 }

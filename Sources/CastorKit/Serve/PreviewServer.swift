@@ -126,17 +126,13 @@ public final class PreviewServer: Sendable {
         }
         // Should FlyingFox stop accepting anyway, it is started again.
         let task = Task {
-            var lastNotice: ContinuousClock.Instant?
             while !Task.isCancelled {
                 _ = unlink(socketPath)
                 do {
                     try await server.run()
                 } catch {
                     if Task.isCancelled { break }
-                    if lastNotice.map({ ContinuousClock.now - $0 > .seconds(10) }) ?? true {
-                        lastNotice = .now
-                        notice("Le serveur interne s'est arrêté (\(error.localizedDescription)) : il redémarre.")
-                    }
+                    listening.say("restart", "Le serveur interne s'est arrêté (\(error.localizedDescription)) : il redémarre.")
                 }
                 try? await Task.sleep(for: .milliseconds(200))
             }
