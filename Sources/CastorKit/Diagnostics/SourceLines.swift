@@ -40,6 +40,9 @@ struct SourceLines: Sendable {
 
     /// Characters before `index`, plus `extra` positions past the end of the line, plus one.
     static func characters(before index: String.Index, in text: Substring, extra: Int) -> Int {
-        text.unicodeScalars[..<index].reduce(into: "") { $0.unicodeScalars.append($1) }.count + extra + 1
+        let scalars = text.unicodeScalars[..<index]
+        // ASCII only (most front matter keys): one character per scalar, no string to build.
+        if scalars.allSatisfy(\.isASCII) { return scalars.count + extra + 1 }
+        return scalars.reduce(into: "") { $0.unicodeScalars.append($1) }.count + extra + 1
     }
 }

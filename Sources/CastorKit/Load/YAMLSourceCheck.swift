@@ -10,7 +10,8 @@ public enum YAMLSourceCheck {
     /// date, a yes/no, a number or a value from a list is left alone: `castor new` writes such
     /// comments, and the value is checked anyway. Positions count characters.
     public static func cutValues(_ tree: YAMLTree?, text: String, lineOffset: Int, schema: CollectionSchema) -> [YAMLReader.Failure] {
-        guard case .map(let entries, _)? = tree else { return [] }
+        // No `#`, no comment: nothing can have been cut (the common case, checked on bytes).
+        guard case .map(let entries, _)? = tree, text.utf8.contains(UInt8(ascii: "#")) else { return [] }
         let lines = SourceLines(text)
         var notes: [YAMLReader.Failure] = []
         func visit(_ entries: [YAMLTree.Entry]) {
