@@ -384,7 +384,6 @@ final class AdTests: XCTestCase {
         XCTAssertTrue(masked.contains("data-contact=\"\(ContactMask.scrambled("06 12 34 56 78"))\" data-kind=\"phone\""), masked)
         let untouched = "<p>Le 2026-11-23, 120000 € et https://exemple.org/0612345678 : <time datetime=\"2026-03-01\">1er mars</time></p>"
         XCTAssertEqual(ContactMask.maskHTML(untouched), untouched)
-        XCTAssertEqual(ContactMask.href("06 12 34 56 78"), "tel:0612345678")
         let scrambled = ContactMask.scrambled("a@b.fr")
         XCTAssertEqual(String(decoding: Data(base64Encoded: scrambled)!, as: UTF8.self), "rf.b@a")
     }

@@ -25,15 +25,6 @@ public enum ContactMask {
         Data(String(text.reversed()).utf8).base64EncodedString()
     }
 
-    /// The address a contact links to: `mailto:`, `tel:` (digits, `+` kept) or the web address.
-    public static func href(_ contact: String) -> String {
-        switch ContactKind(contact) {
-        case .email: return "mailto:" + contact
-        case .phone: return "tel:" + contact.filter { $0.isNumber || $0 == "+" }
-        case .web, nil: return contact
-        }
-    }
-
     /// `text` with every e-mail address and phone number replaced by `placeholder`, and every
     /// occurrence of the `literal` contacts too (an ad's own contact, whatever its format).
     public static func masked(_ text: String, placeholder: String = ContactMask.placeholder, literal: [String] = []) -> String {
