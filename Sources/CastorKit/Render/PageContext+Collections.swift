@@ -4,7 +4,7 @@ import Foundation
 /// from the declaration (labels, fields, card fields, listings, feed).
 extension PageContext {
     /// The main menu: the built-in entries, then each declared collection with `navigation: true`.
-    var navigationLinks: [NavLink] {
+    static func navigationLinks(_ site: Site) -> [NavLink] {
         PageContext.navigation
             + site.collections.filter { $0.schema.publishing.navigation }.map { NavLink($0.schema.label, $0.schema.publishedPrefix) }
     }

@@ -4,6 +4,15 @@ import Foundation
 /// reflection.
 public struct PageContext: Sendable {
     public let site: Site
+    /// The main menu and the footer's static pages: the same on every page, made once.
+    let menu: [NavLink]
+    let footerLinks: [NavLink]
+
+    public init(site: Site) {
+        self.site = site
+        menu = PageContext.navigationLinks(site)
+        footerLinks = PageContext.footerLinks(site)
+    }
 
     static let navigation: [NavLink] = [
         NavLink("Accueil", ""), NavLink("Fiches", "fiches/"), NavLink("Agenda", "agenda/"),
@@ -38,7 +47,7 @@ public struct PageContext: Sendable {
         root: String? = nil, feeds: [[String: Any]] = []
     ) -> [String: Any] {
         let config = site.config
-        let nav: [[String: Any]] = navigationLinks.map { link in
+        let nav: [[String: Any]] = menu.map { link in
             let current = link.url.isEmpty ? url.isEmpty : url.hasPrefix(link.url)
             return ["label": link.label, "url": link.url, "current": current]
         }
@@ -56,7 +65,7 @@ public struct PageContext: Sendable {
                 "canonical": config.baseURL + url, "kind": kind, "isHome": kind == "home",
             ],
             "nav": nav,
-            "footerPages": footerPages,
+            "footerPages": footerLinks.map { ["label": $0.label, "url": $0.url] },
             "breadcrumbs": crumbs,
             "hasBreadcrumbs": !crumbs.isEmpty,
             "feeds": PageContext.siteFeeds + feeds,
@@ -65,7 +74,7 @@ public struct PageContext: Sendable {
 
     /// The static pages of the footer: those of `footer_pages` that are published, in its order,
     /// or else every published page by name. Never a page the site does not have.
-    var footerPages: [[String: Any]] {
+    static func footerLinks(_ site: Site) -> [NavLink] {
         let pages: [Page]
         if let wanted = site.config.footerPages {
             let bySlug = Dictionary(site.pages.map { ($0.entry.slug, $0) }, uniquingKeysWith: { first, _ in first })
@@ -73,7 +82,7 @@ public struct PageContext: Sendable {
         } else {
             pages = site.pages
         }
-        return pages.map { ["label": $0.title, "url": $0.entry.url] }
+        return pages.map { NavLink($0.title, $0.entry.url) }
     }
 
     /// Sets `page.hasContacts` when the page holds a masked contact (`span.contact-masque`):
