@@ -47,12 +47,13 @@ struct NewOptions: ParsableArguments {
     }
 
     /// Reads the declarations, prepares and writes the file, and says what to do next.
-    /// `collection` is a collection's id, folder or singular (`evenement` for « Événement »).
+    /// `collection` is a collection's id, folder or singular (`evenement` for « Événement »);
+    /// `loaded` is what `setup()` returned, when the caller has already read it.
     func create(
         _ name: String, group: String? = nil, title: String, region: String?, contact: String? = nil, date: String? = nil,
-        category: String? = nil
+        category: String? = nil, loaded: (SiteConfig, [CollectionSchema])? = nil
     ) throws {
-        let (config, collections) = try setup()
+        let (config, collections) = try loaded ?? setup()
         guard let collection = CollectionDeclarations.find(name, in: collections) else {
             Terminal.standardError(
                 "erreur : « \(name) » n'est pas une collection de \(content)/collections.yml\n  conseil : collections : "
@@ -111,7 +112,8 @@ struct NewItem: ParsableCommand {
     @OptionGroup var options: NewOptions
 
     func run() throws {
-        let (_, collections) = try options.setup()
+        let loaded = try options.setup()
+        let collections = loaded.1
         var group: String?
         var rest = words
         if let schema = CollectionDeclarations.find(collection, in: collections), case .grouped = schema.layout, rest.count > 1 {
@@ -124,7 +126,8 @@ struct NewItem: ParsableCommand {
                     : "erreur : \(rest.count - 1) arguments en trop : \(rest.dropFirst().joined(separator: ", ")) (pensez aux guillemets autour d'un titre de plusieurs mots)")
             throw ExitCode.validationFailure
         }
-        try options.create(collection, group: group, title: title, region: region, contact: contact, date: date, category: categorie)
+        try options.create(
+            collection, group: group, title: title, region: region, contact: contact, date: date, category: categorie, loaded: loaded)
     }
 }
 
