@@ -288,10 +288,7 @@ extension Builder {
         let body = markdown.render(entry.body, file: entry.displayPath, firstLine: entry.bodyFirstLine, resolve: resolve)
         // Outside cmark's lock: contacts masked (the one masking point of bodies: pages, feeds and
         // search all read this HTML), images sized and loaded lazily.
-        var literal: [String] = []
-        for field in entry.collection.fields where field.type == .contact {
-            if let contact = entry[field.key]?.text, let kind = ContactKind(contact), kind != .web { literal.append(contact) }
-        }
+        let literal = ContactMask.literalContacts(entry.fields, collection: entry.collection)
         var html = ImageAttributes.add(
             ContactMask.maskHTML(body.html, literal: literal), pageURL: entry.url, contentRoot: options.content)
         html = PrintAddresses.add(html, pageURL: entry.url, baseURL: baseURL)

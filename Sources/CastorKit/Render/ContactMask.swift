@@ -38,14 +38,12 @@ public enum ContactMask {
     }
 
     /// The front matter values of an entry with every contact masked: the texts (`text`,
-    /// `textList`, attachment titles) of its collection's declaration. Web addresses and the
-    /// ad's `contact` are left for their own treatment (checked by the validator, shown by the
-    /// button).
+    /// `textList`, attachment titles) of its collection's declaration, the item's own contacts
+    /// (`literalContacts`) included whatever their format. Web addresses and the `contact` fields
+    /// themselves are left for their own treatment (checked by the validator, shown by the button).
     public static func maskedFields(_ fields: [String: FieldValue], collection: CollectionSchema) -> [String: FieldValue] {
-        let isAd = collection.id == BuiltinKinds.ads
-        let placeholder = isAd ? adPlaceholder : self.placeholder
-        var literal: [String] = []
-        if isAd, let contact = fields["contact"]?.text, let kind = ContactKind(contact), kind != .web { literal = [contact] }
+        let placeholder = collection.id == BuiltinKinds.ads ? adPlaceholder : self.placeholder
+        let literal = literalContacts(fields, collection: collection)
         var result = fields
         for spec in collection.fields {
             guard let value = fields[spec.key] else { continue }
@@ -62,6 +60,17 @@ public enum ContactMask {
             }
         }
         return result
+    }
+
+    /// The item's own contacts (its fields of type `contact` that are not web addresses): masked
+    /// wherever they appear, in whatever format the scanner would not recognise.
+    public static func literalContacts(_ fields: [String: FieldValue], collection: CollectionSchema) -> [String] {
+        collection.fields.compactMap { field in
+            guard field.type == .contact, let contact = fields[field.key]?.text, let kind = ContactKind(contact), kind != .web else {
+                return nil
+            }
+            return contact
+        }
     }
 
     /// Finds every e-mail address and phone number in `text` (and every occurrence of the
