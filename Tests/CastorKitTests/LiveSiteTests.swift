@@ -197,7 +197,15 @@ final class LiveSiteTests: XCTestCase {
         try edit(notary) { $0 + "\nPremier rendez-vous sans frais.\n" }
         outcome = live.update(.init(contentPaths: [notary]))
         XCTAssertTrue(outcome.published, "partner text: " + outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
+        XCTAssertTrue(live.reusedPlan, "a partner's text edit takes the fast path, as a fiche's")
+        XCTAssertEqual(outcome.pagesWritten, 1, "only the partner's own page reads its body")
         assertSameAsBuild(live, outcome, "partner text")
+        // A summary: the cards that show it (listings, per-value pages), not the plan.
+        try edit(notary) { $0.replacingOccurrences(of: "summary: Étude notariale qui", with: "summary: Office notarial qui") }
+        outcome = live.update(.init(contentPaths: [notary]))
+        XCTAssertTrue(outcome.published, "partner summary: " + outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
+        XCTAssertGreaterThan(outcome.pagesWritten, 1, "the listings that show the partner's card are rendered again")
+        assertSameAsBuild(live, outcome, "partner summary")
         try edit(notary) { $0.replacingOccurrences(of: "title: Étude notariale des Lices", with: "title: Aaa, étude notariale") }
         outcome = live.update(.init(contentPaths: [notary]))
         XCTAssertTrue(outcome.published, "partner title (order): " + outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))

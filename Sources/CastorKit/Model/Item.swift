@@ -35,7 +35,7 @@ public struct Item: Sendable {
 /// A declared collection published by the generic renderer, with its items in listing order.
 public struct PublishedCollection: Sendable {
     public let schema: CollectionSchema
-    public let items: [Item]
+    public var items: [Item]
 
     public init(schema: CollectionSchema, items: [Item]) {
         self.schema = schema

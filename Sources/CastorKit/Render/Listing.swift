@@ -40,7 +40,7 @@ public struct Listing: Sendable {
     /// The declared collection (`Site.collections`) whose items it lists, for its feed.
     public var collection: Int?
 
-    public enum Grouping: Sendable {
+    public enum Grouping: Sendable, Hashable {
         case none
         /// « Juin 2027 » (events only).
         case month

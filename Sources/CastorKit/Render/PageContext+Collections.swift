@@ -79,6 +79,7 @@ extension PageContext {
         let schema = published.schema
         let item = published.items[index]
         let entry = item.entry
+        readsItem(entry.relativePath)
         let crumbs = schema.hasListing ? [NavLink(schema.label, schema.publishedPrefix)] : []
         var context = common(
             url: entry.url, title: item.title, description: item.summary, kind: "item", breadcrumbs: crumbs,

@@ -7,12 +7,31 @@ public struct PageContext: Sendable {
     /// The main menu and the footer's static pages: the same on every page, made once.
     let menu: [NavLink]
     let footerLinks: [NavLink]
+    /// The footer's pages, whose cards every page shows.
+    let footerPaths: [String]
+    /// Where the reads of the site are recorded, when the preview renders one page (`PageReads`).
+    private(set) var log: ReadLog?
 
     public init(site: Site) {
         self.site = site
         menu = PageContext.navigationLinks(site)
-        footerLinks = PageContext.footerLinks(site)
+        let footer = PageContext.footerPages(site)
+        footerLinks = footer.map { NavLink($0.title, $0.entry.url) }
+        footerPaths = footer.map(\.entry.relativePath)
     }
+
+    /// The same context, recording what it reads of the site into `log`.
+    public func recording(into log: ReadLog) -> PageContext {
+        var copy = self
+        copy.log = log
+        return copy
+    }
+
+    /// Records that the page shows the whole content of an item (fields and body).
+    func readsItem(_ path: String) { log?.item(path) }
+
+    /// Records that the page chose what it shows by a derived value (an order, related items).
+    func reads(_ value: DerivedValue) { log?.value(value) }
 
     static let navigation: [NavLink] = [
         NavLink("Accueil", ""), NavLink("Fiches", "fiches/"), NavLink("Agenda", "agenda/"),
@@ -47,6 +66,7 @@ public struct PageContext: Sendable {
         root: String? = nil, feeds: [[String: Any]] = []
     ) -> [String: Any] {
         let config = site.config
+        if let log { for path in footerPaths { log.card(path) } }
         let nav: [[String: Any]] = menu.map { link in
             let current = link.url.isEmpty ? url.isEmpty : url.hasPrefix(link.url)
             return ["label": link.label, "url": link.url, "current": current]
@@ -74,15 +94,10 @@ public struct PageContext: Sendable {
 
     /// The static pages of the footer: those of `footer_pages` that are published, in its order,
     /// or else every published page by name. Never a page the site does not have.
-    static func footerLinks(_ site: Site) -> [NavLink] {
-        let pages: [Page]
-        if let wanted = site.config.footerPages {
-            let bySlug = Dictionary(site.pages.map { ($0.entry.slug, $0) }, uniquingKeysWith: { first, _ in first })
-            pages = wanted.compactMap { bySlug[$0.slug] }
-        } else {
-            pages = site.pages
-        }
-        return pages.map { NavLink($0.title, $0.entry.url) }
+    static func footerPages(_ site: Site) -> [Page] {
+        guard let wanted = site.config.footerPages else { return site.pages }
+        let bySlug = Dictionary(site.pages.map { ($0.entry.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        return wanted.compactMap { bySlug[$0.slug] }
     }
 
     /// Sets `page.hasContacts` when the page holds a masked contact (`span.contact-masque`):
@@ -111,6 +126,7 @@ public struct PageContext: Sendable {
 
     func rawCard(_ ref: ItemRef) -> [String: Any] {
         let config = site.config
+        if let log { log.card(site.path(of: ref)) }
         switch ref {
         case .fiche(let index):
             let fiche = site.fiches[index]
@@ -170,6 +186,7 @@ public struct PageContext: Sendable {
 
     func home() -> [String: Any] {
         var context = common(url: "", title: site.config.title, description: site.config.description, kind: "home")
+        for id in [BuiltinKinds.fiches, BuiltinKinds.events, BuiltinKinds.ads] { reads(.order(id)) }
         let upcoming = site.events.indices.filter { site.events[$0].isUpcoming(today: site.today) }.prefix(5)
         context["latestFiches"] = site.fiches.indices.prefix(6).map { card(.fiche($0)) }
         context["nextEvents"] = upcoming.map { card(.event($0)) }
@@ -182,6 +199,8 @@ public struct PageContext: Sendable {
     func fiche(_ index: Int) -> [String: Any] {
         let fiche = site.fiches[index]
         let entry = fiche.entry
+        readsItem(entry.relativePath)
+        reads(.related(entry.relativePath))
         let config = site.config
         let typeLabel = config.label("fiche_types", fiche.type)
         var context = common(
@@ -215,6 +234,7 @@ public struct PageContext: Sendable {
     func event(_ index: Int) -> [String: Any] {
         let event = site.events[index]
         let entry = event.entry
+        readsItem(entry.relativePath)
         let config = site.config
         var context = common(
             url: entry.url, title: event.title, description: event.summary, kind: "event",
@@ -249,6 +269,7 @@ public struct PageContext: Sendable {
     func ad(_ index: Int) -> [String: Any] {
         let ad = site.ads[index]
         let entry = ad.entry
+        readsItem(entry.relativePath)
         let config = site.config
         let categoryLabel = config.label("ad_categories", ad.category)
         var context = common(
@@ -282,6 +303,7 @@ public struct PageContext: Sendable {
 
     func page(_ index: Int) -> [String: Any] {
         let page = site.pages[index]
+        readsItem(page.entry.relativePath)
         var context = common(url: page.entry.url, title: page.title, description: page.summary, kind: "page")
         context["content"] = PageContext.compact([
             "title": page.title, "summary": page.summary, "body": site.bodies[page.entry.relativePath]?.html ?? "",
@@ -377,6 +399,9 @@ public struct PageContext: Sendable {
             description: "S'abonner à l'agenda dans son application de calendrier, suivre ses flux, l'afficher sur le site de son association.",
             kind: "share", breadcrumbs: [NavLink("Agenda", "agenda/")], feeds: PageContext.agendaFeeds(.all, label: nil))
         let upcoming = site.events.filter { $0.isUpcoming(today: site.today) }
+        // The counts of upcoming events per region read every event's region.
+        reads(.order(BuiltinKinds.events))
+        if let log { for event in site.events { log.card(event.entry.relativePath) } }
         let regions = site.config.vocabulary("regions")
         let example = regions.keys.first { slug in upcoming.contains { $0.region == slug } } ?? regions.keys.first ?? "bretagne"
         let widget = base + AgendaFeeds.widgetFile
@@ -405,6 +430,8 @@ public struct PageContext: Sendable {
     /// Choices of the ads page's filters: every category, and the regions that have ads.
     func adFilters() -> [String: Any] {
         let config = site.config
+        reads(.order(BuiltinKinds.ads))
+        if let log { for ad in site.ads { log.card(ad.entry.relativePath) } }
         let used = Set(site.ads.compactMap(\.region))
         let regions = config.vocabulary("regions").filter { used.contains($0.key) }.map {
             ["slug": $0.key, "label": $0.value, "url": "annonces/regions/\($0.key)/"]

@@ -1,16 +1,15 @@
-/// The preview of the collections the generic renderer publishes (`Site.collections`): their
-/// items are few, so an edit of one of them takes the whole path of `publish` (items sorted
-/// again, plan made again, pages whose fingerprint changed written), with the build's own
-/// functions (`Builder.publishedCollections`, `SitePlan.collectionJobs`).
-extension LiveSite {
-    /// Whether a pending change is an item of a declared collection without dedicated code.
-    var touchesDeclaredCollections: Bool {
-        for path in pendingEntries.union(pendingBodies).union(changedCards) {
-            if let entry = documents[path]?.entry ?? entriesByPath[path], !BuiltinKinds.isBuiltin(entry.collection) { return true }
-        }
-        return false
-    }
+/// Where an item sits in the preview's last publication (`LiveSite.itemPlaces`).
+enum ItemPlace {
+    /// Kinds 0–3 are the fiches, events, ads and pages; a declared collection published by the
+    /// generic renderer is kind `firstCollection` + its index in `Site.collections`.
+    static let firstCollection = 4
+}
 
+/// The preview of the collections the generic renderer publishes (`Site.collections`): an edit
+/// of one of their items takes the same paths as a fiche's (swapped in, put back in order,
+/// pages rendered again when what they read changed), and a whole assembly uses the build's
+/// own functions (`Builder.publishedCollections`, `SitePlan.collectionJobs`).
+extension LiveSite {
     /// The declared collections' published items, in order, as `Builder.check` makes them.
     func publishedCollections() -> [PublishedCollection] {
         let declared = (setup.collections ?? []).filter { !BuiltinKinds.isBuiltin($0) }

@@ -28,8 +28,9 @@ extension LiveSite {
         let plan = assembly.plan
         let jobs = plan.jobs
 
-        let fingerprints = pageFingerprints(jobs, site: site, fast: fast)
-        let dirty = jobs.indices.filter { written[jobs[$0].file] != fingerprints[$0] }
+        let derived = DerivedFingerprints(site: site)
+        let known = pageFingerprints(jobs, site: site, fast: fast, derived: derived)
+        let dirty = jobs.indices.filter { known[$0] == nil || written[jobs[$0].file] != known[$0] }
         steps.end("empreintes")
 
         let writer = OutputWriter(output: options.output)
@@ -58,10 +59,12 @@ extension LiveSite {
         let links = pageLinks(
             site: site, jobs: jobs, reuse: !recheck, published: copies.published, templateAssets: copies.templateAssets)
         let pages = writePages(
-            dirty, jobs: jobs, fingerprints: fingerprints, context: assembly.context, templates: templates, links: links,
-            keepPlan: keepPlan, full: full, copies: copies, root: root, atomic: atomic, outcome: &outcome, failures: failures)
-        var newWritten = pages.0
-        let rendered = pages.1
+            dirty, jobs: jobs, known: known, site: site, derived: derived, context: assembly.context, templates: templates,
+            links: links, keepPlan: keepPlan, full: full, copies: copies, root: root, atomic: atomic, outcome: &outcome,
+            failures: failures)
+        var newWritten = pages.written
+        let rendered = pages.rendered
+        let fingerprints = pages.fingerprints
         steps.end("pages")
         if !full, failures.withLock({ $0.isEmpty }) { pagesReady?(outcome) }
 
@@ -135,28 +138,39 @@ extension LiveSite {
         // same plan, same listings; only the changed items are swapped in. Incremental path:
         // the same items, some cards changed: those are put back in order, the plan and the
         // related fiches are kept when nothing moved and no grouping field changed.
-        // An edit of a declared collection's item (few pages) takes the whole path below.
-        let collectionsTouched = touchesDeclaredCollections
-        let fast = !cardsChanged && !full && !collectionsTouched && lastItems != nil && lastPlan != nil
-        let incremental = !fast && !full && !collectionsTouched && !membershipChanged && lastItems != nil && lastPlan != nil
+        // The items of the declared collections are swapped in the same way, and put back in
+        // their declared order when a card changed.
+        let fast = !cardsChanged && !full && lastItems != nil && lastPlan != nil
+        let incremental = !fast && !full && !membershipChanged && lastItems != nil && lastPlan != nil
         reusedPlan = fast
         var items: (fiches: [Fiche], events: [Event], ads: [Ad], pages: [Page])
         var bodies: [String: RenderedMarkdown]
         var moved = (fiches: false, others: false)
+        var collections = lastCollections
         if (fast || incremental), let last = lastItems {
             items = last
             bodies = lastBodies
             let lifetime = config.adLifetimeDays
             var changed: [Set<Int>] = [[], [], [], []]
+            var reorderCollections = false
             for path in pendingEntries {
                 guard let place = itemPlaces[path], let entry = entriesByPath[path] else { continue }
                 switch place.kind {
                 case 0: items.fiches[place.index] = Fiche(entry)
                 case 1: items.events[place.index] = Event(entry)
                 case 2: items.ads[place.index] = Ad(entry, defaultLifetimeDays: lifetime)
-                default: items.pages[place.index] = Page(entry)
+                case 3: items.pages[place.index] = Page(entry)
+                default:
+                    collections[place.kind - ItemPlace.firstCollection].items[place.index] = Item(entry)
+                    if changedCards.contains(path) { reorderCollections = true }
+                    continue
                 }
                 if changedCards.contains(path) { changed[place.kind].insert(place.index) }
+            }
+            if reorderCollections {
+                let before = collections.map { $0.items.map(\.entry.relativePath) }
+                collections = collections.map { PublishedCollection.ordered($0.schema, entries: $0.items.map(\.entry)) }
+                if collections.map({ $0.items.map(\.entry.relativePath) }) != before { moved.others = true }
             }
             for path in pendingBodies where itemPlaces[path] != nil { bodies[path] = documents[path]?.body }
             if incremental {
@@ -191,7 +205,7 @@ extension LiveSite {
         var site = Site(
             config: config, today: options.today, fiches: items.fiches, events: items.events, ads: items.ads,
             pages: items.pages, bodies: bodies, related: lastRelated!.related)
-        site.collections = (fast || incremental) ? lastCollections : publishedCollections()
+        site.collections = (fast || incremental) ? collections : publishedCollections()
         steps.end("assemblage")
 
         let plan = keepPlan ? lastPlan! : SitePlan(site: site)
@@ -207,6 +221,8 @@ extension LiveSite {
                 case .event(let i): itemPlaces[site.events[i].entry.relativePath] = (1, i, index)
                 case .ad(let i): itemPlaces[site.ads[i].entry.relativePath] = (2, i, index)
                 case .page(let i): itemPlaces[site.pages[i].entry.relativePath] = (3, i, index)
+                case .item(let collection, let i):
+                    itemPlaces[site.collections[collection].items[i].entry.relativePath] = (ItemPlace.firstCollection + collection, i, index)
                 default: break
                 }
             }
@@ -217,91 +233,29 @@ extension LiveSite {
             context: context)
     }
 
-    /// What each page shows. The stamps are read once per item.
-    private func pageFingerprints(_ jobs: [RenderJob], site: Site, fast: Bool) -> [Int] {
-        func stamps(_ paths: [String]) -> (card: [Int], full: [Int]) {
-            var card: [Int] = []
-            var full: [Int] = []
-            card.reserveCapacity(paths.count)
-            full.reserveCapacity(paths.count)
-            for path in paths {
-                let state = documents[path]
-                card.append(state?.cardStamp ?? 0)
-                full.append(state?.fullStamp ?? 0)
-            }
-            return (card, full)
+    /// The fingerprint of each page: of its job and of what it read when last rendered
+    /// (`PageMemos`), nil for a page never rendered or whose job changed. On the fast path
+    /// (same plan, no card changed) only the pages that read a changed item are looked at.
+    private func pageFingerprints(_ jobs: [RenderJob], site: Site, fast: Bool, derived: DerivedFingerprints) -> [Int?] {
+        func fingerprint(_ memo: PageMemos.Memo) -> Int {
+            PageMemos.fingerprint(
+                memo, card: { self.documents[$0]?.cardStamp ?? 0 }, full: { self.documents[$0]?.fullStamp ?? 0 },
+                derived: derived)
         }
-        var fingerprints: [Int]
         if fast {
-            // Only the pages of the changed items can differ: every other input is a card.
-            fingerprints = lastFingerprints
+            var fingerprints = lastFingerprints.map { Optional($0) }
             for path in pendingEntries.union(pendingBodies) {
-                guard let place = itemPlaces[path], let state = documents[path] else { continue }
-                var hasher = Hasher()
-                hasher.combine(jobs[place.job].url)
-                hasher.combine(state.fullStamp)
-                if place.kind == 0 {
-                    for other in site.related[place.index] { hasher.combine(documents[site.fiches[other].entry.relativePath]?.cardStamp ?? 0) }
-                }
-                fingerprints[place.job] = hasher.finalize()
-            }
-        } else {
-            let fiches = stamps(site.fiches.map(\.entry.relativePath))
-            let events = stamps(site.events.map(\.entry.relativePath))
-            let ads = stamps(site.ads.map(\.entry.relativePath))
-            let pages = stamps(site.pages.map(\.entry.relativePath))
-            let declared = site.collections.map { stamps($0.items.map(\.entry.relativePath)) }
-            var everything = Hasher()
-            for stamp in declared { everything.combine(stamp.card) }
-            everything.combine(fiches.card)
-            everything.combine(events.card)
-            everything.combine(ads.card)
-            everything.combine(pages.card)
-            let allCards = everything.finalize()
-            var adsHasher = Hasher()
-            adsHasher.combine(ads.card)
-            let allAds = adsHasher.finalize()
-            // Every page's footer lists the static pages.
-            var footerHasher = Hasher()
-            footerHasher.combine(pages.card)
-            let footer = footerHasher.finalize()
-            func card(_ ref: ItemRef) -> Int {
-                switch ref {
-                case .fiche(let i): return fiches.card[i]
-                case .event(let i): return events.card[i]
-                case .ad(let i): return ads.card[i]
-                case .page(let i): return pages.card[i]
-                case .item(let collection, let i): return declared[collection].card[i]
+                for file in pageMemos.readers[path] ?? [] {
+                    guard let index = jobIndex[file], let memo = pageMemos.memos[file] else { continue }
+                    fingerprints[index] = fingerprint(memo)
                 }
             }
-            fingerprints = jobs.map { job -> Int in
-                var hasher = Hasher()
-                hasher.combine(job.url)
-                hasher.combine(footer)
-                switch job.kind {
-                case .home, .terms, .share, .search, .notFound:
-                    hasher.combine(allCards)
-                case .fiche(let index):
-                    hasher.combine(fiches.full[index])
-                    for other in site.related[index] { hasher.combine(fiches.card[other]) }
-                case .event(let index): hasher.combine(events.full[index])
-                case .ad(let index): hasher.combine(ads.full[index])
-                case .page(let index): hasher.combine(pages.full[index])
-                case .item(let collection, let index): hasher.combine(declared[collection].full[index])
-                case .listing(let listing, let page):
-                    hasher.combine(listing.title)
-                    hasher.combine(listing.url)
-                    hasher.combine(listing.template)
-                    hasher.combine(page)
-                    hasher.combine(listing.pageCount)
-                    for ref in listing.items(onPage: page) { hasher.combine(card(ref)) }
-                    // Special listings (the ads page and its filters) may read more than their items.
-                    if listing.template != "list" { hasher.combine(allAds) }
-                }
-                return hasher.finalize()
-            }
+            return fingerprints
         }
-        return fingerprints
+        return jobs.map { job -> Int? in
+            guard let memo = pageMemos.memos[job.file], memo.descriptor == job.descriptor(in: site) else { return nil }
+            return fingerprint(memo)
+        }
     }
 
     /// The content files and template assets copied, and the stamps they had.
@@ -357,23 +311,37 @@ extension LiveSite {
         return Copies(published: publishedAssets, copied: newCopied, templateAssets: templateAssets)
     }
 
-    /// Renders and writes the pages whose fingerprint changed, removes those the site no longer
-    /// has (and the files no longer copied); returns the fingerprints of the output's files, and
-    /// the links of each rendered page to none of the files of `links`.
+    /// Renders and writes the pages whose fingerprint changed (recording what each reads), removes
+    /// those the site no longer has (and the files no longer copied); returns the fingerprints of
+    /// the output's files and of every page, and the links of each rendered page to none of the
+    /// files of `links`.
     private func writePages(
-        _ dirty: [Int], jobs: [RenderJob], fingerprints: [Int], context: PageContext, templates: TemplateSet,
-        links: GeneratedLinks, keepPlan: Bool, full: Bool, copies: Copies, root: String, atomic: Bool,
-        outcome: inout Outcome, failures: Locked<[String]>
-    ) -> ([String: Int], [(page: String, broken: [GeneratedLinks.Broken])]) {
-        let rendered = dirty.parallelMap { index -> (page: String, broken: [GeneratedLinks.Broken]) in
+        _ dirty: [Int], jobs: [RenderJob], known: [Int?], site: Site, derived: DerivedFingerprints, context: PageContext,
+        templates: TemplateSet, links: GeneratedLinks, keepPlan: Bool, full: Bool, copies: Copies, root: String,
+        atomic: Bool, outcome: inout Outcome, failures: Locked<[String]>
+    ) -> (written: [String: Int], fingerprints: [Int], rendered: [(page: String, broken: [GeneratedLinks.Broken])]) {
+        let rendered = dirty.parallelMap { index -> (page: String, broken: [GeneratedLinks.Broken], reads: PageReads) in
             let job = jobs[index]
-            let html = PageRenderer.page(job, context: context, templates: templates)
+            let log = ReadLog()
+            let html = PageRenderer.page(job, context: context.recording(into: log), templates: templates)
             do {
                 try LiveSite.write(html, to: root + "/" + job.file, atomically: atomic)
             } catch {
                 failures.withLock { $0.append("\(job.file) : \(error)") }
             }
-            return (job.file, links.broken(in: html, page: job.file))
+            return (job.file, links.broken(in: html, page: job.file), log.recorded)
+        }
+        if !keepPlan {
+            pageMemos.keepOnly(Set(jobs.map(\.file)))
+            jobIndex = Dictionary(jobs.enumerated().map { ($1.file, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        var fingerprints = known.map { $0 ?? 0 }
+        for (index, page) in zip(dirty, rendered) {
+            let job = jobs[index]
+            pageMemos.record(job.file, descriptor: job.descriptor(in: site), reads: page.reads)
+            fingerprints[index] = PageMemos.fingerprint(
+                pageMemos.memos[job.file]!, card: { self.documents[$0]?.cardStamp ?? 0 },
+                full: { self.documents[$0]?.fullStamp ?? 0 }, derived: derived)
         }
         outcome.filesWritten += dirty.count
         outcome.pagesWritten = dirty.count
@@ -400,7 +368,7 @@ extension LiveSite {
             for asset in templateAssetsCopied where !copies.templateAssets.contains(asset) { stale.append("assets/" + asset) }
             for file in stale where unlink(root + "/" + file) == 0 { outcome.filesRemoved += 1 }
         }
-        return (newWritten, rendered)
+        return (newWritten, fingerprints, rendered.map { ($0.page, $0.broken) })
     }
 
     /// Makes the feeds, calendars, sitemap and robots.txt again when what they read changed, and
@@ -417,7 +385,8 @@ extension LiveSite {
                 case 0?, 2?: groups.formUnion([.fichesAndAds, .search])
                 case 1?: groups.formUnion([.agenda, .search])
                 case 3?: groups.insert(.search)
-                default: groups.formUnion([.fichesAndAds, .agenda, .search])
+                case let kind? where kind >= ItemPlace.firstCollection: groups.formUnion([.collections, .search])
+                default: groups.formUnion([.fichesAndAds, .agenda, .collections, .search])
                 }
             }
         }

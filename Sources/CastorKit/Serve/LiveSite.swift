@@ -88,10 +88,15 @@ public final class LiveSite {
     /// What the last publication computed, reused while no card changes.
     var lastBodies: [String: RenderedMarkdown] = [:]
     var lastFingerprints: [Int] = []
+    /// What each page read when last rendered (`PageMemos`), and each page's index in `lastPlan`.
+    var pageMemos = PageMemos()
+    var jobIndex: [String: Int] = [:]
     var lastPublishedAssets: [String] = []
     /// The files each group of extra files made at the last publication.
     var lastExtraFiles: [Builder.ExtraFiles: Set<String>] = [:]
-    /// Item path → its place in `lastItems` (0 fiches, 1 events, 2 ads, 3 pages) and the index of its page in `lastPlan`.
+    /// Item path → its place in `lastItems` (0 fiches, 1 events, 2 ads, 3 pages, then
+    /// `ItemPlace.firstCollection` + the index of a declared collection in `lastCollections`)
+    /// and the index of its page in `lastPlan`.
     var itemPlaces: [String: (kind: Int, index: Int, job: Int)] = [:]
     /// Above this many changed files, a change is handled as a whole rebuild.
     static let wholeSiteThreshold = 2_000

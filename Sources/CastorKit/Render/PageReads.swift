@@ -1,0 +1,101 @@
+/// What one page read of the site while its context was made (issue 12: the page context reads
+/// the site through a view that records its reads). The preview keeps it beside the page: the
+/// page is rendered again only when one of these reads gives another value, whatever the page
+/// is — a new template or a new feature that shows more of the site is followed without a
+/// list of « what each page shows » written by hand.
+///
+/// Three granularities, matching what the preview knows has changed:
+/// - `cards`: items whose card the page shows (title, address, fields: no body);
+/// - `items`: items whose whole content the page shows (fields and body);
+/// - `values`: derived values of the whole site the page chose items by (the order of a
+///   collection, the related fiches of an item).
+public struct PageReads: Sendable, Equatable {
+    public var cards: [String] = []
+    public var items: [String] = []
+    public var values: Set<DerivedValue> = []
+
+    public init() {}
+
+    /// Every item path read, at either granularity.
+    public var paths: [String] { cards + items }
+}
+
+/// A value computed from many items that a page may read: when its fingerprint changes, the
+/// pages that read it are rendered again even though none of the items they showed changed.
+public enum DerivedValue: Sendable, Hashable {
+    /// The order of the published items of a collection (by id): which come first, which exist.
+    case order(String)
+    /// The items related to an item (by path).
+    case related(String)
+}
+
+/// The recorder a page context writes its reads to, one per page rendered by the preview (a
+/// page is rendered on one thread; the lock only keeps the type honest about it).
+public final class ReadLog: Sendable {
+    private let reads = Locked(PageReads())
+
+    public init() {}
+
+    func card(_ path: String) { reads.withLock { $0.cards.append(path) } }
+    func item(_ path: String) { reads.withLock { $0.items.append(path) } }
+    func value(_ value: DerivedValue) { _ = reads.withLock { $0.values.insert(value) } }
+
+    public var recorded: PageReads { reads.withLock { $0 } }
+}
+
+extension Site {
+    /// The source path of the item a reference names.
+    public func path(of ref: ItemRef) -> String {
+        switch ref {
+        case .fiche(let index): return fiches[index].entry.relativePath
+        case .event(let index): return events[index].entry.relativePath
+        case .ad(let index): return ads[index].entry.relativePath
+        case .page(let index): return pages[index].entry.relativePath
+        case .item(let collection, let index): return collections[collection].items[index].entry.relativePath
+        }
+    }
+
+    /// The paths of a collection's published items, in listing order.
+    func orderedPaths(of id: String) -> [String] {
+        switch id {
+        case BuiltinKinds.fiches: return fiches.map(\.entry.relativePath)
+        case BuiltinKinds.events: return events.map(\.entry.relativePath)
+        case BuiltinKinds.ads: return ads.map(\.entry.relativePath)
+        case BuiltinKinds.pages: return pages.map(\.entry.relativePath)
+        default: return collections.first { $0.schema.id == id }?.items.map(\.entry.relativePath) ?? []
+        }
+    }
+}
+
+/// The current fingerprints of the derived values of one site, each computed once when first asked.
+/// Not thread-safe: one owner (the preview) asks.
+final class DerivedFingerprints {
+    let site: Site
+    private var known: [DerivedValue: Int] = [:]
+    private lazy var ficheIndex: [String: Int] = {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(site.fiches.count)
+        for (position, fiche) in site.fiches.enumerated() { index[fiche.entry.relativePath] = position }
+        return index
+    }()
+
+    init(site: Site) { self.site = site }
+
+    func fingerprint(of value: DerivedValue) -> Int {
+        if let fingerprint = known[value] { return fingerprint }
+        var hasher = Hasher()
+        switch value {
+        case .order(let id):
+            for path in site.orderedPaths(of: id) { hasher.combine(path) }
+        case .related(let path):
+            if let index = ficheIndex[path] {
+                for other in site.related[index] { hasher.combine(site.fiches[other].entry.relativePath) }
+            } else {
+                hasher.combine(-1)
+            }
+        }
+        let fingerprint = hasher.finalize()
+        known[value] = fingerprint
+        return fingerprint
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import XCTest
+
+@testable import CastorKit
+
+/// The page context records what each page reads of the site (issue 12): the preview renders a
+/// page again when, and only when, one of these reads changes.
+final class PageReadsTests: XCTestCase {
+    var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("castor-reads-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: EndToEndTests.fixtures.appendingPathComponent("site/content"), to: folder.appendingPathComponent("content"))
+        // Two fiches sharing a theme: each is related to the other.
+        let kit = folder.appendingPathComponent("content/fiches/boite-a-outils/kit-jpo/index.md")
+        let text = try String(contentsOf: kit, encoding: .utf8)
+        try text.replacingOccurrences(of: "themes: communication", with: "themes: [communication, juridique]")
+            .write(to: kit, atomically: true, encoding: .utf8)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    func checkedFixture() throws -> Builder.Checked {
+        let options = BuildOptions(
+            content: folder.appendingPathComponent("content").path, templates: EndToEndTests.repository.appendingPathComponent("templates").path,
+            output: folder.appendingPathComponent("site").path,
+            today: LocalDate(iso: "2026-11-23")!)
+        var report = BuildReport()
+        let checked = try XCTUnwrap(Builder(options: options).check(report: &report), report.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
+        return checked
+    }
+
+    func reads(_ job: RenderJob, _ checked: Builder.Checked) -> PageReads {
+        let log = ReadLog()
+        _ = PageRenderer.page(job, context: PageContext(site: checked.site).recording(into: log), templates: checked.templates)
+        return log.recorded
+    }
+
+    func testAFichePageReadsItselfItsRelatedCardsAndTheFooter() throws {
+        let checked = try checkedFixture()
+        let site = checked.site
+        let index = try XCTUnwrap(site.related.firstIndex { !$0.isEmpty }, "the fixture has a fiche with related fiches")
+        let job = try XCTUnwrap(checked.plan.jobs.first { if case .fiche(index) = $0.kind { return true } else { return false } })
+        let recorded = reads(job, checked)
+        let path = site.fiches[index].entry.relativePath
+        XCTAssertEqual(recorded.items, [path], "the page shows its own fiche whole, and no other")
+        for other in site.related[index] {
+            XCTAssertTrue(recorded.cards.contains(site.fiches[other].entry.relativePath), "a related fiche's card is read")
+        }
+        XCTAssertTrue(recorded.values.contains(.related(path)), "which fiches are related is read")
+        for page in PageContext.footerPages(site) {
+            XCTAssertTrue(recorded.cards.contains(page.entry.relativePath), "the footer shows the static pages' titles")
+        }
+        XCTAssertFalse(recorded.cards.contains(path), "its own card is not shown on its page")
+    }
+
+    func testAListingReadsTheCardsOfItsPageOnlyAndTheHomeReadsTheOrders() throws {
+        let checked = try checkedFixture()
+        let site = checked.site
+        let job = try XCTUnwrap(checked.plan.jobs.first { $0.url == "fiches/" })
+        let recorded = reads(job, checked)
+        XCTAssertEqual(recorded.items, [], "a listing shows no item whole")
+        let shown = site.fiches.prefix(Listing.perPage).map(\.entry.relativePath)
+        XCTAssertEqual(Set(recorded.cards).intersection(site.fiches.map(\.entry.relativePath)), Set(shown))
+        let home = reads(try XCTUnwrap(checked.plan.jobs.first { $0.url == "" }), checked)
+        XCTAssertEqual(home.values, [.order(BuiltinKinds.fiches), .order(BuiltinKinds.events), .order(BuiltinKinds.ads)])
+        let notFound = reads(try XCTUnwrap(checked.plan.jobs.first { $0.file == "404.html" }), checked)
+        XCTAssertEqual(Set(notFound.cards), Set(PageContext.footerPages(site).map(\.entry.relativePath)), "the 404 page reads the footer only")
+        XCTAssertEqual(notFound.items, [])
+    }
+
+    /// The memo of a page: same reads and same stamps give the same fingerprint; a changed card
+    /// stamp of a read item, a changed order, or another job give another.
+    func testTheFingerprintFollowsEveryRead() throws {
+        let checked = try checkedFixture()
+        let site = checked.site
+        let job = try XCTUnwrap(checked.plan.jobs.first { $0.url == "" })
+        let memo = PageMemos.Memo(descriptor: job.descriptor(in: site), reads: reads(job, checked))
+        let derived = DerivedFingerprints(site: site)
+        let first = PageMemos.fingerprint(memo, card: { _ in 1 }, full: { _ in 1 }, derived: derived)
+        XCTAssertEqual(first, PageMemos.fingerprint(memo, card: { _ in 1 }, full: { _ in 1 }, derived: derived))
+        let read = try XCTUnwrap(memo.reads.cards.first)
+        XCTAssertNotEqual(first, PageMemos.fingerprint(memo, card: { $0 == read ? 2 : 1 }, full: { _ in 1 }, derived: derived))
+        XCTAssertEqual(first, PageMemos.fingerprint(memo, card: { _ in 1 }, full: { _ in 2 }, derived: derived), "the home shows no item whole")
+        var reordered = site
+        reordered = Site(
+            config: site.config, today: site.today, fiches: site.fiches.reversed(), events: site.events, ads: site.ads, pages: site.pages,
+            bodies: site.bodies)
+        XCTAssertNotEqual(first, PageMemos.fingerprint(memo, card: { _ in 1 }, full: { _ in 1 }, derived: DerivedFingerprints(site: reordered)))
+        let other = try XCTUnwrap(checked.plan.jobs.first { $0.url == "fiches/" })
+        XCTAssertNotEqual(memo.descriptor, other.descriptor(in: site))
+    }
+}
