@@ -94,4 +94,31 @@ final class PageReadsTests: XCTestCase {
         let other = try XCTUnwrap(checked.plan.jobs.first { $0.url == "fiches/" })
         XCTAssertNotEqual(memo.descriptor, other.descriptor(in: site))
     }
+
+    /// The feeds, calendars, sitemap and search index record their reads too: the preview
+    /// makes a group again only when what it read changed.
+    func testExtraFilesRecordWhatTheyRead() throws {
+        let checked = try checkedFixture()
+        let site = checked.site
+        func reads(_ group: Builder.ExtraFiles) -> PageReads {
+            let log = ReadLog()
+            _ = Builder.extraFiles(site, plan: checked.plan, groups: [group], logs: [group: log])
+            return log.recorded
+        }
+        let agenda = reads(.agenda)
+        XCTAssertEqual(Set(agenda.items), Set(site.events.map(\.entry.relativePath)), "calendars carry every event, and nothing else")
+        XCTAssertEqual(agenda.values, [.order(BuiltinKinds.events)])
+        let feeds = reads(.fichesAndAds)
+        XCTAssertEqual(
+            Set(feeds.items), Set(site.fiches.prefix(50).map(\.entry.relativePath) + site.ads.map(\.entry.relativePath)),
+            "the fiches' feed reads its 50 most recent fiches; the ads' feeds every ad")
+        let search = reads(.search)
+        let everything = site.fiches.map(\.entry.relativePath) + site.events.map(\.entry.relativePath)
+            + site.ads.map(\.entry.relativePath) + site.pages.map(\.entry.relativePath)
+        XCTAssertEqual(Set(search.items), Set(everything), "the search index reads every item whole")
+        XCTAssertEqual(reads(.plan).values, [.plan], "the sitemap reads the list of pages")
+        let derived = DerivedFingerprints(site: site, plan: checked.plan)
+        let fewer = SitePlan(jobs: Array(checked.plan.jobs.dropLast(2)))
+        XCTAssertNotEqual(derived.fingerprint(of: .plan), DerivedFingerprints(site: site, plan: fewer).fingerprint(of: .plan))
+    }
 }

@@ -400,7 +400,7 @@ extension Builder {
 
     /// What the files that are not pages are made from, so that the preview makes again only
     /// those an edit can change. A new kind of file goes into the group of what it reads.
-    public enum ExtraFiles: CaseIterable, Sendable {
+    public enum ExtraFiles: CaseIterable, Sendable, Hashable {
         /// The fiches' and ads' feeds: read fiches and ads (and their text).
         case fichesAndAds
         /// Calendars, agenda feeds, widget: read events (and their text).
@@ -415,16 +415,25 @@ extension Builder {
 
     /// Every file of the site that is not a page (or those of some groups): feeds, calendars,
     /// sitemap, robots.txt.
-    public static func extraFiles(_ site: Site, plan: SitePlan, groups: Set<ExtraFiles> = Set(ExtraFiles.allCases)) -> [Feeds.File] {
+    /// `logs` record what each group reads of the site (the preview makes a group again when a
+    /// read changes, `LiveSite.makeExtras`).
+    public static func extraFiles(
+        _ site: Site, plan: SitePlan, groups: Set<ExtraFiles> = Set(ExtraFiles.allCases), logs: [ExtraFiles: ReadLog] = [:]
+    ) -> [Feeds.File] {
         var files: [Feeds.File] = []
-        if groups.contains(.fichesAndAds) { files += Feeds.all(site) }
-        if groups.contains(.agenda) { files += AgendaFeeds.files(site).map { Feeds.File(file: $0.path, text: $0.text) } }
+        if groups.contains(.fichesAndAds) { files += Feeds.all(site, log: logs[.fichesAndAds]) }
+        if groups.contains(.agenda) {
+            files += AgendaFeeds.files(site, log: logs[.agenda]).map { Feeds.File(file: $0.path, text: $0.text) }
+        }
         if groups.contains(.plan) {
+            logs[.plan]?.value(.plan)
             files.append(Feeds.File(file: "sitemap.xml", text: Feeds.sitemap(baseURL: site.config.baseURL, pages: plan.sitemapEntries)))
             files.append(Feeds.File(file: "robots.txt", text: Feeds.robots(baseURL: site.config.baseURL)))
         }
-        if groups.contains(.search) { files += SearchIndex(site: site).files.map { Feeds.File(file: $0.path, text: $0.text) } }
-        if groups.contains(.collections) { files += Feeds.collections(site) }
+        if groups.contains(.search) {
+            files += SearchIndex(site: site, log: logs[.search]).files.map { Feeds.File(file: $0.path, text: $0.text) }
+        }
+        if groups.contains(.collections) { files += Feeds.collections(site, log: logs[.collections]) }
         return files
     }
 }

@@ -10,8 +10,13 @@ public enum AgendaFeeds {
     public static let sharePage = "agenda/partager/"
 
     /// Every file to write, by path under the output folder.
-    public static func files(_ site: Site) -> [(path: String, text: String)] {
+    public static func files(_ site: Site, log: ReadLog? = nil) -> [(path: String, text: String)] {
         let config = site.config
+        // Calendars carry every event whole.
+        if let log {
+            log.value(.order(BuiltinKinds.events))
+            for event in site.events { log.item(event.entry.relativePath) }
+        }
         var files: [(String, String)] = []
         let name = "Agenda — " + config.title
         files.append(

@@ -19,9 +19,14 @@ public enum Feeds {
     }
 
     /// Every feed of the site: fiches, ads, ads per category.
-    public static func all(_ site: Site) -> [File] {
-        var files = [File(file: "fiches/atom.xml", text: fichesAtom(site))]
+    public static func all(_ site: Site, log: ReadLog? = nil) -> [File] {
+        var files = [File(file: "fiches/atom.xml", text: fichesAtom(site, log: log))]
         let ads = Array(site.ads.indices)
+        // Each ad's category sorts it into a feed: every ad is read.
+        if let log {
+            log.value(.order(BuiltinKinds.ads))
+            for ad in site.ads { log.item(ad.entry.relativePath) }
+        }
         files.append(File(file: "annonces/atom.xml", text: adsAtom(site, ads, title: "petites annonces", path: "annonces/")))
         for (category, label) in site.config.vocabulary("ad_categories") {
             let path = "annonces/categories/\(category)/"
@@ -32,9 +37,11 @@ public enum Feeds {
     }
 
     /// Atom 1.0 (RFC 4287) feed of the most recently updated fiches.
-    public static func fichesAtom(_ site: Site, limit: Int = 50) -> String {
+    public static func fichesAtom(_ site: Site, limit: Int = 50, log: ReadLog? = nil) -> String {
+        log?.value(.order(BuiltinKinds.fiches))
         let entries = site.fiches.prefix(limit).map { fiche in
-            AtomEntry(
+            log?.item(fiche.entry.relativePath)
+            return AtomEntry(
                 title: fiche.title, url: fiche.entry.url, updated: fiche.updated, authors: fiche.authors,
                 category: (fiche.type, site.config.label("fiche_types", fiche.type)), summary: fiche.summary,
                 html: site.bodies[fiche.entry.relativePath]?.html ?? "")
@@ -91,10 +98,11 @@ public enum Feeds {
 
     /// The Atom feeds of the declared collections with `feed:` (`<prefix>atom.xml`): their
     /// first 50 items in listing order, dated by `Item.date` (else today).
-    public static func collections(_ site: Site, limit: Int = 50) -> [File] {
+    public static func collections(_ site: Site, limit: Int = 50, log: ReadLog? = nil) -> [File] {
         site.collections.compactMap { collection in
             let schema = collection.schema
             guard let title = schema.publishing.feedTitle else { return nil }
+            log?.value(.order(schema.id))
             // The first term field gives each entry its category.
             let term = schema.fields.lazy.compactMap { field -> (key: String, vocabulary: String)? in
                 switch field.type {
@@ -103,6 +111,7 @@ public enum Feeds {
                 }
             }.first
             let entries = collection.items.prefix(limit).map { item in
+                log?.item(item.entry.relativePath)
                 var category: (String, String)?
                 if let term, let slug = item.terms(term.key).first { category = (slug, site.config.label(term.vocabulary, slug)) }
                 return AtomEntry(

@@ -27,6 +27,8 @@ public enum DerivedValue: Sendable, Hashable {
     case order(String)
     /// The items related to an item (by path).
     case related(String)
+    /// The site's pages and their dates (the sitemap).
+    case plan
 }
 
 /// The recorder a page context writes its reads to, one per page rendered by the preview (a
@@ -79,7 +81,12 @@ final class DerivedFingerprints {
         return index
     }()
 
-    init(site: Site) { self.site = site }
+    let plan: SitePlan?
+
+    init(site: Site, plan: SitePlan? = nil) {
+        self.site = site
+        self.plan = plan
+    }
 
     func fingerprint(of value: DerivedValue) -> Int {
         if let fingerprint = known[value] { return fingerprint }
@@ -92,6 +99,11 @@ final class DerivedFingerprints {
                 for other in site.related[index] { hasher.combine(site.fiches[other].entry.relativePath) }
             } else {
                 hasher.combine(-1)
+            }
+        case .plan:
+            for page in plan?.sitemapEntries ?? [] {
+                hasher.combine(page.url)
+                hasher.combine(page.lastModified)
             }
         }
         let fingerprint = hasher.finalize()

@@ -29,6 +29,8 @@ public struct RenderJob: Sendable {
 public struct SitePlan: Sendable {
     public let jobs: [RenderJob]
 
+    init(jobs: [RenderJob]) { self.jobs = jobs }
+
     public init(site: Site) {
         let config = site.config
         var jobs: [RenderJob] = []

@@ -79,7 +79,7 @@ public struct SearchIndex: Sendable {
     /// A term shard bigger than this (in bytes) is split on the next letter.
     public static let shardLimit = 16_000
 
-    public init(site: Site) {
+    public init(site: Site, log readLog: ReadLog? = nil) {
         let config = site.config
         // 1. Documents, grouped by type.
         var types: [DocType] = config.vocabulary("fiche_types").map {
@@ -99,11 +99,16 @@ public struct SearchIndex: Sendable {
         func add(_ type: Int, _ entry: Entry, summary: String, labels: [String], attachments: [String] = [],
                  meta: String = "", themes: [String] = [], regions: [String] = []) {
             let rendered = site.bodies[entry.relativePath]
+            readLog?.item(entry.relativePath)
             documents.append(
                 Document(
                     type: type, title: entry.title, path: entry.url, summary: summary,
                     headings: rendered?.headings.map(\.text) ?? [], labels: labels, attachments: attachments,
                     html: rendered?.html ?? "", meta: meta, themes: themes, regions: regions))
+        }
+        if let readLog {
+            for id in [BuiltinKinds.fiches, BuiltinKinds.events, BuiltinKinds.ads, BuiltinKinds.pages] { readLog.value(.order(id)) }
+            for collection in site.collections { readLog.value(.order(collection.schema.id)) }
         }
         for (typeIndex, type) in types.enumerated() {
             types[typeIndex].start = documents.count

@@ -9,15 +9,22 @@ extension LiveSite {
         let plan: SitePlan
         let groups: Set<Builder.ExtraFiles>
         public func run() -> DeferredResult {
-            DeferredResult(
-                generation: generation,
-                files: Builder.ExtraFiles.allCases.filter(groups.contains).map { ($0, Builder.extraFiles(site, plan: plan, groups: [$0])) })
+            var files: [(Builder.ExtraFiles, [Feeds.File])] = []
+            var reads: [(Builder.ExtraFiles, PageReads)] = []
+            for group in Builder.ExtraFiles.allCases where groups.contains(group) {
+                let log = ReadLog()
+                files.append((group, Builder.extraFiles(site, plan: plan, groups: [group], logs: [group: log])))
+                reads.append((group, log.recorded))
+            }
+            return DeferredResult(generation: generation, files: files, reads: reads)
         }
     }
 
     public struct DeferredResult: Sendable {
         public let generation: Int
         let files: [(Builder.ExtraFiles, [Feeds.File])]
+        /// What each group read (`LiveSite.extraMemos`).
+        let reads: [(Builder.ExtraFiles, PageReads)]
     }
 
     /// The slow files still to make, if any.
@@ -40,6 +47,8 @@ extension LiveSite {
         }
         written = newWritten
         lastExtraFiles = extraFiles
+        let derived = DerivedFingerprints(site: deferred.site, plan: deferred.plan)
+        for (group, reads) in result.reads { recordExtra(group, reads: reads, derived: derived) }
         self.deferred = nil
         return outcome
     }

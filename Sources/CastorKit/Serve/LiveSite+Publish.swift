@@ -23,7 +23,7 @@ extension LiveSite {
         }
 
         let assembly = assemble(full: full, config: config, steps: &steps)
-        let (fast, incremental, keepPlan) = (assembly.fast, assembly.incremental, assembly.keepPlan)
+        let (fast, keepPlan) = (assembly.fast, assembly.keepPlan)
         let site = assembly.site
         let plan = assembly.plan
         let jobs = plan.jobs
@@ -69,8 +69,8 @@ extension LiveSite {
         if !full, failures.withLock({ $0.isEmpty }) { pagesReady?(outcome) }
 
         let newExtraFiles = makeExtras(
-            site: site, plan: plan, full: full, fast: fast, incremental: incremental, keepPlan: keepPlan, root: root, atomic: atomic,
-            written: &newWritten, outcome: &outcome, failures: failures)
+            site: site, plan: plan, full: full, root: root, atomic: atomic, written: &newWritten, outcome: &outcome,
+            failures: failures)
         steps.end("flux")
 
         let problems = failures.withLock { $0 }
@@ -79,7 +79,7 @@ extension LiveSite {
             for problem in problems {
                 outcome.diagnostics.append(.error(options.output, .unknown, "écriture impossible : \(problem)"))
             }
-            written = [:]
+            forgetWritten()
             outcome.steps = steps.list
             return outcome
         }
@@ -89,7 +89,7 @@ extension LiveSite {
             } catch {
                 writer.discard()
                 outcome.diagnostics.append(.error(options.output, .unknown, "écriture impossible : \(error)"))
-                written = [:]
+                forgetWritten()
                 outcome.steps = steps.list
                 return outcome
             }
@@ -123,7 +123,6 @@ extension LiveSite {
     /// What `publish` works from: which path it takes, the items in order, their site and its plan.
     private struct Assembly {
         let fast: Bool
-        let incremental: Bool
         let keepPlan: Bool
         let items: (fiches: [Fiche], events: [Event], ads: [Ad], pages: [Page])
         let bodies: [String: RenderedMarkdown]
@@ -229,7 +228,7 @@ extension LiveSite {
         }
         steps.end("plan")
         return Assembly(
-            fast: fast, incremental: incremental, keepPlan: keepPlan, items: items, bodies: bodies, site: site, plan: plan,
+            fast: fast, keepPlan: keepPlan, items: items, bodies: bodies, site: site, plan: plan,
             context: context)
     }
 
@@ -371,30 +370,27 @@ extension LiveSite {
         return (newWritten, fingerprints, rendered.map { ($0.page, $0.broken) })
     }
 
-    /// Makes the feeds, calendars, sitemap and robots.txt again when what they read changed, and
-    /// writes them when they differ (or leaves the slow ones to a deferred job); returns the files of each group.
+    /// Makes the feeds, calendars, sitemap and robots.txt again when what they read changed (each
+    /// group records its reads when made, as pages do), and writes them when they differ (or
+    /// leaves the slow ones to a deferred job); returns the files of each group.
     private func makeExtras(
-        site: Site, plan: SitePlan, full: Bool, fast: Bool, incremental: Bool, keepPlan: Bool, root: String, atomic: Bool,
+        site: Site, plan: SitePlan, full: Bool, root: String, atomic: Bool,
         written newWritten: inout [String: Int], outcome: inout Outcome, failures: Locked<[String]>
     ) -> [Builder.ExtraFiles: Set<String>] {
-        var groups = Set(Builder.ExtraFiles.allCases)
-        if fast || incremental {
-            groups = keepPlan ? [] : [.plan]
-            for path in pendingEntries.union(pendingBodies).union(changedCards) {
-                switch itemPlaces[path]?.kind {
-                case 0?, 2?: groups.formUnion([.fichesAndAds, .search])
-                case 1?: groups.formUnion([.agenda, .search])
-                case 3?: groups.insert(.search)
-                case let kind? where kind >= ItemPlace.firstCollection: groups.formUnion([.collections, .search])
-                default: groups.formUnion([.fichesAndAds, .agenda, .collections, .search])
-                }
+        let derived = DerivedFingerprints(site: site, plan: plan)
+        var groups = Set<Builder.ExtraFiles>()
+        for group in Builder.ExtraFiles.allCases {
+            if full || extraMemos[group].map({ extraFingerprint($0.reads, derived: derived) != $0.fingerprint }) ?? true {
+                groups.insert(group)
             }
         }
         // Slow groups (the search index) may be left to `takeDeferredJob`, off the rebuild loop.
         let later = full ? [] : groups.intersection(deferredGroups)
         var made: [(Builder.ExtraFiles, [Feeds.File])] = []
         for group in Builder.ExtraFiles.allCases where groups.contains(group) && !later.contains(group) {
-            made.append((group, Builder.extraFiles(site, plan: plan, groups: [group])))
+            let log = ReadLog()
+            made.append((group, Builder.extraFiles(site, plan: plan, groups: [group], logs: [group: log])))
+            recordExtra(group, reads: log.recorded, derived: derived)
         }
         var newExtraFiles = lastExtraFiles
         writeExtras(made, root: root, atomic: atomic, full: full, written: &newWritten, extraFiles: &newExtraFiles, outcome: &outcome, failures: failures)
@@ -404,6 +400,18 @@ extension LiveSite {
             deferred = nil
         }
         return newExtraFiles
+    }
+
+    /// The fingerprint of what a group of extra files read, with the items' current stamps.
+    func extraFingerprint(_ reads: PageReads, derived: DerivedFingerprints) -> Int {
+        PageMemos.fingerprint(
+            .init(descriptor: 0, reads: reads), card: { self.documents[$0]?.cardStamp ?? 0 },
+            full: { self.documents[$0]?.fullStamp ?? 0 }, derived: derived)
+    }
+
+    /// Remembers what a group of extra files read when it was made.
+    func recordExtra(_ group: Builder.ExtraFiles, reads: PageReads, derived: DerivedFingerprints) {
+        extraMemos[group] = (reads, extraFingerprint(reads, derived: derived))
     }
 
     /// Writes the extra files that differ from what was written, and removes the files of a

@@ -9,8 +9,8 @@ import Foundation
 /// It runs the same steps as `Builder` (and the same code: see the `Builder` extension), but
 /// keeps what each file gave, so that after a change only the changed files are read,
 /// checked and turned into HTML again, and only the pages whose inputs changed are rendered
-/// and written. Every page has a fingerprint of what it shows (its item, the cards of the
-/// items it lists, its pagination); a page is rendered again when its fingerprint changes.
+/// and written. Every page records what it reads of the site while it is rendered
+/// (`PageReads`, `PageMemos`); it is rendered again when one of those reads changes.
 /// `LiveSiteTests` checks that the folder it keeps is the one `castor build` writes.
 ///
 /// Not thread-safe: one owner calls `rebuildAll()` then `update(_:)`.
@@ -90,6 +90,14 @@ public final class LiveSite {
     var lastFingerprints: [Int] = []
     /// What each page read when last rendered (`PageMemos`), and each page's index in `lastPlan`.
     var pageMemos = PageMemos()
+    /// What each group of extra files read when last made, and the fingerprint it then had.
+    var extraMemos: [Builder.ExtraFiles: (reads: PageReads, fingerprint: Int)] = [:]
+
+    /// Forgets what the output folder holds: every page and extra file is made again.
+    func forgetWritten() {
+        written = [:]
+        extraMemos = [:]
+    }
     var jobIndex: [String: Int] = [:]
     var lastPublishedAssets: [String] = []
     /// The files each group of extra files made at the last publication.
@@ -247,7 +255,7 @@ public final class LiveSite {
         steps.end("vérification")
         renderMarkdown(touched: touched, changedTargets: changedTargets)
         steps.end("markdown")
-        written = [:]
+        forgetWritten()
         var outcome = publish(full: true)
         outcome.steps = steps.list + outcome.steps
         outcome.documentsRead = documents.count
@@ -286,7 +294,7 @@ public final class LiveSite {
         var steps = Steps()
         if change.templatesChanged {
             loadTemplates()
-            written = [:]  // every page depends on the templates
+            forgetWritten()  // every page depends on the templates
             templateAssetsCopied = []
             cardsChanged = true
             membershipChanged = true
