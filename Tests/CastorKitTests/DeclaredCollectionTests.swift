@@ -123,7 +123,7 @@ final class DeclaredCollectionTests: XCTestCase {
             today: LocalDate(iso: "2026-11-23")!)
         var report = BuildReport()
         let checked = try XCTUnwrap(Builder(options: options).check(report: &report))
-        let schema = try XCTUnwrap(checked.site.collections.first?.schema)
+        let schema = try XCTUnwrap(checked.site.collections.first { $0.schema.id == "partenaires" }?.schema)
         XCTAssertEqual(PageRenderer.itemTemplate(schema, templates: checked.templates), "item")
 
         try "{{<base}}{{$main}}<h1>{{item.title}}</h1>{{/main}}{{/base}}\n".write(

@@ -88,7 +88,7 @@ final class PageReadsTests: XCTestCase {
         XCTAssertEqual(first, PageMemos.fingerprint(memo, card: { _ in 1 }, full: { _ in 2 }, derived: derived), "the home shows no item whole")
         var reordered = site
         reordered = Site(
-            config: site.config, today: site.today, fiches: site.fiches.reversed(), events: site.events, ads: site.ads, pages: site.pages,
+            config: site.config, today: site.today, fiches: site.fiches.reversed(), events: site.events, ads: site.ads,
             bodies: site.bodies)
         XCTAssertNotEqual(first, PageMemos.fingerprint(memo, card: { _ in 1 }, full: { _ in 1 }, derived: DerivedFingerprints(site: reordered)))
         let other = try XCTUnwrap(checked.plan.jobs.first { $0.url == "fiches/" })
@@ -114,7 +114,7 @@ final class PageReadsTests: XCTestCase {
             "the fiches' feed reads its 50 most recent fiches; the ads' feeds every ad")
         let search = reads(.search)
         let everything = site.fiches.map(\.entry.relativePath) + site.events.map(\.entry.relativePath)
-            + site.ads.map(\.entry.relativePath) + site.pages.map(\.entry.relativePath)
+            + site.ads.map(\.entry.relativePath) + site.collections.flatMap(\.items).map(\.entry.relativePath)
         XCTAssertEqual(Set(search.items), Set(everything), "the search index reads every item whole")
         XCTAssertEqual(reads(.plan).values, [.plan], "the sitemap reads the list of pages")
         let derived = DerivedFingerprints(site: site, plan: checked.plan)

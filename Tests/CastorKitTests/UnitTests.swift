@@ -229,7 +229,7 @@ final class AgendaTests: XCTestCase {
     func site(_ events: [Event], baseURL: String = "https://example.org/") -> Site {
         var config = testConfig
         config.baseURL = baseURL
-        return Site(config: config, today: LocalDate(iso: "2026-11-23")!, fiches: [], events: events, ads: [], pages: [], bodies: [:])
+        return Site(config: config, today: LocalDate(iso: "2026-11-23")!, fiches: [], events: events, ads: [], bodies: [:])
     }
 
     func testParisOffsetsAcrossTheClockChanges() {

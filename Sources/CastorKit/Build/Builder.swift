@@ -76,7 +76,8 @@ public struct Builder: Sendable {
         let today = options.today
         func isPublished(_ entry: Entry) -> Bool { Builder.isPublished(entry, config: config, options: options) }
         report.diagnostics.append(
-            contentsOf: Builder.checkFooterPages(config, entries: entries, file: loader.display("site.yml"), isPublished: isPublished))
+            contentsOf: Builder.checkFooterPages(
+                config, collections: collections, entries: entries, file: loader.display("site.yml"), isPublished: isPublished))
         step("vérification")
 
         // 3. Markdown, with links checked against every item.
@@ -121,14 +122,14 @@ public struct Builder: Sendable {
         report.expiringAds = allAds.filter { $0.expiresSoon(today: today) }
             .sorted { ($0.expires, $0.entry.displayPath) < ($1.expires, $1.entry.displayPath) }
             .map { (file: $0.entry.displayPath, title: $0.title, expires: $0.expires) }
-        let (fiches, events, ads, pages) = Builder.sortedItems(published, config: config)
-        report.counts = [("fiches", fiches.count), ("événements", events.count), ("annonces", ads.count), ("pages", pages.count)]
+        let (fiches, events, ads) = Builder.sortedItems(published, config: config)
+        report.counts = [("fiches", fiches.count), ("événements", events.count), ("annonces", ads.count)]
 
         // 5. Every file of the site, from one source each; nothing active published as is.
         let templatesRoot = options.templates + "/assets"
         let templateAssets = Builder.templateAssets(templatesRoot)
         let assets = Builder.publishedAssets(loaded.assets, entries: entries, isPublished: isPublished)
-        var site = Site(config: config, today: today, fiches: fiches, events: events, ads: ads, pages: pages, bodies: bodies)
+        var site = Site(config: config, today: today, fiches: fiches, events: events, ads: ads, bodies: bodies)
         site.collections = Builder.publishedCollections(published, collections: collections)
         report.counts += site.collections.map { ($0.schema.label.lowercased(), $0.items.count) }
         let plan = SitePlan(site: site)
@@ -296,18 +297,16 @@ extension Builder {
     }
 
     /// Published entries as the site's items, in the order of the listings.
-    public static func sortedItems(_ published: [Entry], config: SiteConfig) -> (fiches: [Fiche], events: [Event], ads: [Ad], pages: [Page]) {
+    public static func sortedItems(_ published: [Entry], config: SiteConfig) -> (fiches: [Fiche], events: [Event], ads: [Ad]) {
         let lifetime = config.adLifetimeDays
         var fiches: [Fiche] = []
         var events: [Event] = []
         var ads: [Ad] = []
-        var pages: [Page] = []
         for entry in published {
             switch entry.collection.id {
             case BuiltinKinds.fiches: fiches.append(Fiche(entry))
             case BuiltinKinds.events: events.append(Event(entry))
             case BuiltinKinds.ads: ads.append(Ad(entry, defaultLifetimeDays: lifetime))
-            case BuiltinKinds.pages: pages.append(Page(entry))
             default: break
             }
         }
@@ -320,8 +319,7 @@ extension Builder {
         fiches = sorted(fiches, key: ItemOrder.key, by: ItemOrder.before)
         events = sorted(events, key: ItemOrder.key, by: ItemOrder.before)
         ads = sorted(ads, key: ItemOrder.key, by: ItemOrder.before)
-        pages = sorted(pages, key: ItemOrder.key, by: ItemOrder.before)
-        return (fiches, events, ads, pages)
+        return (fiches, events, ads)
     }
 
     /// The published items of the declared collections without dedicated code, in the order
@@ -334,30 +332,32 @@ extension Builder {
     }
 
     /// The order of the listings: fiches newest update first, events soonest first, ads newest
-    /// first, titles in alphabetical order among equals; pages by name.
+    /// first, titles in alphabetical order among equals.
     public enum ItemOrder {
         public static func key(_ fiche: Fiche) -> (LocalDate, String) { (fiche.updated, fiche.title) }
         public static func before(_ a: (LocalDate, String), _ b: (LocalDate, String)) -> Bool { (a.0, b.1) > (b.0, a.1) }
         public static func key(_ event: Event) -> (EventTime, String) { (event.start, event.title) }
         public static func before(_ a: (EventTime, String), _ b: (EventTime, String)) -> Bool { (a.0, a.1) < (b.0, b.1) }
         public static func key(_ ad: Ad) -> (LocalDate, String) { (ad.published, ad.title) }
-        public static func key(_ page: Page) -> String { page.entry.slug }
-        public static func before(_ a: String, _ b: String) -> Bool { a < b }
     }
 
-    /// `footer_pages` of site.yml names pages of `content/pages/`: an unknown one is an error (its
-    /// link would be broken on every page), an unpublished one a warning (it is left out).
-    static func checkFooterPages(_ config: SiteConfig, entries: [Entry], file: String, isPublished: (Entry) -> Bool) -> [Diagnostic] {
+    /// `footer_pages` of site.yml names items of the collections declared with `footer: true`
+    /// (the static pages): an unknown one is an error (its link would be broken on every page),
+    /// an unpublished one a warning (it is left out).
+    static func checkFooterPages(
+        _ config: SiteConfig, collections: [CollectionSchema], entries: [Entry], file: String, isPublished: (Entry) -> Bool
+    ) -> [Diagnostic] {
         guard let wanted = config.footerPages else { return [] }
-        let pages = entries.filter { $0.collection.id == BuiltinKinds.pages }
+        let pages = entries.filter { $0.collection.publishing.footer }
+        let folder = "content/" + (collections.first { $0.publishing.footer }?.folder ?? "…")
         let bySlug = Dictionary(pages.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         let known = pages.map(\.slug).sorted().joined(separator: ", ")
         return wanted.compactMap { slug, position in
             guard let page = bySlug[slug] else {
                 return .error(file, position, "« footer_pages » : la page « \(slug) » n'existe pas",
                     hint: known.isEmpty
-                        ? "créez content/pages/\(slug).md, ou retirez « \(slug) » de la liste"
-                        : "pages existantes : \(known) ; ou créez content/pages/\(slug).md")
+                        ? "créez \(folder)/\(slug).md, ou retirez « \(slug) » de la liste"
+                        : "pages existantes : \(known) ; ou créez \(folder)/\(slug).md")
             }
             guard isPublished(page) else {
                 return .warning(file, position, "« footer_pages » : la page « \(slug) » n'est pas publiée (brouillon) : elle n'apparaît pas dans le pied de page",
@@ -458,7 +458,6 @@ enum PageRenderer {
         case .fiche(let index): return templates.render(context.fiche(index), template: BuiltinKinds.template(context.site.fiches[index].entry.collection))
         case .event(let index): return templates.render(context.event(index), template: BuiltinKinds.template(context.site.events[index].entry.collection))
         case .ad(let index): return templates.render(context.ad(index), template: BuiltinKinds.template(context.site.ads[index].entry.collection))
-        case .page(let index): return templates.render(context.page(index), template: BuiltinKinds.template(context.site.pages[index].entry.collection))
         case .item(let collection, let index):
             let schema = context.site.collections[collection].schema
             return templates.render(context.item(collection: collection, index: index), template: PageRenderer.itemTemplate(schema, templates: templates))

@@ -123,7 +123,6 @@ public enum OutputPaths {
             case .fiche(let index): source = .page(site.fiches[index].entry.displayPath)
             case .event(let index): source = .page(site.events[index].entry.displayPath)
             case .ad(let index): source = .page(site.ads[index].entry.displayPath)
-            case .page(let index): source = .page(site.pages[index].entry.displayPath)
             case .item(let collection, let index): source = .page(site.collections[collection].items[index].entry.displayPath)
             case .home: source = .generated("page d'accueil")
             case .listing(let listing, _): source = .generated("liste « \(listing.title) »")

@@ -36,10 +36,3 @@ public struct Ad: Sendable {
     }
 }
 
-/// A static page (« À propos », « Mentions légales »).
-public struct Page: Sendable {
-    public let entry: Entry
-    public init(_ entry: Entry) { self.entry = entry }
-    public var title: String { entry.title }
-    public var summary: String { entry.summary }
-}

@@ -9,7 +9,6 @@ public struct Site: Sendable {
     public let events: [Event]
     /// Published and not expired, newest first.
     public let ads: [Ad]
-    public let pages: [Page]
     /// Rendered Markdown by source path.
     public let bodies: [String: RenderedMarkdown]
     /// Fiche index → indices of related fiches.
@@ -19,18 +18,18 @@ public struct Site: Sendable {
     public var collections: [PublishedCollection] = []
 
     public init(
-        config: SiteConfig, today: LocalDate, fiches: [Fiche], events: [Event], ads: [Ad], pages: [Page],
+        config: SiteConfig, today: LocalDate, fiches: [Fiche], events: [Event], ads: [Ad],
         bodies: [String: RenderedMarkdown]
     ) {
         self.init(
-            config: config, today: today, fiches: fiches, events: events, ads: ads, pages: pages, bodies: bodies,
+            config: config, today: today, fiches: fiches, events: events, ads: ads, bodies: bodies,
             related: Site.relatedFiches(fiches))
     }
 
     /// A site whose related fiches are already known (the preview reuses them while the
     /// fiches' order and themes do not change).
     init(
-        config: SiteConfig, today: LocalDate, fiches: [Fiche], events: [Event], ads: [Ad], pages: [Page],
+        config: SiteConfig, today: LocalDate, fiches: [Fiche], events: [Event], ads: [Ad],
         bodies: [String: RenderedMarkdown], related: [[Int]]
     ) {
         self.config = config
@@ -38,7 +37,6 @@ public struct Site: Sendable {
         self.fiches = fiches
         self.events = events
         self.ads = ads
-        self.pages = pages
         self.bodies = bodies
         self.related = related
     }

@@ -1,7 +1,8 @@
 /// TRANSITIONAL (issue 12, stage 1). The collections are declared in `content/collections.yml`,
 /// but the renderer (SitePlan, PageContext, Feeds, AgendaFeeds, Search, Builder.sortedItems,
 /// PageRenderer, ContactMask, ContentAudit, LiveSite) still has dedicated code for the four
-/// kinds the site had before: fiches, agenda, petites annonces, pages. That code finds its
+/// kinds the site had before: fiches, agenda, petites annonces (the static pages moved onto the
+/// generic path: `footer: true`, `template: page`). That code finds its
 /// collection here, by id, and nowhere else. Stage 2 replaces this file with features switched
 /// on by the declarations (order, grouping, feeds, calendar, lifecycle…) and generic templates.
 ///
@@ -11,8 +12,7 @@ public enum BuiltinKinds {
     public static let fiches = "fiches"
     public static let events = "agenda"
     public static let ads = "annonces"
-    public static let pages = "pages"
-    public static let all: Set<String> = [fiches, events, ads, pages]
+    public static let all: Set<String> = [fiches, events, ads]
 
     /// Whether the collection is one of the four with dedicated code; any other is published
     /// by the generic renderer from its declaration (`Site.collections`).
@@ -26,8 +26,7 @@ public enum BuiltinKinds {
         switch collection.id {
         case fiches: return "fiche"
         case events: return "event"
-        case ads: return "ad"
-        default: return "page"
+        default: return "ad"
         }
     }
 
@@ -56,7 +55,6 @@ public enum BuiltinKinds {
             ("published", .date, true), ("expires", .date, false), ("contact", .contact, true), ("price", .price, false),
             ("summary", .text, false),
         ]),
-        pages: Expectation(prefix: "", groups: nil, fields: [("title", .text, true), ("summary", .text, false)]),
     ]
 
     /// The statuses the agenda shows (`Event.status`).

@@ -3,7 +3,6 @@ public enum ItemRef: Sendable, Hashable {
     case fiche(Int)
     case event(Int)
     case ad(Int)
-    case page(Int)
     /// An item of `Site.collections[collection]`.
     case item(collection: Int, index: Int)
 }

@@ -94,9 +94,10 @@ public struct PageContext: Sendable {
 
     /// The static pages of the footer: those of `footer_pages` that are published, in its order,
     /// or else every published page by name. Never a page the site does not have.
-    static func footerPages(_ site: Site) -> [Page] {
-        guard let wanted = site.config.footerPages else { return site.pages }
-        let bySlug = Dictionary(site.pages.map { ($0.entry.slug, $0) }, uniquingKeysWith: { first, _ in first })
+    static func footerPages(_ site: Site) -> [Item] {
+        let pages = site.collections.filter(\.schema.publishing.footer).flatMap(\.items)
+        guard let wanted = site.config.footerPages else { return pages.sorted { $0.entry.slug < $1.entry.slug } }
+        let bySlug = Dictionary(pages.map { ($0.entry.slug, $0) }, uniquingKeysWith: { first, _ in first })
         return wanted.compactMap { bySlug[$0.slug] }
     }
 
@@ -168,12 +169,6 @@ public struct PageContext: Sendable {
             return card
         case .item(let collection, let index):
             return itemCard(collection: collection, index: index)
-        case .page(let index):
-            let page = site.pages[index]
-            return [
-                "title": page.title, "url": page.entry.url, "summary": page.summary, "kindLabel": "Page",
-                "kind": "page", "dateLabel": "", "dateISO": "", "meta": "",
-            ]
         }
     }
 
@@ -298,17 +293,6 @@ public struct PageContext: Sendable {
         }
         context["ad"] = PageContext.compact(values)
         PageContext.markContacts(&context, body: values["body"] as? String ?? "", always: !isPlainWeb)
-        return context
-    }
-
-    func page(_ index: Int) -> [String: Any] {
-        let page = site.pages[index]
-        readsItem(page.entry.relativePath)
-        var context = common(url: page.entry.url, title: page.title, description: page.summary, kind: "page")
-        context["content"] = PageContext.compact([
-            "title": page.title, "summary": page.summary, "body": site.bodies[page.entry.relativePath]?.html ?? "",
-        ])
-        PageContext.markContacts(&context, body: site.bodies[page.entry.relativePath]?.html ?? "")
         return context
     }
 

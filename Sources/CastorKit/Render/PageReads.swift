@@ -52,7 +52,6 @@ extension Site {
         case .fiche(let index): return fiches[index].entry.relativePath
         case .event(let index): return events[index].entry.relativePath
         case .ad(let index): return ads[index].entry.relativePath
-        case .page(let index): return pages[index].entry.relativePath
         case .item(let collection, let index): return collections[collection].items[index].entry.relativePath
         }
     }
@@ -63,7 +62,6 @@ extension Site {
         case BuiltinKinds.fiches: return fiches.map(\.entry.relativePath)
         case BuiltinKinds.events: return events.map(\.entry.relativePath)
         case BuiltinKinds.ads: return ads.map(\.entry.relativePath)
-        case BuiltinKinds.pages: return pages.map(\.entry.relativePath)
         default: return collections.first { $0.schema.id == id }?.items.map(\.entry.relativePath) ?? []
         }
     }

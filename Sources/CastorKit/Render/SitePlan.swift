@@ -5,7 +5,6 @@ public struct RenderJob: Sendable {
         case fiche(Int)
         case event(Int)
         case ad(Int)
-        case page(Int)
         /// An item of a collection published by the generic renderer (`Site.collections`).
         case item(collection: Int, index: Int)
         case listing(Listing, page: Int)
@@ -47,7 +46,6 @@ public struct SitePlan: Sendable {
         for (index, fiche) in site.fiches.enumerated() { add(fiche.entry.url, .fiche(index), fiche.updated) }
         for (index, event) in site.events.enumerated() { add(event.entry.url, .event(index)) }
         for (index, ad) in site.ads.enumerated() { add(ad.entry.url, .ad(index), ad.published) }
-        for (index, page) in site.pages.enumerated() { add(page.entry.url, .page(index)) }
         add("recherche/", .search)
 
         // Fiches: all, then one listing per type.

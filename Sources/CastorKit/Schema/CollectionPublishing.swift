@@ -24,6 +24,9 @@ public struct CollectionPublishing: Sendable, Hashable {
     public var searchLabel: String?
     /// `navigation: true`: an entry in the main menu.
     public var navigation = false
+    /// `footer: true`: its items are the footer's links on every page (in the order of
+    /// `footer_pages` of site.yml, else by file name).
+    public var footer = false
 
     public init() {}
 
@@ -33,6 +36,7 @@ public struct CollectionPublishing: Sendable, Hashable {
     public static func == (a: CollectionPublishing, b: CollectionPublishing) -> Bool {
         a.order == b.order && a.perPage == b.perPage && a.listings.map { [$0.vocabulary, $0.field] } == b.listings.map { [$0.vocabulary, $0.field] }
             && a.card == b.card && a.feedTitle == b.feedTitle && a.searchLabel == b.searchLabel && a.navigation == b.navigation
+            && a.footer == b.footer
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -43,9 +47,10 @@ public struct CollectionPublishing: Sendable, Hashable {
         hasher.combine(feedTitle)
         hasher.combine(searchLabel)
         hasher.combine(navigation)
+        hasher.combine(footer)
     }
 
-    static let keys = ["order", "pagination", "listings", "card", "feed", "search", "navigation"]
+    static let keys = ["order", "pagination", "listings", "card", "feed", "search", "navigation", "footer"]
 }
 
 extension CollectionDeclarations.Reader {
@@ -156,11 +161,12 @@ extension CollectionDeclarations.Reader {
         if let entry = values["search"], let map = subKeys(entry, known: ["label"], example: "search: {label: Adresse utile}") {
             result.searchLabel = requiredText(map, "label", owner: entry, example: "search: {label: Adresse utile}")
         }
-        if let entry = values["navigation"] {
+        for (key, keyPath) in [("navigation", \CollectionPublishing.navigation), ("footer", \CollectionPublishing.footer)] {
+            guard let entry = values[key] else { continue }
             if let flag = entry.value.bool {
-                result.navigation = flag
+                result[keyPath: keyPath] = flag
             } else {
-                error(entry.value.position, "« navigation » doit valoir true ou false")
+                error(entry.value.position, "« \(key) » doit valoir true ou false")
                 valid = false
             }
         }

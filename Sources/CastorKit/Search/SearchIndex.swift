@@ -88,7 +88,6 @@ public struct SearchIndex: Sendable {
         types += [
             DocType(slug: "evenement", label: "Événement", prefix: "agenda/"),
             DocType(slug: "annonce", label: "Annonce", prefix: "annonces/"),
-            DocType(slug: "page", label: "Page", prefix: ""),
         ]
         // Declared collections with `search: {label}`: one type each, labelled as declared.
         for (index, collection) in site.collections.enumerated() {
@@ -107,7 +106,7 @@ public struct SearchIndex: Sendable {
                     html: rendered?.html ?? "", meta: meta, themes: themes, regions: regions))
         }
         if let readLog {
-            for id in [BuiltinKinds.fiches, BuiltinKinds.events, BuiltinKinds.ads, BuiltinKinds.pages] { readLog.value(.order(id)) }
+            for id in [BuiltinKinds.fiches, BuiltinKinds.events, BuiltinKinds.ads] { readLog.value(.order(id)) }
             for collection in site.collections { readLog.value(.order(collection.schema.id)) }
         }
         for (typeIndex, type) in types.enumerated() {
@@ -148,8 +147,6 @@ public struct SearchIndex: Sendable {
                     add(typeIndex, ad.entry, summary: ad.summary, labels: labels,
                         meta: config.label("ad_categories", ad.category), regions: ad.region.map { [$0] } ?? [])
                 }
-            case "page":
-                for page in site.pages { add(typeIndex, page.entry, summary: page.summary, labels: []) }
             default:
                 for fiche in site.fiches where fiche.type == type.slug {
                     let labels = [type.label] + fiche.themes.map { config.label("themes", $0) }

@@ -17,7 +17,6 @@ extension PageContext {
         types += [
             ["slug": "evenement", "label": "Événement", "url": "agenda/"],
             ["slug": "annonce", "label": "Annonce", "url": "annonces/"],
-            ["slug": "page", "label": "Page", "url": ""],
         ]
         for collection in site.collections {
             guard let label = collection.schema.publishing.searchLabel else { continue }

@@ -124,7 +124,7 @@ extension LiveSite {
     private struct Assembly {
         let fast: Bool
         let keepPlan: Bool
-        let items: (fiches: [Fiche], events: [Event], ads: [Ad], pages: [Page])
+        let items: (fiches: [Fiche], events: [Event], ads: [Ad])
         let bodies: [String: RenderedMarkdown]
         let site: Site
         let plan: SitePlan
@@ -142,7 +142,7 @@ extension LiveSite {
         let fast = !cardsChanged && !full && lastItems != nil && lastPlan != nil
         let incremental = !fast && !full && !membershipChanged && lastItems != nil && lastPlan != nil
         reusedPlan = fast
-        var items: (fiches: [Fiche], events: [Event], ads: [Ad], pages: [Page])
+        var items: (fiches: [Fiche], events: [Event], ads: [Ad])
         var bodies: [String: RenderedMarkdown]
         var moved = (fiches: false, others: false)
         var collections = lastCollections
@@ -150,7 +150,7 @@ extension LiveSite {
             items = last
             bodies = lastBodies
             let lifetime = config.adLifetimeDays
-            var changed: [Set<Int>] = [[], [], [], []]
+            var changed: [Set<Int>] = [[], [], []]
             var reorderCollections = false
             for path in pendingEntries {
                 guard let place = itemPlaces[path], let entry = entriesByPath[path] else { continue }
@@ -158,7 +158,6 @@ extension LiveSite {
                 case 0: items.fiches[place.index] = Fiche(entry)
                 case 1: items.events[place.index] = Event(entry)
                 case 2: items.ads[place.index] = Ad(entry, defaultLifetimeDays: lifetime)
-                case 3: items.pages[place.index] = Page(entry)
                 default:
                     collections[place.kind - ItemPlace.firstCollection].items[place.index] = Item(entry)
                     if changedCards.contains(path) { reorderCollections = true }
@@ -176,7 +175,6 @@ extension LiveSite {
                 moved.fiches = LiveSite.reorder(&items.fiches, changed: changed[0], key: Builder.ItemOrder.key, before: Builder.ItemOrder.before)
                 moved.others = LiveSite.reorder(&items.events, changed: changed[1], key: Builder.ItemOrder.key, before: Builder.ItemOrder.before)
                 moved.others = LiveSite.reorder(&items.ads, changed: changed[2], key: Builder.ItemOrder.key, before: Builder.ItemOrder.before) || moved.others
-                moved.others = LiveSite.reorder(&items.pages, changed: changed[3], key: Builder.ItemOrder.key, before: Builder.ItemOrder.before) || moved.others
             }
         } else {
             let published = orderedPaths.compactMap { path -> Entry? in
@@ -203,7 +201,7 @@ extension LiveSite {
         }
         var site = Site(
             config: config, today: options.today, fiches: items.fiches, events: items.events, ads: items.ads,
-            pages: items.pages, bodies: bodies, related: lastRelated!.related)
+            bodies: bodies, related: lastRelated!.related)
         site.collections = (fast || incremental) ? collections : publishedCollections()
         steps.end("assemblage")
 
@@ -219,7 +217,6 @@ extension LiveSite {
                 case .fiche(let i): itemPlaces[site.fiches[i].entry.relativePath] = (0, i, index)
                 case .event(let i): itemPlaces[site.events[i].entry.relativePath] = (1, i, index)
                 case .ad(let i): itemPlaces[site.ads[i].entry.relativePath] = (2, i, index)
-                case .page(let i): itemPlaces[site.pages[i].entry.relativePath] = (3, i, index)
                 case .item(let collection, let i):
                     itemPlaces[site.collections[collection].items[i].entry.relativePath] = (ItemPlace.firstCollection + collection, i, index)
                 default: break
@@ -486,4 +483,3 @@ protocol HasEntry {
 extension Fiche: HasEntry {}
 extension Event: HasEntry {}
 extension Ad: HasEntry {}
-extension Page: HasEntry {}

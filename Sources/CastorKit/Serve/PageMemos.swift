@@ -81,7 +81,6 @@ extension RenderJob {
         case .fiche(let index): hasher.combine("item"); hasher.combine(site.path(of: .fiche(index)))
         case .event(let index): hasher.combine("item"); hasher.combine(site.path(of: .event(index)))
         case .ad(let index): hasher.combine("item"); hasher.combine(site.path(of: .ad(index)))
-        case .page(let index): hasher.combine("item"); hasher.combine(site.path(of: .page(index)))
         case .item(let collection, let index):
             hasher.combine("item")
             hasher.combine(site.path(of: .item(collection: collection, index: index)))
