@@ -1,1 +1,1 @@
-__castorIndex("t/acc",["accueillir",1.643,"B_"]);
+__castorIndex("t/acc",["accueillir",1.648,"B_"]);

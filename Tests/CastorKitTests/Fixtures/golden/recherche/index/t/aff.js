@@ -1,1 +1,1 @@
-__castorIndex("t/aff",["affich",3.249,"B_"]);
+__castorIndex("t/aff",["affich",3.255,"B_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/agr",["agrement",1.103,"A_"]);
+__castorIndex("t/agr",["agrement",1.108,"A_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/anc",["ancien",1.103,"A_"]);
+__castorIndex("t/anc",["ancien",1.108,"A_"]);

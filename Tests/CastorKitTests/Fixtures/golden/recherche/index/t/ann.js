@@ -1,1 +1,1 @@
-__castorIndex("t/ann",["annonc",2.583,"I7B_","annul",2.64,"E_"]);
+__castorIndex("t/ann",["annonc",2.586,"I7B_","annul",2.644,"E_"]);

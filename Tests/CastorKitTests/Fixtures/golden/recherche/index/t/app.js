@@ -1,1 +1,1 @@
-__castorIndex("t/app",["appel",2.174,"I_"]);
+__castorIndex("t/app",["appel",2.179,"I_"]);

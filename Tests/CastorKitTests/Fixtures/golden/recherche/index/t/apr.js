@@ -1,1 +1,1 @@
-__castorIndex("t/apr",["apre",3.051,"G_"]);
+__castorIndex("t/apr",["apre",3.056,"G_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/ass",["assembl",6.798,"C_","associ",4.312,"A_"]);
+__castorIndex("t/ass",["assembl",6.803,"C_","associ",4.319,"A_"]);

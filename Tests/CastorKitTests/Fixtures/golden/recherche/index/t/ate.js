@@ -1,1 +1,1 @@
-__castorIndex("t/ate",["ateli",6.798,"E_"]);
+__castorIndex("t/ate",["ateli",6.803,"E_"]);

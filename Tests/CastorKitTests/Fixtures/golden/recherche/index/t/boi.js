@@ -1,1 +1,1 @@
-__castorIndex("t/boi",["boit",2.682,"B_"]);
+__castorIndex("t/boi",["boit",2.688,"B_"]);

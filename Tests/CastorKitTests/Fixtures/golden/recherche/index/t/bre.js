@@ -1,1 +1,1 @@
-__castorIndex("t/bre",["bretagn",1.735,"D7B_CxC3"]);
+__castorIndex("t/bre",["bretagn",1.737,"D7B_CxC3"]);

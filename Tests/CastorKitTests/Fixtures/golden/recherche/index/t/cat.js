@@ -1,1 +1,1 @@
-__castorIndex("t/cat",["categori",1.103,"A_"]);
+__castorIndex("t/cat",["categori",1.108,"A_"]);

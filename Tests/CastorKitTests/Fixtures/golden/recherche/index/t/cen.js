@@ -1,1 +1,1 @@
-__castorIndex("t/cen",["centr",4.09,"K_"]);
+__castorIndex("t/cen",["centr",3.989,"K_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/cha",["chang",4.936,"D_Dd","chanti",6.745,"G_"]);
+__castorIndex("t/cha",["chang",4.939,"D_Dd","chanti",6.751,"G_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/che",["cherch",8.333,"J_","cherchon",2.384,"J_"]);
+__castorIndex("t/che",["cherch",8.337,"J_","cherchon",2.389,"J_"]);

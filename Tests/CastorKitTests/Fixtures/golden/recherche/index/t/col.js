@@ -1,1 +1,1 @@
-__castorIndex("t/col",["collectif",2.351,"A_","collectivit",1.103,"A_"]);
+__castorIndex("t/col",["collectif",2.356,"A_","collectivit",1.108,"A_"]);

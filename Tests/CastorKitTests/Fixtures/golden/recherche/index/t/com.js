@@ -1,1 +1,1 @@
-__castorIndex("t/com",["commenc",3.051,"G_","communic",2.682,"B_","compt",2.64,"C_"]);
+__castorIndex("t/com",["commenc",3.056,"G_","communic",2.688,"B_","compt",2.644,"C_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/coo",["cooper",2.351,"A_"]);
+__castorIndex("t/coo",["cooper",2.356,"A_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/cou",["courtil",2.843,"G_"]);
+__castorIndex("t/cou",["courtil",2.848,"G_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/dep",["depos",1.103,"A_"]);
+__castorIndex("t/dep",["depos",1.108,"A_"]);

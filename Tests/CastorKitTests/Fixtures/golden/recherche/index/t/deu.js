@@ -1,1 +1,1 @@
-__castorIndex("t/deu",["deux",3.051,"G_"]);
+__castorIndex("t/deu",["deux",3.056,"G_"]);

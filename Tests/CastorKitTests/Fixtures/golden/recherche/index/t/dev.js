@@ -1,1 +1,1 @@
-__castorIndex("t/dev",["devient",1.103,"A_"]);
+__castorIndex("t/dev",["devient",1.108,"A_"]);

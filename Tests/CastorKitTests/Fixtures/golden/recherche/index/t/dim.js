@@ -1,1 +1,1 @@
-__castorIndex("t/dim",["dimanch",3.051,"G_"]);
+__castorIndex("t/dim",["dimanch",3.056,"G_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/dis",["disponibl",2.64,"C_"]);
+__castorIndex("t/dis",["disponibl",2.644,"C_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/ecr",["ecrir",2.174,"I_"]);
+__castorIndex("t/ecr",["ecrir",2.179,"I_"]);

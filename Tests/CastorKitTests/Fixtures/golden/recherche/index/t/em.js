@@ -1,1 +1,1 @@
-__castorIndex("t/em",["em",6.576,"B_"]);
+__castorIndex("t/em",["em",6.582,"B_"]);

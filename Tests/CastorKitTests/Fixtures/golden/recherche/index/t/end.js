@@ -1,1 +1,1 @@
-__castorIndex("t/end",["enduit",3.051,"G_"]);
+__castorIndex("t/end",["enduit",3.056,"G_"]);

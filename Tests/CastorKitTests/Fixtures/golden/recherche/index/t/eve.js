@@ -1,1 +1,1 @@
-__castorIndex("t/eve",["even",1.145,"C8B4B8B_BuB0"]);
+__castorIndex("t/eve",["even",1.146,"C8B4B8B_BuB0"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/fai",["fait",4.09,"K_"]);
+__castorIndex("t/fai",["fait",3.989,"K_"]);

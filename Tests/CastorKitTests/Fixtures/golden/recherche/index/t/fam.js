@@ -1,1 +1,1 @@
-__castorIndex("t/fam",["famil",6.543,"J_"]);
+__castorIndex("t/fam",["famil",6.548,"J_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/fau",["faut",2.64,"E_"]);
+__castorIndex("t/fau",["faut",2.644,"E_"]);

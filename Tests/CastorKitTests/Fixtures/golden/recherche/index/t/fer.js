@@ -1,1 +1,1 @@
-__castorIndex("t/fer",["ferm",3.424,"D_"]);
+__castorIndex("t/fer",["ferm",3.429,"D_"]);

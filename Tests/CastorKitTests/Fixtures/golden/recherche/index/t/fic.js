@@ -1,1 +1,1 @@
-__castorIndex("t/fic",["fich",1.643,"B_"]);
+__castorIndex("t/fic",["fich",1.648,"B_"]);

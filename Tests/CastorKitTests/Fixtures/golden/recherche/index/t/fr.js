@@ -1,1 +1,1 @@
-__castorIndex("t/fr",["fr",1.103,"A_"]);
+__castorIndex("t/fr",["fr",1.108,"A_"]);

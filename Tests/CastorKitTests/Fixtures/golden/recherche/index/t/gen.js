@@ -1,1 +1,1 @@
-__castorIndex("t/gen",["general",6.798,"C_"]);
+__castorIndex("t/gen",["general",6.803,"C_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/gou",["gouv",1.103,"A_","gouvernanc",2.143,"A_"]);
+__castorIndex("t/gou",["gouv",1.108,"A_","gouvernanc",2.148,"A_"]);

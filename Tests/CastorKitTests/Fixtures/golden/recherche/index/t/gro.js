@@ -1,1 +1,1 @@
-__castorIndex("t/gro",["group",6.563,"IZB_"]);
+__castorIndex("t/gro",["group",6.566,"IZB_"]);

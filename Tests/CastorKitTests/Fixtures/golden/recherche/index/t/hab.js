@@ -1,1 +1,1 @@
-__castorIndex("t/hab",["habitant",1.103,"A_"]);
+__castorIndex("t/hab",["habitant",1.108,"A_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/har",["harp",3.424,"D_"]);
+__castorIndex("t/har",["harp",3.429,"D_"]);

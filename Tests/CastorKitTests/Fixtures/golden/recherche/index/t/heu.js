@@ -1,1 +1,1 @@
-__castorIndex("t/heu",["heur",5.502,"D_Dh"]);
+__castorIndex("t/heu",["heur",5.505,"D_Dh"]);

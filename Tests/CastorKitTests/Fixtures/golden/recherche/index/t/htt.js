@@ -1,1 +1,1 @@
-__castorIndex("t/htt",["http",1.103,"A_"]);
+__castorIndex("t/htt",["http",1.108,"A_"]);

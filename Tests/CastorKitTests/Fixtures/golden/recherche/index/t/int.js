@@ -1,1 +1,1 @@
-__castorIndex("t/int",["interet",2.351,"A_"]);
+__castorIndex("t/int",["interet",2.356,"A_"]);

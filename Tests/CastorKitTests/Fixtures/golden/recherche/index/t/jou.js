@@ -1,1 +1,1 @@
-__castorIndex("t/jou",["jour",2.027,"B8F4B_","journ",2.89,"B_"]);
+__castorIndex("t/jou",["jour",2.03,"B8F4B_","journ",2.896,"B_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/jpo",["jpo",4.376,"AMB_"]);
+__castorIndex("t/jpo",["jpo",4.38,"AMB_"]);

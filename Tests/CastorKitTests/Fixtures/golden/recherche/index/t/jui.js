@@ -1,1 +1,1 @@
-__castorIndex("t/jui",["juillet",1.103,"A_"]);
+__castorIndex("t/jui",["juillet",1.108,"A_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/jur",["juridiqu",5.282,"AZF_"]);
+__castorIndex("t/jur",["juridiqu",5.284,"AZF_"]);

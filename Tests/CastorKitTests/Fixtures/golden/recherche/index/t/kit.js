@@ -1,1 +1,1 @@
-__castorIndex("t/kit",["kit",4.376,"AMB_"]);
+__castorIndex("t/kit",["kit",4.38,"AMB_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/leg",["legifranc",1.103,"A_"]);
+__castorIndex("t/leg",["legifranc",1.108,"A_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/lie",["lien",1.103,"A_"]);
+__castorIndex("t/lie",["lien",1.108,"A_"]);

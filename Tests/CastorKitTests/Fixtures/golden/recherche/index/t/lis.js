@@ -1,1 +1,1 @@
-__castorIndex("t/lis",["lisez",1.643,"B_"]);
+__castorIndex("t/lis",["lisez",1.648,"B_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/loi",["loi",1.103,"A_"]);
+__castorIndex("t/loi",["loi",1.108,"A_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/lyo",["lyon",3.214,"H_"]);
+__castorIndex("t/lyo",["lyon",3.219,"H_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/met",["metaplan",6.798,"E_"]);
+__castorIndex("t/met",["metaplan",6.803,"E_"]);

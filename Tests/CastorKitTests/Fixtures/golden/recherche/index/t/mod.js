@@ -1,1 +1,1 @@
-__castorIndex("t/mod",["model",2.474,"B_"]);
+__castorIndex("t/mod",["model",2.48,"B_"]);

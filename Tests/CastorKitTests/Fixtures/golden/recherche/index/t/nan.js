@@ -1,1 +1,1 @@
-__castorIndex("t/nan",["nant",2.384,"J_"]);
+__castorIndex("t/nan",["nant",2.389,"J_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/nat",["national",4.827,"ARFeC_"]);
+__castorIndex("t/nat",["national",4.83,"ARFeC_"]);

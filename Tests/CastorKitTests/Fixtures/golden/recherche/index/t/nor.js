@@ -1,1 +1,1 @@
-__castorIndex("t/nor",["nord",3.214,"H_"]);
+__castorIndex("t/nor",["nord",3.219,"H_"]);

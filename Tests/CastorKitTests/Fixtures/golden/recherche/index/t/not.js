@@ -1,1 +1,1 @@
-__castorIndex("t/not",["note",1.103,"A_"]);
+__castorIndex("t/not",["note",1.108,"A_"]);

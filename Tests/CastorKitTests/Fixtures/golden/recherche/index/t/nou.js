@@ -1,1 +1,1 @@
-__castorIndex("t/nou",["nouvel",1.103,"A_"]);
+__castorIndex("t/nou",["nouvel",1.108,"A_"]);

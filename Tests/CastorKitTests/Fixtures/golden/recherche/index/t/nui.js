@@ -1,1 +1,1 @@
-__castorIndex("t/nui",["nuit",2.301,"DxD_"]);
+__castorIndex("t/nui",["nuit",2.305,"DxD_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/org",["organis",2.89,"B_"]);
+__castorIndex("t/org",["organis",2.896,"B_"]);

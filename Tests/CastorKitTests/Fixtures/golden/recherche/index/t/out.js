@@ -1,1 +1,1 @@
-__castorIndex("t/out",["outil",2.682,"B_"]);
+__castorIndex("t/out",["outil",2.688,"B_"]);

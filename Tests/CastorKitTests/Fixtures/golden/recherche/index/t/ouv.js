@@ -1,1 +1,1 @@
-__castorIndex("t/ouv",["ouvert",7.824,"B_"]);
+__castorIndex("t/ouv",["ouvert",7.83,"B_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/pai",["pail",3.051,"G_"]);
+__castorIndex("t/pai",["pail",3.056,"G_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/par",["particip",5.962,"G_"]);
+__castorIndex("t/par",["particip",5.967,"G_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/peu",["peut",2.351,"A_"]);
+__castorIndex("t/peu",["peut",2.356,"A_"]);

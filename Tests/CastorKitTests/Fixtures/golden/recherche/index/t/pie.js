@@ -1,1 +1,1 @@
-__castorIndex("t/pie",["pieg",1.103,"A_"]);
+__castorIndex("t/pie",["pieg",1.108,"A_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/por",["port",7.824,"B_"]);
+__castorIndex("t/por",["port",7.83,"B_"]);

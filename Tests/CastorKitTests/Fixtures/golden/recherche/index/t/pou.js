@@ -1,1 +1,1 @@
-__castorIndex("t/pou",["pourquoi",2.351,"A_"]);
+__castorIndex("t/pou",["pourquoi",2.356,"A_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/pre",["pre",2.384,"J_","prepar",3.249,"B_"]);
+__castorIndex("t/pre",["pre",2.389,"J_","prepar",3.255,"B_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/pro",["program",2.174,"H_","propo",7.001,"K_"]);
+__castorIndex("t/pro",["program",2.179,"H_","propo",6.9,"K_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/qua",["quai",3.214,"H_"]);
+__castorIndex("t/qua",["quai",3.219,"H_"]);

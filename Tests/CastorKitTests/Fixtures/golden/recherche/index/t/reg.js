@@ -1,1 +1,1 @@
-__castorIndex("t/reg",["regl",1.778,"A_"]);
+__castorIndex("t/reg",["regl",1.784,"A_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/ren",["rencontr",8.354,"H_","rendu",2.64,"C_","renn",4.777,"DiF_"]);
+__castorIndex("t/ren",["rencontr",8.359,"H_","rendu",2.644,"C_","renn",4.781,"DiF_"]);

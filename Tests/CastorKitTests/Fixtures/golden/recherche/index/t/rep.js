@@ -1,1 +1,1 @@
-__castorIndex("t/rep",["report",2.843,"F_"]);
+__castorIndex("t/rep",["report",2.846,"F_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/res",["reseau",2.843,"K_","ressourc",4.09,"K_"]);
+__castorIndex("t/res",["reseau",2.741,"K_","ressourc",3.989,"K_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/sal",["salari",1.103,"A_","sall",2.424,"E0D_"]);
+__castorIndex("t/sal",["salari",1.108,"A_","sall",2.428,"E0D_"]);

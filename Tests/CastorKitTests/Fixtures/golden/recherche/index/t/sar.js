@@ -1,1 +1,1 @@
-__castorIndex("t/sar",["sarlat",2.843,"G_"]);
+__castorIndex("t/sar",["sarlat",2.848,"G_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/sci",["scic",3.97,"A_BU"]);
+__castorIndex("t/sci",["scic",3.973,"A_BU"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/sit",["site",1.103,"A_"]);
+__castorIndex("t/sit",["site",1.108,"A_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/soc",["societ",2.351,"A_"]);
+__castorIndex("t/soc",["societ",2.356,"A_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/sta",["statut",1.103,"A_"]);
+__castorIndex("t/sta",["statut",1.108,"A_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/str",["structur",2.143,"A_"]);
+__castorIndex("t/str",["structur",2.148,"A_"]);

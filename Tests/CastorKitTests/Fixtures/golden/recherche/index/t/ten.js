@@ -1,1 +1,1 @@
-__castorIndex("t/ten",["tenu",1.803,"G_"]);
+__castorIndex("t/ten",["tenu",1.808,"G_"]);

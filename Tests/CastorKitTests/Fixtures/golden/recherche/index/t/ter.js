@@ -1,1 +1,1 @@
-__castorIndex("t/ter",["terr",3.051,"G_","terrain",10.03,"I_"]);
+__castorIndex("t/ter",["terr",3.056,"G_","terrain",10.03,"I_"]);

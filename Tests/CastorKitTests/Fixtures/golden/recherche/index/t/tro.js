@@ -1,1 +1,1 @@
-__castorIndex("t/tro",["troi",3.422,"H_"]);
+__castorIndex("t/tro",["troi",3.427,"H_"]);

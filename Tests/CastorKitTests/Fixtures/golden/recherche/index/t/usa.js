@@ -1,1 +1,1 @@
-__castorIndex("t/usa",["usag",1.103,"A_"]);
+__castorIndex("t/usa",["usag",1.108,"A_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/vei",["veil",6.543,"D_"]);
+__castorIndex("t/vei",["veil",6.548,"D_"]);

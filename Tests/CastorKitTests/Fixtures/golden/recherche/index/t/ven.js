@@ -1,1 +1,1 @@
-__castorIndex("t/ven",["venir",2.174,"H_"]);
+__castorIndex("t/ven",["venir",2.179,"H_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/via",["viabilis",2.174,"I_"]);
+__castorIndex("t/via",["viabilis",2.179,"I_"]);

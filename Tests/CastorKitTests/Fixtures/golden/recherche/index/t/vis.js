@@ -1,1 +1,1 @@
-__castorIndex("t/vis",["visit",2.174,"I_"]);
+__castorIndex("t/vis",["visit",2.179,"I_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/voi",["voir",1.103,"A_","voix",1.103,"A_"]);
+__castorIndex("t/voi",["voir",1.108,"A_","voix",1.108,"A_"]);

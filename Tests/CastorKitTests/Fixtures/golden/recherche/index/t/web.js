@@ -1,1 +1,1 @@
-__castorIndex("t/web",["webinair",7.001,"F_"]);
+__castorIndex("t/web",["webinair",7.005,"F_"]);

@@ -1,1 +1,1 @@
-__castorIndex("t/www",["www",1.103,"A_"]);
+__castorIndex("t/www",["www",1.108,"A_"]);

@@ -1,0 +1,1 @@
+__castorIndex("t/pag",["page",3.781,"K_"]);
