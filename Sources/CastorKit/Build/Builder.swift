@@ -77,6 +77,7 @@ public struct Builder: Sendable {
         func isPublished(_ entry: Entry) -> Bool { Builder.isPublished(entry, config: config, options: options) }
         report.diagnostics.append(
             contentsOf: Builder.checkFooterPages(config, entries: entries, file: loader.display("site.yml"), isPublished: isPublished))
+        report.diagnostics.append(contentsOf: ReferenceCheck.diagnostics(entries, collections: collections, isPublished: isPublished))
         step("vérification")
 
         // 3. Markdown, with links checked against every item.

@@ -7,11 +7,14 @@ public struct PageContext: Sendable {
     /// The main menu and the footer's static pages: the same on every page, made once.
     let menu: [NavLink]
     let footerLinks: [NavLink]
+    /// What the reference fields name, and who names each item (`ReferenceIndex`).
+    let references: ReferenceIndex
 
     public init(site: Site) {
         self.site = site
         menu = PageContext.navigationLinks(site)
         footerLinks = PageContext.footerLinks(site)
+        references = ReferenceIndex(site: site)
     }
 
     static let navigation: [NavLink] = [
@@ -208,6 +211,7 @@ public struct PageContext: Sendable {
             "attachments": attachments, "hasAttachments": !attachments.isEmpty,
             "related": related, "hasRelated": !related.isEmpty,
         ] as [String: Any]
+        addBacklinks(&context, path: entry.relativePath)
         PageContext.markContacts(&context, body: body?.html ?? "")
         return context
     }

@@ -270,6 +270,7 @@ public enum Scaffold {
             return ["# \(key): \(example ?? values.first?.value ?? "")  # facultatif, parmi : " + values.map(\.value).joined(separator: ", ")]
         case .text: return ["# \(key): \(quoted(example ?? "…"))  # facultatif (\(label))"]
         case .bool: return ["# \(key): true  # facultatif (\(label))"]
+        case .number, .reference, .references: return extendedLines(field)
         }
     }
 

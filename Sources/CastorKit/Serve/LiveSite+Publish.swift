@@ -28,7 +28,7 @@ extension LiveSite {
         let plan = assembly.plan
         let jobs = plan.jobs
 
-        let fingerprints = pageFingerprints(jobs, site: site, fast: fast)
+        let fingerprints = pageFingerprints(jobs, site: site, fast: fast, references: assembly.context.references)
         let dirty = jobs.indices.filter { written[jobs[$0].file] != fingerprints[$0] }
         steps.end("empreintes")
 
@@ -218,7 +218,10 @@ extension LiveSite {
     }
 
     /// What each page shows. The stamps are read once per item.
-    private func pageFingerprints(_ jobs: [RenderJob], site: Site, fast: Bool) -> [Int] {
+    private func pageFingerprints(_ jobs: [RenderJob], site: Site, fast: Bool, references: ReferenceIndex) -> [Int] {
+        // Pages that show other items by reference (`LiveSite+References`).
+        let hasReferences = !references.related.isEmpty
+        func referenced(_ path: String) -> Int { hasReferences ? referenceStamp(path, references: references) : 0 }
         func stamps(_ paths: [String]) -> (card: [Int], full: [Int]) {
             var card: [Int] = []
             var full: [Int] = []
@@ -240,6 +243,7 @@ extension LiveSite {
                 var hasher = Hasher()
                 hasher.combine(jobs[place.job].url)
                 hasher.combine(state.fullStamp)
+                hasher.combine(referenced(path))
                 if place.kind == 0 {
                     for other in site.related[place.index] { hasher.combine(documents[site.fiches[other].entry.relativePath]?.cardStamp ?? 0) }
                 }
@@ -283,18 +287,31 @@ extension LiveSite {
                     hasher.combine(allCards)
                 case .fiche(let index):
                     hasher.combine(fiches.full[index])
+                    hasher.combine(referenced(site.fiches[index].entry.relativePath))
                     for other in site.related[index] { hasher.combine(fiches.card[other]) }
-                case .event(let index): hasher.combine(events.full[index])
-                case .ad(let index): hasher.combine(ads.full[index])
-                case .page(let index): hasher.combine(pages.full[index])
-                case .item(let collection, let index): hasher.combine(declared[collection].full[index])
+                case .event(let index):
+                    hasher.combine(events.full[index])
+                    hasher.combine(referenced(site.events[index].entry.relativePath))
+                case .ad(let index):
+                    hasher.combine(ads.full[index])
+                    hasher.combine(referenced(site.ads[index].entry.relativePath))
+                case .page(let index):
+                    hasher.combine(pages.full[index])
+                    hasher.combine(referenced(site.pages[index].entry.relativePath))
+                case .item(let collection, let index):
+                    hasher.combine(declared[collection].full[index])
+                    hasher.combine(referenced(site.collections[collection].items[index].entry.relativePath))
                 case .listing(let listing, let page):
                     hasher.combine(listing.title)
                     hasher.combine(listing.url)
                     hasher.combine(listing.template)
                     hasher.combine(page)
                     hasher.combine(listing.pageCount)
-                    for ref in listing.items(onPage: page) { hasher.combine(card(ref)) }
+                    for ref in listing.items(onPage: page) {
+                        hasher.combine(card(ref))
+                        // A card may show the title of an item it names.
+                        if hasReferences { hasher.combine(referenced(site.path(of: ref))) }
+                    }
                     // Special listings (the ads page and its filters) may read more than their items.
                     if listing.template != "list" { hasher.combine(allAds) }
                 }

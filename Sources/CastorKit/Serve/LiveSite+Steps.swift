@@ -246,6 +246,7 @@ extension LiveSite {
             if let body = state.body { list.append(contentsOf: body.diagnostics) }
         }
         for duplicates in duplicateDiagnostics.values { list.append(contentsOf: duplicates) }
+        list.append(contentsOf: referenceDiagnostics())
         return list
     }
 }

@@ -1,0 +1,23 @@
+/// What the pages show of the reference fields: the named item's title as a link to its page,
+/// and on an item's page the items that name it (`backlinks`: `label`, `items` with `title`
+/// and `url`), for `templates/partials/backlinks.mustache`.
+extension PageContext {
+    /// The values of a reference field: each named item's title, a link when it is published
+    /// (else the name as written; `castor check` has warned about it).
+    func referenceValues(_ rule: ReferenceRule, _ value: FieldValue) -> [[String: Any]] {
+        ReferenceIndex.names(value).map { name in
+            guard let target = references.resolve(name, rule: rule) else { return ["text": name] }
+            return ["isLink": true, "url": target.url, "text": target.title]
+        }
+    }
+
+    /// Adds `backlinks` and `hasBacklinks` to a page's context.
+    func addBacklinks(_ context: inout [String: Any], path: String) {
+        let groups = references.backlinks[path] ?? []
+        context["hasBacklinks"] = !groups.isEmpty
+        guard !groups.isEmpty else { return }
+        context["backlinks"] = groups.map { group -> [String: Any] in
+            ["label": group.label, "items": group.entries.map { ["title": $0.title, "url": $0.url] }]
+        }
+    }
+}
