@@ -24,6 +24,8 @@ public struct CollectionPublishing: Sendable, Hashable {
     public var searchLabel: String?
     /// `navigation: true`: an entry in the main menu.
     public var navigation = false
+    /// `stale: {field, after_days, message}`: a `castor check` warning on old items (`StaleItems`).
+    public var stale: StaleRule?
 
     public init() {}
 
@@ -32,7 +34,7 @@ public struct CollectionPublishing: Sendable, Hashable {
 
     public static func == (a: CollectionPublishing, b: CollectionPublishing) -> Bool {
         a.order == b.order && a.perPage == b.perPage && a.listings.map { [$0.vocabulary, $0.field] } == b.listings.map { [$0.vocabulary, $0.field] }
-            && a.card == b.card && a.feedTitle == b.feedTitle && a.searchLabel == b.searchLabel && a.navigation == b.navigation
+            && a.card == b.card && a.feedTitle == b.feedTitle && a.searchLabel == b.searchLabel && a.navigation == b.navigation && a.stale == b.stale
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -43,9 +45,10 @@ public struct CollectionPublishing: Sendable, Hashable {
         hasher.combine(feedTitle)
         hasher.combine(searchLabel)
         hasher.combine(navigation)
+        hasher.combine(stale)
     }
 
-    static let keys = ["order", "pagination", "listings", "card", "feed", "search", "navigation"]
+    static let keys = ["order", "pagination", "listings", "card", "feed", "search", "navigation", "stale"]
 }
 
 extension CollectionDeclarations.Reader {
@@ -164,6 +167,7 @@ extension CollectionDeclarations.Reader {
                 valid = false
             }
         }
+        if let entry = values["stale"] { if let rule = staleRule(entry, fields: fields, collection: id) { result.stale = rule } else { valid = false } }
         return valid ? result : nil
     }
 }
