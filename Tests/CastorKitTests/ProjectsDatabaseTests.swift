@@ -129,4 +129,18 @@ extension EndToEndTests {
         XCTAssertEqual(plain.status, 0, plain.stderr)
         XCTAssertEqual(try run(["check", "--content", "content", "--templates", "templates", "--now", "2026-12-01"], in: folder).status, 0)
     }
+
+    /// `inverse`: a project naming a partner that does not name it back is a warning, at the
+    /// project's field, saying which file to complete.
+    func testCheckWarnsWhenAPartnerDoesNotNameAProjectBack() throws {
+        let folder = try repositoryWorkspace()
+        let partner = folder.appendingPathComponent("content/partenaires/habitat-solidaire-occitanie.md")
+        let text = try String(contentsOf: partner, encoding: .utf8)
+        try text.replacingOccurrences(of: "projects: [les-volubilis-castelnau]\n", with: "").write(to: partner, atomically: true, encoding: .utf8)
+        let result = try run(["check", "--content", "content", "--templates", "templates", "--now", "2026-12-01"], in: folder)
+        XCTAssertEqual(result.status, 0, "a warning does not stop the build: " + result.stderr)
+        XCTAssertTrue(result.stderr.contains(
+            "content/projets/les-volubilis-castelnau.md:23:11: avertissement : « partners » : « habitat-solidaire-occitanie » ne nomme pas ce contenu dans son champ « projects »\n  conseil : ajoutez « les-volubilis-castelnau » à « projects » dans content/partenaires/habitat-solidaire-occitanie.md, ou retirez « habitat-solidaire-occitanie » de « partners »"),
+            result.stderr)
+    }
 }

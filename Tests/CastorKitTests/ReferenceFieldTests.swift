@@ -130,6 +130,18 @@ final class ReferenceFieldTests: XCTestCase {
         let second = CollectionDeclarations.load(yaml: flat, file: "collections.yml", vocabularies: ["regions"])
         XCTAssertNil(second.0)
         XCTAssertEqual(second.1.map { "\($0.line):\($0.column) \($0.message)" }, ["7:74 « group: x » : la collection « projets » n'est pas rangée en groupes"])
+        // `inverse` names a reference field of the target that points back.
+        let inverse = flat.replacingOccurrences(of: ", group: x}", with: ", inverse: others}\n      back: {type: reference, label: Retour, collection: projets, inverse: title}")
+        let third = CollectionDeclarations.load(yaml: inverse, file: "collections.yml", vocabularies: ["regions"])
+        XCTAssertNil(third.0)
+        XCTAssertEqual(third.1.map { "\($0.line):\($0.column) \($0.message)" }, [
+            "7:76 « inverse: others » : « projets » n'a pas de champ reference ou references « others » qui vise « projets »",
+            "8:76 « inverse: title » : « projets » n'a pas de champ reference ou references « title » qui vise « projets »",
+        ])
+        XCTAssertEqual(third.1.first?.hint, "champs possibles : other, back")
+        let fine = CollectionDeclarations.load(yaml: inverse.replacingOccurrences(of: "inverse: others", with: "inverse: back").replacingOccurrences(of: "inverse: title", with: "inverse: other"), file: "collections.yml", vocabularies: ["regions"])
+        XCTAssertEqual(fine.1.map(\.message), [])
+        XCTAssertEqual(fine.0?.first?.field("other")?.type.reference?.inverse, "back")
     }
 
     // MARK: - Content checks

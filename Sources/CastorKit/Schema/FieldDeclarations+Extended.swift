@@ -1,7 +1,7 @@
 /// Reading the declaration keys of the `number`, `reference` and `references` field types.
 extension FieldDeclarations {
     static let numberKeys = ["min", "max", "decimals"]
-    static let referenceKeys = ["collection", "group", "backlinks"]
+    static let referenceKeys = ["collection", "group", "backlinks", "inverse"]
     static let extendedKeys = numberKeys + referenceKeys
 }
 
@@ -9,10 +9,13 @@ extension CollectionDeclarations {
     /// A `collection:` of a reference field, checked once every collection is read.
     struct ReferenceTarget {
         let owner: String
+        /// The collection that declares the field.
+        let source: String
         let collection: String
         let group: String?
         let position: SourcePosition
         let groupPosition: SourcePosition?
+        let inverse: (name: String, position: SourcePosition)?
     }
 }
 
@@ -51,7 +54,9 @@ extension CollectionDeclarations.Reader {
     }
 
     /// `type: reference` / `references`: `collection` (required), `group`, `backlinks: {label}`.
-    mutating func referenceType(_ values: [String: YAMLTree.Entry], owner: String, many: Bool, at position: SourcePosition) -> FieldType? {
+    mutating func referenceType(
+        _ values: [String: YAMLTree.Entry], owner: String, source: String, many: Bool, at position: SourcePosition
+    ) -> FieldType? {
         let example = "collection: fiches"
         guard let entry = values["collection"] else {
             error(position, "\(owner) est de type \(many ? "references" : "reference") mais n'indique pas la collection visée (« collection »)",
@@ -91,9 +96,18 @@ extension CollectionDeclarations.Reader {
             }
             backlinks = text
         }
+        var inverse: (name: String, position: SourcePosition)?
+        if let inverseEntry = values["inverse"] {
+            guard let name = inverseEntry.value.text, !inverseEntry.value.isEmpty else {
+                error(inverseEntry.value.position, "« inverse » doit être le nom d'un champ de la collection visée", hint: "par exemple : inverse: projects")
+                return nil
+            }
+            inverse = (name, inverseEntry.value.position)
+        }
         referenceTargets.append(
-            .init(owner: owner, collection: collection, group: group, position: entry.value.position, groupPosition: values["group"]?.value.position))
-        let rule = ReferenceRule(collection: collection, group: group, backlinks: backlinks)
+            .init(owner: owner, source: source, collection: collection, group: group, position: entry.value.position,
+                groupPosition: values["group"]?.value.position, inverse: inverse))
+        let rule = ReferenceRule(collection: collection, group: group, backlinks: backlinks, inverse: inverse?.name)
         return many ? .references(rule) : .reference(rule)
     }
 
@@ -119,11 +133,19 @@ extension CollectionDeclarations.Reader {
                     hint: "collections déclarées : " + declared.joined(separator: ", "))
                 continue
             }
-            guard let group = target.group, let schema = valid.first(where: { $0.id == target.collection }) else { continue }
-            guard case .grouped = schema.layout else {
+            guard let schema = valid.first(where: { $0.id == target.collection }) else { continue }
+            if let group = target.group, case .flat = schema.layout {
                 error(target.groupPosition ?? target.position, "« group: \(group) » : la collection « \(target.collection) » n'est pas rangée en groupes",
                     hint: "retirez « group »")
-                continue
+            }
+            if let inverse = target.inverse {
+                let candidates = schema.referenceFields.filter { $0.rule.collection == target.source }.map(\.spec.key)
+                if !candidates.contains(inverse.name) {
+                    error(inverse.position, "« inverse: \(inverse.name) » : « \(target.collection) » n'a pas de champ reference ou references « \(inverse.name) » qui vise « \(target.source) »",
+                        hint: candidates.isEmpty
+                            ? "déclarez dans « \(target.collection) » un champ de type references avec « collection: \(target.source) », ou retirez « inverse »"
+                            : "champs possibles : " + candidates.joined(separator: ", "))
+                }
             }
         }
         referenceTargets = []

@@ -81,7 +81,7 @@ extension CollectionDeclarations.Reader {
                 error(entry.value.position, "« aliases » doit être une liste de noms", hint: "par exemple : aliases: [organisateur, organisé par]")
             }
         }
-        let type = fieldType(values, owner: owner, at: position)
+        let type = fieldType(values, owner: owner, at: position, collection: collection)
         if values["vocabulary"] != nil, let type, !isVocabularyType(type) {
             error(values["vocabulary"]!.keyPosition, "« vocabulary » ne sert qu'aux champs de type term ou terms", hint: "retirez-le, ou changez le type")
         }
@@ -108,7 +108,7 @@ extension CollectionDeclarations.Reader {
     }
 
     /// The field's type with what it needs (vocabulary, choices), or nil after an error.
-    mutating func fieldType(_ values: [String: YAMLTree.Entry], owner: String, at position: SourcePosition) -> FieldType? {
+    mutating func fieldType(_ values: [String: YAMLTree.Entry], owner: String, at position: SourcePosition, collection: String = "") -> FieldType? {
         let typesHint = "types possibles : " + FieldDeclarations.typeNames.joined(separator: ", ")
         guard let entry = values["type"] else {
             error(position, "\(owner) n'a pas de « type »", hint: typesHint)
@@ -129,7 +129,7 @@ extension CollectionDeclarations.Reader {
         case "text_list": return .textList
         case "attachments": return .attachments
         case "number": return numberType(values, owner: owner)
-        case "reference", "references": return referenceType(values, owner: owner, many: name == "references", at: entry.value.position)
+        case "reference", "references": return referenceType(values, owner: owner, source: collection, many: name == "references", at: entry.value.position)
         case "term", "terms":
             guard let vocabularyEntry = values["vocabulary"] else {
                 error(entry.value.position, "\(owner) est de type \(name) mais n'indique pas sa liste (« vocabulary »)",

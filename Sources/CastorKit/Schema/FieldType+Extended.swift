@@ -40,16 +40,19 @@ public struct NumberRule: Sendable, Hashable {
 /// slug (`scic`) or, when two items share it, by their path inside the collection's folder
 /// without `.md` (`structures-juridiques/scic`). `group` restricts the items to one group of
 /// a grouped collection (one fiche type); `backlinks` is the heading under which the target's
-/// page lists the items that name it.
+/// page lists the items that name it; `inverse` is the field of the target that should name
+/// this item back (`castor check` warns when it does not).
 public struct ReferenceRule: Sendable, Hashable {
     public let collection: String
     public let group: String?
     public let backlinks: String?
+    public let inverse: String?
 
-    public init(collection: String, group: String? = nil, backlinks: String? = nil) {
+    public init(collection: String, group: String? = nil, backlinks: String? = nil, inverse: String? = nil) {
         self.collection = collection
         self.group = group
         self.backlinks = backlinks
+        self.inverse = inverse
     }
 }
 

@@ -40,7 +40,7 @@ public enum ReferenceCheck {
         let position = entry.position(of: spec.key)
         switch targets.lookup(name, rule: rule) {
         case .found(let target):
-            guard !isPublished(target) else { return nil }
+            guard !isPublished(target) else { return inverseProblem(name, target: target, spec: spec, rule: rule, entry: entry) }
             return .warning(file, position, "« \(spec.key) » : « \(name) » vise un contenu non publié (brouillon ou annonce expirée) : son nom est affiché sans lien",
                 hint: "publiez « \(target.displayPath) » (retirez « draft: true »), ou retirez « \(name) » de « \(spec.key) »")
         case .ambiguous(let entries):
@@ -57,5 +57,16 @@ public enum ReferenceCheck {
             }
             return .error(file, position, "« \(spec.key) » : aucun contenu de « \(label) » ne s'appelle « \(name) »", hint: hint)
         }
+    }
+
+    /// With `inverse`, the target names the item back in that field; else a warning.
+    static func inverseProblem(_ name: String, target: Entry, spec: FieldSpec, rule: ReferenceRule, entry: Entry) -> Diagnostic? {
+        guard let inverse = rule.inverse else { return nil }
+        let names = ReferenceIndex.names(target[inverse])
+        let own = [entry.slug] + (entry.group.map { [$0 + "/" + entry.slug] } ?? [])
+        guard !names.contains(where: own.contains) else { return nil }
+        return .warning(entry.displayPath, entry.position(of: spec.key),
+            "« \(spec.key) » : « \(name) » ne nomme pas ce contenu dans son champ « \(inverse) »",
+            hint: "ajoutez « \(entry.slug) » à « \(inverse) » dans \(target.displayPath), ou retirez « \(name) » de « \(spec.key) »")
     }
 }
