@@ -22,16 +22,33 @@ final class DeclaredCollectionTests: XCTestCase {
             at: fixture.appendingPathComponent("content/partenaires"), to: content.appendingPathComponent("partenaires"))
     }
 
+    /// The project's directory is the fixture's, grown by issue 13: the same publishing keys
+    /// (the area covered is now `regions`, several regions), every fixture field but `region`,
+    /// every fixture list value; and at least eight partners.
     func testTheProjectDeclaresThePartnersAsTheFixtureDoes() throws {
-        let project = try String(contentsOf: EndToEndTests.repository.appendingPathComponent("content/collections.yml"), encoding: .utf8)
+        let project = EndToEndTests.repository.appendingPathComponent("content")
+        let setup = SiteSetup.load(contentRoot: project.path)
+        XCTAssertEqual(setup.diagnostics.map(\.message), [])
+        let partners = try XCTUnwrap(setup.collections?.first { $0.id == "partenaires" })
         let declaration = try String(contentsOf: Self.fixture.appendingPathComponent("declaration.yml"), encoding: .utf8)
-        XCTAssertTrue(project.hasSuffix(declaration), "content/collections.yml ends with Fixtures/partenaires/declaration.yml")
-        let siteYml = try String(contentsOf: EndToEndTests.repository.appendingPathComponent("content/site.yml"), encoding: .utf8)
-        XCTAssertTrue(siteYml.hasSuffix(try String(contentsOf: Self.fixture.appendingPathComponent("lists.yml"), encoding: .utf8)))
-        let items = try FileManager.default.contentsOfDirectory(atPath: EndToEndTests.repository.appendingPathComponent("content/partenaires").path)
-        XCTAssertGreaterThanOrEqual(items.filter { $0.hasSuffix(".md") }.count, 3)
+        let fixture = try XCTUnwrap(CollectionDeclarations.load(
+            yaml: "collections:\n" + declaration, file: "collections.yml", vocabularies: ["regions", "partner_types"]).0?.first)
+        XCTAssertEqual(partners.publishing.order, fixture.publishing.order)
+        XCTAssertEqual(partners.publishing.feedTitle, fixture.publishing.feedTitle)
+        XCTAssertEqual(partners.publishing.searchLabel, fixture.publishing.searchLabel)
+        XCTAssertEqual(partners.publishing.listings.map(\.vocabulary), ["partner_types", "regions"])
+        XCTAssertEqual(partners.publishing.listings.map(\.field), ["types", "regions"])
+        for field in fixture.fields where field.key != "region" {
+            XCTAssertEqual(partners.field(field.key)?.type, field.type, field.key)
+        }
+        let config = try XCTUnwrap(setup.config)
+        let fixtureLists = try XCTUnwrap(SiteConfig.load(
+            yaml: "title: x\nbase_url: https://x.org/\nfiche_types: {a: A}\nthemes: {a: A}\nregions: {a: A}\nad_categories: {a: A}\n"
+                + (try String(contentsOf: Self.fixture.appendingPathComponent("lists.yml"), encoding: .utf8)), file: "site.yml").0)
+        XCTAssertTrue(Set(config.vocabulary("partner_types").keys).isSuperset(of: fixtureLists.vocabulary("partner_types").keys))
+        let items = try FileManager.default.contentsOfDirectory(atPath: project.appendingPathComponent("partenaires").path)
+        XCTAssertGreaterThanOrEqual(items.filter { $0.hasSuffix(".md") }.count, 8)
     }
-
 
     /// Each publishing key is checked, with its place and a French message.
     func testEveryPublishingKeyMistakeIsReportedWithItsPlace() {

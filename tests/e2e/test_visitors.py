@@ -36,6 +36,11 @@ PAGES = {
     "partenaire": "partenaires/etude-notariale-des-lices/",
     "métiers des partenaires": "partenaires/types/",
     "partenaires d'un métier": "partenaires/types/notaire/",
+    # Issue 13: the projects' database, with references to fiches and partners, and backlinks.
+    "projets": "projets/",
+    "projet": "projets/les-tilleuls-villeurbanne/",
+    "projets d'une région": "projets/region/bretagne/",
+    "fiche avec renvois": "fiches/structures-juridiques/cooperative-d-habitants/",
     "recherche": "recherche/",
     "résultats de recherche": "recherche/?q=cooperative",
     "404": "404.html",

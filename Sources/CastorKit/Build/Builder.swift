@@ -78,6 +78,7 @@ public struct Builder: Sendable {
         report.diagnostics.append(
             contentsOf: Builder.checkFooterPages(
                 config, collections: collections, entries: entries, file: loader.display("site.yml"), isPublished: isPublished))
+        report.diagnostics.append(contentsOf: ReferenceCheck.diagnostics(entries, collections: collections, isPublished: isPublished))
         step("vérification")
 
         // 3. Markdown, with links checked against every item.

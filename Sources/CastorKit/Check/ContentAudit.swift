@@ -25,7 +25,7 @@ public enum ContentAudit {
 
     public static func warnings(_ inventory: ContentInventory, today: LocalDate) -> [Diagnostic] {
         unusedFiles(inventory) + duplicateTitles(inventory) + expiringAds(inventory, today: today)
-            + staleFiches(inventory, today: today) + placeholders(inventory)
+            + staleFiches(inventory, today: today) + placeholders(inventory) + StaleItems.warnings(inventory, today: today)
     }
 
     /// Files copied to the site that no page shows: not in a fiche's `attachments`, not the

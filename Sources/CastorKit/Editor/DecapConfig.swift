@@ -107,7 +107,7 @@ public enum DecapConfig {
         for collection in collections(config: config, collections: declared, contentFolder: contentFolder) {
             let schema = collection.schema
             let folder = collection.folder
-            var fields: [Node] = schema.fields.compactMap { field($0, config: config, bundle: collection.isBundle) }
+            var fields: [Node] = schema.fields.compactMap { field($0, config: config, bundle: collection.isBundle, collections: declared) }
             fields.append(mapping([("label", text("Texte")), ("name", plain("body")), ("widget", plain("markdown")), ("required", plain("false"))]))
             var description: String
             if collection.isBundle {
@@ -183,7 +183,7 @@ public enum DecapConfig {
     /// Characters Decap keeps in a file name made from the title but Castor's names refuse.
     public static let titlePattern = (regex: "^[^_~]*$", message: "sans _ ni ~ : le nom du fichier est fait à partir du titre")
 
-    static func field(_ spec: FieldSpec, config: SiteConfig, bundle: Bool = false) -> Node? {
+    static func field(_ spec: FieldSpec, config: SiteConfig, bundle: Bool = false, collections: [CollectionSchema] = []) -> Node? {
         guard bundle || omitted[spec.key] == nil else { return nil }
         var pairs: [(String, Node)] = [("label", text(spec.label)), ("name", plain(spec.key))]
         var hint = spec.type.frenchDescription
@@ -240,6 +240,8 @@ public enum DecapConfig {
                 ]))),
             ]
             hint = "chaque fichier est enregistré à côté de la fiche ; son titre est affiché au lecteur"
+        case .number, .reference, .references:
+            (pairs, hint) = extendedField(spec, collections: collections, pairs: pairs)
         }
         pairs.append(("required", plain(spec.required ? "true" : "false")))
         // The declaration's help sentence (collections.yml) comes before the type's.

@@ -58,6 +58,10 @@ extension PageContext {
             values = [["text": choices.first { $0.value == chosen }?.label ?? chosen]]
         case (.price, .number(let amount)):
             values = [["text": French.price(amount)]]
+        case (.number, .number(let number)):
+            values = [["text": French.decimal(number)]]
+        case (.reference(let rule), _), (.references(let rule), _):
+            values = referenceValues(rule, value, of: item.entry.relativePath)
         case (_, .bool(let flag)):
             values = [["text": flag ? "Oui" : "Non"]]
         case (_, .text(let text)):
@@ -92,6 +96,7 @@ extension PageContext {
             "fields": fields, "hasFields": !fields.isEmpty,
         ])
         context["collection"] = ["id": schema.id, "label": schema.label, "singular": schema.singular, "url": schema.publishedPrefix]
+        addBacklinks(&context, path: entry.relativePath)
         let masked = fields.contains { ($0["values"] as? [[String: Any]])?.contains { $0["isContact"] != nil } ?? false }
         PageContext.markContacts(&context, body: body, always: masked)
         return context

@@ -11,6 +11,8 @@ public struct PageContext: Sendable {
     let footerPaths: [String]
     /// Where the reads of the site are recorded, when the preview renders one page (`PageReads`).
     private(set) var log: ReadLog?
+    /// What the reference fields name, and who names each item (`ReferenceIndex`).
+    let references: ReferenceIndex
 
     public init(site: Site) {
         self.site = site
@@ -18,6 +20,7 @@ public struct PageContext: Sendable {
         let footer = PageContext.footerPages(site)
         footerLinks = footer.map { NavLink($0.title, $0.entry.url) }
         footerPaths = footer.map(\.entry.relativePath)
+        references = ReferenceIndex(site: site)
     }
 
     /// The same context, recording what it reads of the site into `log`.
@@ -222,6 +225,7 @@ public struct PageContext: Sendable {
             "attachments": attachments, "hasAttachments": !attachments.isEmpty,
             "related": related, "hasRelated": !related.isEmpty,
         ] as [String: Any]
+        addBacklinks(&context, path: entry.relativePath)
         PageContext.markContacts(&context, body: body?.html ?? "")
         return context
     }

@@ -29,6 +29,8 @@ public enum DerivedValue: Sendable, Hashable {
     case related(String)
     /// The site's pages and their dates (the sitemap).
     case plan
+    /// The items an item names through its reference fields, and those that name it (by path).
+    case references(String)
 }
 
 /// The recorder a page context writes its reads to, one per page rendered by the preview (a
@@ -81,6 +83,8 @@ final class DerivedFingerprints {
 
     let plan: SitePlan?
 
+    private lazy var references = ReferenceIndex(site: site)
+
     init(site: Site, plan: SitePlan? = nil) {
         self.site = site
         self.plan = plan
@@ -98,6 +102,8 @@ final class DerivedFingerprints {
             } else {
                 hasher.combine(-1)
             }
+        case .references(let path):
+            for other in references.related[path] ?? [] { hasher.combine(other) }
         case .plan:
             for page in plan?.sitemapEntries ?? [] {
                 hasher.combine(page.url)

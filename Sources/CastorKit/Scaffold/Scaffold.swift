@@ -53,10 +53,11 @@ public enum Scaffold {
             collection.fields.first { $0.required && $0.type == .dateOrDateTime }
         }
 
-        /// The field `--categorie` fills: the first required field on a list of site.yml.
+        /// The field `--categorie` fills: the first required field on a list of site.yml other
+        /// than the regions (`--region` fills those; without it, the first region is written).
         var categoryField: FieldSpec? {
             collection.fields.first { field in
-                guard field.required, case .term = field.type else { return false }
+                guard field.required, case .term(let vocabulary) = field.type, vocabulary != "regions" else { return false }
                 return true
             }
         }
@@ -270,6 +271,7 @@ public enum Scaffold {
             return ["# \(key): \(example ?? values.first?.value ?? "")  # facultatif, parmi : " + values.map(\.value).joined(separator: ", ")]
         case .text: return ["# \(key): \(quoted(example ?? "…"))  # facultatif (\(label))"]
         case .bool: return ["# \(key): true  # facultatif (\(label))"]
+        case .number, .reference, .references: return extendedLines(field)
         }
     }
 

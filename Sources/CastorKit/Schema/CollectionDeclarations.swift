@@ -68,6 +68,8 @@ public enum CollectionDeclarations {
         let file: String
         let vocabularies: Set<String>?
         var diagnostics: [Diagnostic] = []
+        /// The `collection:` of reference fields, checked once every collection is read.
+        var referenceTargets: [ReferenceTarget] = []
 
         mutating func error(_ position: SourcePosition, _ message: String, hint: String? = nil) {
             diagnostics.append(.error(file, position, message, hint: hint))
@@ -118,6 +120,7 @@ public enum CollectionDeclarations {
                 prefixes[prefix] = prefixes[prefix] ?? id
                 if let collection = collection(entry) { collections.append(collection) }
             }
+            checkReferenceTargets(declared: declared.map(\.key), valid: collections)
             return collections
         }
 

@@ -27,6 +27,8 @@ public struct CollectionPublishing: Sendable, Hashable {
     /// `footer: true`: its items are the footer's links on every page (in the order of
     /// `footer_pages` of site.yml, else by file name).
     public var footer = false
+    /// `stale: {field, after_days, message}`: a `castor check` warning on old items (`StaleItems`).
+    public var stale: StaleRule?
 
     public init() {}
 
@@ -36,7 +38,7 @@ public struct CollectionPublishing: Sendable, Hashable {
     public static func == (a: CollectionPublishing, b: CollectionPublishing) -> Bool {
         a.order == b.order && a.perPage == b.perPage && a.listings.map { [$0.vocabulary, $0.field] } == b.listings.map { [$0.vocabulary, $0.field] }
             && a.card == b.card && a.feedTitle == b.feedTitle && a.searchLabel == b.searchLabel && a.navigation == b.navigation
-            && a.footer == b.footer
+            && a.footer == b.footer && a.stale == b.stale
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -48,9 +50,10 @@ public struct CollectionPublishing: Sendable, Hashable {
         hasher.combine(searchLabel)
         hasher.combine(navigation)
         hasher.combine(footer)
+        hasher.combine(stale)
     }
 
-    static let keys = ["order", "pagination", "listings", "card", "feed", "search", "navigation", "footer"]
+    static let keys = ["order", "pagination", "listings", "card", "feed", "search", "navigation", "footer", "stale"]
 }
 
 extension CollectionDeclarations.Reader {
@@ -170,6 +173,7 @@ extension CollectionDeclarations.Reader {
                 valid = false
             }
         }
+        if let entry = values["stale"] { if let rule = staleRule(entry, fields: fields, collection: id) { result.stale = rule } else { valid = false } }
         return valid ? result : nil
     }
 }

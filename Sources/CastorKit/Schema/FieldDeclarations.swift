@@ -1,11 +1,11 @@
 /// The fields of a collection in `collections.yml`: `key: {type, label, required, aliases,
 /// vocabulary, choices, example, help}`.
 enum FieldDeclarations {
-    static let keys = ["type", "label", "required", "aliases", "vocabulary", "choices", "example", "help"]
+    static let keys = ["type", "label", "required", "aliases", "vocabulary", "choices", "example", "help"] + extendedKeys
 
     /// The type names of collections.yml, in the order they are listed to a maintainer.
     static let typeNames = [
-        "text", "date", "date_or_datetime", "bool", "url", "contact", "price", "term", "terms", "text_list", "choice", "attachments",
+        "text", "date", "date_or_datetime", "bool", "url", "contact", "price", "term", "terms", "text_list", "choice", "attachments", "number", "reference", "references",
     ]
 
     /// How a type is written in collections.yml.
@@ -23,6 +23,9 @@ enum FieldDeclarations {
         case .textList: return "text_list"
         case .choice: return "choice"
         case .attachments: return "attachments"
+        case .number: return "number"
+        case .reference: return "reference"
+        case .references: return "references"
         }
     }
 }
@@ -78,13 +81,14 @@ extension CollectionDeclarations.Reader {
                 error(entry.value.position, "« aliases » doit être une liste de noms", hint: "par exemple : aliases: [organisateur, organisé par]")
             }
         }
-        let type = fieldType(values, owner: owner, at: position)
+        let type = fieldType(values, owner: owner, at: position, collection: collection)
         if values["vocabulary"] != nil, let type, !isVocabularyType(type) {
             error(values["vocabulary"]!.keyPosition, "« vocabulary » ne sert qu'aux champs de type term ou terms", hint: "retirez-le, ou changez le type")
         }
         if values["choices"] != nil, let type, !isChoice(type) {
             error(values["choices"]!.keyPosition, "« choices » ne sert qu'aux champs de type choice", hint: "retirez-le, ou écrivez « type: choice »")
         }
+        if let type { misplacedExtendedKeys(values, type: type) }
         let example = text("example")
         let help = text("help")
         guard diagnostics.count == before, let type, let label else { return nil }
@@ -104,7 +108,7 @@ extension CollectionDeclarations.Reader {
     }
 
     /// The field's type with what it needs (vocabulary, choices), or nil after an error.
-    mutating func fieldType(_ values: [String: YAMLTree.Entry], owner: String, at position: SourcePosition) -> FieldType? {
+    mutating func fieldType(_ values: [String: YAMLTree.Entry], owner: String, at position: SourcePosition, collection: String = "") -> FieldType? {
         let typesHint = "types possibles : " + FieldDeclarations.typeNames.joined(separator: ", ")
         guard let entry = values["type"] else {
             error(position, "\(owner) n'a pas de « type »", hint: typesHint)
@@ -124,6 +128,8 @@ extension CollectionDeclarations.Reader {
         case "price": return .price
         case "text_list": return .textList
         case "attachments": return .attachments
+        case "number": return numberType(values, owner: owner)
+        case "reference", "references": return referenceType(values, owner: owner, source: collection, many: name == "references", at: entry.value.position)
         case "term", "terms":
             guard let vocabularyEntry = values["vocabulary"] else {
                 error(entry.value.position, "\(owner) est de type \(name) mais n'indique pas sa liste (« vocabulary »)",

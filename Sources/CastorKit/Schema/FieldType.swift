@@ -24,6 +24,12 @@ public enum FieldType: Sendable, Hashable {
     case choice([Choice])
     /// A list of `{file, title}` files inside the item's own folder.
     case attachments
+    /// A number within optional bounds and decimals (`FieldType+Extended.swift`).
+    case number(NumberRule)
+    /// One item of another collection, written as its slug or its path (`ReferenceRule`).
+    case reference(ReferenceRule)
+    /// A list of items of another collection.
+    case references(ReferenceRule)
 
     public struct Choice: Sendable, Hashable {
         public let value: String
@@ -39,7 +45,7 @@ public enum FieldType: Sendable, Hashable {
     public var isFreeText: Bool {
         switch self {
         case .text, .textList, .url, .contact, .attachments: return true
-        case .date, .dateOrDateTime, .bool, .price, .term, .terms, .choice: return false
+        case .date, .dateOrDateTime, .bool, .price, .term, .terms, .choice, .number, .reference, .references: return false
         }
     }
 
@@ -58,6 +64,9 @@ public enum FieldType: Sendable, Hashable {
         case .textList: return "une liste de textes"
         case .choice(let choices): return "une de ces valeurs : " + choices.map(\.value).joined(separator: ", ")
         case .attachments: return "une liste de pièces jointes { file, title }"
+        case .number(let rule): return rule.frenchDescription
+        case .reference(let rule): return "le nom d'un contenu de « \(rule.collection) » (nom du fichier sans .md)"
+        case .references(let rule): return "une liste de noms de contenus de « \(rule.collection) » (noms des fichiers sans .md)"
         }
     }
 }

@@ -173,7 +173,7 @@ extension LiveSite {
             for path in pendingBodies where itemPlaces[path] != nil { bodies[path] = documents[path]?.body }
             if incremental {
                 moved.fiches = LiveSite.reorder(&items.fiches, changed: changed[0], key: Builder.ItemOrder.key, before: Builder.ItemOrder.before)
-                moved.others = LiveSite.reorder(&items.events, changed: changed[1], key: Builder.ItemOrder.key, before: Builder.ItemOrder.before)
+                moved.others = LiveSite.reorder(&items.events, changed: changed[1], key: Builder.ItemOrder.key, before: Builder.ItemOrder.before) || moved.others
                 moved.others = LiveSite.reorder(&items.ads, changed: changed[2], key: Builder.ItemOrder.key, before: Builder.ItemOrder.before) || moved.others
             }
         } else {

@@ -88,9 +88,10 @@ extension LiveSite {
                 plan.combine(entry.relativePath)
                 plan.combine(entry.url)
                 plan.combine(entry.group)
-                for (key, value) in entry.fields where key != "title" && key != "summary" {
+                // In key order: two equal dictionaries may list their pairs in different orders.
+                for key in entry.fields.keys.sorted() where key != "title" && key != "summary" {
                     plan.combine(key)
-                    plan.combine(value)
+                    plan.combine(entry.fields[key])
                 }
                 state.planStamp = plan.finalize()
             } else {
@@ -246,6 +247,7 @@ extension LiveSite {
             if let body = state.body { list.append(contentsOf: body.diagnostics) }
         }
         for duplicates in duplicateDiagnostics.values { list.append(contentsOf: duplicates) }
+        list.append(contentsOf: referenceDiagnostics())
         return list
     }
 }

@@ -247,6 +247,10 @@ public struct Validator: Sendable {
             return .success(.text(text))
         case .attachments:
             return attachments(value, spec: spec, document: document)
+        case .number(let rule):
+            return number(value, spec: spec, rule: rule, file: file)
+        case .reference, .references:
+            return references(value, spec: spec, file: file)
         }
     }
 

@@ -1,0 +1,81 @@
+/// The references between the published items of a site: the item each written name stands
+/// for, and for each item the items that name it through a field declaring `backlinks`.
+/// Made once per build (`PageContext`); empty when no collection has a reference field.
+public struct ReferenceIndex: Sendable {
+    /// The items that name one item through one field: « Projets qui ont choisi cette structure ».
+    public struct Backlinks: Sendable {
+        public let label: String
+        public var entries: [Entry]
+    }
+
+    let targets: ReferenceTargets
+    /// Target path → its backlinks, in the order of the declarations.
+    public private(set) var backlinks: [String: [Backlinks]] = [:]
+    /// Path → paths of the items its page shows by reference (named by it, or naming it).
+    public private(set) var related: [String: [String]] = [:]
+
+    public init(site: Site) {
+        let schemas = site.schemas
+        let sources = schemas.filter { !$0.referenceFields.isEmpty }
+        guard !sources.isEmpty else {
+            targets = ReferenceTargets([], collections: [])
+            return
+        }
+        let wanted = Set(sources.flatMap { $0.referenceFields.map(\.rule.collection) })
+        let entries = site.publishedEntries(of: wanted.union(sources.map(\.id)))
+        targets = ReferenceTargets(entries, collections: wanted)
+        var groups: [String: [String: Int]] = [:]
+        for entry in entries where !entry.collection.referenceFields.isEmpty {
+            for (spec, rule) in entry.collection.referenceFields {
+                for name in ReferenceIndex.names(entry[spec.key]) {
+                    guard let target = targets.resolve(name, rule: rule) else { continue }
+                    related[entry.relativePath, default: []].append(target.relativePath)
+                    related[target.relativePath, default: []].append(entry.relativePath)
+                    guard let label = rule.backlinks else { continue }
+                    let key = entry.collection.id + "\u{0}" + spec.key
+                    if let index = groups[target.relativePath]?[key] {
+                        backlinks[target.relativePath]![index].entries.append(entry)
+                    } else {
+                        groups[target.relativePath, default: [:]][key] = backlinks[target.relativePath, default: []].count
+                        backlinks[target.relativePath, default: []].append(Backlinks(label: label, entries: [entry]))
+                    }
+                }
+            }
+        }
+    }
+
+    /// The published item a name stands for.
+    public func resolve(_ name: String, rule: ReferenceRule) -> Entry? { targets.resolve(name, rule: rule) }
+
+    /// The names written in a reference field's value.
+    static func names(_ value: FieldValue?) -> [String] {
+        switch value {
+        case .text(let name)?: return [name]
+        case .list(let names)?: return names
+        default: return []
+        }
+    }
+}
+
+extension Site {
+    /// The declarations of the collections the site has items of (or declares), each once.
+    var schemas: [CollectionSchema] {
+        var seen: Set<String> = []
+        var result: [CollectionSchema] = []
+        let firsts = [fiches.first?.entry, events.first?.entry, ads.first?.entry].compactMap { $0?.collection }
+        // Each list of the site holds the items of one collection: its first item tells which.
+        for schema in firsts + collections.map(\.schema) where seen.insert(schema.id).inserted { result.append(schema) }
+        return result
+    }
+
+    /// The published items of the given collections, in the site's order.
+    func publishedEntries(of ids: Set<String>) -> [Entry] {
+        var result: [Entry] = []
+        func wanted(_ first: Entry?) -> Bool { first.map { ids.contains($0.collection.id) } ?? false }
+        if wanted(fiches.first?.entry) { result += fiches.map(\.entry) }
+        if wanted(events.first?.entry) { result += events.map(\.entry) }
+        if wanted(ads.first?.entry) { result += ads.map(\.entry) }
+        for collection in collections where ids.contains(collection.schema.id) { result += collection.items.map(\.entry) }
+        return result
+    }
+}

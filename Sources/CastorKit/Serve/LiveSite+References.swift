@@ -1,0 +1,15 @@
+/// References between items in the preview: they are checked across every file at each
+/// publication, as `Builder.check` does (`ReferenceCheck`). A page that shows another item's
+/// title through a reference (or lists the items that name it) records those reads
+/// (`PageContext+References`): it is rendered again when they change.
+extension LiveSite {
+    /// The problems of the reference fields, from the entries that hold their address.
+    func referenceDiagnostics() -> [Diagnostic] {
+        let collections = setup.collections ?? []
+        guard collections.contains(where: { !$0.referenceFields.isEmpty }) else { return [] }
+        let entries = orderedPaths.compactMap { entriesByPath[$0] }
+        return ReferenceCheck.diagnostics(entries, collections: collections) { [documents] entry in
+            documents[entry.relativePath]?.isPublished ?? false
+        }
+    }
+}
