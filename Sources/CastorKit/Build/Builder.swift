@@ -424,7 +424,7 @@ extension Builder {
             files.append(Feeds.File(file: "robots.txt", text: Feeds.robots(baseURL: site.config.baseURL)))
         }
         if groups.contains(.search) { files += SearchIndex(site: site).files.map { Feeds.File(file: $0.path, text: $0.text) } }
-        if groups.contains(.collections) { files += Feeds.collections(site) }
+        if groups.contains(.collections) { files += Feeds.collections(site) + CollectionExports.files(site) }
         return files
     }
 }

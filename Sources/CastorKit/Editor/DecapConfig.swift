@@ -218,6 +218,9 @@ public enum DecapConfig {
         case .price:
             pairs += [("widget", plain("number")), ("value_type", plain("float")), ("min", plain("0"))]
             hint = "en euros, sans espace ni symbole €"
+        case .number:
+            pairs += [("widget", plain("number")), ("value_type", plain("float"))]
+            hint = "un nombre, sans espace ni unité"
         case .term(let vocabulary):
             pairs += [("widget", plain("select")), ("options", options(config.vocabulary(vocabulary).map { ($0.key, $0.value) }))]
             hint = "liste « \(vocabulary) » de site.yml"

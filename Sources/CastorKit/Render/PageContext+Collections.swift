@@ -58,6 +58,8 @@ extension PageContext {
             values = [["text": choices.first { $0.value == chosen }?.label ?? chosen]]
         case (.price, .number(let amount)):
             values = [["text": French.price(amount)]]
+        case (.number, .number(let number)):
+            values = [["text": French.number(number)]]
         case (_, .bool(let flag)):
             values = [["text": flag ? "Oui" : "Non"]]
         case (_, .text(let text)):

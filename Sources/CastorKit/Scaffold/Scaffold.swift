@@ -266,6 +266,7 @@ public enum Scaffold {
         case .dateOrDateTime: return ["# \(key): \(example ?? "2027-05-12T17:00")  # facultatif (\(label))"]
         case .url: return ["# \(key): \(example ?? "https://exemple.org/")  # facultatif (\(label))"]
         case .price: return ["# \(key): \(example ?? "120000")  # facultatif, en euros, sans espace ni €"]
+        case .number: return ["# \(key): \(example ?? "12")  # facultatif, un nombre (\(label))"]
         case .choice(let values):
             return ["# \(key): \(example ?? values.first?.value ?? "")  # facultatif, parmi : " + values.map(\.value).joined(separator: ", ")]
         case .text: return ["# \(key): \(quoted(example ?? "…"))  # facultatif (\(label))"]

@@ -24,6 +24,10 @@ public struct CollectionPublishing: Sendable, Hashable {
     public var searchLabel: String?
     /// `navigation: true`: an entry in the main menu.
     public var navigation = false
+    /// `table`, `export`, `stats`: the listing as a small database (`CollectionTable.swift`).
+    public var table: CollectionTable?
+    public var exports: [ExportFormat] = []
+    public var stats: CollectionStatsSpec?
 
     public init() {}
 
@@ -33,6 +37,7 @@ public struct CollectionPublishing: Sendable, Hashable {
     public static func == (a: CollectionPublishing, b: CollectionPublishing) -> Bool {
         a.order == b.order && a.perPage == b.perPage && a.listings.map { [$0.vocabulary, $0.field] } == b.listings.map { [$0.vocabulary, $0.field] }
             && a.card == b.card && a.feedTitle == b.feedTitle && a.searchLabel == b.searchLabel && a.navigation == b.navigation
+            && a.table == b.table && a.exports == b.exports && a.stats == b.stats
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -43,9 +48,12 @@ public struct CollectionPublishing: Sendable, Hashable {
         hasher.combine(feedTitle)
         hasher.combine(searchLabel)
         hasher.combine(navigation)
+        hasher.combine(table)
+        hasher.combine(exports)
+        hasher.combine(stats)
     }
 
-    static let keys = ["order", "pagination", "listings", "card", "feed", "search", "navigation"]
+    static let keys = ["order", "pagination", "listings", "card", "feed", "search", "navigation", "table", "export", "stats"]
 }
 
 extension CollectionDeclarations.Reader {
@@ -164,6 +172,7 @@ extension CollectionDeclarations.Reader {
                 valid = false
             }
         }
+        if !databaseKeys(values, fields: fields, collection: id, into: &result) { valid = false }
         return valid ? result : nil
     }
 }

@@ -5,7 +5,7 @@ enum FieldDeclarations {
 
     /// The type names of collections.yml, in the order they are listed to a maintainer.
     static let typeNames = [
-        "text", "date", "date_or_datetime", "bool", "url", "contact", "price", "term", "terms", "text_list", "choice", "attachments",
+        "text", "date", "date_or_datetime", "bool", "url", "contact", "price", "number", "term", "terms", "text_list", "choice", "attachments",
     ]
 
     /// How a type is written in collections.yml.
@@ -18,6 +18,7 @@ enum FieldDeclarations {
         case .url: return "url"
         case .contact: return "contact"
         case .price: return "price"
+        case .number: return "number"
         case .term: return "term"
         case .terms: return "terms"
         case .textList: return "text_list"
@@ -122,6 +123,7 @@ extension CollectionDeclarations.Reader {
         case "url": return .url
         case "contact": return .contact
         case "price": return .price
+        case "number": return .number
         case "text_list": return .textList
         case "attachments": return .attachments
         case "term", "terms":

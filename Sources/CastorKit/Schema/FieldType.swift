@@ -14,6 +14,8 @@ public enum FieldType: Sendable, Hashable {
     case contact
     /// A number ≥ 0 (euros).
     case price
+    /// A number, whole or decimal (homes, households, a year, a coordinate).
+    case number
     /// One slug from a vocabulary of `site.yml`.
     case term(vocabulary: String)
     /// A list of slugs from a vocabulary of `site.yml`.
@@ -39,7 +41,7 @@ public enum FieldType: Sendable, Hashable {
     public var isFreeText: Bool {
         switch self {
         case .text, .textList, .url, .contact, .attachments: return true
-        case .date, .dateOrDateTime, .bool, .price, .term, .terms, .choice: return false
+        case .date, .dateOrDateTime, .bool, .price, .number, .term, .terms, .choice: return false
         }
     }
 
@@ -53,6 +55,7 @@ public enum FieldType: Sendable, Hashable {
         case .url: return "une adresse web commençant par https://"
         case .contact: return "une adresse e-mail, un numéro de téléphone ou une adresse web"
         case .price: return "un nombre positif (en euros)"
+        case .number: return "un nombre, par exemple 12 ou 4.5"
         case .term(let vocabulary): return "une valeur de la liste « \(vocabulary) » de site.yml"
         case .terms(let vocabulary): return "une liste de valeurs de « \(vocabulary) » de site.yml"
         case .textList: return "une liste de textes"

@@ -193,6 +193,14 @@ public struct Validator: Sendable {
             }
             if number < 0 { return fail("le prix ne peut pas être négatif : \(text)", hint: "écrivez un nombre positif, ou retirez le champ « price »") }
             return .success(.number(number))
+        case .number:
+            guard case .scalar(let text, let kind, _) = value, kind == .int || kind == .float,
+                let number = Double(text.replacingOccurrences(of: "_", with: "")), number.isFinite
+            else {
+                return fail("nombre invalide dans « \(spec.key) » : « \(value.text ?? "") »",
+                    hint: "écrivez un nombre sans espace ni unité, avec un point pour les décimales : 12, 2019 ou 4.5")
+            }
+            return .success(.number(number))
         case .term(let vocabulary):
             guard let text = value.text else { return fail("« \(spec.key) » doit être une seule valeur") }
             if let problem = termProblem(text, vocabulary: vocabulary) { return fail(problem.0, hint: problem.1) }
