@@ -236,3 +236,50 @@ extension EndToEndTests {
         XCTAssertTrue(bretagne.contains("Étude notariale des Lices") && !bretagne.contains("tableau-filtres"), bretagne)
     }
 }
+
+/// `castor serve` writes the same bytes as `castor build` for the database keys: the table page,
+/// its statistics and the exports follow every edit of the items and of the declaration.
+extension LiveSiteTests {
+    func testServeWritesTheTableTheStatisticsAndTheExportsAsBuildDoes() throws {
+        try DeclaredCollectionTests.addPartners(to: content)
+        let live = LiveSite(options: options(output: "live"))
+        var outcome = live.rebuildAll()
+        XCTAssertTrue(outcome.published, outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
+        let exported = folder.appendingPathComponent("live/partenaires/partenaires.csv")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: exported.path))
+        assertSameAsBuild(live, outcome, "first build with the database keys")
+
+        // A number field summed in the statistics, then its values in the items.
+        try edit("collections.yml") {
+            $0.replacingOccurrences(of: "    stats: {by: [types, region]}\n", with: "    stats: {by: [types, region], sum: staff}\n")
+                + "      staff:\n        type: number\n        label: Salariés\n"
+        }
+        outcome = live.update(.init(contentPaths: ["collections.yml"]))
+        XCTAssertTrue(outcome.published, "number field declared: " + outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
+        assertSameAsBuild(live, outcome, "number field declared")
+        let notary = "partenaires/etude-notariale-des-lices.md"
+        try edit(notary) { $0.replacingOccurrences(of: "\nupdated:", with: "\nstaff: 7\nupdated:") }
+        outcome = live.update(.init(contentPaths: [notary]))
+        XCTAssertTrue(outcome.published, "number set: " + outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
+        XCTAssertTrue(try String(contentsOf: exported, encoding: .utf8).contains(",7,"), "the export follows the edit")
+        assertSameAsBuild(live, outcome, "number set")
+        try edit(notary) { $0.replacingOccurrences(of: "region: bretagne", with: "region: national") }
+        outcome = live.update(.init(contentPaths: [notary]))
+        assertSameAsBuild(live, outcome, "region changed (filters, counts, statistics)")
+
+        // The exports switched off: their files go.
+        try edit("collections.yml") { $0.replacingOccurrences(of: "    export: [csv, json]\n", with: "") }
+        outcome = live.update(.init(contentPaths: ["collections.yml"]))
+        XCTAssertTrue(outcome.published, outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: exported.path), "a file no longer made is removed")
+        assertSameAsBuild(live, outcome, "exports switched off")
+        // The table switched off: back to paginated plain listings.
+        try edit("collections.yml") {
+            $0.replacingOccurrences(of: "    table: {sort: [title, updated, region], filters: [types, region], text: true}\n", with: "")
+                .replacingOccurrences(of: "    pagination: 30\n", with: "    pagination: 2\n")
+        }
+        outcome = live.update(.init(contentPaths: ["collections.yml"]))
+        XCTAssertTrue(outcome.published, outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
+        assertSameAsBuild(live, outcome, "table switched off")
+    }
+}
