@@ -63,14 +63,14 @@ extension CollectionDeclarations.Reader {
             var names: [(String, SourcePosition)] = []
             for item in items {
                 guard let text = item.text, !item.isNull else {
-                    error(item.position, "\(owner) doit être une liste de noms de champs", hint: "par exemple : \(example)")
+                    error(item.position, "\(owner) doit être une liste de noms", hint: "par exemple : \(example)")
                     return nil
                 }
                 names.append((text, item.position))
             }
             return names
         default:
-            error(entry.value.position, "\(owner) doit être une liste de noms de champs", hint: "par exemple : \(example)")
+            error(entry.value.position, "\(owner) doit être une liste de noms", hint: "par exemple : \(example)")
             return nil
         }
     }
