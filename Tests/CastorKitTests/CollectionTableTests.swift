@@ -281,5 +281,11 @@ extension LiveSiteTests {
         outcome = live.update(.init(contentPaths: ["collections.yml"]))
         XCTAssertTrue(outcome.published, outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
         assertSameAsBuild(live, outcome, "table switched off")
+        // Paginated: the statistics on the first page count an item of the second page.
+        let second = "partenaires/cooperative-amo-trame.md"  // third by title: on page 2
+        try edit(second) { $0.replacingOccurrences(of: "types: [amo]", with: "types: [juriste]") }
+        outcome = live.update(.init(contentPaths: [second]))
+        XCTAssertTrue(outcome.published, outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
+        assertSameAsBuild(live, outcome, "item of the second page changed (statistics of the first)")
     }
 }

@@ -27,7 +27,8 @@ extension PageContext {
             }
             context["hasExports"] = true
         }
-        if let stats = publishing.stats, !collection.items.isEmpty {
+        // On the first page only when the listing has several: they count every item.
+        if let stats = publishing.stats, !collection.items.isEmpty, pageNumber == 1 {
             context["stats"] = CollectionStats.tables(collection, spec: stats, site: site, valueURL: { field, slug in
                 valueURL(schema, field: field, slug: slug)
             })

@@ -297,6 +297,8 @@ extension LiveSite {
                     for ref in listing.items(onPage: page) { hasher.combine(card(ref)) }
                     // Special listings (the ads page and its filters) may read more than their items.
                     if listing.template != "list" { hasher.combine(allAds) }
+                    // A declared collection's statistics (`stats:`) count all its items.
+                    if let c = listing.collection, page == 1, site.collections[c].schema.publishing.stats != nil { hasher.combine(declared[c].card) }
                 }
                 return hasher.finalize()
             }
