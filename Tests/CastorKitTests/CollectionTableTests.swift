@@ -289,3 +289,22 @@ extension LiveSiteTests {
         assertSameAsBuild(live, outcome, "item of the second page changed (statistics of the first)")
     }
 }
+
+extension CollectionTableTests {
+    /// The web editor offers a number box, and `castor new` a commented example.
+    func testTheEditorAndCastorNewKnowTheNumberType() throws {
+        let (content, _) = try Self.partnersSite(self)
+        let setup = SiteSetup.load(contentRoot: content.path)
+        let config = try XCTUnwrap(setup.config)
+        let collections = try XCTUnwrap(setup.collections)
+        let editor = DecapConfig.yaml(config: config, collections: collections, backend: .init())
+        let staff = try XCTUnwrap(editor.range(of: "name: staff") ?? editor.range(of: "name: \"staff\""), editor)
+        let block = editor[staff.lowerBound...].prefix(300)
+        XCTAssertTrue(block.contains("widget: number"), String(block))
+        XCTAssertTrue(block.contains("value_type: float"), String(block))
+        let partners = try XCTUnwrap(CollectionDeclarations.find("partenaires", in: collections))
+        let draft = try Scaffold.draft(
+            .init(collection: partners, title: "Cabinet Durand", today: LocalDate(iso: "2026-11-23")!), config: config, contentRoot: content.path)
+        XCTAssertTrue(draft.text.contains("\n# staff: 12  # facultatif, un nombre (salariés)\n"), draft.text)
+    }
+}
