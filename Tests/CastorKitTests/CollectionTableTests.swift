@@ -81,6 +81,18 @@ final class CollectionTableTests: XCTestCase {
         let messages = diagnostics.map(\.message)
         XCTAssertTrue(messages.contains("« table » de la collection « partenaires » ne demande ni tri, ni filtre, ni recherche"), "\(messages)")
         XCTAssertTrue(messages.contains("« stats » de la collection « partenaires » : « by » manquant"), "\(messages)")
+        let withoutListing = declaration("""
+                listing: false
+                table: {text: true}
+                stats: {by: [region]}
+                export: [csv]
+            """)
+        let (collections, refused) = CollectionDeclarations.load(yaml: withoutListing, file: "collections.yml", vocabularies: Self.vocabularies)
+        XCTAssertNil(collections)
+        XCTAssertEqual(refused.map { "\($0.line):\($0.column) \($0.message)" }, [
+            "6:5 « table » s'affiche sur la page de liste de « partenaires », qui n'en a pas (« listing: false »)",
+            "7:5 « stats » s'affiche sur la page de liste de « partenaires », qui n'en a pas (« listing: false »)",
+        ], "the exports are files of their own: allowed")
     }
 
     /// `number`: whole or decimal, negative allowed; anything else refused in French.

@@ -156,6 +156,15 @@ extension CollectionDeclarations.Reader {
                 result.table = table
             }
         }
+        // The form and the statistics live on the collection's listing page.
+        if values["listing"]?.value.bool == false {
+            for key in ["table", "stats"] {
+                guard let entry = values[key] else { continue }
+                error(entry.keyPosition, "« \(key) » s'affiche sur la page de liste de « \(id) », qui n'en a pas (« listing: false »)",
+                    hint: "retirez « \(key) », ou écrivez « listing: true »")
+                valid = false
+            }
+        }
         if let entry = values["export"] {
             let formats = ExportFormat.allCases.map(\.rawValue)
             if let names = positionedList(entry, owner: "« export »", example: "export: [csv, json]") {
