@@ -409,7 +409,7 @@ extension Builder {
         case plan
         /// The search index: reads every item and its text (`build` times it apart).
         case search
-        /// The feeds of the declared collections without dedicated code: read their items.
+        /// The feeds and exports (CSV, JSON) of the declared collections without dedicated code: read their items.
         case collections
     }
 
