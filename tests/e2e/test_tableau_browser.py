@@ -199,7 +199,8 @@ def test_the_page_works_with_javascript_disabled(browser, server):  # noqa: F811
     browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
     try:
         browser.get(server + PAGE + "?types=notaire")
-        assert browser.find_element(By.ID, "tableau-filtres").get_dom_attribute("hidden") is not None
+        form = browser.find_element(By.ID, "tableau-filtres")
+        assert form.get_dom_attribute("hidden") is not None and form.rect["height"] == 0, "no dead form without JavaScript"
         assert browser.find_element(By.ID, "tableau-compte").text == ""
         items = cards(browser)
         assert len(items) >= 4
