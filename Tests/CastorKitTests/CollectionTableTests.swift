@@ -320,3 +320,55 @@ extension CollectionTableTests {
         XCTAssertTrue(draft.text.contains("\n# staff: 12  # facultatif, un nombre (salariés)\n"), draft.text)
     }
 }
+
+extension CollectionTableTests {
+    /// A project-like collection built in memory: a choice field, a number summed, an item
+    /// without a value; the table of counts and the CSV and JSON of the same items.
+    func testStatisticsAndExportsOfAChoiceFieldWithAMissingValueAndASum() throws {
+        let schema = CollectionSchema(id: "projets", label: "Projets", singular: "Projet", fields: [
+            FieldSpec("title", "Nom", .text),
+            FieldSpec("stage", "Étape", .choice([.init("etudes", "Études"), .init("travaux", "Travaux"), .init("habite", "Habité")])),
+            FieldSpec("homes", "Logements", .number),
+            FieldSpec("shared", "Espaces partagés", .textList),
+        ])
+        func item(_ slug: String, _ stage: String?, _ homes: Double?) -> Item {
+            var fields: [String: FieldValue] = ["title": .text("Projet \(slug), « \"\(slug)\" »"), "shared": .list(["salle", "atelier"])]
+            if let stage { fields["stage"] = .text(stage) }
+            if let homes { fields["homes"] = .number(homes) }
+            return Item(Entry(
+                collection: schema, relativePath: "projets/\(slug).md", displayPath: "content/projets/\(slug).md", group: nil, slug: slug,
+                isBundle: false, fields: fields, positions: [:], body: "", bodyFirstLine: 1, url: "projets/\(slug)/"))
+        }
+        let collection = PublishedCollection(schema: schema, items: [item("a", "habite", 12), item("b", "etudes", 8), item("c", "habite", 20.5), item("d", nil, nil)])
+        let config = SiteConfig(title: "Réseau", baseURL: "https://exemple.org/reseau/", vocabularies: [:])
+        var site = Site(config: config, today: LocalDate(iso: "2026-11-23")!, fiches: [], events: [], ads: [], pages: [], bodies: [:])
+        site.collections = [collection]
+
+        let stats = CollectionStats.tables(collection, spec: CollectionStatsSpec(by: ["stage"], sum: "homes"), site: site) { _, _ in nil }
+        let rows = try XCTUnwrap(stats.first?["rows"] as? [[String: Any]])
+        XCTAssertEqual(rows.map { "\($0["label"]!):\($0["count"]!):\($0["sum"]!)" }, ["Études:1:8", "Habité:2:32,5", "Non renseigné:1:0"],
+            "values in the declared order, only those in use, then the items without one")
+        XCTAssertEqual(stats.first?["total"] as? Int, 4)
+        XCTAssertEqual(stats.first?["totalSum"] as? String, "40,5")
+        let charts = try XCTUnwrap(stats.first?["charts"] as? String)
+        XCTAssertTrue(charts.contains("<title id=\"stats-stage-nombre\">Nombre de projets par étape — Études : 1 ; Habité : 2 ; Non renseigné : 1</title>"), charts)
+        XCTAssertTrue(charts.contains("<title id=\"stats-stage-homes\">Logements par étape (total) — Études : 8 ; Habité : 32,5 ; Non renseigné : 0</title>"), charts)
+
+        let csv = CollectionExports.csv(collection, site: site)
+        XCTAssertEqual(csv.components(separatedBy: "\r\n").prefix(3), [
+            "\u{FEFF}Nom,Étape,Logements,Espaces partagés,Adresse de la page",
+            "\"Projet a, « \"\"a\"\" »\",Habité,12,salle ; atelier,https://exemple.org/reseau/projets/a/",
+            "\"Projet b, « \"\"b\"\" »\",Études,8,salle ; atelier,https://exemple.org/reseau/projets/b/",
+        ])
+        XCTAssertTrue(csv.contains(",Habité,20.5,"), csv)
+        XCTAssertTrue(csv.hasSuffix(",,,salle ; atelier,https://exemple.org/reseau/projets/d/\r\n"), csv)
+        let json = try JSONSerialization.jsonObject(with: Data(CollectionExports.json(collection, site: site).utf8)) as? [String: Any]
+        let items = try XCTUnwrap(json?["items"] as? [[String: Any]])
+        XCTAssertEqual(items.count, 4)
+        XCTAssertEqual(items[0]["stage"] as? String, "Habité")
+        XCTAssertEqual(items[2]["homes"] as? Double, 20.5)
+        XCTAssertTrue(items[3]["stage"] is NSNull)
+        XCTAssertEqual(items[0]["shared"] as? [String], ["salle", "atelier"])
+        XCTAssertEqual(items[0]["url"] as? String, "https://exemple.org/reseau/projets/a/")
+    }
+}
