@@ -2,15 +2,24 @@
 headless Chromium: sorting both ways, filters whose counts follow the other filters, free text
 without accents or case, the state in the address (reload, back button), and the full list
 without JavaScript. The partners' directory of content/ switches it on."""
+import csv
+import functools
 import html.parser
+import http.server
+import io
+import shutil
+import subprocess
+import threading
 import unicodedata
 import urllib.parse
+
+import pytest
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import REPO
+from conftest import NOW, REPO, castor_binary
 from test_site import server  # noqa: F401  (fixture: the built site over HTTP)
 
 PAGE = "partenaires/"
@@ -209,3 +218,49 @@ def test_the_page_works_with_javascript_disabled(browser, server):  # noqa: F811
         assert browser.find_elements(By.CSS_SELECTOR, "main a[href$='types/notaire/']")
     finally:
         browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+@pytest.fixture(scope="module")
+def numbered_site(tmp_path_factory):
+    """content/ with a number field added to the partners (as projects have homes): sortable
+    both ways, summed in the statistics; one partner left without a value."""
+    root = tmp_path_factory.mktemp("numbered")
+    content = root / "content"
+    shutil.copytree(REPO / "content", content)
+    declarations = content / "collections.yml"
+    text = declarations.read_text(encoding="utf-8")
+    text = text.replace("table: {sort: [title, updated, region]", "table: {sort: [staff, title, updated, region]")
+    text = text.replace("stats: {by: [types, region]}", "stats: {by: [types, region], sum: staff}")
+    declarations.write_text(text + "      staff:\n        type: number\n        label: Salariés\n", encoding="utf-8")
+    values = {"atelier-architectes-ensemble.md": "9", "cooperative-amo-trame.md": "12.5", "etude-notariale-des-lices.md": "3"}
+    for name, value in values.items():
+        path = content / "partenaires" / name
+        path.write_text(path.read_text(encoding="utf-8").replace("\nupdated:", f"\nstaff: {value}\nupdated:", 1), encoding="utf-8")
+    output = root / "site"
+    result = subprocess.run(
+        [castor_binary(), "build", "--content", str(content), "--templates", str(REPO / "templates"),
+         "--output", str(output), "--now", NOW], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/", output
+    httpd.shutdown()
+
+
+def test_a_number_field_sorts_both_ways_with_empty_values_last(browser, numbered_site):
+    url, output = numbered_site
+    open_table(browser, url + PAGE)
+    sort = Select(browser.find_element(By.ID, "tableau-tri"))
+    sort.select_by_value("staff-asc")
+    shown = [li.get_attribute("data-tri-staff") for li in visible(browser)]
+    assert shown == ["3.0", "9.0", "12.5", None], "numbers compared as numbers (9 before 12.5), the partner without one last"
+    sort.select_by_value("staff-desc")
+    assert [li.get_attribute("data-tri-staff") for li in visible(browser)] == ["12.5", "9.0", "3.0", None]
+    # The statistics sum the field: « Ensemble » holds 24,5.
+    footer = browser.find_elements(By.CSS_SELECTOR, ".statistique tfoot td")
+    assert [td.text for td in footer][:2] == ["4", "24,5"]
+    # And the export carries it, with a decimal point.
+    rows = list(csv.DictReader(io.StringIO((output / "partenaires" / "partenaires.csv").read_text(encoding="utf-8-sig"), newline="")))
+    assert sorted(row["Salariés"] for row in rows) == ["", "12.5", "3", "9"]
