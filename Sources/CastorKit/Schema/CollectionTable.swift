@@ -40,8 +40,8 @@ extension CollectionTable {
     /// Fields a visitor may sort by: one value each, compared as text, date or number.
     static func isSortable(_ type: FieldType) -> Bool {
         switch type {
-        case .text, .date, .dateOrDateTime, .price, .number, .term, .choice, .url: return true
-        case .bool, .contact, .terms, .textList, .attachments: return false
+        case .text, .date, .dateOrDateTime, .price, .number, .term, .choice: return true
+        case .bool, .url, .contact, .terms, .textList, .attachments: return false
         }
     }
 
