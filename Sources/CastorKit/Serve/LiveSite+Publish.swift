@@ -298,7 +298,11 @@ extension LiveSite {
                     // Special listings (the ads page and its filters) may read more than their items.
                     if listing.template != "list" { hasher.combine(allAds) }
                     // A declared collection's statistics (`stats:`) count all its items.
-                    if let c = listing.collection, page == 1, site.collections[c].schema.publishing.stats != nil { hasher.combine(declared[c].card) }
+                    if let c = listing.collection, page == 1, site.collections[c].schema.publishing.stats != nil,
+                        listing.url == site.collections[c].schema.publishedPrefix
+                    {
+                        hasher.combine(declared[c].card)
+                    }
                 }
                 return hasher.finalize()
             }
