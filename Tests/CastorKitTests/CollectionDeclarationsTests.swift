@@ -125,7 +125,7 @@ final class CollectionDeclarationsTests: XCTestCase {
             "content/collections.yml:5:5: erreur : clé inconnue « listng » dans la collection « partenaires » : vouliez-vous écrire « listing » ?",
             "content/collections.yml:7:41: erreur : clé inconnue « requried » dans le champ « title » de « partenaires » : vouliez-vous écrire « required » ?",
             "content/collections.yml:8:22: erreur : type inconnu « texte » pour le champ « metier » de « partenaires » : vouliez-vous écrire « text » ?",
-            "conseil : types possibles : text, date, date_or_datetime, bool, url, contact, price, term, terms, text_list, choice, attachments",
+            "conseil : types possibles : text, date, date_or_datetime, bool, url, contact, price, term, terms, text_list, choice, attachments, number, reference, references",
             "content/collections.yml:9:55: erreur : le champ « region » de « partenaires » : la liste « regoins » n'existe pas dans site.yml : vouliez-vous écrire « regions » ?",
             "content/collections.yml:10:22: erreur : le champ « themes » de « partenaires » est de type terms mais n'indique pas sa liste (« vocabulary »)",
             "content/collections.yml:11:22: erreur : le champ « statut » de « partenaires » est de type choice mais n'a pas de valeurs (« choices »)",

@@ -33,6 +33,8 @@ PAGES = {
     "page": "a-propos/",
     # A collection declared in content/collections.yml only (issue 12): generic templates.
     "partenaires": "partenaires/",
+    # The same listing sorted and filtered in the browser (`table:`), with its statistics.
+    "partenaires filtrés": "partenaires/?types=amo&tri=updated-desc",
     "partenaire": "partenaires/etude-notariale-des-lices/",
     "métiers des partenaires": "partenaires/types/",
     "partenaires d'un métier": "partenaires/types/notaire/",
@@ -148,7 +150,7 @@ def test_fiche_prints_cleanly(browser, server, pages):  # noqa: F811
     assert data.startswith(b"%PDF") and len(data) > 5_000
 
 
-@pytest.mark.parametrize("kind", ["accueil", "fiche", "agenda", "annonces"])
+@pytest.mark.parametrize("kind", ["accueil", "fiche", "agenda", "annonces", "partenaires"])
 def test_screenshots_for_review(browser, server, pages, kind):  # noqa: F811
     SHOTS.mkdir(parents=True, exist_ok=True)
     for width in (320, 1280):

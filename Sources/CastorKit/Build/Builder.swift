@@ -410,7 +410,7 @@ extension Builder {
         case plan
         /// The search index: reads every item and its text (`build` times it apart).
         case search
-        /// The feeds of the declared collections without dedicated code: read their items.
+        /// The feeds and exports (CSV, JSON) of the declared collections without dedicated code: read their items.
         case collections
     }
 
@@ -434,7 +434,9 @@ extension Builder {
         if groups.contains(.search) {
             files += SearchIndex(site: site, log: logs[.search]).files.map { Feeds.File(file: $0.path, text: $0.text) }
         }
-        if groups.contains(.collections) { files += Feeds.collections(site, log: logs[.collections]) }
+        if groups.contains(.collections) {
+            files += Feeds.collections(site, log: logs[.collections]) + CollectionExports.files(site, log: logs[.collections])
+        }
         return files
     }
 }

@@ -24,7 +24,8 @@ extension SitePlan {
                 var listing = Listing(
                     url: prefix, title: schema.label, items: refs,
                     links: publishing.listings.map { NavLink(listingTitle(schema, field: $0.field), termsURL(schema, field: $0.field)) },
-                    emptyMessage: "Aucun contenu pour le moment.")
+                    // `table`: every item on one page, sorted and filtered in the browser.
+                    emptyMessage: "Aucun contenu pour le moment.", paginated: publishing.table == nil)
                 listing.perPage = publishing.perPage
                 listing.collection = collectionIndex
                 addListing(listing)

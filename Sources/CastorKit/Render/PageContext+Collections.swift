@@ -59,7 +59,7 @@ extension PageContext {
         case (.price, .number(let amount)):
             values = [["text": French.price(amount)]]
         case (.number, .number(let number)):
-            values = [["text": French.decimal(number)]]
+            values = [["text": French.number(number)]]
         case (.reference(let rule), _), (.references(let rule), _):
             values = referenceValues(rule, value, of: item.entry.relativePath)
         case (_, .bool(let flag)):

@@ -347,6 +347,7 @@ public struct PageContext: Sendable {
         }
         context["list"] = PageContext.compact(values)
         if listing.template == "annonces" { context["filters"] = adFilters() }
+        addDatabaseBlocks(listing, pageNumber: pageNumber, to: &context)
         context["links"] = listing.links.map { ["label": $0.label, "url": $0.url] }
         context["hasLinks"] = !listing.links.isEmpty
         if let scope = listing.agenda { context["agenda"] = agendaBlock(scope, label: scopeLabel) }

@@ -29,6 +29,10 @@ public struct CollectionPublishing: Sendable, Hashable {
     public var footer = false
     /// `stale: {field, after_days, message}`: a `castor check` warning on old items (`StaleItems`).
     public var stale: StaleRule?
+    /// `table`, `export`, `stats`: the listing as a small database (`CollectionTable.swift`).
+    public var table: CollectionTable?
+    public var exports: [ExportFormat] = []
+    public var stats: CollectionStatsSpec?
 
     public init() {}
 
@@ -38,7 +42,7 @@ public struct CollectionPublishing: Sendable, Hashable {
     public static func == (a: CollectionPublishing, b: CollectionPublishing) -> Bool {
         a.order == b.order && a.perPage == b.perPage && a.listings.map { [$0.vocabulary, $0.field] } == b.listings.map { [$0.vocabulary, $0.field] }
             && a.card == b.card && a.feedTitle == b.feedTitle && a.searchLabel == b.searchLabel && a.navigation == b.navigation
-            && a.footer == b.footer && a.stale == b.stale
+            && a.footer == b.footer && a.stale == b.stale && a.table == b.table && a.exports == b.exports && a.stats == b.stats
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -51,9 +55,14 @@ public struct CollectionPublishing: Sendable, Hashable {
         hasher.combine(navigation)
         hasher.combine(footer)
         hasher.combine(stale)
+        hasher.combine(table)
+        hasher.combine(exports)
+        hasher.combine(stats)
     }
 
-    static let keys = ["order", "pagination", "listings", "card", "feed", "search", "navigation", "footer", "stale"]
+    static let keys = [
+        "order", "pagination", "listings", "card", "feed", "search", "navigation", "footer", "stale", "table", "export", "stats",
+    ]
 }
 
 extension CollectionDeclarations.Reader {
@@ -174,6 +183,7 @@ extension CollectionDeclarations.Reader {
             }
         }
         if let entry = values["stale"] { if let rule = staleRule(entry, fields: fields, collection: id) { result.stale = rule } else { valid = false } }
+        if !databaseKeys(values, fields: fields, collection: id, into: &result) { valid = false }
         return valid ? result : nil
     }
 }

@@ -53,4 +53,22 @@ public enum French {
         if rest != 0 { grouped += "," + String(format2: rest) }
         return grouped + "\u{00A0}€"
     }
+
+    /// « 12 », « 2019 », « 12 500 », « 4,5 », « −1,68 »: a declared `number` field. Whole
+    /// numbers are grouped by three from five digits on (years stay « 2019 »).
+    public static func number(_ value: Double) -> String {
+        let sign = value < 0 ? "\u{2212}" : ""
+        let magnitude = abs(value)
+        if magnitude == magnitude.rounded(), magnitude < 1e15 {
+            var digits = String(Int(magnitude))
+            guard digits.count > 4 else { return sign + digits }
+            var grouped = ""
+            while digits.count > 3 {
+                grouped = "\u{202F}" + String(digits.suffix(3)) + grouped
+                digits = String(digits.dropLast(3))
+            }
+            return sign + digits + grouped
+        }
+        return sign + "\(magnitude)".replacingOccurrences(of: ".", with: ",")
+    }
 }

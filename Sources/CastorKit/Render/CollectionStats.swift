@@ -1,0 +1,83 @@
+/// `stats: {by: [...], sum: field}` of a declared collection: on its listing, for each `by`
+/// field, a table of the number of items per value (and the total of the `sum` field), and a
+/// bar chart drawn at build time as inline SVG (no script), whose `<title>` says the same figures.
+enum CollectionStats {
+    struct Row {
+        let label: String
+        let url: String?
+        let count: Int
+        let sum: Double
+    }
+
+    /// The template's `stats`: one block per `by` field.
+    static func tables(
+        _ collection: PublishedCollection, spec: CollectionStatsSpec, site: Site, valueURL: (String, String) -> String?
+    ) -> [[String: Any]] {
+        let schema = collection.schema
+        let items = collection.items
+        let sumSpec = spec.sum.flatMap(schema.field)
+        func amount(_ item: Item) -> Double {
+            guard let key = spec.sum, case .number(let number)? = item.entry[key] else { return 0 }
+            return number
+        }
+        let many = schema.label.lowercasedFirst
+        return spec.by.compactMap { key -> [String: Any]? in
+            guard let field = schema.field(key) else { return nil }
+            var counts: [String: (count: Int, sum: Double)] = [:]
+            var missing = (count: 0, sum: 0.0)
+            for item in items {
+                let values = Set(item.terms(key))
+                if values.isEmpty { missing = (missing.count + 1, missing.sum + amount(item)) }
+                for value in values {
+                    let old = counts[value] ?? (0, 0)
+                    counts[value] = (old.count + 1, old.sum + amount(item))
+                }
+            }
+            var rows = CollectionTable.values(of: field, config: site.config).compactMap { value, label -> Row? in
+                guard let found = counts[value] else { return nil }
+                return Row(label: label, url: valueURL(key, value), count: found.count, sum: found.sum)
+            }
+            if missing.count > 0 { rows.append(Row(label: "Non renseigné", url: nil, count: missing.count, sum: missing.sum)) }
+            let fieldLabel = field.label.lowercasedFirst
+            let caption = "\(schema.label) par \(fieldLabel)"
+            var charts = [chart(id: "stats-\(key)-nombre", title: "Nombre de \(many) par \(fieldLabel)", rows: rows.map { ($0.label, Double($0.count)) })]
+            if let sumSpec {
+                charts.append(chart(
+                    id: "stats-\(key)-\(sumSpec.key)", title: "\(sumSpec.label) par \(fieldLabel) (total)",
+                    rows: rows.map { ($0.label, $0.sum) }))
+            }
+            var block: [String: Any] = [
+                "key": key, "caption": caption, "fieldLabel": field.label, "countLabel": schema.label,
+                "hasSum": sumSpec != nil, "sumLabel": sumSpec?.label ?? "",
+                "rows": rows.map { row -> [String: Any] in
+                    ["label": row.label, "hasLink": row.url != nil, "url": row.url ?? "", "count": row.count, "sum": French.number(row.sum)]
+                },
+                "total": items.count, "totalSum": French.number(items.map(amount).reduce(0, +)),
+                "charts": charts.joined(separator: "\n"),
+            ]
+            if case .terms = field.type {
+                block["note"] = "Un contenu peut avoir plusieurs valeurs : il compte alors dans plusieurs lignes, une seule fois dans l’ensemble."
+            }
+            return block
+        }
+    }
+
+    /// A horizontal bar chart: each row's label above its bar, the figure after the bar. Bars are
+    /// in percent of the width, so the chart fits any screen without shrinking its text.
+    static func chart(id: String, title: String, rows: [(label: String, value: Double)]) -> String {
+        let rowHeight = 40
+        let biggest = rows.map(\.value).max() ?? 0
+        let description = rows.map { "\($0.label) : \(French.number($0.value))" }.joined(separator: " ; ")
+        var svg = "<svg class=\"diagramme\" width=\"100%\" height=\"\(rows.count * rowHeight + 4)\" role=\"img\" aria-labelledby=\"\(id)\">"
+        svg += "<title id=\"\(id)\">\(Escape.xml(title)) — \(Escape.xml(description))</title>"
+        for (index, row) in rows.enumerated() {
+            let top = index * rowHeight
+            let share = biggest > 0 ? max(row.value / biggest * 80, row.value > 0 ? 0.5 : 0) : 0
+            let width = "\((share * 10).rounded() / 10)%"
+            svg += "<text x=\"0\" y=\"\(top + 15)\">\(Escape.xml(row.label))</text>"
+            svg += "<rect class=\"barre\" x=\"0\" y=\"\(top + 21)\" width=\"\(width)\" height=\"14\"></rect>"
+            svg += "<text x=\"\(width)\" dx=\"6\" y=\"\(top + 33)\">\(Escape.xml(French.number(row.value)))</text>"
+        }
+        return svg + "</svg>"
+    }
+}
