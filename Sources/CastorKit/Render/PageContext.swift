@@ -208,6 +208,7 @@ public struct PageContext: Sendable {
             "attachments": attachments, "hasAttachments": !attachments.isEmpty,
             "related": related, "hasRelated": !related.isEmpty,
         ] as [String: Any]
+        addEditableDocument(&context, entry: entry)
         PageContext.markContacts(&context, body: body?.html ?? "")
         return context
     }
@@ -243,6 +244,7 @@ public struct PageContext: Sendable {
         if let registration = event.registration { values["registration"] = registration }
         context["event"] = PageContext.compact(values)
         PageContext.markContacts(&context, body: values["body"] as? String ?? "")
+        addEditableDocument(&context, entry: entry)
         return context
     }
 
@@ -277,6 +279,7 @@ public struct PageContext: Sendable {
         }
         context["ad"] = PageContext.compact(values)
         PageContext.markContacts(&context, body: values["body"] as? String ?? "", always: !isPlainWeb)
+        addEditableDocument(&context, entry: entry)
         return context
     }
 
@@ -287,6 +290,7 @@ public struct PageContext: Sendable {
             "title": page.title, "summary": page.summary, "body": site.bodies[page.entry.relativePath]?.html ?? "",
         ])
         PageContext.markContacts(&context, body: site.bodies[page.entry.relativePath]?.html ?? "")
+        addEditableDocument(&context, entry: page.entry)
         return context
     }
 

@@ -1,7 +1,8 @@
 /// How the generic renderer publishes a declared collection (issue 12, stage 2a): the keys of
 /// its declaration in collections.yml beyond where its files are and which fields they have.
 /// Every key here is read by the generic renderer (`SitePlan`, `PageContext`, `Feeds`,
-/// `SearchIndex`); the four kinds with dedicated code (`BuiltinKinds`) ignore them.
+/// `SearchIndex`); the four kinds with dedicated code (`BuiltinKinds`) ignore them, but for
+/// `odt` (`EditableDocumentDeclaration`), which works for every collection.
 public struct CollectionPublishing: Sendable, Hashable {
     /// `order: {field, direction}`: the listings' order, ties by title. Without it: by title.
     public struct Order: Sendable, Hashable {
@@ -24,6 +25,8 @@ public struct CollectionPublishing: Sendable, Hashable {
     public var searchLabel: String?
     /// `navigation: true`: an entry in the main menu.
     public var navigation = false
+    /// `odt`: editable OpenDocument texts of the items (`EditableDocumentDeclaration`; read for every collection).
+    public var editableDocuments: EditableDocumentDeclaration?
 
     public init() {}
 
@@ -33,6 +36,7 @@ public struct CollectionPublishing: Sendable, Hashable {
     public static func == (a: CollectionPublishing, b: CollectionPublishing) -> Bool {
         a.order == b.order && a.perPage == b.perPage && a.listings.map { [$0.vocabulary, $0.field] } == b.listings.map { [$0.vocabulary, $0.field] }
             && a.card == b.card && a.feedTitle == b.feedTitle && a.searchLabel == b.searchLabel && a.navigation == b.navigation
+            && a.editableDocuments == b.editableDocuments
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -43,9 +47,10 @@ public struct CollectionPublishing: Sendable, Hashable {
         hasher.combine(feedTitle)
         hasher.combine(searchLabel)
         hasher.combine(navigation)
+        hasher.combine(editableDocuments)
     }
 
-    static let keys = ["order", "pagination", "listings", "card", "feed", "search", "navigation"]
+    static let keys = ["order", "pagination", "listings", "card", "feed", "search", "navigation", "odt"]
 }
 
 extension CollectionDeclarations.Reader {
@@ -164,6 +169,7 @@ extension CollectionDeclarations.Reader {
                 valid = false
             }
         }
+        if !editableDocuments(values, grouped: values["groups"] != nil, collection: id, declaration: &result.editableDocuments) { valid = false }
         return valid ? result : nil
     }
 }

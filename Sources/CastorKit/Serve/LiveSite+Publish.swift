@@ -62,6 +62,7 @@ extension LiveSite {
             keepPlan: keepPlan, full: full, copies: copies, root: root, atomic: atomic, outcome: &outcome, failures: failures)
         var newWritten = pages.0
         let rendered = pages.1
+        writeEditableDocuments(site.editableDocuments, full: full, root: root, atomic: atomic, written: &newWritten, outcome: &outcome, failures: failures)
         steps.end("pages")
         if !full, failures.withLock({ $0.isEmpty }) { pagesReady?(outcome) }
 

@@ -91,6 +91,8 @@ public final class LiveSite {
     var lastPublishedAssets: [String] = []
     /// The files each group of extra files made at the last publication.
     var lastExtraFiles: [Builder.ExtraFiles: Set<String>] = [:]
+    /// The editable documents in the output (`LiveSite+EditableDocuments`).
+    var lastEditableDocuments: Set<String> = []
     /// Item path → its place in `lastItems` (0 fiches, 1 events, 2 ads, 3 pages) and the index of its page in `lastPlan`.
     var itemPlaces: [String: (kind: Int, index: Int, job: Int)] = [:]
     /// Above this many changed files, a change is handled as a whole rebuild.
