@@ -15,8 +15,11 @@ struct ODTMarkdown {
     let mask: (String) -> String
 
     private(set) var xml = ""
-    private var footnotes: [String: OpaquePointer] = [:]
-    private var footnoteNumbers: [String: Int] = [:]
+    /// Footnote definitions, in the order of their numbers (cmark-gfm moves them to the end of
+    /// the document in the order they are first cited, and gives each citation that number as
+    /// its literal).
+    private var footnotes: [OpaquePointer] = []
+    private var citedFootnotes: Set<Int> = []
     private var tableCount = 0
     /// Markdown heading levels move so that the body's highest is 1 (the title is above it).
     private var headingShift = 0
@@ -55,7 +58,7 @@ struct ODTMarkdown {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HEADING: lowest = min(lowest, Int(cmark_node_get_heading_level(node)))
-            case CMARK_NODE_FOOTNOTE_DEFINITION: footnotes[ODTMarkdown.literal(node)] = node
+            case CMARK_NODE_FOOTNOTE_DEFINITION: footnotes.append(node)
             default: break
             }
         }
@@ -234,17 +237,15 @@ struct ODTMarkdown {
         xml += "</text:span>"
     }
 
-    private mutating func footnote(_ label: String) {
-        guard let definition = footnotes[label] else { return }
-        let number: Int
-        if let known = footnoteNumbers[label] {
+    private mutating func footnote(_ literal: String) {
+        guard let number = Int(literal), number >= 1, number <= footnotes.count else { return }
+        let definition = footnotes[number - 1]
+        if citedFootnotes.contains(number) {
             // Cited again: the note's number, not a second note.
-            number = known
             xml += "<text:span text:style-name=\"Footnote_20_anchor\">\(number)</text:span>"
             return
         }
-        number = footnoteNumbers.count + 1
-        footnoteNumbers[label] = number
+        citedFootnotes.insert(number)
         xml += "<text:note text:id=\"ftn\(number)\" text:note-class=\"footnote\"><text:note-citation>\(number)</text:note-citation><text:note-body>"
         for child in ODTMarkdown.children(definition) {
             if cmark_node_get_type(child) == CMARK_NODE_PARAGRAPH {
