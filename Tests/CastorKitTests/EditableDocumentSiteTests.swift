@@ -52,8 +52,11 @@ final class EditableDocumentSiteTests: XCTestCase {
         return folder
     }
 
-    /// Adds `line` (an `odt:` declaration) to the fiches' declaration.
-    static func declare(_ line: String, in content: URL, after anchor: String = "    template: fiche\n") throws {
+    /// The fiches' `odt:` declaration in the fixture (and the project).
+    static let fichesDeclaration = "    odt:\n      groups: [trames-types]\n      label: Télécharger en .odt (modifiable)\n"
+
+    /// Adds `line` (an `odt:` declaration) to a collection's declaration, after `anchor`.
+    static func declare(_ line: String, in content: URL, after anchor: String) throws {
         let url = content.appendingPathComponent("collections.yml")
         let text = try String(contentsOf: url, encoding: .utf8)
         XCTAssertTrue(text.contains(anchor))
@@ -61,6 +64,14 @@ final class EditableDocumentSiteTests: XCTestCase {
     }
 
     /// Adds the trame `fiches/trames-types/charte/` with its hand-made `charte.odt`.
+    /// Replaces text in the fixture's collections.yml.
+    static func replaceInDeclarations(_ old: String, with new: String, in content: URL) throws {
+        let url = content.appendingPathComponent("collections.yml")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertTrue(text.contains(old))
+        try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
+    }
+
     static func addTrame(to content: URL) throws {
         let folder = content.appendingPathComponent("fiches/trames-types/charte")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -73,7 +84,7 @@ final class EditableDocumentSiteTests: XCTestCase {
 
     override func setUpWithError() throws {
         folder = try Self.copyFixture()
-        try Self.declare("odt: {groups: [trames-types], label: Télécharger en .odt (modifiable)}", in: content)
+        // The fixture declares `odt` for the trames-types, as the project does.
         try Self.addTrame(to: content)
     }
 

@@ -299,7 +299,7 @@ final class EditableDocumentTests: XCTestCase {
         let folder = try EditableDocumentSiteTests.copyFixture()
         defer { try? FileManager.default.removeItem(at: folder) }
         let content = folder.appendingPathComponent("content")
-        try EditableDocumentSiteTests.declare("odt: {groups: [trame-types]}", in: content)
+        try EditableDocumentSiteTests.replaceInDeclarations("groups: [trames-types]", with: "groups: [trame-types]", in: content)
         let setup = SiteSetup.load(contentRoot: content.path)
         let errors = setup.diagnostics.filter { $0.severity == .error }
         XCTAssertEqual(errors.count, 1, errors.map(\.formatted).joined(separator: "\n"))

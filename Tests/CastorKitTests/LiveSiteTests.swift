@@ -362,10 +362,10 @@ final class LiveSiteTests: XCTestCase {
         assertSameAsBuild(live, outcome, "template fixed")
     }
 
-    /// Editable documents (`odt:`): an edited trame's document is made again on the fast path,
+    /// Editable documents (`odt:`, declared for the trames-types by the fixture as by the
+    /// project): an edited trame's document is made again on the fast path,
     /// a trame turned draft loses it, a new one gets it; always the bytes `castor build` writes.
     func testEditableDocumentsFollowEveryEditAsTheBuildWritesThem() throws {
-        try EditableDocumentSiteTests.declare("odt: {groups: [trames-types]}", in: content)
         try EditableDocumentSiteTests.addTrame(to: content)
         let trame = "fiches/trames-types/charte/index.md"
         let document = folder.appendingPathComponent("live/fiches/trames-types/charte/charte-modifiable.odt")
@@ -393,7 +393,7 @@ final class LiveSiteTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("live/fiches/trames-types/proces-verbal/proces-verbal-modifiable.odt").path))
         assertSameAsBuild(live, outcome, "trame published again, new trame")
 
-        try edit("collections.yml") { $0.replacingOccurrences(of: "    odt: {groups: [trames-types]}\n", with: "") }
+        try edit("collections.yml") { $0.replacingOccurrences(of: EditableDocumentSiteTests.fichesDeclaration, with: "") }
         outcome = live.update(.init(contentPaths: ["collections.yml"]))
         XCTAssertFalse(FileManager.default.fileExists(atPath: document.path))
         assertSameAsBuild(live, outcome, "odt no longer declared")
