@@ -132,7 +132,7 @@ final class EditableDocumentSiteTests: XCTestCase {
         let content = String(decoding: try XCTUnwrap(entries.first { $0.path == "content.xml" }).data, as: UTF8.self)
         XCTAssertTrue(content.contains("<text:p text:style-name=\"Title\">Trame de charte &amp; de règles</text:p>"))
         XCTAssertEqual(EditableDocumentTests.elements("text:h", in: content).texts, ["Le projet", "Les décisions"])
-        XCTAssertEqual(EditableDocumentTests.elements("text:placeholder", in: content).texts, ["[NOM DU GROUPE]", "______________", "[à compléter]"])
+        XCTAssertEqual(EditableDocumentTests.blanks(in: content), ["[NOM DU GROUPE]", "______________", "[à compléter]"])
         XCTAssertTrue(content.contains("xlink:href=\"https://ressources.example.org/fiches/structures-juridiques/scic/\""), content)
         XCTAssertEqual(EditableDocumentTests.elements("text:note-body", in: content).texts, ["Une note de bas de page."])
 

@@ -4,7 +4,9 @@ import Foundation
 /// Markdown to the body of an OpenDocument text (`<office:text>` children), from cmark-gfm's
 /// tree: headings, paragraphs, lists (nested, numbered, task lists), tables, quotes, code,
 /// emphasis, strong, strikethrough, links, footnotes. Blanks to fill (`[nom du groupe]`,
-/// `____`) become ODF placeholders, highlighted (`ODTMarkdown.placeholders`).
+/// `____`) are highlighted as they are written (`ODTMarkdown.placeholders`): on screen, in
+/// print and in a PDF alike (LibreOffice prints nothing of an ODF `text:placeholder` field,
+/// which would leave a printed form without its blanks).
 ///
 /// The style names used here are those `ODTWriter` declares.
 struct ODTMarkdown {
@@ -262,7 +264,7 @@ struct ODTMarkdown {
     // MARK: - Text
 
     /// Text as ODF: escaped, runs of spaces kept (`text:s`), tabs as `text:tab`, and with
-    /// `blanks`, every blank to fill as a highlighted placeholder.
+    /// `blanks`, every blank to fill highlighted (style `Castor Placeholder`).
     static func text(_ text: String, blanks: Bool = true) -> String {
         guard blanks else { return spaced(text) }
         var output = ""
@@ -270,8 +272,7 @@ struct ODTMarkdown {
         while let blank = placeholders(in: rest).first {
             output += spaced(String(rest[..<blank.lowerBound]))
             let shown = String(rest[blank])
-            output += "<text:span text:style-name=\"Castor_20_Placeholder\"><text:placeholder text:placeholder-type=\"text\" text:description=\"à compléter\">"
-                + Escape.xml(shown) + "</text:placeholder></text:span>"
+            output += "<text:span text:style-name=\"Castor_20_Placeholder\">" + Escape.xml(shown) + "</text:span>"
             rest = rest[blank.upperBound...]
         }
         return output + spaced(String(rest))
