@@ -8,6 +8,17 @@ public struct EditableDocument: Sendable, Hashable {
     public let data: Data
     /// The link's text on the page.
     public let label: String
+    /// A hash of `data`, made once: the preview compares it at every publication.
+    public let fingerprint: Int
+
+    public init(file: String, data: Data, label: String) {
+        self.file = file
+        self.data = data
+        self.label = label
+        var hasher = Hasher()
+        hasher.combine(data)
+        fingerprint = hasher.finalize()
+    }
 }
 
 /// Which items get an editable document, under which name, made how.

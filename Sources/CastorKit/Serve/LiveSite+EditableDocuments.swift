@@ -16,9 +16,7 @@ extension LiveSite {
         names.reserveCapacity(documents.count)
         for document in documents {
             names.insert(document.file)
-            var hasher = Hasher()
-            hasher.combine(document.data)
-            let fingerprint = hasher.finalize()
+            let fingerprint = document.fingerprint
             defer { newWritten[document.file] = fingerprint }
             guard full || written[document.file] != fingerprint else { continue }
             do {
