@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: Swift unit and end-to-end tests, then the checks with outside tools
 # (Nu HTML checker, link crawl over HTTP under a sub-path, icalendar, feedparser, the agenda
-# widget in headless Chromium) on the site built from content/.
+# widget in headless Chromium, the trames-types' .odt documents converted by LibreOffice headless)
+# on the site built from content/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh default-jre-headless chromium chromium-driver

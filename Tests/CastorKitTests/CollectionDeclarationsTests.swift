@@ -268,7 +268,9 @@ final class CollectionDeclarationsTests: XCTestCase {
     func testTheFourKindsKeepWhatTheirCodeReliesOn() throws {
         let content = try temporaryContent(self)
         try edit(content.appendingPathComponent("collections.yml")) {
+            // `odt: {groups: …}` goes with `groups` (it would be an error of its own without it).
             $0.replacingOccurrences(of: "    groups: fiche_types\n", with: "")
+                .replacingOccurrences(of: EditableDocumentSiteTests.fichesDeclaration, with: "")
                 .replacingOccurrences(of: "type: date_or_datetime\n        label: Début", with: "type: date\n        label: Début")
                 .replacingOccurrences(of: "          postponed: Reporté\n", with: "")
         }

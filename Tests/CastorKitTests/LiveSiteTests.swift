@@ -369,4 +369,41 @@ final class LiveSiteTests: XCTestCase {
         XCTAssertFalse(live.diagnostics.hasErrors)
         assertSameAsBuild(live, outcome, "template fixed")
     }
+
+    /// Editable documents (`odt:`, declared for the trames-types by the fixture as by the
+    /// project): an edited trame's document is made again on the fast path,
+    /// a trame turned draft loses it, a new one gets it; always the bytes `castor build` writes.
+    func testEditableDocumentsFollowEveryEditAsTheBuildWritesThem() throws {
+        try EditableDocumentSiteTests.addTrame(to: content)
+        let trame = "fiches/trames-types/charte/index.md"
+        let document = folder.appendingPathComponent("live/fiches/trames-types/charte/charte-modifiable.odt")
+        let live = LiveSite(options: options(output: "live"))
+        var outcome = live.rebuildAll()
+        XCTAssertTrue(outcome.published, outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
+        let first = try Data(contentsOf: document)
+        assertSameAsBuild(live, outcome, "first build with a trame")
+
+        try edit(trame) { $0 + "\n## Une partie ajoutée\n\nÀ remplir : [date de la réunion].\n" }
+        outcome = live.update(.init(contentPaths: [trame]))
+        XCTAssertTrue(live.reusedPlan, "a text edit takes the fast path")
+        XCTAssertEqual(outcome.pagesWritten, 1)
+        XCTAssertNotEqual(try Data(contentsOf: document), first, "the document is made again")
+        assertSameAsBuild(live, outcome, "trame text edit")
+
+        try edit(trame) { $0.replacingOccurrences(of: "updated: 2026-05-26", with: "draft: true\nupdated: 2026-05-26") }
+        outcome = live.update(.init(contentPaths: [trame]))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: document.path))
+        assertSameAsBuild(live, outcome, "trame turned draft")
+
+        try edit(trame) { $0.replacingOccurrences(of: "draft: true\n", with: "") }
+        try write("fiches/trames-types/proces-verbal.md", "---\ntitle: Procès-verbal\nsummary: Un modèle.\nupdated: 2026-04-01\n---\n## Présents\n\n____\n")
+        outcome = live.update(.init(contentPaths: [trame, "fiches/trames-types/proces-verbal.md"]))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("live/fiches/trames-types/proces-verbal/proces-verbal-modifiable.odt").path))
+        assertSameAsBuild(live, outcome, "trame published again, new trame")
+
+        try edit("collections.yml") { $0.replacingOccurrences(of: EditableDocumentSiteTests.fichesDeclaration, with: "") }
+        outcome = live.update(.init(contentPaths: ["collections.yml"]))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: document.path))
+        assertSameAsBuild(live, outcome, "odt no longer declared")
+    }
 }

@@ -86,7 +86,7 @@ def test_sort_both_ways(browser, server):  # noqa: F811
 def test_filters_show_counts_that_follow_the_other_filters(browser, server):  # noqa: F811
     open_table(browser, server + PAGE)
     items = cards(browser)
-    values = [(li.get_attribute("data-filtre-types").split(), li.get_attribute("data-filtre-region")) for li in items]
+    values = [(li.get_attribute("data-filtre-types").split(), li.get_attribute("data-filtre-regions").split()) for li in items]
     types = option_counts(browser, "types")
     assert types[""] == len(items)
     for value, count in types.items():
@@ -101,20 +101,20 @@ def test_filters_show_counts_that_follow_the_other_filters(browser, server):  # 
     assert all(chosen in li.get_attribute("data-filtre-types").split() for li in shown)
     noun = "partenaires" if len(shown) > 1 else "partenaire"
     assert count_text(browser) == f"{len(shown)} {noun} sur {len(items)}"
-    regions = option_counts(browser, "region")
+    regions = option_counts(browser, "regions")
     assert regions[""] == len(shown)
     for value, count in regions.items():
         if value:
-            assert count == sum(chosen in t and r == value for t, r in values), value
+            assert count == sum(chosen in t and value in r for t, r in values), value
     assert any(count == 0 for count in regions.values()), "a region without that type counts 0"
 
     # A second filter: the type counts now follow the region.
-    region = shown[0].get_attribute("data-filtre-region")
-    Select(browser.find_element(By.NAME, "region")).select_by_value(region)
+    region = shown[0].get_attribute("data-filtre-regions").split()[0]
+    Select(browser.find_element(By.NAME, "regions")).select_by_value(region)
     both = visible(browser)
-    assert both and all(li.get_attribute("data-filtre-region") == region for li in both)
+    assert both and all(region in li.get_attribute("data-filtre-regions").split() for li in both)
     assert option_counts(browser, "types")[chosen] == len(both)
-    assert query(browser) == {"types": [chosen], "region": [region]}
+    assert query(browser) == {"types": [chosen], "regions": [region]}
 
 
 def test_free_text_ignores_accents_and_case(browser, server):  # noqa: F811
@@ -196,7 +196,7 @@ def test_without_javascript_the_whole_list_and_the_plain_pages(built_site):
     assert len(parser.cards) == len(published) >= 4, "every item is on the one page"
     assert not any("hidden" in card for card in parser.cards)
     assert parser.form_hidden is True, "the form waits for the script"
-    for field in ("types", "region"):
+    for field in ("types", "regions"):
         assert f"../partenaires/{field}/" in parser.links
         assert (built_site / PAGE / field / "index.html").is_file()
     assert "../partenaires/types/notaire/" in parser.links, "the statistics link to the per-value pages"
@@ -229,8 +229,8 @@ def numbered_site(tmp_path_factory):
     shutil.copytree(REPO / "content", content)
     declarations = content / "collections.yml"
     text = declarations.read_text(encoding="utf-8")
-    text = text.replace("table: {sort: [title, updated, region]", "table: {sort: [staff, title, updated, region]")
-    text = text.replace("stats: {by: [types, region]}", "stats: {by: [types, region], sum: staff}")
+    text = text.replace("table: {sort: [title, updated]", "table: {sort: [staff, title, updated]")
+    text = text.replace("stats: {by: [types, regions]}", "stats: {by: [types, regions], sum: staff}")
     declarations.write_text(text + "      staff:\n        type: number\n        label: Salariés\n", encoding="utf-8")
     values = {"atelier-architectes-ensemble.md": "9", "cooperative-amo-trame.md": "12.5", "etude-notariale-des-lices.md": "3"}
     for name, value in values.items():

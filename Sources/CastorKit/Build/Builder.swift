@@ -90,13 +90,14 @@ public struct Builder: Sendable {
         let resolver = LinkResolver(targets: targets, assets: Set(loaded.assets), links: loaded.links)
         let published = entries.filter(isPublished)
         let baseURL = config.baseURL
+        let siteConfig = config
         let rendered = published.parallelMap { entry -> (RenderedMarkdown, [String]) in
             var links: [String] = []
             let body = renderBody(entry, baseURL: baseURL) { url, position in
                 links += LiveSite.lookedUpPaths(url, from: entry)
                 return resolver.resolve(url, from: entry, at: position)
             }
-            return (body, links)
+            return (withEditableDocument(body, entry: entry, config: siteConfig) { resolver.resolve($0, from: entry, at: $1) }, links)
         }
         var bodies: [String: RenderedMarkdown] = [:]
         var linked: Set<String> = []
@@ -197,7 +198,8 @@ public struct Builder: Sendable {
             let search = SearchIndex(site: checked.site)
             searchTime = clock.now - searchStart
             let extra = extras.map(\.file) + search.files.map(\.path)
-            let allFiles = plan.jobs.map(\.file) + extra + checked.assets + templateAssets.map { "assets/" + $0 }
+            let documents = checked.site.editableDocuments
+            let allFiles = plan.jobs.map(\.file) + extra + checked.assets + templateAssets.map { "assets/" + $0 } + documents.map(\.file)
             try writer.makeFolders(for: allFiles)
 
             let templates = checked.templates
@@ -227,6 +229,7 @@ public struct Builder: Sendable {
                 return true
             }
             searchTime += clock.now - searchWriteStart
+            writer.write(documents, failures: failures)
             let contentRoot = options.content
             _ = checked.assets.parallelMap { asset -> Bool in
                 do { try writer.copy(from: contentRoot + "/" + asset, to: asset) } catch {

@@ -136,6 +136,9 @@ public enum OutputPaths {
         let feeds = Dictionary(
             site.collections.map { ($0.schema.publishedPrefix + "atom.xml", "flux Atom de « \($0.schema.label) »") }, uniquingKeysWith: { a, _ in a })
         for path in extras { result.append((path, .generated(feeds[path] ?? describe(generated: path)))) }
+        for (path, body) in site.bodies.sorted(by: { $0.key < $1.key }) {
+            if let document = body.document { result.append((document.file, .generated("document modifiable de « \(path) »"))) }
+        }
         for asset in templateAssets { result.append(("assets/" + asset, .template(shown(templatesRoot, asset)))) }
         for file in contentFiles { result.append((file, .content(shown(contentRoot, file)))) }
         return result

@@ -55,6 +55,9 @@ public struct SiteSetup: Sendable {
                         .error(probe.display(name), read.positions[collection.id] ?? .unknown, problem.message, hint: problem.hint))
                 }
             }
+            if let config = setup.config {
+                setup.diagnostics += EditableDocumentDeclaration.unknownGroups(read.collections ?? [], config: config, file: probe.display(name))
+            }
             if setup.diagnostics.contains(where: { $0.severity == .error && $0.file == probe.display(name) }) { setup.collections = nil }
         case .failure(let problem): setup.diagnostics.append(problem)
         }

@@ -22,7 +22,9 @@ public struct RenderedMarkdown: Sendable {
     public let html: String
     public let headings: [Heading]
     /// Plain text of the body (for search and descriptions).
-    public let diagnostics: [Diagnostic]
+    public var diagnostics: [Diagnostic]
+    /// The item's editable document, when its collection declares `odt` (`EditableDocuments`).
+    public var document: EditableDocument? = nil
 }
 
 /// Markdown to HTML through cmark-gfm: tables, strikethrough, autolinks, task lists,
@@ -31,8 +33,9 @@ public struct RenderedMarkdown: Sendable {
 /// cmark-gfm keeps global state while parsing (its special-character tables), so two
 /// parses at once can corrupt each other. Every parse and render goes through one lock.
 public final class MarkdownRenderer: @unchecked Sendable {
-    private let lock = NSLock()
-    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    /// Shared with `openDocumentBody` (ODTMarkdown.swift).
+    let lock = NSLock()
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
     private let options: Int32 = CMARK_OPT_FOOTNOTES
     /// Ids set by the templates (skip link target, table of contents, footnotes heading).
     public static let reservedIDs = ["contenu", "titre-sommaire", "notes", "recherche", "recherche-champ"]

@@ -98,6 +98,7 @@ extension PageContext {
         context["collection"] = ["id": schema.id, "label": schema.label, "singular": schema.singular, "url": schema.publishedPrefix]
         addBacklinks(&context, path: entry.relativePath)
         let masked = fields.contains { ($0["values"] as? [[String: Any]])?.contains { $0["isContact"] != nil } ?? false }
+        addEditableDocument(&context, entry: entry)
         PageContext.markContacts(&context, body: body, always: masked)
         return context
     }

@@ -226,6 +226,7 @@ public struct PageContext: Sendable {
             "related": related, "hasRelated": !related.isEmpty,
         ] as [String: Any]
         addBacklinks(&context, path: entry.relativePath)
+        addEditableDocument(&context, entry: entry)
         PageContext.markContacts(&context, body: body?.html ?? "")
         return context
     }
@@ -262,6 +263,7 @@ public struct PageContext: Sendable {
         if let registration = event.registration { values["registration"] = registration }
         context["event"] = PageContext.compact(values)
         PageContext.markContacts(&context, body: values["body"] as? String ?? "")
+        addEditableDocument(&context, entry: entry)
         return context
     }
 
@@ -297,6 +299,7 @@ public struct PageContext: Sendable {
         }
         context["ad"] = PageContext.compact(values)
         PageContext.markContacts(&context, body: values["body"] as? String ?? "", always: !isPlainWeb)
+        addEditableDocument(&context, entry: entry)
         return context
     }
 

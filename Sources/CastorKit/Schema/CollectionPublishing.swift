@@ -1,7 +1,8 @@
 /// How the generic renderer publishes a declared collection (issue 12, stage 2a): the keys of
 /// its declaration in collections.yml beyond where its files are and which fields they have.
 /// Every key here is read by the generic renderer (`SitePlan`, `PageContext`, `Feeds`,
-/// `SearchIndex`); the four kinds with dedicated code (`BuiltinKinds`) ignore them.
+/// `SearchIndex`); the four kinds with dedicated code (`BuiltinKinds`) ignore them, but for
+/// `odt` (`EditableDocumentDeclaration`), which works for every collection.
 public struct CollectionPublishing: Sendable, Hashable {
     /// `order: {field, direction}`: the listings' order, ties by title. Without it: by title.
     public struct Order: Sendable, Hashable {
@@ -33,6 +34,8 @@ public struct CollectionPublishing: Sendable, Hashable {
     public var table: CollectionTable?
     public var exports: [ExportFormat] = []
     public var stats: CollectionStatsSpec?
+    /// `odt`: editable OpenDocument texts of the items (`EditableDocumentDeclaration`; read for every collection).
+    public var editableDocuments: EditableDocumentDeclaration?
 
     public init() {}
 
@@ -43,6 +46,7 @@ public struct CollectionPublishing: Sendable, Hashable {
         a.order == b.order && a.perPage == b.perPage && a.listings.map { [$0.vocabulary, $0.field] } == b.listings.map { [$0.vocabulary, $0.field] }
             && a.card == b.card && a.feedTitle == b.feedTitle && a.searchLabel == b.searchLabel && a.navigation == b.navigation
             && a.footer == b.footer && a.stale == b.stale && a.table == b.table && a.exports == b.exports && a.stats == b.stats
+            && a.editableDocuments == b.editableDocuments
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -58,10 +62,11 @@ public struct CollectionPublishing: Sendable, Hashable {
         hasher.combine(table)
         hasher.combine(exports)
         hasher.combine(stats)
+        hasher.combine(editableDocuments)
     }
 
     static let keys = [
-        "order", "pagination", "listings", "card", "feed", "search", "navigation", "footer", "stale", "table", "export", "stats",
+        "order", "pagination", "listings", "card", "feed", "search", "navigation", "footer", "stale", "table", "export", "stats", "odt",
     ]
 }
 
@@ -184,6 +189,7 @@ extension CollectionDeclarations.Reader {
         }
         if let entry = values["stale"] { if let rule = staleRule(entry, fields: fields, collection: id) { result.stale = rule } else { valid = false } }
         if !databaseKeys(values, fields: fields, collection: id, into: &result) { valid = false }
+        if !editableDocuments(values, grouped: values["groups"] != nil, collection: id, declaration: &result.editableDocuments) { valid = false }
         return valid ? result : nil
     }
 }

@@ -65,6 +65,7 @@ extension LiveSite {
         var newWritten = pages.written
         let rendered = pages.rendered
         let fingerprints = pages.fingerprints
+        writeEditableDocuments(site.editableDocuments, full: full, root: root, atomic: atomic, written: &newWritten, outcome: &outcome, failures: failures)
         steps.end("pages")
         if !full, failures.withLock({ $0.isEmpty }) { pagesReady?(outcome) }
 

@@ -197,12 +197,14 @@ extension LiveSite {
         let resolver = LinkResolver(targets: targets, assets: Set(assets.keys))
         let builder = self.builder
         let baseURL = config?.baseURL ?? ""
+        let siteConfig = config
         let results = work.parallelMap { entry -> (RenderedMarkdown, Set<String>) in
             var links: Set<String> = []
-            let body = builder.renderBody(entry, baseURL: baseURL) { url, position in
+            var body = builder.renderBody(entry, baseURL: baseURL) { url, position in
                 for path in LiveSite.lookedUpPaths(url, from: entry) { links.insert(path) }
                 return resolver.resolve(url, from: entry, at: position)
             }
+            if let siteConfig { body = builder.withEditableDocument(body, entry: entry, config: siteConfig) { resolver.resolve($0, from: entry, at: $1) } }
             return (body, links)
         }
         for (entry, (body, links)) in zip(work, results) {
@@ -217,6 +219,7 @@ extension LiveSite {
             hasher.combine(state.cardStamp)
             hasher.combine(body.html)
             hasher.combine(body.headings)
+            hasher.combine(body.document)
             state.fullStamp = hasher.finalize()
         }
     }

@@ -102,6 +102,8 @@ public final class LiveSite {
     var lastPublishedAssets: [String] = []
     /// The files each group of extra files made at the last publication.
     var lastExtraFiles: [Builder.ExtraFiles: Set<String>] = [:]
+    /// The editable documents in the output (`LiveSite+EditableDocuments`).
+    var lastEditableDocuments: Set<String> = []
     /// Item path → its place in `lastItems` (0 fiches, 1 events, 2 ads, then
     /// `ItemPlace.firstCollection` + the index of a declared collection in `lastCollections`)
     /// and the index of its page in `lastPlan`.

@@ -1,0 +1,47 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The editable documents in the preview: made with the items' Markdown (`renderMarkdown`, so
+/// an edited item's document is made again on every path, the fast one included), written
+/// when their bytes changed, removed when their item no longer has one.
+extension LiveSite {
+    func writeEditableDocuments(
+        _ documents: [EditableDocument], full: Bool, root: String, atomic: Bool, written newWritten: inout [String: Int],
+        outcome: inout Outcome, failures: Locked<[String]>
+    ) {
+        var names = Set<String>()
+        names.reserveCapacity(documents.count)
+        for document in documents {
+            names.insert(document.file)
+            let fingerprint = document.fingerprint
+            defer { newWritten[document.file] = fingerprint }
+            guard full || written[document.file] != fingerprint else { continue }
+            do {
+                try LiveSite.write(document.data, to: root + "/" + document.file, atomically: atomic)
+                outcome.filesWritten += 1
+            } catch {
+                failures.withLock { $0.append("\(document.file) : \(error)") }
+            }
+        }
+        for file in lastEditableDocuments where !names.contains(file) {
+            newWritten[file] = nil
+            if !full, unlink(root + "/" + file) == 0 { outcome.filesRemoved += 1 }
+        }
+        lastEditableDocuments = names
+    }
+
+    /// Writes bytes; `atomically` through a temporary file and a rename.
+    static func write(_ data: Data, to path: String, atomically: Bool) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !FileIO.isDirectory(folder) { try FileIO.makeDirectories(folder) }
+        guard atomically else { return try FileIO.write(data, to: path) }
+        let temporary = folder + "/.castor-tmp-" + (path as NSString).lastPathComponent
+        try FileIO.write(data, to: temporary)
+        guard rename(temporary, path) == 0 else {
+            throw FileIO.Failure(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+}

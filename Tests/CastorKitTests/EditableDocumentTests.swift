@@ -1,0 +1,319 @@
+import Foundation
+import XCTest
+import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+@testable import CastorKit
+
+/// The editable documents (`odt:` in collections.yml): the OpenDocument package, the Markdown
+/// it is made from, the declaration, and the site that offers them.
+final class EditableDocumentTests: XCTestCase {
+    // MARK: - Helpers
+
+    /// The body XML made from `markdown`, links joined to `https://exemple.org/fiches/trame/`.
+    static func body(_ markdown: String) -> String {
+        MarkdownRenderer().openDocumentBody(
+            markdown, firstLine: 1, resolve: { _, _ in .keep },
+            link: { EditableDocuments.absoluteLink($0, pageURL: "https://exemple.org/fiches/trame/") },
+            mask: { ContactMask.masked($0) })
+    }
+
+    static func package(_ markdown: String, title: String = "Trame", day: LocalDate? = LocalDate(iso: "2026-05-26")) throws -> Data {
+        var metadata = ODTWriter.Metadata(title: title, summary: "Un résumé & <court>")
+        metadata.date = day?.iso
+        metadata.authors = ["Agnès & Cie"]
+        metadata.source = "https://exemple.org/fiches/trame/"
+        return try ODTPackage.zip(
+            content: ODTWriter.content(body: body(markdown), metadata: metadata), styles: ODTWriter.styles(language: "fr"),
+            meta: ODTWriter.meta(metadata), day: day)
+    }
+
+    /// Every entry of a ZIP, in order, with its bytes and its compression method.
+    static func entries(_ data: Data) throws -> [(path: String, data: Data, stored: Bool)] {
+        let archive = try Archive(data: data, accessMode: .read)
+        return try archive.map { entry in
+            var bytes = Data()
+            _ = try archive.extract(entry, skipCRC32: false) { bytes.append($0) }
+            return (entry.path, bytes, !entry.isCompressed)
+        }
+    }
+
+    /// Whether Foundation's XML parser reads `data` to the end without error.
+    static func isWellFormed(_ data: Data) -> Bool {
+        let parser = XMLParser(data: data)
+        parser.shouldProcessNamespaces = true
+        return parser.parse()
+    }
+
+    /// The text of every element named `name` (qualified, `text:h`) of an XML document.
+    final class Collector: NSObject, XMLParserDelegate {
+        let wanted: String
+        var texts: [String] = []
+        var depth = 0
+        var current = ""
+        var attributes: [[String: String]] = []
+        init(_ wanted: String) { self.wanted = wanted }
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            if name == wanted {
+                depth += 1
+                if depth == 1 { current = "" }
+                self.attributes.append(attributes)
+            }
+        }
+        func parser(_ parser: XMLParser, foundCharacters string: String) { if depth > 0 { current += string } }
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            if name == wanted {
+                depth -= 1
+                if depth == 0 { texts.append(current) }
+            }
+        }
+    }
+
+    static func elements(_ name: String, in xml: String) -> Collector {
+        let collector = Collector(name)
+        let parser = XMLParser(data: Data(xml.utf8))
+        parser.delegate = collector
+        XCTAssertTrue(parser.parse(), "content.xml is not well-formed")
+        return collector
+    }
+
+    /// The highlighted blanks of a content.xml, in order.
+    static func blanks(in xml: String) -> [String] {
+        let open = "<text:span text:style-name=\"Castor_20_Placeholder\">"
+        return xml.components(separatedBy: open).dropFirst().map { String($0.prefix { $0 != "<" }) }
+    }
+
+    static func content(_ markdown: String) -> String {
+        ODTWriter.content(body: body(markdown), metadata: .init(title: "Titre"))
+    }
+
+    // MARK: - Package
+
+    func testMimetypeComesFirstStoredAndTheManifestListsTheParts() throws {
+        let data = try Self.package("# Titre\n\nUn paragraphe.\n")
+        // The bytes themselves: a local header at 0, method 0 (stored), name « mimetype », then the type.
+        XCTAssertEqual(Array(data.prefix(4)), [0x50, 0x4B, 0x03, 0x04])
+        XCTAssertEqual(data[8], 0)
+        XCTAssertEqual(data[9], 0)
+        let nameLength = Int(data[26]) | Int(data[27]) << 8
+        let extraLength = Int(data[28]) | Int(data[29]) << 8
+        XCTAssertEqual(String(decoding: data[30..<30 + nameLength], as: UTF8.self), "mimetype")
+        XCTAssertEqual(extraLength, 0, "nothing between the name and the type (ODF 1.3, 3.3)")
+        let type = "application/vnd.oasis.opendocument.text"
+        XCTAssertEqual(String(decoding: data[(30 + nameLength)..<(30 + nameLength + type.utf8.count)], as: UTF8.self), type)
+
+        let entries = try Self.entries(data)
+        XCTAssertEqual(entries.map(\.path), ["mimetype", "content.xml", "styles.xml", "meta.xml", "META-INF/manifest.xml"])
+        XCTAssertTrue(entries[0].stored)
+        XCTAssertEqual(String(decoding: entries[0].data, as: UTF8.self), type)
+        XCTAssertFalse(entries[1].stored, "the XML parts are compressed")
+        let manifest = String(decoding: entries[4].data, as: UTF8.self)
+        for part in ["content.xml", "styles.xml", "meta.xml"] {
+            XCTAssertTrue(manifest.contains("manifest:full-path=\"\(part)\" manifest:media-type=\"text/xml\""), part)
+        }
+        XCTAssertTrue(manifest.contains("manifest:full-path=\"/\" manifest:version=\"1.3\" manifest:media-type=\"\(type)\""))
+        for entry in entries where entry.path.hasSuffix(".xml") {
+            XCTAssertTrue(Self.isWellFormed(entry.data), "\(entry.path) is not well-formed XML")
+        }
+        let meta = String(decoding: entries[3].data, as: UTF8.self)
+        XCTAssertTrue(meta.contains("<dc:title>Trame</dc:title>"))
+        XCTAssertTrue(meta.contains("<dc:creator>Agnès &amp; Cie</dc:creator>"))
+        XCTAssertTrue(meta.contains("<meta:creation-date>2026-05-26T00:00:00</meta:creation-date>"))
+    }
+
+    func testSameInputSameBytesDatedByTheItem() throws {
+        let markdown = "## Partie\n\n- un\n- deux[^1]\n\n[^1]: Une note.\n"
+        let first = try Self.package(markdown)
+        Thread.sleep(forTimeInterval: 1.1)
+        let second = try Self.package(markdown)
+        XCTAssertEqual(first, second, "two builds give the same bytes")
+        XCTAssertNotEqual(try Self.package(markdown, day: LocalDate(iso: "2026-05-27")), first, "the item's date dates the entries")
+        // The MS-DOS date of the first entry: 2026-05-26 at noon, whatever the time zone.
+        let time = Int(first[10]) | Int(first[11]) << 8
+        let date = Int(first[12]) | Int(first[13]) << 8
+        XCTAssertEqual(time, 12 << 11)
+        XCTAssertEqual(date, (2026 - 1980) << 9 | 5 << 5 | 26)
+    }
+
+    // MARK: - Markdown
+
+    func testHeadingsListsTablesFootnotesLinksAndEmphasisAreMapped() throws {
+        let markdown = """
+            ## Première partie
+
+            Un texte **fort**, *penché*, ~~barré~~ et du `code`, avec un [lien](../autre/) et une note[^n], citée deux fois[^n].
+
+            ### Sous-partie
+
+            - premier
+              - imbriqué
+                1. numéroté
+            - second
+
+            3. trois
+            4. quatre
+
+            | Rôle | Qui |
+            |---|---|
+            | Animation | [nom] |
+
+            > Une citation.
+
+            ```
+            ligne  un
+            ```
+
+            - [ ] à faire
+            - [x] fait
+
+            ---
+
+            [^n]: Le texte de la note, avec [un lien](https://exemple.org/loi).
+
+            """
+        let xml = Self.content(markdown)
+        let headings = Self.elements("text:h", in: xml)
+        XCTAssertEqual(headings.texts, ["Première partie", "Sous-partie"])
+        XCTAssertEqual(headings.attributes.map { $0["text:outline-level"] }, ["1", "2"], "the body's highest heading is level 1")
+        XCTAssertEqual(Self.elements("text:p", in: xml).texts.first, "Titre")
+        XCTAssertTrue(xml.contains("<text:span text:style-name=\"Strong_20_Emphasis\">fort</text:span>"))
+        XCTAssertTrue(xml.contains("<text:span text:style-name=\"Emphasis\">penché</text:span>"))
+        XCTAssertTrue(xml.contains("<text:span text:style-name=\"Castor_20_Strikethrough\">barré</text:span>"))
+        XCTAssertTrue(xml.contains("<text:span text:style-name=\"Source_20_Text\">code</text:span>"))
+        XCTAssertTrue(xml.contains("xlink:href=\"https://exemple.org/fiches/autre/\""), "relative links made absolute")
+        let lists = Self.elements("text:list", in: xml)
+        XCTAssertEqual(lists.attributes.count, 5, "two nested in the first list, the numbered one, the task list")
+        XCTAssertTrue(xml.contains("<text:list-item text:start-value=\"3\">"))
+        XCTAssertTrue(xml.contains("<text:list text:style-name=\"Castor_20_Bullets\"><text:list-item><text:p text:style-name=\"List_20_Contents\">premier</text:p><text:list "),
+            "a nested list inside its item")
+        let notes = Self.elements("text:note-body", in: xml)
+        XCTAssertEqual(notes.texts, ["Le texte de la note, avec un lien."])
+        XCTAssertTrue(xml.contains("<text:note-citation>1</text:note-citation>"))
+        XCTAssertTrue(xml.contains("citée deux fois<text:span text:style-name=\"Footnote_20_anchor\">1</text:span>"), "a second citation is no second note")
+        XCTAssertTrue(xml.contains("xlink:href=\"https://exemple.org/loi\""))
+        XCTAssertEqual(Self.elements("table:table-cell", in: xml).texts, ["Rôle", "Qui", "Animation", "[nom]"])
+        XCTAssertTrue(xml.contains("<table:table-header-rows>"))
+        XCTAssertTrue(xml.contains("text:style-name=\"Quotations\">Une citation.</text:p>"))
+        XCTAssertTrue(xml.contains("<text:p text:style-name=\"Preformatted_20_Text\">ligne <text:s/>un</text:p>"))
+        XCTAssertTrue(xml.contains("☐ à faire"))
+        XCTAssertTrue(xml.contains("☑ fait"))
+        XCTAssertTrue(xml.contains("Horizontal_20_Line"))
+    }
+
+    func testBlanksToFillAreHighlighted() {
+        let xml = Self.content("Charte du groupe « [NOM DU GROUPE] », adoptée le ____________ ; voir [la page](x/) et la note[^1].\n\n[^1]: Note.\n")
+        XCTAssertEqual(Self.blanks(in: xml), ["[NOM DU GROUPE]", "____________"])
+        XCTAssertTrue(ODTWriter.styles(language: "fr").contains(
+            "<style:style style:name=\"Castor_20_Placeholder\" style:display-name=\"Castor Placeholder\" style:family=\"text\"><style:text-properties fo:background-color=\"#fff2a8\"/>"),
+            "highlighted")
+        XCTAssertEqual(Self.elements("text:a", in: xml).texts.last, "la page", "a link is no blank")
+        XCTAssertEqual(ODTMarkdown.placeholders(in: "[…] et [à compléter], mais ni [] ni [^1] ni __ ni [a [b]").count, 3)
+    }
+
+    func testTextIsEscapedAndContactsMasked() {
+        let xml = Self.content("## A & B < C > D\n\nÉcrire à marie.dupont@exemple.org ou au 06 12 34 56 78, [courriel](mailto:marie.dupont@exemple.org) & <b>gras</b>.\n")
+        XCTAssertTrue(xml.contains("A &amp; B &lt; C &gt; D"))
+        XCTAssertFalse(xml.contains("marie.dupont"))
+        XCTAssertFalse(xml.contains("06 12 34 56 78"))
+        XCTAssertTrue(xml.contains(ContactMask.placeholder.replacingOccurrences(of: "[", with: "[")))
+        XCTAssertFalse(xml.contains("<b>"), "raw HTML is never copied")
+        XCTAssertEqual(Self.elements("text:h", in: xml).texts, ["A & B < C > D"])
+    }
+
+    // MARK: - Declaration
+
+    func testDeclarationMistakesAreReportedWithTheirPlace() {
+        let yaml = """
+            collections:
+              fiches:
+                label: Fiches
+                singular: Fiche
+                groups: fiche_types
+                odt: {groups: [trames-types], titre: Modifier, label: ""}
+                fields:
+                  title: {type: text, label: Titre, required: true}
+              partenaires:
+                label: Partenaires
+                singular: Partenaire
+                odt: {groups: [annuaire]}
+                fields:
+                  title: {type: text, label: Nom, required: true}
+              lettres:
+                label: Lettres
+                singular: Lettre
+                odt: oui
+                fields:
+                  title: {type: text, label: Titre, required: true}
+
+            """
+        let (collections, diagnostics) = CollectionDeclarations.load(yaml: yaml, file: "collections.yml", vocabularies: ["fiche_types"])
+        XCTAssertNil(collections)
+        let lines = diagnostics.map { "\($0.file):\($0.line):\($0.column) \($0.message)" }
+        let expected = [
+            "collections.yml:6:35 clé inconnue « titre » dans « odt » de la collection « fiches »",
+            "collections.yml:6:59 « odt » : « label » manquant ou vide",
+            "collections.yml:12:11 « odt » : la collection « partenaires » n'a pas de sous-dossiers (« groups »)",
+            "collections.yml:18:10 « odt » de la collection « lettres » vaut true, false, ou s'écrit avec des clés (groups, label)",
+        ]
+        for line in expected {
+            XCTAssertTrue(lines.contains { $0.hasPrefix(line) }, "missing: \(line)\n" + lines.joined(separator: "\n"))
+        }
+        XCTAssertEqual(lines.count, expected.count, lines.joined(separator: "\n"))
+    }
+
+    func testDeclarationIsReadForEveryCollection() throws {
+        let yaml = """
+            collections:
+              fiches:
+                label: Fiches
+                singular: Fiche
+                groups: fiche_types
+                odt:
+                  groups: [trames-types, boite-a-outils]
+                fields:
+                  title: {type: text, label: Titre, required: true}
+              partenaires:
+                label: Partenaires
+                singular: Partenaire
+                odt: true
+                fields:
+                  title: {type: text, label: Nom, required: true}
+              lettres:
+                label: Lettres
+                singular: Lettre
+                odt: {label: Version modifiable}
+                fields:
+                  title: {type: text, label: Titre, required: true}
+
+            """
+        let (collections, diagnostics) = CollectionDeclarations.load(yaml: yaml, file: "collections.yml", vocabularies: ["fiche_types"])
+        XCTAssertEqual(diagnostics.map(\.message), [])
+        let declared = try XCTUnwrap(collections)
+        let fiches = try XCTUnwrap(declared[0].publishing.editableDocuments)
+        XCTAssertEqual(fiches.groups, ["trames-types", "boite-a-outils"])
+        XCTAssertEqual(fiches.label, EditableDocumentDeclaration.defaultLabel)
+        XCTAssertTrue(fiches.covers(group: "trames-types"))
+        XCTAssertFalse(fiches.covers(group: "structures-juridiques"))
+        XCTAssertTrue(try XCTUnwrap(declared[1].publishing.editableDocuments).covers(group: nil))
+        XCTAssertEqual(declared[2].publishing.editableDocuments?.label, "Version modifiable")
+    }
+
+    func testAGroupThatSiteYmlDoesNotListIsAnError() throws {
+        let folder = try EditableDocumentSiteTests.copyFixture()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content")
+        try EditableDocumentSiteTests.replaceInDeclarations("groups: [trames-types]", with: "groups: [trame-types]", in: content)
+        let setup = SiteSetup.load(contentRoot: content.path)
+        let errors = setup.diagnostics.filter { $0.severity == .error }
+        XCTAssertEqual(errors.count, 1, errors.map(\.formatted).joined(separator: "\n"))
+        XCTAssertEqual(
+            errors.first?.message,
+            "« odt » de la collection « fiches » : « trame-types » n'est pas une valeur de la liste « fiche_types » de site.yml : vouliez-vous écrire « trames-types » ?")
+        XCTAssertTrue(errors.first?.file.hasSuffix("collections.yml") ?? false)
+        XCTAssertGreaterThan(errors.first?.line ?? 0, 1)
+        XCTAssertNil(setup.collections)
+    }
+}
