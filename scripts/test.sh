@@ -5,7 +5,7 @@
 # on the site built from content/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh default-jre-headless chromium chromium-driver
+scripts/setup.sh default-jre-headless chromium chromium-driver libreoffice-writer-nogui
 venv=.build/test-venv
 wanted="$(cat tests/e2e/requirements.txt tests/e2e/requirements-nodeps.txt)"
 if [ ! -x "$venv/bin/pytest" ] || [ "$wanted" != "$(cat "$venv/requirements.txt" 2>/dev/null)" ]; then
