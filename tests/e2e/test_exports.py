@@ -43,7 +43,7 @@ def test_csv_is_rfc_4180_utf8_with_a_header_row(built_site):
     by_title = {record[0]: dict(zip(header, record)) for record in records}
     notary = by_title["Étude notariale des Lices"]
     assert notary["Métier"] == "Notaire" and notary["Régions couvertes"] == "Bretagne", notary
-    assert notary["Mise à jour"] == "2026-10-14"
+    assert notary["Mise à jour"] == "2026-11-20"
     assert notary["Contact"] == "[contact masqué]", "contacts stay masked"
     assert "@" not in text, "no e-mail address in the export"
     # A field holding commas survives the round trip (quoted).
@@ -63,7 +63,7 @@ def test_json_lists_every_item_with_labels_and_absolute_addresses(built_site):
     assert len(items) == len(published_partners())
     assert all(set(item) == {field["key"] for field in document["fields"]} for item in items)
     notary = next(item for item in items if item["title"] == "Étude notariale des Lices")
-    assert notary["types"] == ["Notaire"] and notary["regions"] == ["Bretagne"] and notary["updated"] == "2026-10-14"
+    assert notary["types"] == ["Notaire"] and notary["regions"] == ["Bretagne"] and notary["updated"] == "2026-11-20"
     assert notary["contact"] == "[contact masqué]"
     assert "@" not in json.dumps(document, ensure_ascii=False)
     national = next(item for item in items if item["regions"] == ["National"])
