@@ -131,6 +131,10 @@ public struct Builder: Sendable {
         var site = Site(config: config, today: today, fiches: fiches, events: events, ads: ads, pages: pages, bodies: bodies)
         site.collections = Builder.publishedCollections(published, collections: collections)
         report.counts += site.collections.map { ($0.schema.label.lowercased(), $0.items.count) }
+        let (franceMap, mapProblems) = FranceMapData.load(
+            templates: options.templates, collections: collections, declarationsFile: loader.display(CollectionDeclarations.fileName))
+        site.franceMap = franceMap
+        report.diagnostics.append(contentsOf: mapProblems)
         let plan = SitePlan(site: site)
         // The web editor (`editor:` in site.yml) is part of the site: rebuilt, never lost.
         let extras = Builder.extraFiles(site, plan: plan, groups: [.fichesAndAds, .agenda, .plan, .collections])

@@ -24,6 +24,8 @@ public struct CollectionPublishing: Sendable, Hashable {
     public var searchLabel: String?
     /// `navigation: true`: an entry in the main menu.
     public var navigation = false
+    /// `map: {field, latitude, longitude}`: the map of France on the listing page (`CollectionMap`).
+    public var map: CollectionMap?
 
     public init() {}
 
@@ -33,6 +35,7 @@ public struct CollectionPublishing: Sendable, Hashable {
     public static func == (a: CollectionPublishing, b: CollectionPublishing) -> Bool {
         a.order == b.order && a.perPage == b.perPage && a.listings.map { [$0.vocabulary, $0.field] } == b.listings.map { [$0.vocabulary, $0.field] }
             && a.card == b.card && a.feedTitle == b.feedTitle && a.searchLabel == b.searchLabel && a.navigation == b.navigation
+            && a.map == b.map
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -43,9 +46,10 @@ public struct CollectionPublishing: Sendable, Hashable {
         hasher.combine(feedTitle)
         hasher.combine(searchLabel)
         hasher.combine(navigation)
+        hasher.combine(map)
     }
 
-    static let keys = ["order", "pagination", "listings", "card", "feed", "search", "navigation"]
+    static let keys = ["order", "pagination", "listings", "card", "feed", "search", "navigation", "map"]
 }
 
 extension CollectionDeclarations.Reader {
@@ -137,6 +141,7 @@ extension CollectionDeclarations.Reader {
                 valid = false
             }
         }
+        result.map = map(values, fields: fields, listings: result.listings, collection: id, valid: &valid)
         if let entry = values["card"] {
             if let names = list(entry.value) {
                 for name in names where !declared.contains(name) {
