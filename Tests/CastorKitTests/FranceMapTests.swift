@@ -117,6 +117,49 @@ final class FranceMapTests: XCTestCase {
         XCTAssertEqual(unlinked.components(separatedBy: "<g data-region=").count - 1, 13)
     }
 
+    /// The embedded map's script: a JSON literal that cannot end the script, and the box of
+    /// each region for the zoom.
+    func testTheWidgetCarriesItsDataSafely() throws {
+        XCTAssertEqual(FranceMapWidget.box("M1 2L5 2L5 10ZM0 4L2 4L2 5Z"), [0, 2, 5, 8])
+        let data = try Self.repositoryData()
+        let siteYml = try String(contentsOf: EndToEndTests.fixtures.appendingPathComponent("site/content/site.yml"), encoding: .utf8)
+        let config = try XCTUnwrap(SiteConfig.load(yaml: siteYml, file: "site.yml").0)
+        let yaml = """
+            collections:
+              lieux:
+                label: Lieux
+                singular: Lieu
+                listings: [regions]
+                map: {field: region, latitude: lat, longitude: lon}
+                fields:
+                  title: {type: text, label: Nom, required: true}
+                  region: {type: term, label: Région, vocabulary: regions}
+                  lat: {type: text, label: Latitude}
+                  lon: {type: text, label: Longitude}
+
+            """
+        let schema = try XCTUnwrap(CollectionDeclarations.load(yaml: yaml, file: "collections.yml", vocabularies: ["regions"]).0?.first { $0.id == "lieux" })
+        let entry = Entry(
+            collection: schema, relativePath: "lieux/a.md", displayPath: "content/lieux/a.md", group: nil, slug: "a", isBundle: false,
+            fields: ["title": .text("</script><script>alert(1)</script>"), "region": .text("bretagne"), "lat": .text("48.11"), "lon": .text("-1.68")],
+            positions: [:], body: "", bodyFirstLine: 1, url: "lieux/a/")
+        var site = Site(config: config, today: LocalDate(iso: "2026-11-23")!, fiches: [], events: [], ads: [], pages: [], bodies: [:])
+        site.collections = [PublishedCollection(schema: schema, items: [Item(entry)])]
+        site.franceMap = data
+        let files = FranceMapWidget.files(site)
+        XCTAssertEqual(files.map(\.file), ["lieux/carte.js"])
+        let script = try XCTUnwrap(files.first?.text)
+        XCTAssertFalse(script.contains("<script>alert"), "a title cannot end the script")
+        XCTAssertTrue(script.contains("\"title\":\"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)"), script)
+        XCTAssertTrue(script.contains("\"text\":\"Bretagne : 1 lieu\""), script)
+        XCTAssertTrue(script.contains("\"url\":\"https://ressources.example.org/lieux/region/bretagne/\""), script)
+        XCTAssertTrue(script.contains("\"url\":\"https://ressources.example.org/lieux/a/\""), script)
+        // Regions not in the site's list are drawn but not linked.
+        XCTAssertTrue(script.contains("\"name\":\"Corse\",\"path\""), script)
+        site.franceMap = nil
+        XCTAssertEqual(FranceMapWidget.files(site).count, 0)
+    }
+
     /// Each mistake in `map:` is reported with its place, all at once.
     func testMapDeclarationMistakesAreReportedWithTheirPlace() {
         let yaml = """
@@ -275,6 +318,17 @@ extension EndToEndTests {
         XCTAssertFalse(partners.contains("<circle"), partners)
         // A collection without `map:` has none.
         XCTAssertFalse(try page("fiches/index.html").contains("carte-france"))
+
+        // The map to embed elsewhere: one script with its data inside, absolute links, the
+        // line to copy on the listing page.
+        let widget = try page("associations/carte.js")
+        XCTAssertTrue(widget.contains("\"text\":\"Bretagne : 2 associations\""), widget)
+        XCTAssertTrue(widget.contains("\"url\":\"https://ressources.example.org/associations/region/bretagne/\""), widget)
+        XCTAssertTrue(widget.contains("\"title\":\"Habitat participatif Rennes\""), widget)
+        XCTAssertFalse(widget.contains("innerHTML") || widget.contains("fetch(") || widget.contains("XMLHttpRequest"))
+        XCTAssertTrue(listing.contains("associations/carte.js&quot; data-region=&quot;bretagne&quot; async&gt;&lt;/script&gt;"), listing)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent("partenaires/carte.js").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("fiches/carte.js").path))
     }
 
     /// Coordinates outside metropolitan France, too precise (a home address), not numbers, or

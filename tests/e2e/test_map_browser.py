@@ -137,3 +137,49 @@ def test_nothing_from_another_origin_and_the_page_stays_light(browser, map_serve
     assert len(gzip.compress(svg)) < 30_000, f"the map's SVG weighs {len(gzip.compress(svg))} bytes compressed"
     print(f"\nassociations/index.html: {len(html)} bytes ({len(gzip.compress(html))} gzip), SVG {len(svg)} bytes"
           f" ({len(gzip.compress(svg))} gzip), CSS+JS {css_js} bytes")
+
+
+def test_the_embedded_map_draws_itself_on_another_site_without_any_request(browser, map_server, tmp_path):
+    """A member association's page, on another origin, with the one script line of the listing
+    page: the map (whole, and zoomed on one region) is drawn from the script alone."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    server, output = map_server
+    site_origin = urllib.parse.urlsplit(server)
+    widget = server + MAP_PAGE + "carte.js"
+    listing = (output / "associations" / "index.html").read_text(encoding="utf-8")
+    assert "associations/carte.js&quot; data-region=&quot;bretagne&quot; async&gt;" in listing, "the listing gives the line to copy"
+    (tmp_path / "index.html").write_text(f"""<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>Notre association</title></head>
+<body><main><h1>Notre association</h1>
+<div id="france"><script src="{widget}" async></script></div>
+<div id="bretagne"><script src="{widget}" data-region="bretagne" async></script></div>
+</main></body></html>
+""", encoding="utf-8")
+    handler = lambda *args: http.server.SimpleHTTPRequestHandler(*args, directory=str(tmp_path))
+    host = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=host.serve_forever, daemon=True).start()
+    try:
+        browser.execute_cdp_cmd("Network.enable", {})
+        browser.get(f"http://127.0.0.1:{host.server_address[1]}/")
+        WebDriverWait(browser, 15).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "figure.carte-widget svg")) == 2)
+        france = browser.execute_script(
+            "return [...document.querySelectorAll('#france svg a')].map(a => [a.getAttribute('href'), a.getAttribute('aria-label')])")
+        regions = [(href, label) for href, label in france if "/region/" in href]
+        assert len(regions) == 13, france
+        assert all(href.startswith("http://127.0.0.1/reseau/ressources/associations/") for href, _ in france), france
+        assert ("http://127.0.0.1/reseau/ressources/associations/region/bretagne/", "Bretagne : 2 associations") in regions
+        assert len(france) == 13 + 7
+        bretagne = browser.execute_script(
+            "return [...document.querySelectorAll('#bretagne svg a')].map(a => a.getAttribute('aria-label'))")
+        assert bretagne == ["Bretagne : 2 associations", "Cohabiter en Cornouaille", "Habitat participatif Rennes"], bretagne
+        caption = browser.execute_script("return document.querySelector('#bretagne figcaption a').getAttribute('href')")
+        assert caption.endswith("/associations/region/bretagne/"), caption
+        resources = browser.execute_script("return performance.getEntriesByType('resource').map(e => [e.name, e.initiatorType])")
+        # From the resource centre, the script only: no fetch of data, no image, no style sheet.
+        from_centre = [(name, kind) for name, kind in resources if urllib.parse.urlsplit(name).netloc == site_origin.netloc]
+        assert from_centre == [(widget, "script")], resources
+        violations = run_axe(browser)
+        assert violations == [], violations
+    finally:
+        host.shutdown()

@@ -413,7 +413,7 @@ extension Builder {
         case plan
         /// The search index: reads every item and its text (`build` times it apart).
         case search
-        /// The feeds of the declared collections without dedicated code: read their items.
+        /// The feeds and map widgets of the declared collections without dedicated code: read their items.
         case collections
     }
 
@@ -428,7 +428,7 @@ extension Builder {
             files.append(Feeds.File(file: "robots.txt", text: Feeds.robots(baseURL: site.config.baseURL)))
         }
         if groups.contains(.search) { files += SearchIndex(site: site).files.map { Feeds.File(file: $0.path, text: $0.text) } }
-        if groups.contains(.collections) { files += Feeds.collections(site) }
+        if groups.contains(.collections) { files += Feeds.collections(site) + FranceMapWidget.files(site) }
         return files
     }
 }

@@ -1,9 +1,10 @@
 /// The map of a declared collection with `map:` (issue 13), on the first page of its listing:
 /// the template variable `map` (docs/gabarits.md), read by templates/partials/carte.mustache.
 extension PageContext {
-    /// `map`: `svg` (the inline map), `title`, `attribution`, and `regions` (the text
-    /// alternative: every value of the region list with `label`, `url`, `count`, `countText`);
-    /// nil on other listings.
+    /// `map`: `svg` (the inline map), `title`, `attribution`, `regions` (the text
+    /// alternative: every value of the region list with `label`, `url`, `count`, `countText`),
+    /// and the lines that embed the map elsewhere (`widgetSnippet`, `widgetRegionSnippet`,
+    /// `FranceMapWidget`); nil on other listings.
     func collectionMap(_ listing: Listing, pageNumber: Int, root: String) -> [String: Any]? {
         guard pageNumber == 1, let index = listing.collection, let data = site.franceMap else { return nil }
         let published = site.collections[index]
@@ -27,6 +28,9 @@ extension PageContext {
                 slug: slug, name: label, count: counts[slug] ?? 0, url: valueURL(schema, field: map.field, slug: slug))
         }
         let title = "\(schema.label) par région"
+        let widget = site.config.baseURL + schema.publishedPrefix + FranceMapWidget.fileName
+        let example = regions.filter { region in data.regions.contains { $0.slug == region.slug } }
+            .max { ($0.count, $1.slug) < ($1.count, $0.slug) }?.slug ?? "bretagne"
         let drawing = FranceMap(data: data, label: "Carte : " + title.lowercasedFirst, countText: countText)
         return [
             "title": title,
@@ -36,6 +40,8 @@ extension PageContext {
                 ["label": region.name, "url": region.url ?? "", "hasURL": region.url != nil, "count": region.count, "countText": countText(region.count)]
             },
             "markers": markers.count,
+            "widgetSnippet": "<script src=\"\(widget)\" async></script>",
+            "widgetRegionSnippet": "<script src=\"\(widget)\" data-region=\"\(example)\" async></script>",
         ]
     }
 }
