@@ -99,7 +99,7 @@ final class FranceMapTests: XCTestCase {
         let regions = data.regions.map { FranceMap.Region(slug: $0.slug, name: $0.name, count: $0.slug == "bretagne" ? 4 : $0.slug == "corse" ? 1 : 0, url: "p/region/\($0.slug)/") }
         let svg = map.svg(
             regions: regions, markers: [.init(title: "Trame <AMO>", url: "p/trame/", latitude: 48.11, longitude: -1.68)], root: "../")
-        XCTAssertTrue(svg.hasPrefix("<svg class=\"carte-france\" viewBox=\"0 0 600 \(Int(data.height))\" role=\"group\" aria-label=\"Carte : partenaires par région\">"), svg)
+        XCTAssertTrue(svg.hasPrefix("<svg class=\"carte-france\" viewBox=\"0 0 600 \(Int(data.height))\" aria-label=\"Carte : partenaires par région\">"), svg)
         XCTAssertEqual(svg.components(separatedBy: "<path ").count - 1, 13)
         XCTAssertEqual(svg.components(separatedBy: "<a href=\"../p/region/").count - 1, 13)
         XCTAssertTrue(svg.contains("<a href=\"../p/region/bretagne/\" aria-label=\"Bretagne : 4 partenaires\" data-region=\"bretagne\"><title>Bretagne : 4 partenaires</title><path class=\"n4\" d=\""), svg)

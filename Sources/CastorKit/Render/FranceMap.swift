@@ -35,7 +35,7 @@ struct FranceMap {
     /// The `<svg>` element; `root` is the page's way back to the site's root (`../`).
     func svg(regions: [Region], markers: [Marker], root: String) -> String {
         let largest = regions.map(\.count).max() ?? 0
-        var out = "<svg class=\"carte-france\" viewBox=\"0 0 \(Int(data.width)) \(Int(data.height))\" role=\"group\" aria-label=\"\(Escape.xml(label))\">\n"
+        var out = "<svg class=\"carte-france\" viewBox=\"0 0 \(Int(data.width)) \(Int(data.height))\" aria-label=\"\(Escape.xml(label))\">\n"
         let bySlug = Dictionary(regions.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         for outline in data.regions {
             let region = bySlug[outline.slug] ?? Region(slug: outline.slug, name: outline.name, count: 0, url: nil)

@@ -154,7 +154,7 @@ enum FranceMapWidget {
           figure.setAttribute("lang", "fr");
           figure.style.margin = "0";
           var drawing = svg("svg", {
-            viewBox: view.join(" "), role: "group",
+            viewBox: view.join(" "),
             "aria-label": carte.label + (region ? " : " + region.name : "")
           });
           drawing.style.display = "block";
