@@ -30,7 +30,7 @@ extension PageContext {
         let title = "\(schema.label) par région"
         let widget = site.config.baseURL + schema.publishedPrefix + FranceMapWidget.fileName
         let example = regions.filter { region in data.regions.contains { $0.slug == region.slug } }
-            .max { ($0.count, $1.slug) < ($1.count, $0.slug) }?.slug ?? "bretagne"
+            .max { ($0.count, $1.slug) < ($1.count, $0.slug) }?.slug ?? data.regions.first?.slug ?? ""
         let drawing = FranceMap(data: data, label: "Carte : " + title.lowercasedFirst, countText: countText)
         return [
             "title": title,
