@@ -423,5 +423,19 @@ extension LiveSiteTests {
         XCTAssertTrue(outcome.published, outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
         XCTAssertFalse(try String(contentsOf: listing, encoding: .utf8).contains("<circle"), "no markers without coordinates")
         assertSameAsBuild(live, outcome, "map without coordinates")
+
+        // The outlines' file is read again when the templates change; without it, the error.
+        let dataFile = folder.appendingPathComponent("templates/" + FranceMapData.file)
+        try String(contentsOf: dataFile, encoding: .utf8).replacingOccurrences(of: "Licence Ouverte (Etalab)", with: "Licence Ouverte d'Etalab")
+            .write(to: dataFile, atomically: true, encoding: .utf8)
+        outcome = live.update(.init(templatesChanged: true))
+        XCTAssertTrue(outcome.published, outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
+        XCTAssertTrue(try String(contentsOf: listing, encoding: .utf8).contains("Licence Ouverte d&#39;Etalab</figcaption>"))
+        assertSameAsBuild(live, outcome, "outlines' file edited")
+        try FileManager.default.removeItem(at: dataFile)
+        outcome = live.update(.init(templatesChanged: true))
+        XCTAssertFalse(outcome.published)
+        XCTAssertTrue(outcome.diagnostics.sorted.contains { $0.message.contains("france-regions.json est introuvable") })
+        assertSameAsBuild(live, outcome, "outlines' file removed")
     }
 }
