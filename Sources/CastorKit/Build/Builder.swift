@@ -134,6 +134,10 @@ public struct Builder: Sendable {
         var site = Site(config: config, today: today, fiches: fiches, events: events, ads: ads, bodies: bodies)
         site.collections = Builder.publishedCollections(published, collections: collections)
         report.counts += site.collections.map { ($0.schema.label.lowercased(), $0.items.count) }
+        let (franceMap, mapProblems) = FranceMapData.load(
+            templates: options.templates, collections: collections, declarationsFile: loader.display(CollectionDeclarations.fileName))
+        site.franceMap = franceMap
+        report.diagnostics.append(contentsOf: mapProblems)
         let plan = SitePlan(site: site)
         // The web editor (`editor:` in site.yml) is part of the site: rebuilt, never lost.
         let extras = Builder.extraFiles(site, plan: plan, groups: [.fichesAndAds, .agenda, .plan, .collections])
@@ -413,7 +417,7 @@ extension Builder {
         case plan
         /// The search index: reads every item and its text (`build` times it apart).
         case search
-        /// The feeds and exports (CSV, JSON) of the declared collections without dedicated code: read their items.
+        /// The feeds, exports (CSV, JSON) and map widgets of the declared collections without dedicated code: read their items.
         case collections
     }
 
@@ -439,6 +443,7 @@ extension Builder {
         }
         if groups.contains(.collections) {
             files += Feeds.collections(site, log: logs[.collections]) + CollectionExports.files(site, log: logs[.collections])
+                + FranceMapWidget.files(site, log: logs[.collections])
         }
         return files
     }

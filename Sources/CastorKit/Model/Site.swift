@@ -16,6 +16,8 @@ public struct Site: Sendable {
     /// The collections without dedicated code, in the order of collections.yml, each with its
     /// published items in listing order (`ItemRef.item`).
     public var collections: [PublishedCollection] = []
+    /// The outlines of the map of France, when a collection has `map:` (`FranceMapData.load`).
+    public var franceMap: FranceMapData?
 
     public init(
         config: SiteConfig, today: LocalDate, fiches: [Fiche], events: [Event], ads: [Ad],

@@ -36,6 +36,8 @@ public struct CollectionPublishing: Sendable, Hashable {
     public var stats: CollectionStatsSpec?
     /// `odt`: editable OpenDocument texts of the items (`EditableDocumentDeclaration`; read for every collection).
     public var editableDocuments: EditableDocumentDeclaration?
+    /// `map: {field, latitude, longitude}`: the map of France on the listing page (`CollectionMap`).
+    public var map: CollectionMap?
 
     public init() {}
 
@@ -46,7 +48,7 @@ public struct CollectionPublishing: Sendable, Hashable {
         a.order == b.order && a.perPage == b.perPage && a.listings.map { [$0.vocabulary, $0.field] } == b.listings.map { [$0.vocabulary, $0.field] }
             && a.card == b.card && a.feedTitle == b.feedTitle && a.searchLabel == b.searchLabel && a.navigation == b.navigation
             && a.footer == b.footer && a.stale == b.stale && a.table == b.table && a.exports == b.exports && a.stats == b.stats
-            && a.editableDocuments == b.editableDocuments
+            && a.editableDocuments == b.editableDocuments && a.map == b.map
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -63,10 +65,11 @@ public struct CollectionPublishing: Sendable, Hashable {
         hasher.combine(exports)
         hasher.combine(stats)
         hasher.combine(editableDocuments)
+        hasher.combine(map)
     }
 
     static let keys = [
-        "order", "pagination", "listings", "card", "feed", "search", "navigation", "footer", "stale", "table", "export", "stats", "odt",
+        "order", "pagination", "listings", "card", "feed", "search", "navigation", "footer", "stale", "table", "export", "stats", "odt", "map",
     ]
 }
 
@@ -159,6 +162,7 @@ extension CollectionDeclarations.Reader {
                 valid = false
             }
         }
+        result.map = map(values, fields: fields, listings: result.listings, collection: id, valid: &valid)
         if let entry = values["card"] {
             if let names = list(entry.value) {
                 for name in names where !declared.contains(name) {

@@ -204,6 +204,7 @@ extension LiveSite {
             config: config, today: options.today, fiches: items.fiches, events: items.events, ads: items.ads,
             bodies: bodies, related: lastRelated!.related)
         site.collections = (fast || incremental) ? collections : publishedCollections()
+        site.franceMap = FranceMapData.load(templates: options.templates, collections: setup.collections ?? [], declarationsFile: "").0
         steps.end("assemblage")
 
         let plan = keepPlan ? lastPlan! : SitePlan(site: site)
