@@ -55,9 +55,18 @@ public final class MarkdownRenderer: @unchecked Sendable {
     ) -> RenderedMarkdown {
         lock.lock()
         defer { lock.unlock() }
-        guard let parser = cmark_parser_new(options) else {
-            return RenderedMarkdown(html: "", headings: [], diagnostics: [])
+        let empty = RenderedMarkdown(html: "", headings: [], diagnostics: [])
+        return MarkdownRenderer.parsed(markdown, options: options, failure: empty) { parser, document in
+            renderParsed(parser, document, markdown: markdown, file: file, firstLine: firstLine, resolve: resolve)
         }
+    }
+
+    /// Parses `markdown` with the GFM extensions and hands the parser and its document to
+    /// `body`, then frees both. Call it holding `lock`: cmark-gfm is not re-entrant.
+    static func parsed<T>(
+        _ markdown: String, options: Int32, failure: T, _ body: (_ parser: OpaquePointer, _ document: OpaquePointer) -> T
+    ) -> T {
+        guard let parser = cmark_parser_new(options) else { return failure }
         defer { cmark_parser_free(parser) }
         for name in MarkdownRenderer.extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
@@ -70,10 +79,16 @@ public final class MarkdownRenderer: @unchecked Sendable {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        guard let document = cmark_parser_finish(parser) else {
-            return RenderedMarkdown(html: "", headings: [], diagnostics: [])
-        }
+        guard let document = cmark_parser_finish(parser) else { return failure }
         defer { cmark_node_free(document) }
+        return body(parser, document)
+    }
+
+    /// The HTML, headings and problems of a parsed document (under `lock`, from `render`).
+    private func renderParsed(
+        _ parser: OpaquePointer, _ document: OpaquePointer, markdown: String, file: String, firstLine: Int,
+        resolve: (String, SourcePosition) -> LinkResolution
+    ) -> RenderedMarkdown {
 
         var diagnostics: [Diagnostic] = []
         var headingNodes: [(node: OpaquePointer, level: Int)] = []

@@ -74,6 +74,20 @@ public struct CollectionPublishing: Sendable, Hashable {
 }
 
 extension CollectionDeclarations.Reader {
+    /// The sub-keys of a publishing key written as a map (`order: {field, direction}`), each
+    /// unknown one reported; nil when it is not a map. `correct` is false when anything was reported.
+    mutating func keyedValues(
+        _ entry: YAMLTree.Entry, known: [String], example: String, collection id: String
+    ) -> (map: [String: YAMLTree.Entry]?, correct: Bool) {
+        guard case .map(let entries, _) = entry.value else {
+            error(entry.value.position, "« \(entry.key) » de la collection « \(id) » s'écrit avec des clés", hint: "par exemple : \(example)")
+            return (nil, false)
+        }
+        let before = diagnostics.count
+        unknownKeys(entries, known: known, context: "dans « \(entry.key) » de la collection « \(id) »")
+        return (Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }), diagnostics.count == before)
+    }
+
     /// Reads the publishing keys of one declaration; nil when one of them is wrong (reported).
     mutating func publishing(_ values: [String: YAMLTree.Entry], fields: [FieldSpec], collection id: String) -> CollectionPublishing? {
         var result = CollectionPublishing()
@@ -81,15 +95,9 @@ extension CollectionDeclarations.Reader {
         let declared = fields.map(\.key)
         func fieldsHint() -> String { "champs déclarés : " + declared.filter { $0 != "draft" }.joined(separator: ", ") }
         func subKeys(_ entry: YAMLTree.Entry, known: [String], example: String) -> [String: YAMLTree.Entry]? {
-            guard case .map(let entries, _) = entry.value else {
-                error(entry.value.position, "« \(entry.key) » de la collection « \(id) » s'écrit avec des clés", hint: "par exemple : \(example)")
-                valid = false
-                return nil
-            }
-            let before = diagnostics.count
-            unknownKeys(entries, known: known, context: "dans « \(entry.key) » de la collection « \(id) »")
-            if diagnostics.count != before { valid = false }
-            return Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+            let (map, correct) = keyedValues(entry, known: known, example: example, collection: id)
+            if !correct { valid = false }
+            return map
         }
         func requiredText(_ map: [String: YAMLTree.Entry], _ key: String, owner: YAMLTree.Entry, example: String) -> String? {
             guard let entry = map[key], let text = entry.value.text, !entry.value.isNull,

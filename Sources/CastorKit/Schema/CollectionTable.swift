@@ -115,15 +115,9 @@ extension CollectionDeclarations.Reader {
             return result
         }
         func subKeys(_ entry: YAMLTree.Entry, known: [String], example: String) -> [String: YAMLTree.Entry]? {
-            guard case .map(let entries, _) = entry.value else {
-                error(entry.value.position, "« \(entry.key) » de la collection « \(id) » s'écrit avec des clés", hint: "par exemple : \(example)")
-                valid = false
-                return nil
-            }
-            let before = diagnostics.count
-            unknownKeys(entries, known: known, context: "dans « \(entry.key) » de la collection « \(id) »")
-            if diagnostics.count != before { valid = false }
-            return Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+            let (map, correct) = keyedValues(entry, known: known, example: example, collection: id)
+            if !correct { valid = false }
+            return map
         }
 
         if let entry = values["table"] {

@@ -357,21 +357,16 @@ extension MarkdownRenderer {
     ) -> String {
         lock.lock()
         defer { lock.unlock() }
-        guard let parser = cmark_parser_new(CMARK_OPT_FOOTNOTES) else { return "" }
-        defer { cmark_parser_free(parser) }
-        for name in MarkdownRenderer.extensionNames {
-            if let syntaxExtension = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
-            }
+        return MarkdownRenderer.parsed(markdown, options: CMARK_OPT_FOOTNOTES, failure: "") { _, document in
+            MarkdownRenderer.openDocumentXML(document, firstLine: firstLine, resolve: resolve, link: link, mask: mask)
         }
-        var text = markdown
-        text.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parser_feed(parser, chars.baseAddress, chars.count)
-            }
-        }
-        guard let document = cmark_parser_finish(parser) else { return "" }
-        defer { cmark_node_free(document) }
+    }
+
+    /// The OpenDocument body of a parsed document (under `lock`).
+    private static func openDocumentXML(
+        _ document: OpaquePointer, firstLine: Int, resolve: (String, SourcePosition) -> LinkResolution,
+        link: @escaping (String) -> String?, mask: @escaping (String) -> String
+    ) -> String {
         // Links resolved as on the page (their problems are reported there).
         let iterator = cmark_iter_new(document)
         while true {
