@@ -29,7 +29,7 @@ extension LiveSite {
         let jobs = plan.jobs
 
         let derived = DerivedFingerprints(site: site)
-        let known = pageFingerprints(jobs, site: site, fast: fast, derived: derived)
+        let known = pageFingerprints(jobs, site: site, keepPlan: keepPlan, derived: derived)
         let dirty = jobs.indices.filter { known[$0] == nil || written[jobs[$0].file] != known[$0] }
         steps.end("empreintes")
 
@@ -232,17 +232,18 @@ extension LiveSite {
     }
 
     /// The fingerprint of each page: of its job and of what it read when last rendered
-    /// (`PageMemos`), nil for a page never rendered or whose job changed. On the fast path
-    /// (same plan, no card changed) only the pages that read a changed item are looked at.
-    private func pageFingerprints(_ jobs: [RenderJob], site: Site, fast: Bool, derived: DerivedFingerprints) -> [Int?] {
+    /// (`PageMemos`), nil for a page never rendered or whose job changed. When the plan is kept
+    /// (the same pages, in the same order, with the same related items and references: only
+    /// some items' texts or cards changed), only the pages that read a changed item are looked at.
+    private func pageFingerprints(_ jobs: [RenderJob], site: Site, keepPlan: Bool, derived: DerivedFingerprints) -> [Int?] {
         func fingerprint(_ memo: PageMemos.Memo) -> Int {
             PageMemos.fingerprint(
                 memo, card: { self.documents[$0]?.cardStamp ?? 0 }, full: { self.documents[$0]?.fullStamp ?? 0 },
                 derived: derived)
         }
-        if fast {
+        if keepPlan {
             var fingerprints = lastFingerprints.map { Optional($0) }
-            for path in pendingEntries.union(pendingBodies) {
+            for path in pendingEntries.union(pendingBodies).union(changedCards) {
                 for file in pageMemos.readers[path] ?? [] {
                     guard let index = jobIndex[file], let memo = pageMemos.memos[file] else { continue }
                     fingerprints[index] = fingerprint(memo)
