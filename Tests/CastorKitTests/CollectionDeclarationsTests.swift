@@ -50,15 +50,16 @@ final class CollectionDeclarationsTests: XCTestCase {
         let project = try String(contentsOf: EndToEndTests.repository.appendingPathComponent("content/collections.yml"), encoding: .utf8)
         let fixture = try String(contentsOf: EndToEndTests.fixtures.appendingPathComponent("site/content/collections.yml"), encoding: .utf8)
         // The fixture site (and its golden output) has the four kinds; the project adds the
-        // projects' database and the partners' directory, declared in YAML only.
+        // projects' database, the partners' directory and the observatory, declared in YAML only.
         XCTAssertTrue(project.hasPrefix(fixture), "the fixture site carries a copy of the project's declarations of the four kinds")
         let lists: Set<String> = [
             "partner_types", "partner_services", "project_stages", "group_stages", "settings", "tenures", "build_types", "audiences", "departements",
+            "observatory_domains", "observatory_statuses",
         ]
         let (collections, diagnostics) = CollectionDeclarations.load(yaml: project, file: "collections.yml", vocabularies: vocabularies.union(lists))
         XCTAssertEqual(diagnostics, [])
         let all = try XCTUnwrap(collections)
-        XCTAssertEqual(all.map(\.id), ["fiches", "agenda", "annonces", "pages", "projets", "partenaires"])
+        XCTAssertEqual(all.map(\.id), ["fiches", "agenda", "annonces", "pages", "projets", "partenaires", "observatoire"])
         let fixtureCollections = CollectionDeclarations.load(yaml: fixture, file: "collections.yml", vocabularies: vocabularies).0
         XCTAssertEqual(fixtureCollections?.map(\.id), ["fiches", "agenda", "annonces", "pages"])
         XCTAssertEqual(TestCollections.fiches.layout, .grouped(vocabulary: "fiche_types"))

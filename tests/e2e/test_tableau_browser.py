@@ -7,6 +7,7 @@ import functools
 import html.parser
 import http.server
 import io
+import re
 import shutil
 import subprocess
 import threading
@@ -231,7 +232,16 @@ def numbered_site(tmp_path_factory):
     text = declarations.read_text(encoding="utf-8")
     text = text.replace("table: {sort: [title, updated]", "table: {sort: [staff, title, updated]")
     text = text.replace("stats: {by: [types, regions]}", "stats: {by: [types, regions], sum: staff}")
-    declarations.write_text(text + "      staff:\n        type: number\n        label: Salariés\n", encoding="utf-8")
+    # The new field closes the partners' fields, before the next collection if one follows.
+    lines = text.split("\n")
+    index = lines.index("  partenaires:") + 1
+    while index < len(lines) and not re.match(r"  \S", lines[index]):
+        index += 1
+    while not lines[index - 1].strip():
+        index -= 1
+    lines[index:index] = ["      staff:", "        type: number", "        label: Salariés"]
+    text = "\n".join(lines)
+    declarations.write_text(text, encoding="utf-8")
     values = {"atelier-architectes-ensemble.md": "9", "cooperative-amo-trame.md": "12.5", "etude-notariale-des-lices.md": "3"}
     for name, value in values.items():
         path = content / "partenaires" / name

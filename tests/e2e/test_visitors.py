@@ -43,6 +43,12 @@ PAGES = {
     "projet": "projets/les-tilleuls-villeurbanne/",
     "projets d'une région": "projets/region/bretagne/",
     "fiche avec renvois": "fiches/structures-juridiques/cooperative-d-habitants/",
+    # Issue 14: the legal and financial observatory (filters, a status page, a question with
+    # its references as links).
+    "observatoire": "observatoire/",
+    "observatoire filtré": "observatoire/?status=reponse-publiee&domain=juridique&tri=answered-desc",
+    "questions d'un statut": "observatoire/status/reponse-publiee/",
+    "question de l'observatoire": "observatoire/sci-d-attribution-et-bailleur-social/",
     "recherche": "recherche/",
     "résultats de recherche": "recherche/?q=cooperative",
     "404": "404.html",
