@@ -17,10 +17,12 @@ public struct SiteConfig: Sendable {
     public var footerPages: [(slug: String, position: SourcePosition)]?
     /// The web editor installed at `admin/` by `castor build` (`editor:`); nil without one.
     public var editor: EditorSettings?
+    /// The home page's needs and map (`home:`, `HomeSettings`); nil without the section.
+    public var home: HomeSettings?
 
     public static let vocabularyKeys = ["fiche_types", "themes", "regions", "ad_categories"]
     static let knownKeys: Set<String> = Set(
-        ["title", "description", "base_url", "language", "timezone", "ad_default_lifetime_days", "footer_pages", "editor"]
+        ["title", "description", "base_url", "language", "timezone", "ad_default_lifetime_days", "footer_pages", "editor", "home"]
             + vocabularyKeys)
 
     public init(
@@ -231,6 +233,12 @@ public struct SiteConfig: Sendable {
             editor = settings
             diagnostics += problems
         }
+        var home: HomeSettings?
+        if let value = tree["home"], !value.isNull {
+            let (settings, problems) = HomeSettings.load(value, file: file)
+            home = settings
+            diagnostics += problems
+        }
         guard let title, let baseURL, !diagnostics.contains(where: { $0.severity == .error }) else {
             return (nil, diagnostics)
         }
@@ -240,6 +248,7 @@ public struct SiteConfig: Sendable {
         config.adLifetimeDays = adLifetimeDays
         config.footerPages = footerPages
         config.editor = editor
+        config.home = home
         return (config, diagnostics)
     }
 }

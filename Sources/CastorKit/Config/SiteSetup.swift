@@ -57,6 +57,17 @@ public struct SiteSetup: Sendable {
             }
             if let config = setup.config {
                 setup.diagnostics += EditableDocumentDeclaration.unknownGroups(read.collections ?? [], config: config, file: probe.display(name))
+                if let map = config.home?.map, let collections = read.collections,
+                    !collections.contains(where: { $0.id == map.collection && $0.publishing.map != nil })
+                {
+                    let withMap = collections.filter { $0.publishing.map != nil }.map(\.id)
+                    setup.diagnostics.append(
+                        .error(probe.display("site.yml"), map.position,
+                            "« map » de « home » : la collection « \(map.collection) » n'a pas de carte",
+                            hint: withMap.isEmpty
+                                ? "déclarez « map: » dans collections.yml pour la collection, ou retirez « map » de « home »"
+                                : "collections qui ont une carte : " + withMap.joined(separator: ", ")))
+                }
             }
             if setup.diagnostics.contains(where: { $0.severity == .error && $0.file == probe.display(name) }) { setup.collections = nil }
         case .failure(let problem): setup.diagnostics.append(problem)

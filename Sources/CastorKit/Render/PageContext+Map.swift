@@ -6,10 +6,17 @@ extension PageContext {
     /// and the lines that embed the map elsewhere (`widgetSnippet`, `widgetRegionSnippet`,
     /// `FranceMapWidget`); nil on other listings.
     func collectionMap(_ listing: Listing, pageNumber: Int, root: String) -> [String: Any]? {
-        guard pageNumber == 1, let index = listing.collection, let data = site.franceMap else { return nil }
+        guard pageNumber == 1, let index = listing.collection, listing.url == site.collections[index].schema.publishedPrefix else { return nil }
+        return collectionMap(collection: index, root: root)
+    }
+
+    /// The map of a collection declared with `map:` (its listing, and the home page's
+    /// `home: {map}`), nil without the declaration or the map's data.
+    func collectionMap(collection index: Int, root: String) -> [String: Any]? {
+        guard let data = site.franceMap else { return nil }
         let published = site.collections[index]
         let schema = published.schema
-        guard let map = schema.publishing.map, listing.url == schema.publishedPrefix else { return nil }
+        guard let map = schema.publishing.map else { return nil }
         // The counts and markers read every item's card.
         if let log {
             reads(.order(schema.id))

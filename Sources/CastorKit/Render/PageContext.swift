@@ -191,6 +191,13 @@ public struct PageContext: Sendable {
         context["hasNextEvents"] = !upcoming.isEmpty
         context["latestAds"] = site.ads.indices.prefix(5).map { card(.ad($0)) }
         context["hasLatestAds"] = !site.ads.isEmpty
+        if let home = site.config.home {
+            context["needs"] = home.needs.map { ["label": $0.label, "text": $0.text, "url": $0.url] }
+            context["hasNeeds"] = !home.needs.isEmpty
+            if let id = home.map?.collection, let index = site.collections.firstIndex(where: { $0.schema.id == id }) {
+                context["map"] = collectionMap(collection: index, root: context["root"] as? String ?? "")
+            }
+        }
         return context
     }
 
