@@ -15,6 +15,12 @@ extension PageContext {
         }
     }
 
+    /// The reference fields of an item shown by a kind's own template (the ads' `project`):
+    /// each as the generic item page shows its fields (`label`, `values`), for `references`.
+    func referenceFields(_ entry: Entry) -> [[String: Any]] {
+        entry.collection.referenceFields.compactMap { field($0.spec, of: Item(entry)) }
+    }
+
     /// Adds `backlinks` and `hasBacklinks` to a page's context.
     func addBacklinks(_ context: inout [String: Any], path: String) {
         reads(.references(path))

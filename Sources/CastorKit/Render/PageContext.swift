@@ -305,6 +305,7 @@ public struct PageContext: Sendable {
             values["regionUrl"] = "regions/\(region)/"
         }
         context["ad"] = PageContext.compact(values)
+        context["references"] = referenceFields(entry)
         PageContext.markContacts(&context, body: values["body"] as? String ?? "", always: !isPlainWeb)
         addEditableDocument(&context, entry: entry)
         return context
