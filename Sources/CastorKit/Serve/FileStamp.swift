@@ -9,11 +9,21 @@ extension LiveSite {
     /// Writes a file; `atomically` through a temporary file and a rename, so the server
     /// never sends half a page.
     static func write(_ text: String, to path: String, atomically: Bool) throws {
+        try writeFile(path, atomically: atomically) { try FileIO.write(text, to: $0) }
+    }
+
+    /// Writes bytes the same way (the editable documents).
+    static func write(_ data: Data, to path: String, atomically: Bool) throws {
+        try writeFile(path, atomically: atomically) { try FileIO.write(data, to: $0) }
+    }
+
+    /// Makes the file's folder, then `write`s to the path, or to a temporary file renamed onto it.
+    private static func writeFile(_ path: String, atomically: Bool, _ write: (String) throws -> Void) throws {
         let folder = (path as NSString).deletingLastPathComponent
         if !FileIO.isDirectory(folder) { try FileIO.makeDirectories(folder) }
-        guard atomically else { return try FileIO.write(text, to: path) }
+        guard atomically else { return try write(path) }
         let temporary = folder + "/.castor-tmp-" + (path as NSString).lastPathComponent
-        try FileIO.write(text, to: temporary)
+        try write(temporary)
         guard rename(temporary, path) == 0 else {
             throw FileIO.Failure(path: path, reason: String(cString: strerror(errno)))
         }

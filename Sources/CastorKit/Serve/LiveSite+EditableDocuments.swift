@@ -32,16 +32,4 @@ extension LiveSite {
         }
         lastEditableDocuments = names
     }
-
-    /// Writes bytes; `atomically` through a temporary file and a rename.
-    static func write(_ data: Data, to path: String, atomically: Bool) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        if !FileIO.isDirectory(folder) { try FileIO.makeDirectories(folder) }
-        guard atomically else { return try FileIO.write(data, to: path) }
-        let temporary = folder + "/.castor-tmp-" + (path as NSString).lastPathComponent
-        try FileIO.write(data, to: temporary)
-        guard rename(temporary, path) == 0 else {
-            throw FileIO.Failure(path: path, reason: String(cString: strerror(errno)))
-        }
-    }
 }
