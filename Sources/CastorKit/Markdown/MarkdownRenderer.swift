@@ -95,12 +95,7 @@ public final class MarkdownRenderer: @unchecked Sendable {
         // cmark counts columns in bytes; made only when a link is found.
         var lines: SourceLines?
         var hasLevelOne = false
-        let iterator = cmark_iter_new(document)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+        MarkdownRenderer.forEachNode(in: document) { node in
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_HEADING {
                 let level = Int(cmark_node_get_heading_level(node))
@@ -163,12 +158,7 @@ public final class MarkdownRenderer: @unchecked Sendable {
     /// The text of a node's inline children.
     static func plainText(_ node: OpaquePointer) -> String {
         var text = ""
-        let iterator = cmark_iter_new(node)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+        forEachNode(in: node) { child in
             let type = cmark_node_get_type(child)
             if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
                 if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
@@ -177,6 +167,18 @@ public final class MarkdownRenderer: @unchecked Sendable {
             }
         }
         return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Calls `body` with `root` and every node below it, parents first (each once, on entering).
+    static func forEachNode(in root: OpaquePointer, _ body: (OpaquePointer) -> Void) {
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            body(node)
+        }
     }
 
     /// cmark-gfm's output, made valid HTML5 and French: table alignment as CSS instead of the

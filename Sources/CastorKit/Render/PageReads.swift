@@ -83,11 +83,14 @@ final class DerivedFingerprints {
 
     let plan: SitePlan?
 
-    private lazy var references = ReferenceIndex(site: site)
+    /// Who names whom (`.references`): the page context's index when the caller has one.
+    private let givenReferences: ReferenceIndex?
+    private lazy var references = givenReferences ?? ReferenceIndex(site: site)
 
-    init(site: Site, plan: SitePlan? = nil) {
+    init(site: Site, plan: SitePlan? = nil, references: ReferenceIndex? = nil) {
         self.site = site
         self.plan = plan
+        givenReferences = references
     }
 
     func fingerprint(of value: DerivedValue) -> Int {

@@ -28,7 +28,7 @@ extension LiveSite {
         let plan = assembly.plan
         let jobs = plan.jobs
 
-        let derived = DerivedFingerprints(site: site)
+        let derived = DerivedFingerprints(site: site, plan: plan, references: assembly.context.references)
         let known = pageFingerprints(jobs, site: site, keepPlan: keepPlan, derived: derived)
         let dirty = jobs.indices.filter { known[$0] == nil || written[jobs[$0].file] != known[$0] }
         steps.end("empreintes")
@@ -70,8 +70,8 @@ extension LiveSite {
         if !full, failures.withLock({ $0.isEmpty }) { pagesReady?(outcome) }
 
         let newExtraFiles = makeExtras(
-            site: site, plan: plan, full: full, root: root, atomic: atomic, written: &newWritten, outcome: &outcome,
-            failures: failures)
+            site: site, plan: plan, derived: derived, full: full, root: root, atomic: atomic, written: &newWritten,
+            outcome: &outcome, failures: failures)
         steps.end("flux")
 
         let problems = failures.withLock { $0 }
@@ -204,7 +204,7 @@ extension LiveSite {
             config: config, today: options.today, fiches: items.fiches, events: items.events, ads: items.ads,
             bodies: bodies, related: lastRelated!.related)
         site.collections = (fast || incremental) ? collections : publishedCollections()
-        site.franceMap = FranceMapData.load(templates: options.templates, collections: setup.collections ?? [], declarationsFile: "").0
+        site.franceMap = franceMap
         steps.end("assemblage")
 
         let plan = keepPlan ? lastPlan! : SitePlan(site: site)
@@ -374,10 +374,9 @@ extension LiveSite {
     /// group records its reads when made, as pages do), and writes them when they differ (or
     /// leaves the slow ones to a deferred job); returns the files of each group.
     private func makeExtras(
-        site: Site, plan: SitePlan, full: Bool, root: String, atomic: Bool,
+        site: Site, plan: SitePlan, derived: DerivedFingerprints, full: Bool, root: String, atomic: Bool,
         written newWritten: inout [String: Int], outcome: inout Outcome, failures: Locked<[String]>
     ) -> [Builder.ExtraFiles: Set<String>] {
-        let derived = DerivedFingerprints(site: site, plan: plan)
         var groups = Set<Builder.ExtraFiles>()
         for group in Builder.ExtraFiles.allCases {
             if full || extraMemos[group].map({ extraFingerprint($0.reads, derived: derived) != $0.fingerprint }) ?? true {

@@ -90,6 +90,8 @@ public final class LiveSite {
     var lastFingerprints: [Int] = []
     /// What each page read when last rendered (`PageMemos`), and each page's index in `lastPlan`.
     var pageMemos = PageMemos()
+    /// The map data of the collections declared with `map:` (`loadTemplates`).
+    var franceMap: FranceMapData?
     /// What each group of extra files read when last made, and the fingerprint it then had.
     var extraMemos: [Builder.ExtraFiles: (reads: PageReads, fingerprint: Int)] = [:]
 
@@ -280,8 +282,11 @@ public final class LiveSite {
         }
     }
 
+    /// The templates, and the map data under them (`templates/data`), read again when a file
+    /// under templates/ or the declarations change, not at every publication.
     func loadTemplates() {
         (templates, templateDiagnostics) = TemplateSet.load(from: options.templates, displayRoot: options.templates)
+        franceMap = FranceMapData.load(templates: options.templates, collections: setup.collections ?? [], declarationsFile: "").0
     }
 
     // MARK: - One change

@@ -52,12 +52,7 @@ struct ODTMarkdown {
     /// Converts a parsed document (read under the Markdown lock).
     mutating func convert(document: OpaquePointer) {
         var lowest = 6
-        let iterator = cmark_iter_new(document)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+        MarkdownRenderer.forEachNode(in: document) { node in
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HEADING: lowest = min(lowest, Int(cmark_node_get_heading_level(node)))
             case CMARK_NODE_FOOTNOTE_DEFINITION: footnotes.append(node)
@@ -368,11 +363,8 @@ extension MarkdownRenderer {
         link: @escaping (String) -> String?, mask: @escaping (String) -> String
     ) -> String {
         // Links resolved as on the page (their problems are reported there).
-        let iterator = cmark_iter_new(document)
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_LINK else { continue }
+        MarkdownRenderer.forEachNode(in: document) { node in
+            guard cmark_node_get_type(node) == CMARK_NODE_LINK else { return }
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
             let position = SourcePosition(line: Int(cmark_node_get_start_line(node)) + firstLine - 1, column: 1)
             switch resolve(url, position) {
@@ -381,7 +373,6 @@ extension MarkdownRenderer {
             case .problem: cmark_node_set_url(node, "")
             }
         }
-        cmark_iter_free(iterator)
         var converter = ODTMarkdown(link: link, mask: mask)
         converter.convert(document: document)
         return converter.xml
