@@ -31,7 +31,7 @@ struct BuildCommand: ParsableCommand {
         let counts = report.counts.map { "\($0.count) \($0.label)" }.joined(separator: ", ")
         print("Site construit dans « \(output) » : \(report.pagesWritten) pages, \(report.filesCopied) fichiers copiés (\(counts)) en \(Terminal.seconds(total)).")
         print("Étapes : " + report.steps.map { "\($0.name) \(Terminal.seconds($0.seconds))" }.joined(separator: ", "))
-        print(Terminal.adsReport(report))
+        if let lifecycles = Terminal.lifecycleReport(report) { print(lifecycles) }
         if !report.diagnostics.warnings.isEmpty { print(report.diagnostics.summary.capitalizedFirst + ".") }
     }
 }

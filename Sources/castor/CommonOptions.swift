@@ -43,21 +43,25 @@ enum Terminal {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    /// Expired ads and those expiring within 14 days, so volunteers can contact their authors.
-    static func adsReport(_ report: BuildReport) -> String {
-        let expired = report.expiredAds.count
-        var text = expired == 0
-            ? "Aucune annonce expirée."
-            : (expired == 1 ? "1 annonce expirée n'est pas publiée." : "\(expired) annonces expirées ne sont pas publiées.")
-        if report.expiringAds.isEmpty {
-            text += " Aucune annonce n'expire dans les 14 jours."
-        } else {
-            text += "\nAnnonces qui expirent dans les 14 jours (prévenez leurs auteurs) :"
-            for ad in report.expiringAds {
-                text += "\n  - \(ad.file) : « \(ad.title) », expire le \(French.date(ad.expires))"
+    /// For each collection with a `lifecycle` (the petites annonces): its expired items and
+    /// those leaving within 14 days, so volunteers can contact their authors.
+    static func lifecycleReport(_ report: BuildReport) -> String? {
+        guard !report.lifecycles.isEmpty else { return nil }
+        return report.lifecycles.map { collection in
+            let expired = collection.expired.count
+            var text = collection.label + " : " + (expired == 0
+                ? "aucun contenu expiré."
+                : (expired == 1 ? "1 contenu expiré n'est pas publié." : "\(expired) contenus expirés ne sont pas publiés."))
+            if collection.expiring.isEmpty {
+                text += " Aucun n'expire dans les 14 jours."
+            } else {
+                text += "\n\(collection.label) qui expirent dans les 14 jours (prévenez leurs auteurs) :"
+                for item in collection.expiring {
+                    text += "\n  - \(item.file) : « \(item.title) », expire le \(French.date(item.expires))"
+                }
             }
-        }
-        return text
+            return text
+        }.joined(separator: "\n")
     }
 
     static func seconds(_ value: Double) -> String {

@@ -15,7 +15,7 @@ struct NewCommand: ParsableCommand {
             Le nom du fichier vient du titre (minuscules, sans accents) ; un fichier existant n'est \
             jamais remplacé. Le nouveau fichier est un brouillon (draft: true).
             """,
-        subcommands: [NewFiche.self, NewEvent.self, NewAd.self, NewItem.self],
+        subcommands: [NewFiche.self, NewEvent.self, NewItem.self],
         defaultSubcommand: NewItem.self)
 }
 
@@ -131,9 +131,9 @@ struct NewItem: ParsableCommand {
     }
 }
 
-// The three commands the volunteers' guide names, with their own options and help. Their
-// collection is found in collections.yml by its singular (« Fiche », « Événement »,
-// « Annonce »): `NewItem` does the same for any collection.
+// Two commands the volunteers' guide names, with their own options and help. Their
+// collection is found in collections.yml by its singular (« Fiche », « Événement »):
+// `NewItem` does the same for any collection (`castor new annonce "Titre" --categorie terrain`).
 
 struct NewFiche: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -172,28 +172,5 @@ struct NewEvent: ParsableCommand {
 
     func run() throws {
         try options.create("evenement", title: title, region: region, date: date)
-    }
-}
-
-struct NewAd: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "annonce", abstract: "Crée une petite annonce : castor new annonce \"Titre\" --categorie terrain.")
-
-    @Argument(help: ArgumentHelp("Titre de l'annonce, entre guillemets.", valueName: "titre"))
-    var title: String
-
-    @Option(name: .long, help: ArgumentHelp("Catégorie (une clé de ad_categories dans site.yml).", valueName: "catégorie"))
-    var categorie: String
-
-    @Option(name: .long, help: ArgumentHelp("Région (une clé de regions dans site.yml).", valueName: "région"))
-    var region: String?
-
-    @Option(name: .long, help: ArgumentHelp("Contact public : e-mail, téléphone ou adresse web.", valueName: "contact"))
-    var contact: String?
-
-    @OptionGroup var options: NewOptions
-
-    func run() throws {
-        try options.create("annonce", title: title, region: region, contact: contact, category: categorie)
     }
 }

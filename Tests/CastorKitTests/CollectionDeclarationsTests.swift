@@ -18,7 +18,7 @@ enum TestCollections {
     static func named(_ id: String) -> CollectionSchema { all.first { $0.id == id }! }
     static var fiches: CollectionSchema { named(BuiltinKinds.fiches) }
     static var events: CollectionSchema { named(BuiltinKinds.events) }
-    static var ads: CollectionSchema { named(BuiltinKinds.ads) }
+    static var ads: CollectionSchema { named("annonces") }
     static var pages: CollectionSchema { named("pages") }
 }
 

@@ -87,7 +87,7 @@ final class ContactScannerTests: XCTestCase {
 
     func testTextsGetAReadablePlaceholder() {
         XCTAssertEqual(
-            ContactMask.masked("Terrain, appelez le 06 12 34 56 78 ou a.b@c.fr", placeholder: ContactMask.adPlaceholder),
+            ContactMask.masked("Terrain, appelez le 06 12 34 56 78 ou a.b@c.fr", placeholder: "[contact sur l'annonce]"),
             "Terrain, appelez le [contact sur l'annonce] ou [contact sur l'annonce]")
         XCTAssertEqual(ContactMask.masked("Salle, tél. 06.45.46.47.48"), "Salle, tél. [contact masqué]")
         // An ad's own contact, whatever its format, is masked too.
@@ -120,13 +120,14 @@ final class ContactScannerTests: XCTestCase {
     }
 
     func testEntryTextsAreMaskedOnceForEveryOutput() throws {
-        let ad = Ad(
+        // The ads declare `contact_placeholder: "[contact sur l'annonce]"` (collections.yml).
+        let ad = Item(
             try entry(
                 TestCollections.ads,
                 yaml: "title: Terrain, appelez le 06 12 34 56 78\ncategory: terrain\npublished: 2026-05-01\ncontact: \"061 234 5678\"\nsummary: Appelez le 061 234 5678\n"))
         XCTAssertEqual(ad.title, "Terrain, appelez le [contact sur l'annonce]")
         XCTAssertEqual(ad.summary, "Appelez le [contact sur l'annonce]")
-        XCTAssertEqual(ad.contact, "061 234 5678", "the contact itself is kept for the button")
+        XCTAssertEqual(ad.entry["contact"]?.text, "061 234 5678", "the contact itself is kept for the button")
         let event = Event(
             try entry(
                 TestCollections.events,

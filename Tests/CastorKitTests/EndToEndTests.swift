@@ -123,7 +123,7 @@ final class EndToEndTests: XCTestCase {
         let folder = try workspace()
         let result = try run(buildArguments, in: folder)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.contains("Annonces qui expirent dans les 14 jours"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("Petites annonces qui expirent dans les 14 jours"), result.stdout)
         XCTAssertTrue(result.stdout.contains("content/annonces/cherche-groupe.md"), result.stdout)
         let files = Self.files(under: folder.appendingPathComponent("site"))
         XCTAssertGreaterThan(files.count, 20)

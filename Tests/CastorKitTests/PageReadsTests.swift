@@ -67,7 +67,7 @@ final class PageReadsTests: XCTestCase {
         let shown = site.fiches.prefix(Listing.perPage).map(\.entry.relativePath)
         XCTAssertEqual(Set(recorded.cards).intersection(site.fiches.map(\.entry.relativePath)), Set(shown))
         let home = reads(try XCTUnwrap(checked.plan.jobs.first { $0.url == "" }), checked)
-        XCTAssertEqual(home.values, [.order(BuiltinKinds.fiches), .order(BuiltinKinds.events), .order(BuiltinKinds.ads)])
+        XCTAssertEqual(home.values, Set([.order(BuiltinKinds.fiches), .order(BuiltinKinds.events)] + site.collections.map { .order($0.schema.id) }))
         let notFound = reads(try XCTUnwrap(checked.plan.jobs.first { $0.file == "404.html" }), checked)
         XCTAssertEqual(Set(notFound.cards), Set(PageContext.footerPages(site).map(\.entry.relativePath)), "the 404 page reads the footer only")
         XCTAssertEqual(notFound.items, [])
@@ -88,7 +88,7 @@ final class PageReadsTests: XCTestCase {
         XCTAssertEqual(first, PageMemos.fingerprint(memo, card: { _ in 1 }, full: { _ in 2 }, derived: derived), "the home shows no item whole")
         var reordered = site
         reordered = Site(
-            config: site.config, today: site.today, fiches: site.fiches.reversed(), events: site.events, ads: site.ads,
+            config: site.config, today: site.today, fiches: site.fiches.reversed(), events: site.events,
             bodies: site.bodies)
         XCTAssertNotEqual(first, PageMemos.fingerprint(memo, card: { _ in 1 }, full: { _ in 1 }, derived: DerivedFingerprints(site: reordered)))
         let other = try XCTUnwrap(checked.plan.jobs.first { $0.url == "fiches/" })
@@ -108,13 +108,14 @@ final class PageReadsTests: XCTestCase {
         let agenda = reads(.agenda)
         XCTAssertEqual(Set(agenda.items), Set(site.events.map(\.entry.relativePath)), "calendars carry every event, and nothing else")
         XCTAssertEqual(agenda.values, [.order(BuiltinKinds.events)])
-        let feeds = reads(.fichesAndAds)
-        XCTAssertEqual(
-            Set(feeds.items), Set(site.fiches.prefix(50).map(\.entry.relativePath) + site.ads.map(\.entry.relativePath)),
-            "the fiches' feed reads its 50 most recent fiches; the ads' feeds every ad")
+        let feeds = reads(.fichesFeed)
+        XCTAssertEqual(Set(feeds.items), Set(site.fiches.prefix(50).map(\.entry.relativePath)), "the fiches' feed reads its 50 most recent fiches")
+        let ads = try XCTUnwrap(site.collections.first { $0.schema.publishing.feedPerValue == ["category"] })
+        let collections = reads(.collections)
+        XCTAssertTrue(Set(collections.items).isSuperset(of: ads.items.map(\.entry.relativePath)), "the feeds per category read every ad")
         let search = reads(.search)
         let everything = site.fiches.map(\.entry.relativePath) + site.events.map(\.entry.relativePath)
-            + site.ads.map(\.entry.relativePath) + site.collections.flatMap(\.items).map(\.entry.relativePath)
+            + site.collections.flatMap(\.items).map(\.entry.relativePath)
         XCTAssertEqual(Set(search.items), Set(everything), "the search index reads every item whole")
         XCTAssertEqual(reads(.plan).values, [.plan], "the sitemap reads the list of pages")
         let derived = DerivedFingerprints(site: site, plan: checked.plan)

@@ -198,7 +198,7 @@ final class ReferenceFieldTests: XCTestCase {
         report = check(folder)
         XCTAssertFalse(report.diagnostics.hasErrors, lines(report).joined(separator: "\n"))
         XCTAssertTrue(lines(report).contains {
-            $0.hasPrefix("content/projets/la-canopee.md:9:11: avertissement : « partners » : « credit-solidaire-habitat » vise un contenu non publié (brouillon ou annonce expirée) : son nom est affiché sans lien")
+            $0.hasPrefix("content/projets/la-canopee.md:9:11: avertissement : « partners » : « credit-solidaire-habitat » vise un contenu non publié (brouillon ou contenu expiré) : son nom est affiché sans lien")
         }, lines(report).joined(separator: "\n"))
         let built = Builder(options: options(folder)).build()
         XCTAssertTrue(built.succeeded)

@@ -138,9 +138,9 @@ final class ValidationTests: XCTestCase {
     }
 
     func testAdExpiryIncludesItsLastDay() throws {
-        let ad = Ad(try entry(TestCollections.ads, yaml: "title: T\ncategory: terrain\npublished: 2026-05-01\nexpires: 2026-11-23\ncontact: a@b.fr\n"))
-        XCTAssertFalse(ad.isExpired(today: LocalDate(iso: "2026-11-23")!))
-        XCTAssertTrue(ad.isExpired(today: LocalDate(iso: "2026-11-24")!))
+        let ad = try entry(TestCollections.ads, yaml: "title: T\ncategory: terrain\npublished: 2026-05-01\nexpires: 2026-11-23\ncontact: a@b.fr\n")
+        XCTAssertFalse(TestCollections.ads.isExpired(ad, today: LocalDate(iso: "2026-11-23")!))
+        XCTAssertTrue(TestCollections.ads.isExpired(ad, today: LocalDate(iso: "2026-11-24")!))
     }
 
     func testSlugsFoldFrenchText() {
@@ -229,7 +229,7 @@ final class AgendaTests: XCTestCase {
     func site(_ events: [Event], baseURL: String = "https://example.org/") -> Site {
         var config = testConfig
         config.baseURL = baseURL
-        return Site(config: config, today: LocalDate(iso: "2026-11-23")!, fiches: [], events: events, ads: [], bodies: [:])
+        return Site(config: config, today: LocalDate(iso: "2026-11-23")!, fiches: [], events: events, bodies: [:])
     }
 
     func testParisOffsetsAcrossTheClockChanges() {
@@ -364,14 +364,19 @@ final class EscapeTests: XCTestCase {
 final class AdTests: XCTestCase {
     func testDefaultLifetimeAppliesWhenExpiresIsMissing() throws {
         let entry = try entry(TestCollections.ads, yaml: "title: T\ncategory: terrain\npublished: 2026-09-01\ncontact: a@b.fr\n")
-        let ad = Ad(entry, defaultLifetimeDays: 90)
-        XCTAssertTrue(ad.usesDefaultLifetime)
-        XCTAssertEqual(ad.expires.iso, "2026-11-30")
-        XCTAssertFalse(ad.isExpired(today: LocalDate(iso: "2026-11-30")!), "shown on its last day")
-        XCTAssertTrue(ad.isExpired(today: LocalDate(iso: "2026-12-01")!))
-        XCTAssertTrue(ad.expiresSoon(today: LocalDate(iso: "2026-11-16")!))
-        XCTAssertFalse(ad.expiresSoon(today: LocalDate(iso: "2026-11-15")!))
-        XCTAssertEqual(Ad(entry, defaultLifetimeDays: 30).expires.iso, "2026-10-01")
+        // The ads declare `lifecycle: {field: expires, from: published, default_days: 90}`.
+        let lifecycle = try XCTUnwrap(TestCollections.ads.publishing.lifecycle)
+        XCTAssertTrue(lifecycle.usesDefault(entry))
+        XCTAssertEqual(lifecycle.lastDay(of: entry)?.iso, "2026-11-30")
+        XCTAssertFalse(lifecycle.isExpired(entry, today: LocalDate(iso: "2026-11-30")!), "shown on its last day")
+        XCTAssertTrue(lifecycle.isExpired(entry, today: LocalDate(iso: "2026-12-01")!))
+        XCTAssertTrue(lifecycle.expiresSoon(entry, today: LocalDate(iso: "2026-11-16")!))
+        XCTAssertFalse(lifecycle.expiresSoon(entry, today: LocalDate(iso: "2026-11-15")!))
+        XCTAssertEqual(Lifecycle(field: "expires", from: "published", defaultDays: 30).lastDay(of: entry)?.iso, "2026-10-01")
+        let dated = try CastorKitTests.entry(TestCollections.ads, yaml: "title: T\ncategory: terrain\npublished: 2026-09-01\nexpires: 2027-01-10\ncontact: a@b.fr\n")
+        XCTAssertFalse(lifecycle.usesDefault(dated))
+        XCTAssertEqual(lifecycle.lastDay(of: dated)?.iso, "2027-01-10")
+        XCTAssertNil(Lifecycle(field: "expires", from: nil, defaultDays: nil).lastDay(of: entry), "without a date nor a default, it never expires")
     }
 
     func testContactsAreNeverLeftInTheHTML() {

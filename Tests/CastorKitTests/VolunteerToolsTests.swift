@@ -260,7 +260,7 @@ final class ContentAuditTests: XCTestCase {
         XCTAssertTrue(warnings.contains("scic-bis.md:2:8: avertissement : même titre que « "), warnings)
         XCTAssertTrue(warnings.contains("ancienne.md:4:10: avertissement : fiche non mise à jour depuis plus de deux ans"), warnings)
         XCTAssertFalse(warnings.contains("juste.md"), "exactly two years is not over two years")
-        XCTAssertTrue(warnings.contains("bientot.md:5:10: avertissement : l'annonce expire dans 5 jours, le 28 novembre 2026"), warnings)
+        XCTAssertTrue(warnings.contains("bientot.md:5:10: avertissement : fin de publication dans 5 jours, le 28 novembre 2026"), warnings)
         XCTAssertTrue(warnings.contains("brouillon-oublie.md:3:10: avertissement : « summary » est encore à compléter"), warnings)
         XCTAssertTrue(warnings.contains("brouillon-oublie.md:7:1: avertissement : le texte contient encore « À compléter »"), warnings)
     }

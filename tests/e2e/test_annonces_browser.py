@@ -8,64 +8,69 @@ from test_site import server  # noqa: F401  (fixture: the built site over HTTP)
 
 
 def visible_ads(browser):
-    return [li for li in browser.find_elements(By.CSS_SELECTOR, "#annonces-liste > li") if li.is_displayed()]
+    return [li for li in browser.find_elements(By.CSS_SELECTOR, "#tableau-liste > li") if li.is_displayed()]
 
 
 def prices(browser):
-    return [float(li.get_attribute("data-price")) for li in visible_ads(browser) if li.get_attribute("data-price")]
+    return [float(li.get_attribute("data-tri-price")) for li in visible_ads(browser) if li.get_attribute("data-tri-price")]
+
+
+def open_ads(browser, url):
+    browser.get(url)
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "tableau-filtres").is_displayed())
 
 
 def test_sort_filter_share_and_reveal(browser, server):  # noqa: F811
-    browser.get(server + "annonces/")
-    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "filtres-annonces").is_displayed())
+    """The ads are a declared collection with `table:` (collections.yml): the generic sortable list."""
+    open_ads(browser, server + "annonces/")
     total = len(visible_ads(browser))
     assert total >= 8
-    assert browser.find_element(By.ID, "annonces-compte").text == f"{total} annonces"
+    assert browser.find_element(By.ID, "tableau-compte").text == f"{total} petites annonces"
+    sort = Select(browser.find_element(By.ID, "tableau-tri"))
+    assert sort.first_selected_option.get_attribute("value") == "published-desc", "newest first, as declared in order:"
 
     # Price, ascending then descending; ads without a price come last.
-    Select(browser.find_element(By.ID, "f-tri")).select_by_value("prix-croissant")
+    sort.select_by_value("price-asc")
     ascending = prices(browser)
     assert len(ascending) >= 3 and ascending == sorted(ascending)
-    assert visible_ads(browser)[-1].get_attribute("data-price") == ""
-    Select(browser.find_element(By.ID, "f-tri")).select_by_value("prix-decroissant")
+    assert visible_ads(browser)[-1].get_attribute("data-tri-price") is None
+    sort.select_by_value("price-desc")
     assert prices(browser) == sorted(ascending, reverse=True)
 
-    # Expiring soon first.
-    Select(browser.find_element(By.ID, "f-tri")).select_by_value("expiration")
-    expiries = [li.get_attribute("data-expires") for li in visible_ads(browser)]
-    assert expiries == sorted(expiries)
+    # Leaving the site soonest first: every ad has a last day (its own, or the default lifetime).
+    sort.select_by_value("expires-asc")
+    expiries = [li.get_attribute("data-tri-expires") for li in visible_ads(browser)]
+    assert len(expiries) == total and all(expiries) and expiries == sorted(expiries)
 
     # Category and region filters narrow the list and go into the address.
-    Select(browser.find_element(By.ID, "f-categorie")).select_by_value("terrain")
+    Select(browser.find_element(By.ID, "tableau-category")).select_by_value("terrain")
     terrain = visible_ads(browser)
     assert 0 < len(terrain) < total
-    assert all(li.get_attribute("data-category") == "terrain" for li in terrain)
-    region = terrain[0].get_attribute("data-region")
-    Select(browser.find_element(By.ID, "f-region")).select_by_value(region)
+    assert all(li.get_attribute("data-filtre-category") == "terrain" for li in terrain)
+    region = terrain[0].get_attribute("data-filtre-region")
+    Select(browser.find_element(By.ID, "tableau-region")).select_by_value(region)
     narrowed = visible_ads(browser)
-    assert narrowed and all(li.get_attribute("data-region") == region for li in narrowed)
+    assert narrowed and all(li.get_attribute("data-filtre-region") == region for li in narrowed)
     query = urllib.parse.parse_qs(urllib.parse.urlsplit(browser.current_url).query)
-    assert query == {"categorie": ["terrain"], "region": [region], "tri": ["expiration"]}
+    assert query == {"category": ["terrain"], "region": [region], "tri": ["expires-asc"]}
 
     # Reloading the shared address restores the same view.
     shown = [li.find_element(By.TAG_NAME, "a").get_attribute("href") for li in narrowed]
     shared = browser.current_url
     browser.get("about:blank")
-    browser.get(shared)
-    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "filtres-annonces").is_displayed())
-    assert Select(browser.find_element(By.ID, "f-categorie")).first_selected_option.get_attribute("value") == "terrain"
+    open_ads(browser, shared)
+    assert Select(browser.find_element(By.ID, "tableau-category")).first_selected_option.get_attribute("value") == "terrain"
     assert [li.find_element(By.TAG_NAME, "a").get_attribute("href") for li in visible_ads(browser)] == shown
 
     # Free text, accent-insensitive.
-    browser.get(server + "annonces/?q=cooperative")
-    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "filtres-annonces").is_displayed())
+    open_ads(browser, server + "annonces/?q=cooperative")
     found = visible_ads(browser)
     assert found and all("coop" in li.text.lower() for li in found)
 
 
 def test_contact_is_revealed_on_click(browser, server):  # noqa: F811
     browser.get(server + "annonces/")
-    links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#annonces-liste h3 a")]
+    links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#tableau-liste h2 a")]
     for link in links:
         browser.get(link)
         buttons = browser.find_elements(By.CSS_SELECTOR, ".contact-bouton")
@@ -73,7 +78,7 @@ def test_contact_is_revealed_on_click(browser, server):  # noqa: F811
             continue
         source_before = browser.execute_script("return document.documentElement.outerHTML")
         buttons[0].click()
-        revealed = browser.find_element(By.CSS_SELECTOR, ".contact a")
+        revealed = browser.find_element(By.CSS_SELECTOR, ".contact-masque a")
         href = revealed.get_attribute("href")
         assert href.startswith("mailto:") or href.startswith("tel:")
         assert revealed.text.strip()

@@ -187,7 +187,7 @@ def test_search_works_from_disk(browser, built_site):
     browser.find_element(By.ID, "recherche-champ").send_keys(Keys.ENTER)
     WebDriverWait(browser, 10).until(lambda d: "recherche/index.html?q=scic" in d.current_url)
     assert "résultat" in wait_for_status(browser)
-    Select(browser.find_element(By.ID, "rp-type")).select_by_value("annonce")
+    Select(browser.find_element(By.ID, "rp-type")).select_by_value("annonces")
     WebDriverWait(browser, 10).until(lambda d: "filtré" in d.find_element(By.ID, "rp-statut").text)
 
 

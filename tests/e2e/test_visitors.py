@@ -63,7 +63,7 @@ def pages(browser, server):  # noqa: F811
         browser.find_element(By.CSS_SELECTOR, "main article a").get_attribute("href")).path.split("/ressources/", 1)[1]
     browser.get(server + "annonces/")
     found["annonce"] = urllib.parse.urlsplit(
-        browser.find_element(By.CSS_SELECTOR, "#annonces-liste a").get_attribute("href")).path.split("/ressources/", 1)[1]
+        browser.find_element(By.CSS_SELECTOR, "#tableau-liste a").get_attribute("href")).path.split("/ressources/", 1)[1]
     return found
 
 

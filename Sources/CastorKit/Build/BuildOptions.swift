@@ -30,13 +30,20 @@ public struct BuildReport: Sendable {
     /// Named steps and their duration in seconds, in order.
     public var steps: [(name: String, seconds: Double)] = []
     public var counts: [(label: String, count: Int)] = []
-    /// Ads left out because their `expires` is past.
-    public var expiredAds: [String] = []
-    /// Ads that expire within 14 days, so volunteers can contact their authors.
-    public var expiringAds: [(file: String, title: String, expires: LocalDate)] = []
+    /// The collections with a `lifecycle`, each with its items left out because they expired
+    /// (paths) and those leaving within 14 days, so volunteers can contact their authors.
+    public var lifecycles: [LifecycleReport] = []
     /// What was read and checked, for `castor check`'s extra warnings (see `ContentAudit`).
     public var inventory: ContentInventory?
     public init() {}
 
     public var succeeded: Bool { !diagnostics.hasErrors && pagesWritten > 0 }
+}
+
+/// What the build says of one collection with a `lifecycle` (the petites annonces).
+public struct LifecycleReport: Sendable {
+    /// The collection's label (« Petites annonces »).
+    public let label: String
+    public var expired: [String] = []
+    public var expiring: [(file: String, title: String, expires: LocalDate)] = []
 }

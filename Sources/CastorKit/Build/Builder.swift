@@ -117,21 +117,15 @@ public struct Builder: Sendable {
         step("markdown")
 
         // 4. Assemble.
-        let lifetime = config.adLifetimeDays
-        let allAds = entries.filter { $0.collection.id == BuiltinKinds.ads && !$0.isDraft }
-            .map { Ad($0, defaultLifetimeDays: lifetime) }
-        report.expiredAds = allAds.filter { $0.isExpired(today: today) }.map(\.entry.displayPath).sorted()
-        report.expiringAds = allAds.filter { $0.expiresSoon(today: today) }
-            .sorted { ($0.expires, $0.entry.displayPath) < ($1.expires, $1.entry.displayPath) }
-            .map { (file: $0.entry.displayPath, title: $0.title, expires: $0.expires) }
-        let (fiches, events, ads) = Builder.sortedItems(published, config: config)
-        report.counts = [("fiches", fiches.count), ("événements", events.count), ("annonces", ads.count)]
+        report.lifecycles = Builder.lifecycleReports(entries, collections: collections, today: today)
+        let (fiches, events) = Builder.sortedItems(published, config: config)
+        report.counts = [("fiches", fiches.count), ("événements", events.count)]
 
         // 5. Every file of the site, from one source each; nothing active published as is.
         let templatesRoot = options.templates + "/assets"
         let templateAssets = Builder.templateAssets(templatesRoot)
         let assets = Builder.publishedAssets(loaded.assets, entries: entries, isPublished: isPublished)
-        var site = Site(config: config, today: today, fiches: fiches, events: events, ads: ads, bodies: bodies)
+        var site = Site(config: config, today: today, fiches: fiches, events: events, bodies: bodies)
         site.collections = Builder.publishedCollections(published, collections: collections)
         report.counts += site.collections.map { ($0.schema.label.lowercased(), $0.items.count) }
         let (franceMap, mapProblems) = FranceMapData.load(
@@ -140,7 +134,7 @@ public struct Builder: Sendable {
         report.diagnostics.append(contentsOf: mapProblems)
         let plan = SitePlan(site: site)
         // The web editor (`editor:` in site.yml) is part of the site: rebuilt, never lost.
-        let extras = Builder.extraFiles(site, plan: plan, groups: [.fichesAndAds, .agenda, .plan, .collections])
+        let extras = Builder.extraFiles(site, plan: plan, groups: [.fichesFeed, .agenda, .plan, .collections])
             + DecapConfig.files(config: site.config, collections: collections).map { Feeds.File(file: $0.path, text: $0.text) }
         report.diagnostics.append(
             contentsOf: Builder.outputProblems(
@@ -281,15 +275,27 @@ public struct Builder: Sendable {
 /// The steps of `check` and `build` that `castor serve` repeats on a part of the site: one
 /// definition each, so the preview and the build cannot drift apart.
 extension Builder {
-    /// Whether an entry goes on the site: drafts only with `--drafts`, ads until they expire.
+    /// Whether an entry goes on the site: drafts only with `--drafts`, items with a `lifecycle`
+    /// until they expire.
     public static func isPublished(_ entry: Entry, config: SiteConfig, options: BuildOptions) -> Bool {
         if entry.isDraft && !options.includeDrafts { return false }
-        if entry.collection.id == BuiltinKinds.ads,
-            Ad(entry, defaultLifetimeDays: config.adLifetimeDays).isExpired(today: options.today)
-        {
-            return false
+        return !entry.collection.isExpired(entry, today: options.today)
+    }
+
+    /// For each collection with a `lifecycle`: its expired items and those leaving within 14
+    /// days (drafts aside), soonest first.
+    static func lifecycleReports(_ entries: [Entry], collections: [CollectionSchema], today: LocalDate) -> [LifecycleReport] {
+        collections.compactMap { schema in
+            guard let lifecycle = schema.publishing.lifecycle else { return nil }
+            var report = LifecycleReport(label: schema.label)
+            let items = entries.filter { $0.collection.id == schema.id && !$0.isDraft }
+            report.expired = items.filter { lifecycle.isExpired($0, today: today) }.map(\.displayPath).sorted()
+            report.expiring = items.compactMap { entry in
+                guard lifecycle.expiresSoon(entry, today: today), let last = lifecycle.lastDay(of: entry) else { return nil }
+                return (file: entry.displayPath, title: entry.title, expires: last)
+            }.sorted { ($0.expires, $0.file) < ($1.expires, $1.file) }
+            return report
         }
-        return true
     }
 
     /// The HTML of one entry's Markdown, links resolved by `resolve`; `baseURL` is the site's.
@@ -305,16 +311,13 @@ extension Builder {
     }
 
     /// Published entries as the site's items, in the order of the listings.
-    public static func sortedItems(_ published: [Entry], config: SiteConfig) -> (fiches: [Fiche], events: [Event], ads: [Ad]) {
-        let lifetime = config.adLifetimeDays
+    public static func sortedItems(_ published: [Entry], config: SiteConfig) -> (fiches: [Fiche], events: [Event]) {
         var fiches: [Fiche] = []
         var events: [Event] = []
-        var ads: [Ad] = []
         for entry in published {
             switch entry.collection.id {
             case BuiltinKinds.fiches: fiches.append(Fiche(entry))
             case BuiltinKinds.events: events.append(Event(entry))
-            case BuiltinKinds.ads: ads.append(Ad(entry, defaultLifetimeDays: lifetime))
             default: break
             }
         }
@@ -326,8 +329,7 @@ extension Builder {
         }
         fiches = sorted(fiches, key: ItemOrder.key, by: ItemOrder.before)
         events = sorted(events, key: ItemOrder.key, by: ItemOrder.before)
-        ads = sorted(ads, key: ItemOrder.key, by: ItemOrder.before)
-        return (fiches, events, ads)
+        return (fiches, events)
     }
 
     /// The published items of the declared collections without dedicated code, in the order
@@ -339,14 +341,13 @@ extension Builder {
         return generic.map { PublishedCollection.ordered($0, entries: byCollection[$0.id] ?? []) }
     }
 
-    /// The order of the listings: fiches newest update first, events soonest first, ads newest
-    /// first, titles in alphabetical order among equals.
+    /// The order of the listings: fiches newest update first, events soonest first, titles in
+    /// alphabetical order among equals.
     public enum ItemOrder {
         public static func key(_ fiche: Fiche) -> (LocalDate, String) { (fiche.updated, fiche.title) }
         public static func before(_ a: (LocalDate, String), _ b: (LocalDate, String)) -> Bool { (a.0, b.1) > (b.0, a.1) }
         public static func key(_ event: Event) -> (EventTime, String) { (event.start, event.title) }
         public static func before(_ a: (EventTime, String), _ b: (EventTime, String)) -> Bool { (a.0, a.1) < (b.0, b.1) }
-        public static func key(_ ad: Ad) -> (LocalDate, String) { (ad.published, ad.title) }
     }
 
     /// `footer_pages` of site.yml names items of the collections declared with `footer: true`
@@ -409,8 +410,8 @@ extension Builder {
     /// What the files that are not pages are made from, so that the preview makes again only
     /// those an edit can change. A new kind of file goes into the group of what it reads.
     public enum ExtraFiles: CaseIterable, Sendable, Hashable {
-        /// The fiches' and ads' feeds: read fiches and ads (and their text).
-        case fichesAndAds
+        /// The fiches' feed: reads the 50 most recent fiches (and their text).
+        case fichesFeed
         /// Calendars, agenda feeds, widget: read events (and their text).
         case agenda
         /// Sitemap, robots.txt: read the list of pages.
@@ -429,7 +430,7 @@ extension Builder {
         _ site: Site, plan: SitePlan, groups: Set<ExtraFiles> = Set(ExtraFiles.allCases), logs: [ExtraFiles: ReadLog] = [:]
     ) -> [Feeds.File] {
         var files: [Feeds.File] = []
-        if groups.contains(.fichesAndAds) { files += Feeds.all(site, log: logs[.fichesAndAds]) }
+        if groups.contains(.fichesFeed) { files += Feeds.all(site, log: logs[.fichesFeed]) }
         if groups.contains(.agenda) {
             files += AgendaFeeds.files(site, log: logs[.agenda]).map { Feeds.File(file: $0.path, text: $0.text) }
         }
@@ -468,7 +469,6 @@ enum PageRenderer {
         case .home: return templates.render(context.home(), template: "home")
         case .fiche(let index): return templates.render(context.fiche(index), template: BuiltinKinds.template(context.site.fiches[index].entry.collection))
         case .event(let index): return templates.render(context.event(index), template: BuiltinKinds.template(context.site.events[index].entry.collection))
-        case .ad(let index): return templates.render(context.ad(index), template: BuiltinKinds.template(context.site.ads[index].entry.collection))
         case .item(let collection, let index):
             let schema = context.site.collections[collection].schema
             return templates.render(context.item(collection: collection, index: index), template: PageRenderer.itemTemplate(schema, templates: templates))

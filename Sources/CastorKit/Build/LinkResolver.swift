@@ -52,7 +52,7 @@ public struct LinkResolver: Sendable {
                 // The page does not exist: the link leads to the listing of its collection.
                 return .replaceWithWarning(
                     URLPaths.relative(from: entry.url, to: target.fallbackURL),
-                    .warning(file, position, "le lien « \(raw) » vise un contenu non publié (brouillon ou annonce expirée)",
+                    .warning(file, position, "le lien « \(raw) » vise un contenu non publié (brouillon ou contenu expiré)",
                         hint: "le lien mène pour l'instant à la liste de sa rubrique"))
             }
             return .replace(URLPaths.relative(from: entry.url, to: target.url) + suffix)

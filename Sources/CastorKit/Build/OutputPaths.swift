@@ -104,7 +104,7 @@ public enum OutputPaths {
         case "fiches/atom.xml": return "flux Atom des fiches"
         default:
             if path.hasSuffix(".ics") { return "calendrier de l'agenda" }
-            if path.hasSuffix("atom.xml") { return "flux Atom des annonces" }
+            if path.hasSuffix("atom.xml") { return "flux Atom" }
             return "fichier du site"
         }
     }
@@ -122,7 +122,6 @@ public enum OutputPaths {
             switch job.kind {
             case .fiche(let index): source = .page(site.fiches[index].entry.displayPath)
             case .event(let index): source = .page(site.events[index].entry.displayPath)
-            case .ad(let index): source = .page(site.ads[index].entry.displayPath)
             case .item(let collection, let index): source = .page(site.collections[collection].items[index].entry.displayPath)
             case .home: source = .generated("page d'accueil")
             case .listing(let listing, _): source = .generated("liste « \(listing.title) »")

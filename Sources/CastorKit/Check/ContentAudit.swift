@@ -18,13 +18,11 @@ public struct ContentInventory: Sendable {
 /// The warnings `castor check` adds to the build's own checks: things that do not stop the
 /// site but that the volunteers should look at. None of them is an error.
 public enum ContentAudit {
-    /// Days before its expiry an ad is reported.
-    public static let expiryNotice = 14
     /// Years after which a fiche is reported as not updated.
     public static let staleYears = 2
 
     public static func warnings(_ inventory: ContentInventory, today: LocalDate) -> [Diagnostic] {
-        unusedFiles(inventory) + duplicateTitles(inventory) + expiringAds(inventory, today: today)
+        unusedFiles(inventory) + duplicateTitles(inventory) + expiringItems(inventory, today: today)
             + staleFiches(inventory, today: today) + placeholders(inventory) + StaleItems.warnings(inventory, today: today)
     }
 
@@ -76,20 +74,20 @@ public enum ContentAudit {
         return result
     }
 
-    /// Published ads that expire within 14 days (included).
-    static func expiringAds(_ inventory: ContentInventory, today: LocalDate) -> [Diagnostic] {
-        let lifetime = inventory.config.adLifetimeDays
-        return inventory.entries.compactMap { entry -> Diagnostic? in
-            guard entry.collection.id == BuiltinKinds.ads, !entry.isDraft else { return nil }
-            let ad = Ad(entry, defaultLifetimeDays: lifetime)
-            guard ad.expiresSoon(today: today, within: expiryNotice) else { return nil }
-            let days = ad.expires.dayNumber - today.dayNumber
-            let when = days == 0 ? "aujourd'hui" : (days == 1 ? "demain" : "dans \(days) jours, le \(French.date(ad.expires))")
-            let source = ad.usesDefaultLifetime ? " (durée par défaut de \(lifetime) jours après « published »)" : ""
+    /// Items of a collection with a `lifecycle` that leave the site within 14 days (included).
+    static func expiringItems(_ inventory: ContentInventory, today: LocalDate) -> [Diagnostic] {
+        inventory.entries.compactMap { entry -> Diagnostic? in
+            guard let lifecycle = entry.collection.publishing.lifecycle, !entry.isDraft,
+                lifecycle.expiresSoon(entry, today: today), let last = lifecycle.lastDay(of: entry)
+            else { return nil }
+            let days = last.dayNumber - today.dayNumber
+            let when = days == 0 ? "aujourd'hui" : (days == 1 ? "demain" : "dans \(days) jours, le \(French.date(last))")
+            let usesDefault = lifecycle.usesDefault(entry)
+            let source = usesDefault ? " (durée par défaut de \(lifecycle.defaultDays ?? 0) jours après « \(lifecycle.from ?? "") »)" : ""
             return .warning(
-                entry.displayPath, entry.position(of: ad.usesDefaultLifetime ? "published" : "expires"),
-                "l'annonce expire \(when)\(source)",
-                hint: "si elle est toujours d'actualité, prolongez-la en changeant « expires » ; sinon, rien à faire : elle disparaîtra d'elle-même")
+                entry.displayPath, entry.position(of: usesDefault ? (lifecycle.from ?? lifecycle.field) : lifecycle.field),
+                "fin de publication \(when)\(source)",
+                hint: "si le contenu est toujours d'actualité, prolongez-le en changeant « \(lifecycle.field) » ; sinon, rien à faire : il disparaîtra de lui-même")
         }
     }
 

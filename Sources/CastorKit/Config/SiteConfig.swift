@@ -11,7 +11,6 @@ public struct SiteConfig: Sendable {
     /// Vocabulary name (`themes`) → slug → French label, in the order of the file.
     public var vocabularies: [String: OrderedDictionary<String, String>]
     /// How long an ad without `expires` stays published (`ad_default_lifetime_days`, 90 by default).
-    public var adLifetimeDays: Int = 90
     /// The static pages linked from every page's footer, in order (`footer_pages`, slugs of
     /// `content/pages/`); `nil` when site.yml does not say: then every published page, by name.
     public var footerPages: [(slug: String, position: SourcePosition)]?
@@ -20,7 +19,7 @@ public struct SiteConfig: Sendable {
     /// The home page's needs and map (`home:`, `HomeSettings`); nil without the section.
     public var home: HomeSettings?
 
-    public static let vocabularyKeys = ["fiche_types", "themes", "regions", "ad_categories"]
+    public static let vocabularyKeys = ["fiche_types", "themes", "regions"]
     static let knownKeys: Set<String> = Set(
         ["title", "description", "base_url", "language", "timezone", "ad_default_lifetime_days", "footer_pages", "editor", "home"]
             + vocabularyKeys)
@@ -171,15 +170,11 @@ public struct SiteConfig: Sendable {
                 .error(file, tree["timezone"]!.position, "fuseau horaire non pris en charge : « \(timezone) »",
                     hint: "Castor connaît Europe/Paris"))
         }
-        var adLifetimeDays = 90
-        if let value = tree["ad_default_lifetime_days"], !value.isNull {
-            if case .scalar(let text, .int, _) = value, let days = Int(text), days > 0 {
-                adLifetimeDays = days
-            } else {
-                diagnostics.append(
-                    .error(file, value.position, "« ad_default_lifetime_days » doit être un nombre de jours positif",
-                        hint: "par exemple : ad_default_lifetime_days: 90"))
-            }
+        if let value = tree["ad_default_lifetime_days"] {
+            // The default lifetime is part of the collection's declaration now.
+            diagnostics.append(
+                .error(file, value.position, "« ad_default_lifetime_days » ne se règle plus dans site.yml",
+                    hint: "écrivez la durée dans collections.yml, dans « lifecycle » de la collection : default_days: 90"))
         }
         var footerPages: [(slug: String, position: SourcePosition)]?
         if let value = tree["footer_pages"], !value.isNull {
@@ -245,7 +240,6 @@ public struct SiteConfig: Sendable {
         var config = SiteConfig(
             title: title, description: description, baseURL: baseURL, language: language,
             timezone: timezone, vocabularies: vocabularies)
-        config.adLifetimeDays = adLifetimeDays
         config.footerPages = footerPages
         config.editor = editor
         config.home = home

@@ -33,7 +33,7 @@ public struct SiteSetup: Sendable {
         } else {
             setup.diagnostics.append(
                 .error(configFile, .unknown, "fichier de configuration manquant",
-                    hint: "créez site.yml avec title, base_url et les listes fiche_types, themes, regions, ad_categories"))
+                    hint: "créez site.yml avec title, base_url et les listes fiche_types, themes, regions, et celles que nomme collections.yml"))
         }
         let name = CollectionDeclarations.fileName
         guard FileTree.isRegularFile(contentRoot + "/" + name) else {

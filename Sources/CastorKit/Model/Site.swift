@@ -7,38 +7,36 @@ public struct Site: Sendable {
     public let fiches: [Fiche]
     /// Earliest start first.
     public let events: [Event]
-    /// Published and not expired, newest first.
-    public let ads: [Ad]
     /// Rendered Markdown by source path.
     public let bodies: [String: RenderedMarkdown]
     /// Fiche index → indices of related fiches.
     public let related: [[Int]]
     /// The collections without dedicated code, in the order of collections.yml, each with its
-    /// published items in listing order (`ItemRef.item`).
+    /// published items in listing order (`ItemRef.item`); items past their `lifecycle` are not
+    /// published.
     public var collections: [PublishedCollection] = []
     /// The outlines of the map of France, when a collection has `map:` (`FranceMapData.load`).
     public var franceMap: FranceMapData?
 
     public init(
-        config: SiteConfig, today: LocalDate, fiches: [Fiche], events: [Event], ads: [Ad],
+        config: SiteConfig, today: LocalDate, fiches: [Fiche], events: [Event],
         bodies: [String: RenderedMarkdown]
     ) {
         self.init(
-            config: config, today: today, fiches: fiches, events: events, ads: ads, bodies: bodies,
+            config: config, today: today, fiches: fiches, events: events, bodies: bodies,
             related: Site.relatedFiches(fiches))
     }
 
     /// A site whose related fiches are already known (the preview reuses them while the
     /// fiches' order and themes do not change).
     init(
-        config: SiteConfig, today: LocalDate, fiches: [Fiche], events: [Event], ads: [Ad],
+        config: SiteConfig, today: LocalDate, fiches: [Fiche], events: [Event],
         bodies: [String: RenderedMarkdown], related: [[Int]]
     ) {
         self.config = config
         self.today = today
         self.fiches = fiches
         self.events = events
-        self.ads = ads
         self.bodies = bodies
         self.related = related
     }

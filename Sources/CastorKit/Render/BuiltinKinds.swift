@@ -1,8 +1,8 @@
 /// TRANSITIONAL (issue 12, stage 1). The collections are declared in `content/collections.yml`,
 /// but the renderer (SitePlan, PageContext, Feeds, AgendaFeeds, Search, Builder.sortedItems,
-/// PageRenderer, ContactMask, ContentAudit, LiveSite) still has dedicated code for the four
-/// kinds the site had before: fiches, agenda, petites annonces (the static pages moved onto the
-/// generic path: `footer: true`, `template: page`). That code finds its
+/// PageRenderer, ContentAudit, LiveSite) still has dedicated code for two of the kinds the site
+/// had before: fiches and agenda (the static pages and the petites annonces moved onto the
+/// generic path: `footer: true`, `lifecycle`, `listing_paths`, `contact_placeholder`…). That code finds its
 /// collection here, by id, and nowhere else. Stage 2 replaces this file with features switched
 /// on by the declarations (order, grouping, feeds, calendar, lifecycle…) and generic templates.
 ///
@@ -11,10 +11,9 @@
 public enum BuiltinKinds {
     public static let fiches = "fiches"
     public static let events = "agenda"
-    public static let ads = "annonces"
-    public static let all: Set<String> = [fiches, events, ads]
+    public static let all: Set<String> = [fiches, events]
 
-    /// Whether the collection is one of the four with dedicated code; any other is published
+    /// Whether the collection is one of the two with dedicated code; any other is published
     /// by the generic renderer from its declaration (`Site.collections`).
     public static func isBuiltin(_ collection: CollectionSchema) -> Bool {
         all.contains(collection.id)
@@ -25,8 +24,7 @@ public enum BuiltinKinds {
         if let template = collection.template { return template }
         switch collection.id {
         case fiches: return "fiche"
-        case events: return "event"
-        default: return "ad"
+        default: return "event"
         }
     }
 
@@ -49,11 +47,6 @@ public enum BuiltinKinds {
             ("title", .text, true), ("start", .dateOrDateTime, true), ("end", .dateOrDateTime, false), ("location", .text, false),
             ("region", .term(vocabulary: "regions"), false), ("summary", .text, false), ("online", .url, false),
             ("registration", .url, false), ("status", .choice([]), false), ("announced", .date, false),
-        ]),
-        ads: Expectation(prefix: "annonces/", groups: nil, fields: [
-            ("title", .text, true), ("category", .term(vocabulary: "ad_categories"), true), ("region", .term(vocabulary: "regions"), false),
-            ("published", .date, true), ("expires", .date, false), ("contact", .contact, true), ("price", .price, false),
-            ("summary", .text, false),
         ]),
     ]
 

@@ -22,7 +22,7 @@ extension SitePlan {
             let home = NavLink(schema.label, prefix)
             if schema.hasListing {
                 var listing = Listing(
-                    url: prefix, title: schema.label, items: refs,
+                    url: prefix, title: schema.label, intro: publishing.intro ?? "", items: refs,
                     links: publishing.listings.map { NavLink(listingTitle(schema, field: $0.field), termsURL(schema, field: $0.field)) },
                     // `table`: every item on one page, sorted and filtered in the browser.
                     emptyMessage: "Aucun contenu pour le moment.", paginated: publishing.table == nil)
@@ -60,7 +60,7 @@ extension SitePlan {
 
     /// `<prefix><field>/`: the index of a field's values.
     static func termsURL(_ schema: CollectionSchema, field: String) -> String {
-        schema.publishedPrefix + CollectionPublishing.segment(field) + "/"
+        schema.publishedPrefix + schema.publishing.segment(of: field) + "/"
     }
 
     /// « Par région »: « Par » and the field's label.

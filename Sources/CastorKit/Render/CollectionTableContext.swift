@@ -46,7 +46,13 @@ extension PageContext {
     func dataAttributes(_ item: Item, table: CollectionTable) -> [[String: String]] {
         let schema = item.schema
         var attributes: [[String: String]] = []
+        let lifecycle = schema.publishing.lifecycle
         for key in table.sort {
+            // The lifecycle's field sorts by the last day, default lifetime included.
+            if key == lifecycle?.field, let last = lifecycle?.lastDay(of: item.entry) {
+                attributes.append(["name": "data-tri-" + key, "value": last.iso])
+                continue
+            }
             guard let spec = schema.field(key), let value = CollectionTable.sortKey(item, spec: spec, config: site.config) else { continue }
             attributes.append(["name": "data-tri-" + key, "value": value])
         }

@@ -15,8 +15,6 @@ import Foundation
 public enum ContactMask {
     /// What stands for a contact in a text.
     public static let placeholder = "[contact masqué]"
-    /// What stands for a contact in an ad's texts: the ad's page shows its contact on demand.
-    public static let adPlaceholder = "[contact sur l'annonce]"
     /// The class of the elements `assets/contacts.js` turns into a button.
     public static let revealClass = "contact-masque"
 
@@ -42,7 +40,7 @@ public enum ContactMask {
     /// (`literalContacts`) included whatever their format. Web addresses and the `contact` fields
     /// themselves are left for their own treatment (checked by the validator, shown by the button).
     public static func maskedFields(_ fields: [String: FieldValue], collection: CollectionSchema) -> [String: FieldValue] {
-        let placeholder = collection.id == BuiltinKinds.ads ? adPlaceholder : self.placeholder
+        let placeholder = collection.publishing.contactPlaceholder ?? self.placeholder
         let literal = literalContacts(fields, collection: collection)
         var result = fields
         for spec in collection.fields {

@@ -12,28 +12,15 @@ public enum Feeds {
         let url: String
         let updated: LocalDate
         let authors: [String]
-        /// Fiches and ads always have one; an item of a declared collection, its first term.
+        /// Fiches always have one; an item of a declared collection, its first term.
         let category: (term: String, label: String)?
         let summary: String
         let html: String
     }
 
-    /// Every feed of the site: fiches, ads, ads per category.
+    /// The feeds of the fiches (the declared collections' are `collections`).
     public static func all(_ site: Site, log: ReadLog? = nil) -> [File] {
-        var files = [File(file: "fiches/atom.xml", text: fichesAtom(site, log: log))]
-        let ads = Array(site.ads.indices)
-        // Each ad's category sorts it into a feed: every ad is read.
-        if let log {
-            log.value(.order(BuiltinKinds.ads))
-            for ad in site.ads { log.item(ad.entry.relativePath) }
-        }
-        files.append(File(file: "annonces/atom.xml", text: adsAtom(site, ads, title: "petites annonces", path: "annonces/")))
-        for (category, label) in site.config.vocabulary("ad_categories") {
-            let path = "annonces/categories/\(category)/"
-            let items = ads.filter { site.ads[$0].category == category }
-            files.append(File(file: path + "atom.xml", text: adsAtom(site, items, title: "annonces « \(label) »", path: path)))
-        }
-        return files
+        [File(file: "fiches/atom.xml", text: fichesAtom(site, log: log))]
     }
 
     /// Atom 1.0 (RFC 4287) feed of the most recently updated fiches.
@@ -47,18 +34,6 @@ public enum Feeds {
                 html: site.bodies[fiche.entry.relativePath]?.html ?? "")
         }
         return atom(site, path: "fiches/", title: "fiches", subtitle: "Fiches nouvelles et mises à jour", entries: entries)
-    }
-
-    /// Newest ads first; contacts are masked as on the pages (bodies and texts come masked).
-    static func adsAtom(_ site: Site, _ indices: [Int], title: String, path: String, limit: Int = 50) -> String {
-        let entries = indices.prefix(limit).map { index in
-            let ad = site.ads[index]
-            return AtomEntry(
-                title: ad.title, url: ad.entry.url, updated: ad.published, authors: [],
-                category: (ad.category, site.config.label("ad_categories", ad.category)), summary: ad.summary,
-                html: site.bodies[ad.entry.relativePath]?.html ?? "")
-        }
-        return atom(site, path: path, title: title, subtitle: "Nouvelles annonces", entries: entries)
     }
 
     static func atom(_ site: Site, path: String, title: String, subtitle: String, entries: [AtomEntry]) -> String {
@@ -97,11 +72,12 @@ public enum Feeds {
     }
 
     /// The Atom feeds of the declared collections with `feed:` (`<prefix>atom.xml`): their
-    /// first 50 items in listing order, dated by `Item.date` (else today).
+    /// first 50 items in listing order, dated by `Item.date` (else today); with `per_value`,
+    /// one more per value of those fields, beside its listing (`<prefix><field>/<value>/atom.xml`).
     public static func collections(_ site: Site, limit: Int = 50, log: ReadLog? = nil) -> [File] {
-        site.collections.compactMap { collection in
+        site.collections.flatMap { collection -> [File] in
             let schema = collection.schema
-            guard let title = schema.publishing.feedTitle else { return nil }
+            guard let title = schema.publishing.feedTitle else { return [] }
             log?.value(.order(schema.id))
             // The first term field gives each entry its category.
             let term = schema.fields.lazy.compactMap { field -> (key: String, vocabulary: String)? in
@@ -110,16 +86,32 @@ public enum Feeds {
                 default: return nil
                 }
             }.first
-            let entries = collection.items.prefix(limit).map { item in
-                log?.item(item.entry.relativePath)
-                var category: (String, String)?
-                if let term, let slug = item.terms(term.key).first { category = (slug, site.config.label(term.vocabulary, slug)) }
-                return AtomEntry(
-                    title: item.title, url: item.entry.url, updated: item.date ?? site.today, authors: [],
-                    category: category, summary: item.summary, html: site.bodies[item.entry.relativePath]?.html ?? "")
+            func entries(_ items: some Sequence<Item>) -> [AtomEntry] {
+                items.prefix(limit).map { item in
+                    log?.item(item.entry.relativePath)
+                    var category: (String, String)?
+                    if let term, let slug = item.terms(term.key).first { category = (slug, site.config.label(term.vocabulary, slug)) }
+                    return AtomEntry(
+                        title: item.title, url: item.entry.url, updated: item.date ?? site.today, authors: [],
+                        category: category, summary: item.summary, html: site.bodies[item.entry.relativePath]?.html ?? "")
+                }
             }
             let path = schema.publishedPrefix
-            return File(file: path + "atom.xml", text: atom(site, path: path, title: schema.label.lowercased(), subtitle: title, entries: entries))
+            let name = schema.label.lowercased()
+            var files = [File(file: path + "atom.xml", text: atom(site, path: path, title: name, subtitle: title, entries: entries(collection.items)))]
+            for field in schema.publishing.feedPerValue {
+                guard let vocabulary = schema.publishing.listings.first(where: { $0.field == field })?.vocabulary else { continue }
+                // Which items go in which feed depends on every item's value.
+                if let log { for item in collection.items.dropFirst(limit) { log.item(item.entry.relativePath) } }
+                let folder = SitePlan.termsURL(schema, field: field)
+                for (slug, label) in site.config.vocabulary(vocabulary) {
+                    let items = collection.items.lazy.filter { $0.terms(field).contains(slug) }
+                    files.append(File(
+                        file: folder + slug + "/atom.xml",
+                        text: atom(site, path: folder + slug + "/", title: "\(name) « \(label) »", subtitle: title, entries: entries(items))))
+                }
+            }
+            return files
         }
     }
 

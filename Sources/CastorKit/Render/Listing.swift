@@ -2,7 +2,6 @@
 public enum ItemRef: Sendable, Hashable {
     case fiche(Int)
     case event(Int)
-    case ad(Int)
     /// An item of `Site.collections[collection]`.
     case item(collection: Int, index: Int)
 }
@@ -30,7 +29,7 @@ public struct Listing: Sendable {
     /// Agenda listings also offer the calendar feeds: of the whole agenda or of one region.
     public let agenda: AgendaScope?
     public let emptyMessage: String
-    /// Mustache template of the page (`list`, or `annonces` for the sortable ads page).
+    /// Mustache template of the page (`list`).
     public let template: String
     /// Whether items are split into pages of `perPage`.
     public let paginated: Bool

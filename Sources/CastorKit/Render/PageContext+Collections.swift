@@ -3,10 +3,30 @@ import Foundation
 /// The template contexts of the collections the generic renderer publishes: everything comes
 /// from the declaration (labels, fields, card fields, listings, feed).
 extension PageContext {
-    /// The main menu: the built-in entries, then each declared collection with `navigation: true`.
+    /// The main menu: the built-in entries, each declared collection with `navigation: true`
+    /// (in the order of collections.yml, under its `menu` label, else its label), then the
+    /// site-wide themes and regions.
     static func navigationLinks(_ site: Site) -> [NavLink] {
         PageContext.navigation
-            + site.collections.filter { $0.schema.publishing.navigation }.map { NavLink($0.schema.label, $0.schema.publishedPrefix) }
+            + site.collections.filter { $0.schema.publishing.navigation }.map {
+                NavLink($0.schema.publishing.menuLabel ?? $0.schema.label, $0.schema.publishedPrefix)
+            }
+            + PageContext.navigationEnd
+    }
+
+    /// The home page's view of each declared collection, by id (`collections.annonces` in
+    /// home.mustache): `label`, `url`, its first five items' cards `latest`, `hasLatest`.
+    func latestOfCollections(count: Int = 5) -> [String: Any] {
+        var result: [String: Any] = [:]
+        for (index, collection) in site.collections.enumerated() {
+            let schema = collection.schema
+            reads(.order(schema.id))
+            let cards = collection.items.indices.prefix(count).map { card(.item(collection: index, index: $0)) }
+            result[schema.id] = [
+                "label": schema.label, "url": schema.hasListing ? schema.publishedPrefix : "", "latest": cards, "hasLatest": !cards.isEmpty,
+            ] as [String: Any]
+        }
+        return result
     }
 
     /// The Atom feed of a declared collection, announced in `<head>` of its pages.
@@ -88,13 +108,22 @@ extension PageContext {
         var context = common(
             url: entry.url, title: item.title, description: item.summary, kind: "item", breadcrumbs: crumbs,
             feeds: PageContext.collectionFeeds(schema))
-        let shown = schema.fields.filter { !["title", "summary", "draft"].contains($0.key) }
+        // The lifecycle's date is said once, with the default lifetime when it applies.
+        let lifecycle = schema.publishing.lifecycle
+        let shown = schema.fields.filter { !["title", "summary", "draft", lifecycle?.field].contains($0.key) }
         let fields = shown.compactMap { field($0, of: item) }
         let body = site.bodies[entry.relativePath]?.html ?? ""
-        context["item"] = PageContext.compact([
+        var values: [String: Any] = [
             "title": item.title, "summary": item.summary, "body": body,
             "fields": fields, "hasFields": !fields.isEmpty,
-        ])
+        ]
+        if let lifecycle, let last = lifecycle.lastDay(of: entry) {
+            values["lifecycle"] = [
+                "iso": last.iso, "label": French.date(last), "usesDefault": lifecycle.usesDefault(entry),
+                "days": lifecycle.defaultDays ?? 0,
+            ] as [String: Any]
+        }
+        context["item"] = PageContext.compact(values)
         context["collection"] = ["id": schema.id, "label": schema.label, "singular": schema.singular, "url": schema.publishedPrefix]
         addBacklinks(&context, path: entry.relativePath)
         let masked = fields.contains { ($0["values"] as? [[String: Any]])?.contains { $0["isContact"] != nil } ?? false }
@@ -113,17 +142,18 @@ extension PageContext {
             guard let spec = schema.field(key) else { return nil }
             return field(spec, of: item)
         }
-        let meta = fields.map { field -> String in
+        var meta = fields.map { field -> String in
             let texts = (field["values"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
             return "\(field["label"] as? String ?? "") : " + texts.joined(separator: ", ")
         }
+        if let last = schema.publishing.lifecycle?.lastDay(of: item.entry) { meta.append("jusqu'au " + French.date(last)) }
         var card: [String: Any] = [
             "title": item.title, "url": item.entry.url, "summary": item.summary, "kindLabel": schema.singular,
             "kind": schema.id, "dateLabel": "", "dateISO": "", "meta": meta.joined(separator: " · "), "fields": fields,
         ]
-        if let date = item.date, schema.publishing.order.map({ schema.field($0.field)?.type == .date }) ?? false {
+        if let date = item.date, let order = schema.publishing.order, let spec = schema.field(order.field), spec.type == .date {
             card["dateISO"] = date.iso
-            card["dateLabel"] = French.date(date)
+            card["dateLabel"] = spec.label + " : " + French.date(date)
         }
         return card
     }

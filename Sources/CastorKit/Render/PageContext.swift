@@ -36,10 +36,9 @@ public struct PageContext: Sendable {
     /// Records that the page chose what it shows by a derived value (an order, related items).
     func reads(_ value: DerivedValue) { log?.value(value) }
 
-    static let navigation: [NavLink] = [
-        NavLink("Accueil", ""), NavLink("Fiches", "fiches/"), NavLink("Agenda", "agenda/"),
-        NavLink("Annonces", "annonces/"), NavLink("Thèmes", "themes/"), NavLink("Régions", "regions/"),
-    ]
+    /// The menu's entries before and after those of the declared collections (`navigation: true`).
+    static let navigation: [NavLink] = [NavLink("Accueil", ""), NavLink("Fiches", "fiches/"), NavLink("Agenda", "agenda/")]
+    static let navigationEnd: [NavLink] = [NavLink("Thèmes", "themes/"), NavLink("Régions", "regions/")]
 
     /// Feeds every page announces in `<head>`.
     static var siteFeeds: [[String: Any]] {
@@ -155,21 +154,6 @@ public struct PageContext: Sendable {
                 "kind": "event", "dateLabel": Self.capitalized(event.frenchDateLabel), "dateISO": event.start.iso,
                 "meta": meta.joined(separator: " · "),
             ]
-        case .ad(let index):
-            let ad = site.ads[index]
-            var meta = config.label("ad_categories", ad.category)
-            if let region = ad.region { meta += " · " + config.label("regions", region) }
-            if let price = ad.price { meta += " · " + French.price(price) }
-            meta += " · expire le " + French.date(ad.expires)
-            var card: [String: Any] = [
-                "title": ad.title, "url": ad.entry.url, "summary": ad.summary, "kindLabel": "Annonce", "kind": "ad",
-                "dateLabel": "Publiée le " + French.date(ad.published), "dateISO": ad.published.iso, "meta": meta,
-                // Read by the sorting and filtering script of the ads page.
-                "category": ad.category, "region": ad.region ?? "", "expiresISO": ad.expires.iso,
-                "regionLabel": ad.region.map { config.label("regions", $0) } ?? "",
-            ]
-            if let price = ad.price { card["priceValue"] = String(price) }
-            return card
         case .item(let collection, let index):
             return itemCard(collection: collection, index: index)
         }
@@ -184,13 +168,12 @@ public struct PageContext: Sendable {
 
     func home() -> [String: Any] {
         var context = common(url: "", title: site.config.title, description: site.config.description, kind: "home")
-        for id in [BuiltinKinds.fiches, BuiltinKinds.events, BuiltinKinds.ads] { reads(.order(id)) }
+        for id in [BuiltinKinds.fiches, BuiltinKinds.events] { reads(.order(id)) }
         let upcoming = site.events.indices.filter { site.events[$0].isUpcoming(today: site.today) }.prefix(5)
         context["latestFiches"] = site.fiches.indices.prefix(6).map { card(.fiche($0)) }
         context["nextEvents"] = upcoming.map { card(.event($0)) }
         context["hasNextEvents"] = !upcoming.isEmpty
-        context["latestAds"] = site.ads.indices.prefix(5).map { card(.ad($0)) }
-        context["hasLatestAds"] = !site.ads.isEmpty
+        context["collections"] = latestOfCollections()
         if let home = site.config.home {
             context["needs"] = home.needs.map { ["label": $0.label, "text": $0.text, "url": $0.url] }
             context["hasNeeds"] = !home.needs.isEmpty
@@ -274,43 +257,6 @@ public struct PageContext: Sendable {
         return context
     }
 
-    func ad(_ index: Int) -> [String: Any] {
-        let ad = site.ads[index]
-        let entry = ad.entry
-        readsItem(entry.relativePath)
-        let config = site.config
-        let categoryLabel = config.label("ad_categories", ad.category)
-        var context = common(
-            url: entry.url, title: ad.title, description: ad.summary, kind: "ad",
-            breadcrumbs: [NavLink("Annonces", "annonces/"), NavLink(categoryLabel, "annonces/categories/\(ad.category)/")])
-        let kind = ContactKind(ad.contact)
-        // A web address holding an e-mail address or a phone number is shown by the button too.
-        let isPlainWeb = kind == .web && !ContactScanner.containsContact(ad.contact.removingPercentEncoding ?? ad.contact)
-        var values: [String: Any] = [
-            "title": ad.title, "summary": ad.summary,
-            "body": site.bodies[entry.relativePath]?.html ?? "",
-            "categoryLabel": categoryLabel, "categoryUrl": "annonces/categories/\(ad.category)/",
-            "publishedISO": ad.published.iso, "publishedLabel": French.date(ad.published),
-            "hasPrice": ad.price != nil, "price": ad.price.map(French.price) ?? "",
-            "expiresISO": ad.expires.iso, "expiresLabel": French.date(ad.expires),
-            "usesDefaultLifetime": ad.usesDefaultLifetime, "lifetimeDays": ad.defaultLifetimeDays,
-            // Contacts never appear in the page, not even encoded: see ContactMask.
-            "contactIsWeb": isPlainWeb, "contactKind": kind.map { "\($0)" } ?? "",
-            "contactScrambled": ContactMask.scrambled(ad.contact),
-            "contactFallback": isPlainWeb ? "" : "Activez JavaScript pour afficher le contact.",
-        ]
-        if isPlainWeb { values["contactUrl"] = ad.contact }
-        if let region = ad.region {
-            values["regionLabel"] = config.label("regions", region)
-            values["regionUrl"] = "regions/\(region)/"
-        }
-        context["ad"] = PageContext.compact(values)
-        context["references"] = referenceFields(entry)
-        PageContext.markContacts(&context, body: values["body"] as? String ?? "", always: !isPlainWeb)
-        addEditableDocument(&context, entry: entry)
-        return context
-    }
-
     func listing(_ listing: Listing, pageNumber: Int) -> [String: Any] {
         let url = listing.url(ofPage: pageNumber)
         let title = pageNumber == 1 ? listing.title : "\(listing.title) (page \(pageNumber))"
@@ -357,7 +303,6 @@ public struct PageContext: Sendable {
             values["items"] = refs.map(card)
         }
         context["list"] = PageContext.compact(values)
-        if listing.template == "annonces" { context["filters"] = adFilters() }
         addDatabaseBlocks(listing, pageNumber: pageNumber, to: &context)
         context["links"] = listing.links.map { ["label": $0.label, "url": $0.url] }
         context["hasLinks"] = !listing.links.isEmpty
@@ -426,23 +371,6 @@ public struct PageContext: Sendable {
             },
         ] as [String: Any]
         return context
-    }
-
-    /// Choices of the ads page's filters: every category, and the regions that have ads.
-    func adFilters() -> [String: Any] {
-        let config = site.config
-        reads(.order(BuiltinKinds.ads))
-        if let log { for ad in site.ads { log.card(ad.entry.relativePath) } }
-        let used = Set(site.ads.compactMap(\.region))
-        let regions = config.vocabulary("regions").filter { used.contains($0.key) }.map {
-            ["slug": $0.key, "label": $0.value, "url": "annonces/regions/\($0.key)/"]
-        }
-        return [
-            "categories": config.vocabulary("ad_categories").map {
-                ["slug": $0.key, "label": $0.value, "url": "annonces/categories/\($0.key)/"]
-            },
-            "regions": regions, "hasRegions": !regions.isEmpty,
-        ]
     }
 
     func terms(_ terms: TermsPage) -> [String: Any] {

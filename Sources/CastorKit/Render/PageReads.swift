@@ -53,7 +53,6 @@ extension Site {
         switch ref {
         case .fiche(let index): return fiches[index].entry.relativePath
         case .event(let index): return events[index].entry.relativePath
-        case .ad(let index): return ads[index].entry.relativePath
         case .item(let collection, let index): return collections[collection].items[index].entry.relativePath
         }
     }
@@ -63,7 +62,6 @@ extension Site {
         switch id {
         case BuiltinKinds.fiches: return fiches.map(\.entry.relativePath)
         case BuiltinKinds.events: return events.map(\.entry.relativePath)
-        case BuiltinKinds.ads: return ads.map(\.entry.relativePath)
         default: return collections.first { $0.schema.id == id }?.items.map(\.entry.relativePath) ?? []
         }
     }

@@ -62,7 +62,7 @@ extension Site {
     var schemas: [CollectionSchema] {
         var seen: Set<String> = []
         var result: [CollectionSchema] = []
-        let firsts = [fiches.first?.entry, events.first?.entry, ads.first?.entry].compactMap { $0?.collection }
+        let firsts = [fiches.first?.entry, events.first?.entry].compactMap { $0?.collection }
         // Each list of the site holds the items of one collection: its first item tells which.
         for schema in firsts + collections.map(\.schema) where seen.insert(schema.id).inserted { result.append(schema) }
         return result
@@ -74,7 +74,6 @@ extension Site {
         func wanted(_ first: Entry?) -> Bool { first.map { ids.contains($0.collection.id) } ?? false }
         if wanted(fiches.first?.entry) { result += fiches.map(\.entry) }
         if wanted(events.first?.entry) { result += events.map(\.entry) }
-        if wanted(ads.first?.entry) { result += ads.map(\.entry) }
         for collection in collections where ids.contains(collection.schema.id) { result += collection.items.map(\.entry) }
         return result
     }

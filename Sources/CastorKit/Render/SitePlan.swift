@@ -4,7 +4,6 @@ public struct RenderJob: Sendable {
         case home
         case fiche(Int)
         case event(Int)
-        case ad(Int)
         /// An item of a collection published by the generic renderer (`Site.collections`).
         case item(collection: Int, index: Int)
         case listing(Listing, page: Int)
@@ -45,7 +44,6 @@ public struct SitePlan: Sendable {
         add("", .home)
         for (index, fiche) in site.fiches.enumerated() { add(fiche.entry.url, .fiche(index), fiche.updated) }
         for (index, event) in site.events.enumerated() { add(event.entry.url, .event(index)) }
-        for (index, ad) in site.ads.enumerated() { add(ad.entry.url, .ad(index), ad.published) }
         add("recherche/", .search)
 
         // Fiches: all, then one listing per type.
@@ -94,8 +92,14 @@ public struct SitePlan: Sendable {
         for (index, event) in site.events.enumerated() where event.isUpcoming(today: site.today) {
             if let region = event.region { regionItems[region, default: []].append(.event(index)) }
         }
-        for (index, ad) in site.ads.enumerated() {
-            if let region = ad.region { regionItems[region, default: []].append(.ad(index)) }
+        // Declared collections with `site_listings: [regions]`.
+        for (collection, published) in site.collections.enumerated() {
+            guard let field = published.schema.publishing.listings.first(where: { $0.vocabulary == "regions" })?.field,
+                published.schema.publishing.siteListings.contains("regions")
+            else { continue }
+            for (index, item) in published.items.enumerated() {
+                for region in item.terms(field) { regionItems[region, default: []].append(.item(collection: collection, index: index)) }
+            }
         }
         let regions = config.vocabulary("regions")
         jobs.append(
@@ -141,32 +145,6 @@ public struct SitePlan: Sendable {
                     emptyMessage: "Aucun événement à venir pour cette région pour le moment."))
         }
         add("agenda/partager/", .share)
-
-        // Ads: every ad on one page that sorts and filters in the browser (and still lists them
-        // all without JavaScript), then plain pages per category and per region.
-        let categories = config.vocabulary("ad_categories")
-        addListing(
-            Listing(
-                url: "annonces/", title: "Petites annonces",
-                intro: "Groupes qui cherchent des habitants, personnes qui cherchent un groupe, terrains, logements, partenaires, matériaux.",
-                items: site.ads.indices.map(ItemRef.ad),
-                links: categories.map { NavLink($0.value, "annonces/categories/\($0.key)/") },
-                emptyMessage: "Aucune annonce en cours.", template: "annonces", paginated: false))
-        for (category, label) in categories {
-            let items = site.ads.indices.filter { site.ads[$0].category == category }.map(ItemRef.ad)
-            addListing(
-                Listing(
-                    url: "annonces/categories/\(category)/", title: label, items: items,
-                    breadcrumbs: [NavLink("Annonces", "annonces/")], emptyMessage: "Aucune annonce dans cette catégorie."))
-        }
-        for (region, label) in regions {
-            let items = site.ads.indices.filter { site.ads[$0].region == region }.map(ItemRef.ad)
-            guard !items.isEmpty else { continue }
-            addListing(
-                Listing(
-                    url: "annonces/regions/\(region)/", title: "Annonces : \(label)", items: items,
-                    breadcrumbs: [NavLink("Annonces", "annonces/")]))
-        }
 
         // Declared collections without dedicated code: items, listing, per-value listings.
         jobs += SitePlan.collectionJobs(site)

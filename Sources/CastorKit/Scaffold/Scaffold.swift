@@ -275,9 +275,13 @@ public enum Scaffold {
         }
     }
 
-    /// The body to start from: one per kind the site had (`BuiltinKinds`, until stage 2 of
-    /// issue 12 declares it), a plain one for any other collection.
+    /// The body to start from: the declared `starter`, else one per kind with dedicated code
+    /// (`BuiltinKinds`, until issue 12 declares them), a plain one for any other collection.
     static func body(for collection: CollectionSchema) -> String {
+        if let starter = collection.publishing.starter {
+            // « À compléter » in the declared text is the one `castor check` looks for.
+            return starter.hasSuffix("\n") ? starter : starter + "\n"
+        }
         switch collection.id {
         case BuiltinKinds.fiches:
             return """
@@ -308,13 +312,6 @@ public enum Scaffold {
                 ## Informations pratiques
 
                 Accès, tarif, inscription.
-
-                """
-        case BuiltinKinds.ads:
-            return """
-                \(placeholder) : décrivez l'annonce (ce qui est proposé ou recherché, où, quand, à quelles conditions).
-
-                Rappel : le contact sera public ; une adresse dédiée au projet est préférable.
 
                 """
         default:

@@ -236,7 +236,7 @@ public enum CollectionDeclarations {
             var schema = CollectionSchema(
                 id: id, folder: folder, label: label, singular: singular, layout: layout, fields: fields, rules: rules,
                 template: template, urlPrefix: prefix, hasListing: listing,
-                reservedSlugs: reserved.union(publishing.listings.map { CollectionPublishing.segment($0.field) }))
+                reservedSlugs: reserved.union(publishing.listings.map { publishing.segment(of: $0.field) }))
             schema.publishing = publishing
             return schema
         }

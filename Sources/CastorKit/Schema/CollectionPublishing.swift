@@ -23,8 +23,9 @@ public struct CollectionPublishing: Sendable, Hashable {
     public var feedTitle: String?
     /// `search: {label}`: the items go into the search index under this type label.
     public var searchLabel: String?
-    /// `navigation: true`: an entry in the main menu.
+    /// `navigation: true`: an entry in the main menu, under `menu_label` (`CollectionTexts`) or its label.
     public var navigation = false
+    public var menuLabel: String?
     /// `footer: true`: its items are the footer's links on every page (in the order of
     /// `footer_pages` of site.yml, else by file name).
     public var footer = false
@@ -38,17 +39,38 @@ public struct CollectionPublishing: Sendable, Hashable {
     public var editableDocuments: EditableDocumentDeclaration?
     /// `map: {field, latitude, longitude}`: the map of France on the listing page (`CollectionMap`).
     public var map: CollectionMap?
+    /// `lifecycle: {field, from, default_days}`: items leave the site after a date (`Lifecycle`).
+    public var lifecycle: Lifecycle?
+    /// `contact_placeholder`: what stands for a contact in the items' texts (`ContactMask`).
+    public var contactPlaceholder: String?
+    /// `listing_paths: {vocabulary: segment}`: the address segment of a listing, by field
+    /// (`CollectionListingKeys`); else the field's name.
+    public var listingPaths: [String: String] = [:]
+    /// `feed: {per_value: [vocabulary]}`: an Atom feed per value of these fields too.
+    public var feedPerValue: [String] = []
+    /// `site_listings: [vocabulary]`: the items also appear on the site-wide page of each value
+    /// (`regions/<value>/`).
+    public var siteListings: [String] = []
+    /// `intro`: the sentence under the title of the collection's listing.
+    public var intro: String?
+    /// `starter`: the body `castor new` writes in a new item (`CollectionTexts`).
+    public var starter: String?
 
     public init() {}
 
     /// The address segment of the listing pages of a field (`types`, `region`).
     public static func segment(_ field: String) -> String { field.replacingOccurrences(of: "_", with: "-") }
 
+    /// The address segment of the listing pages of a field: `listing_paths`, else its name.
+    public func segment(of field: String) -> String { listingPaths[field] ?? Self.segment(field) }
+
     public static func == (a: CollectionPublishing, b: CollectionPublishing) -> Bool {
         a.order == b.order && a.perPage == b.perPage && a.listings.map { [$0.vocabulary, $0.field] } == b.listings.map { [$0.vocabulary, $0.field] }
             && a.card == b.card && a.feedTitle == b.feedTitle && a.searchLabel == b.searchLabel && a.navigation == b.navigation
             && a.footer == b.footer && a.stale == b.stale && a.table == b.table && a.exports == b.exports && a.stats == b.stats
-            && a.editableDocuments == b.editableDocuments && a.map == b.map
+            && a.editableDocuments == b.editableDocuments && a.map == b.map && a.lifecycle == b.lifecycle
+            && a.contactPlaceholder == b.contactPlaceholder && a.listingPaths == b.listingPaths && a.feedPerValue == b.feedPerValue
+            && a.siteListings == b.siteListings && a.intro == b.intro && a.menuLabel == b.menuLabel && a.starter == b.starter
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -66,10 +88,19 @@ public struct CollectionPublishing: Sendable, Hashable {
         hasher.combine(stats)
         hasher.combine(editableDocuments)
         hasher.combine(map)
+        hasher.combine(lifecycle)
+        hasher.combine(contactPlaceholder)
+        hasher.combine(listingPaths)
+        hasher.combine(feedPerValue)
+        hasher.combine(siteListings)
+        hasher.combine(intro)
+        hasher.combine(menuLabel)
+        hasher.combine(starter)
     }
 
     static let keys = [
         "order", "pagination", "listings", "card", "feed", "search", "navigation", "footer", "stale", "table", "export", "stats", "odt", "map",
+        "lifecycle", "contact_placeholder", "listing_paths", "site_listings", "intro", "starter", "menu_label",
     ]
 }
 
@@ -184,8 +215,15 @@ extension CollectionDeclarations.Reader {
                 valid = false
             }
         }
-        if let entry = values["feed"], let map = subKeys(entry, known: ["title"], example: "feed: {title: Nouveautés}") {
+        if let entry = values["feed"], let map = subKeys(entry, known: ["title", "per_value"], example: "feed: {title: Nouveautés}") {
             result.feedTitle = requiredText(map, "title", owner: entry, example: "feed: {title: Nouveautés}")
+            if let perValue = map["per_value"] {
+                if let fields = listedFields(perValue, listings: result.listings, owner: "« per_value » de « feed »", collection: id) {
+                    result.feedPerValue = fields
+                } else {
+                    valid = false
+                }
+            }
         }
         if let entry = values["search"], let map = subKeys(entry, known: ["label"], example: "search: {label: Adresse utile}") {
             result.searchLabel = requiredText(map, "label", owner: entry, example: "search: {label: Adresse utile}")
@@ -199,6 +237,9 @@ extension CollectionDeclarations.Reader {
                 valid = false
             }
         }
+        if !listingKeys(values, listings: result.listings, collection: id, into: &result) { valid = false }
+        if !textKeys(values, collection: id, into: &result) { valid = false }
+        if let entry = values["lifecycle"] { if let rule = lifecycle(entry, fields: fields, collection: id) { result.lifecycle = rule } else { valid = false } }
         if let entry = values["stale"] { if let rule = staleRule(entry, fields: fields, collection: id) { result.stale = rule } else { valid = false } }
         if !databaseKeys(values, fields: fields, collection: id, into: &result) { valid = false }
         if !editableDocuments(values, grouped: values["groups"] != nil, collection: id, declaration: &result.editableDocuments) { valid = false }

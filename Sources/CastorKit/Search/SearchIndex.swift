@@ -52,6 +52,8 @@ public struct SearchIndex: Sendable {
         let meta: String
         let themes: [String]
         let regions: [String]
+        /// What stands for a contact in its collection's texts (`contact_placeholder`), not indexed.
+        let placeholder: String?
     }
 
     /// A document's terms (weighted count and the fields they appear in), and what results show.
@@ -86,8 +88,7 @@ public struct SearchIndex: Sendable {
             DocType(slug: $0.key, label: $0.value, prefix: "fiches/\($0.key)/")
         }
         types += [
-            DocType(slug: "evenement", label: "Événement", prefix: "agenda/"),
-            DocType(slug: "annonce", label: "Annonce", prefix: "annonces/"),
+            DocType(slug: "evenement", label: "Événement", prefix: "agenda/")
         ]
         // Declared collections with `search: {label}`: one type each, labelled as declared.
         for (index, collection) in site.collections.enumerated() {
@@ -103,10 +104,11 @@ public struct SearchIndex: Sendable {
                 Document(
                     type: type, title: entry.title, path: entry.url, summary: summary,
                     headings: rendered?.headings.map(\.text) ?? [], labels: labels, attachments: attachments,
-                    html: rendered?.html ?? "", meta: meta, themes: themes, regions: regions))
+                    html: rendered?.html ?? "", meta: meta, themes: themes, regions: regions,
+                    placeholder: entry.collection.publishing.contactPlaceholder))
         }
         if let readLog {
-            for id in [BuiltinKinds.fiches, BuiltinKinds.events, BuiltinKinds.ads] { readLog.value(.order(id)) }
+            for id in [BuiltinKinds.fiches, BuiltinKinds.events] { readLog.value(.order(id)) }
             for collection in site.collections { readLog.value(.order(collection.schema.id)) }
         }
         for (typeIndex, type) in types.enumerated() {
@@ -139,13 +141,6 @@ public struct SearchIndex: Sendable {
                     if let location = event.location { labels.append(location) }
                     add(typeIndex, event.entry, summary: event.summary, labels: labels,
                         meta: PageContext.capitalized(event.frenchDateLabel), regions: event.region.map { [$0] } ?? [])
-                }
-            case "annonce":
-                for ad in site.ads {
-                    var labels = [type.label, config.label("ad_categories", ad.category)]
-                    if let region = ad.region { labels.append(config.label("regions", region)) }
-                    add(typeIndex, ad.entry, summary: ad.summary, labels: labels,
-                        meta: config.label("ad_categories", ad.category), regions: ad.region.map { [$0] } ?? [])
                 }
             default:
                 for fiche in site.fiches where fiche.type == type.slug {
@@ -281,7 +276,7 @@ public struct SearchIndex: Sendable {
         let body = SearchText.fromHTML(doc.html)
         var words: [String: (count: Float, fields: UInt8)] = [:]
         func count(_ text: String, _ field: UInt8) {
-            FrenchAnalyzer.forEachWord(SearchText.withoutPlaceholders(text)) { word in
+            FrenchAnalyzer.forEachWord(SearchText.withoutPlaceholders(text, also: doc.placeholder)) { word in
                 if let stats = words[word] {
                     words[word] = (stats.count + 1, stats.fields | field)
                 } else {

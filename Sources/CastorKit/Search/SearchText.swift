@@ -93,8 +93,9 @@ public enum SearchText {
 
     /// The text without the placeholders of masked contacts: « contact masqué » is not a word
     /// of the document, and is not indexed.
-    public static func withoutPlaceholders(_ text: String) -> String {
-        TextReplace.replacingAll(text, [(ContactMask.placeholder, " "), (ContactMask.adPlaceholder, " ")])
+    /// `also`: the placeholder of the document's collection (`contact_placeholder`), if any.
+    public static func withoutPlaceholders(_ text: String, also other: String? = nil) -> String {
+        TextReplace.replacingAll(text, [(ContactMask.placeholder, " ")] + (other.map { [($0, " ")] } ?? []))
     }
 
     /// Runs of whitespace become one space; no space at either end.

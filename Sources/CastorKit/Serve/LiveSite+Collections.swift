@@ -1,8 +1,8 @@
 /// Where an item sits in the preview's last publication (`LiveSite.itemPlaces`).
 enum ItemPlace {
-    /// Kinds 0–2 are the fiches, events and ads; a declared collection published by the
+    /// Kinds 0 and 1 are the fiches and events; a declared collection published by the
     /// generic renderer is kind `firstCollection` + its index in `Site.collections`.
-    static let firstCollection = 3
+    static let firstCollection = 2
 }
 
 /// The preview of the collections the generic renderer publishes (`Site.collections`): an edit

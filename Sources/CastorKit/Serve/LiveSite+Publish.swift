@@ -125,7 +125,7 @@ extension LiveSite {
     private struct Assembly {
         let fast: Bool
         let keepPlan: Bool
-        let items: (fiches: [Fiche], events: [Event], ads: [Ad])
+        let items: (fiches: [Fiche], events: [Event])
         let bodies: [String: RenderedMarkdown]
         let site: Site
         let plan: SitePlan
@@ -143,22 +143,20 @@ extension LiveSite {
         let fast = !cardsChanged && !full && lastItems != nil && lastPlan != nil
         let incremental = !fast && !full && !membershipChanged && lastItems != nil && lastPlan != nil
         reusedPlan = fast
-        var items: (fiches: [Fiche], events: [Event], ads: [Ad])
+        var items: (fiches: [Fiche], events: [Event])
         var bodies: [String: RenderedMarkdown]
         var moved = (fiches: false, others: false)
         var collections = lastCollections
         if (fast || incremental), let last = lastItems {
             items = last
             bodies = lastBodies
-            let lifetime = config.adLifetimeDays
-            var changed: [Set<Int>] = [[], [], []]
+            var changed: [Set<Int>] = [[], []]
             var reorderCollections = false
             for path in pendingEntries {
                 guard let place = itemPlaces[path], let entry = entriesByPath[path] else { continue }
                 switch place.kind {
                 case 0: items.fiches[place.index] = Fiche(entry)
                 case 1: items.events[place.index] = Event(entry)
-                case 2: items.ads[place.index] = Ad(entry, defaultLifetimeDays: lifetime)
                 default:
                     collections[place.kind - ItemPlace.firstCollection].items[place.index] = Item(entry)
                     if changedCards.contains(path) { reorderCollections = true }
@@ -175,7 +173,6 @@ extension LiveSite {
             if incremental {
                 moved.fiches = LiveSite.reorder(&items.fiches, changed: changed[0], key: Builder.ItemOrder.key, before: Builder.ItemOrder.before)
                 moved.others = LiveSite.reorder(&items.events, changed: changed[1], key: Builder.ItemOrder.key, before: Builder.ItemOrder.before) || moved.others
-                moved.others = LiveSite.reorder(&items.ads, changed: changed[2], key: Builder.ItemOrder.key, before: Builder.ItemOrder.before) || moved.others
             }
         } else {
             let published = orderedPaths.compactMap { path -> Entry? in
@@ -201,7 +198,7 @@ extension LiveSite {
             }
         }
         var site = Site(
-            config: config, today: options.today, fiches: items.fiches, events: items.events, ads: items.ads,
+            config: config, today: options.today, fiches: items.fiches, events: items.events,
             bodies: bodies, related: lastRelated!.related)
         site.collections = (fast || incremental) ? collections : publishedCollections()
         site.franceMap = franceMap
@@ -218,7 +215,6 @@ extension LiveSite {
                 switch job.kind {
                 case .fiche(let i): itemPlaces[site.fiches[i].entry.relativePath] = (0, i, index)
                 case .event(let i): itemPlaces[site.events[i].entry.relativePath] = (1, i, index)
-                case .ad(let i): itemPlaces[site.ads[i].entry.relativePath] = (2, i, index)
                 case .item(let collection, let i):
                     itemPlaces[site.collections[collection].items[i].entry.relativePath] = (ItemPlace.firstCollection + collection, i, index)
                 default: break
@@ -484,4 +480,3 @@ protocol HasEntry {
 
 extension Fiche: HasEntry {}
 extension Event: HasEntry {}
-extension Ad: HasEntry {}

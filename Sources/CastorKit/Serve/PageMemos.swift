@@ -80,7 +80,6 @@ extension RenderJob {
         case .notFound: hasher.combine("404")
         case .fiche(let index): hasher.combine("item"); hasher.combine(site.path(of: .fiche(index)))
         case .event(let index): hasher.combine("item"); hasher.combine(site.path(of: .event(index)))
-        case .ad(let index): hasher.combine("item"); hasher.combine(site.path(of: .ad(index)))
         case .item(let collection, let index):
             hasher.combine("item")
             hasher.combine(site.path(of: .item(collection: collection, index: index)))

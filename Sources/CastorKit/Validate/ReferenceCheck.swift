@@ -41,7 +41,7 @@ public enum ReferenceCheck {
         switch targets.lookup(name, rule: rule) {
         case .found(let target):
             guard !isPublished(target) else { return inverseProblem(name, target: target, spec: spec, rule: rule, entry: entry) }
-            return .warning(file, position, "« \(spec.key) » : « \(name) » vise un contenu non publié (brouillon ou annonce expirée) : son nom est affiché sans lien",
+            return .warning(file, position, "« \(spec.key) » : « \(name) » vise un contenu non publié (brouillon ou contenu expiré) : son nom est affiché sans lien",
                 hint: "publiez « \(target.displayPath) » (retirez « draft: true »), ou retirez « \(name) » de « \(spec.key) »")
         case .ambiguous(let entries):
             let paths = entries.map { ($0.group.map { $0 + "/" } ?? "") + $0.slug }.sorted()

@@ -1,0 +1,151 @@
+import Foundation
+import XCTest
+
+@testable import CastorKit
+
+/// Issue 12: the petites annonces are a declared collection. What was their dedicated code is
+/// now declaration keys any collection can use: `lifecycle` (expiry with a default lifetime),
+/// `listing_paths`, `site_listings`, `feed: {per_value}`, `contact_placeholder`, `intro`,
+/// `starter`, `menu_label`.
+final class LifecycleTests: XCTestCase {
+    /// Every mistake in the new keys is reported at its place, all at once.
+    func testEveryMistakeInTheNewKeysIsReportedWithItsPlace() {
+        let yaml = """
+            collections:
+              appels:
+                label: Appels à projets
+                singular: Appel
+                listings: [regions]
+                lifecycle: {field: closes, from: prix, default_days: 0}
+                listing_paths: {region: regions, regions: "Par Région"}
+                site_listings: [themes]
+                feed: {title: Appels, per_value: [ad_categories]}
+                contact_placeholder: ""
+                fields:
+                  title: {type: text, label: Titre, required: true}
+                  region: {type: term, label: Région, vocabulary: regions}
+                  prix: {type: price, label: Prix}
+                  closes: {type: date, label: Clôture}
+              offres:
+                label: Offres
+                singular: Offre
+                lifecycle: {from: published}
+                fields:
+                  title: {type: text, label: Titre, required: true}
+                  published: {type: date, label: Publication}
+            """
+        let (collections, diagnostics) = CollectionDeclarations.load(
+            yaml: yaml, file: "collections.yml", vocabularies: ["regions", "themes", "ad_categories"])
+        XCTAssertNil(collections)
+        let lines = diagnostics.map { "\($0.line):\($0.column) \($0.message)" }
+        let expected = [
+            "6:38 « lifecycle » : « prix » est de type price, pas une date",
+            "6:58 « lifecycle » : « default_days » doit être un nombre de jours plus grand que 0",
+            "7:21 « listing_paths » : « region » n'est pas dans « listings » de la collection « appels » : vouliez-vous écrire « regions » ?",
+            "7:47 « listing_paths » : le chemin de « regions » s'écrit en minuscules, chiffres et tirets",
+            "8:20 « site_listings » : « themes » n'est pas dans « listings » de la collection « appels »",
+            "9:38 « per_value » de « feed » : « ad_categories » n'est pas dans « listings » de la collection « appels »",
+            "10:26 « contact_placeholder » de la collection « appels » doit être un texte",
+            "19:5 « lifecycle » de la collection « offres » : « field » manquant",
+            "19:5 « lifecycle » de la collection « offres » : « from » et « default_days » vont ensemble",
+        ]
+        for line in expected {
+            XCTAssertTrue(lines.contains { $0.hasPrefix(line) }, "missing: \(line)\n" + lines.joined(separator: "\n"))
+        }
+        XCTAssertEqual(lines.count, expected.count, lines.joined(separator: "\n"))
+    }
+
+    /// The project's ads are declared with the keys, and nothing of them is in Swift.
+    func testTheAdsAreDeclaredNotCoded() throws {
+        let setup = SiteSetup.load(contentRoot: EndToEndTests.repository.appendingPathComponent("content").path)
+        let ads = try XCTUnwrap(setup.collections?.first { $0.id == "annonces" })
+        XCTAssertFalse(BuiltinKinds.isBuiltin(ads), "published by the generic renderer")
+        XCTAssertEqual(ads.publishing.lifecycle, Lifecycle(field: "expires", from: "published", defaultDays: 90))
+        XCTAssertEqual(ads.publishing.listingPaths, ["category": "categories", "region": "regions"])
+        XCTAssertEqual(ads.publishing.siteListings, ["regions"])
+        XCTAssertEqual(ads.publishing.feedPerValue, ["category"])
+        XCTAssertEqual(ads.publishing.contactPlaceholder, "[contact sur l'annonce]")
+        XCTAssertEqual(ads.publishing.menuLabel, "Annonces")
+        let sources = EndToEndTests.repository.appendingPathComponent("Sources")
+        for case let url as URL in FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)! where url.pathExtension == "swift" {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+                XCTAssertFalse(line.contains("BuiltinKinds.ads") || line.contains("\"annonces\"") || line.contains("ad_categories\""),
+                    "\(url.lastPathComponent): \(line)")
+            }
+        }
+    }
+
+    /// An old site.yml setting the ads' lifetime is told where it went.
+    func testTheOldLifetimeSettingOfSiteYmlPointsToTheDeclaration() {
+        let (_, diagnostics) = SiteConfig.load(
+            yaml: "title: x\nbase_url: https://x.org/\nad_default_lifetime_days: 60\nfiche_types: {a: A}\nthemes: {a: A}\nregions: {a: A}\n",
+            file: "site.yml")
+        XCTAssertEqual(diagnostics.map { "\($0.line):\($0.column) \($0.message)" }, ["3:27 « ad_default_lifetime_days » ne se règle plus dans site.yml"])
+    }
+}
+
+extension EndToEndTests {
+    /// A collection declared in YAML only with `lifecycle`: its expired items leave the site,
+    /// those leaving soon are announced by `castor build`, the page says until when.
+    func testAnyDeclaredCollectionCanExpire() throws {
+        let folder = try workspace()
+        let content = folder.appendingPathComponent("content")
+        let declarations = content.appendingPathComponent("collections.yml")
+        try (try String(contentsOf: declarations, encoding: .utf8) + """
+
+              appels:
+                label: Appels à projets
+                singular: Appel
+                intro: Les appels à projets ouverts aux groupes.
+                order: {field: opens, direction: desc}
+                lifecycle: {field: closes, from: opens, default_days: 30}
+                starter: |
+                  À compléter : qui lance l'appel, pour qui, quel montant.
+                fields:
+                  title: {type: text, label: Titre, required: true}
+                  opens: {type: date, label: Ouverture, required: true}
+                  closes: {type: date, label: Clôture}
+
+            """).write(to: declarations, atomically: true, encoding: .utf8)
+        let folderOfItems = content.appendingPathComponent("appels")
+        try FileManager.default.createDirectory(at: folderOfItems, withIntermediateDirectories: true)
+        try "---\ntitle: Fondation, appel de printemps\nopens: 2026-11-01\ncloses: 2026-11-30\n---\nTexte.\n"
+            .write(to: folderOfItems.appendingPathComponent("fini.md"), atomically: true, encoding: .utf8)
+        try "---\ntitle: Région, appel d'automne\nopens: 2026-11-10\n---\nTexte.\n"
+            .write(to: folderOfItems.appendingPathComponent("bientot.md"), atomically: true, encoding: .utf8)
+        try "---\ntitle: Ville, appel d'hiver\nopens: 2026-11-20\ncloses: 2027-03-01\n---\nTexte.\n"
+            .write(to: folderOfItems.appendingPathComponent("ouvert.md"), atomically: true, encoding: .utf8)
+        let result = try run(["build", "--content", "content", "--templates", "templates", "--output", "site", "--now", "2026-12-01"], in: folder)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("Appels à projets : 1 contenu expiré n'est pas publié."), result.stdout)
+        XCTAssertTrue(result.stdout.contains("Appels à projets qui expirent dans les 14 jours (prévenez leurs auteurs) :\n  - content/appels/bientot.md : « Région, appel d'automne », expire le 10 décembre 2026"), result.stdout)
+        let site = folder.appendingPathComponent("site")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("appels/fini/index.html").path))
+        // French typography puts no-break spaces before « jours », inside dates…: compared as spaces.
+        func read(_ path: String) throws -> String {
+            try String(contentsOf: site.appendingPathComponent(path), encoding: .utf8)
+                .replacingOccurrences(of: "\u{A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
+        }
+        let page = try read("appels/bientot/index.html")
+        XCTAssertTrue(page.contains("En ligne jusqu’au <time datetime=\"2026-12-10\">10 décembre 2026</time> (durée par défaut de 30 jours)"), page)
+        let open = try read("appels/ouvert/index.html")
+        XCTAssertTrue(open.contains("En ligne jusqu’au <time datetime=\"2027-03-01\">1er mars 2027</time></p>"), open)
+        XCTAssertFalse(open.contains("<dt>Clôture</dt>"), "the last day is said once")
+        let listing = try read("appels/index.html")
+        XCTAssertTrue(listing.contains("<p class=\"chapo\">Les appels à projets ouverts aux groupes.</p>"), listing)
+        XCTAssertTrue(listing.contains("Ouverture : 20 novembre 2026"), listing)
+        XCTAssertLessThan(try XCTUnwrap(listing.range(of: "appel d&#39;hiver")).lowerBound, try XCTUnwrap(listing.range(of: "appel d&#39;automne")).lowerBound)
+
+        // castor check warns about the item leaving soon; castor new writes the declared starter.
+        let check = try run(["check", "--content", "content", "--templates", "templates", "--now", "2026-12-01"], in: folder)
+        XCTAssertTrue(check.stderr.contains(
+            "content/appels/bientot.md:3:8: avertissement : fin de publication dans 9 jours, le 10 décembre 2026 (durée par défaut de 30 jours après « opens »)"),
+            check.stderr)
+        XCTAssertFalse(check.stderr.contains("content/appels/ouvert.md"), "three months ahead is not soon")
+        let new = try run(["new", "appel", "Département, appel de printemps", "--content", "content", "--now", "2026-11-23"], in: folder)
+        XCTAssertEqual(new.status, 0, new.stderr)
+        let created = try String(contentsOf: folderOfItems.appendingPathComponent("departement-appel-de-printemps.md"), encoding: .utf8)
+        XCTAssertTrue(created.hasSuffix("---\n\nÀ compléter : qui lance l'appel, pour qui, quel montant.\n"), created)
+    }
+}
