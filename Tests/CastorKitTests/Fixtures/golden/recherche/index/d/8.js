@@ -1,1 +1,1 @@
-__castorIndex("d/8",["Terrain à Rennes","terrain-rennes","Un terrain de 2 000 m² pour un groupe. Terrain viabilisé. Pour visiter, écrire à [contact masqué] ou appeler le [contact masqué].","Terrain"]);
+__castorIndex("d/8",["Terrain à Rennes","terrain-rennes","Un terrain de 2 000 m² pour un groupe. Terrain viabilisé. Pour visiter, écrire à [contact masqué] ou appeler le [contact masqué].","Terrain · Bretagne"]);
