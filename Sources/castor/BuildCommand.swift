@@ -28,7 +28,7 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let total = report.steps.reduce(0) { $0 + $1.seconds }
-        let counts = report.counts.map { "\($0.count) \($0.label)" }.joined(separator: ", ")
+        let counts = report.countsText
         print("Site construit dans « \(output) » : \(report.pagesWritten) pages, \(report.filesCopied) fichiers copiés (\(counts)) en \(Terminal.seconds(total)).")
         print("Étapes : " + report.steps.map { "\($0.name) \(Terminal.seconds($0.seconds))" }.joined(separator: ", "))
         if let lifecycles = Terminal.lifecycleReport(report) { print(lifecycles) }

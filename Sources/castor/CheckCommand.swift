@@ -43,7 +43,7 @@ struct CheckCommand: ParsableCommand {
                 Terminal.standardError(warnings.count == 1 ? "Avertissement :" : "Avertissements :")
                 Terminal.printDiagnostics(DiagnosticList(warnings))
             }
-            let counts = report.counts.map { "\($0.count) \($0.label)" }.joined(separator: ", ")
+            let counts = report.countsText
             let summary = "Vérification : \(report.diagnostics.summary)" + (counts.isEmpty ? "." : " (\(counts)).")
             if report.diagnostics.hasErrors {
                 Terminal.standardError(summary)

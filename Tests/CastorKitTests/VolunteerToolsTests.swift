@@ -204,7 +204,7 @@ final class CheckReportTests: XCTestCase {
             .error("content/a.md", SourcePosition(line: 4, column: 11), "catégorie inconnue", hint: "essayez terrain"),
             .error("content/site.yml", .unknown, "fichier manquant"),
         ])
-        let report = CheckReport(diagnostics: list, counts: [("fiches", 2), ("événements", 1)])
+        let report = CheckReport(diagnostics: list, counts: [("fiches", "fiches", 2), ("evenements", "événements", 1)])
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(report.json().utf8)) as? [String: Any])
         XCTAssertEqual(object["schema"] as? String, "castor-check/1")
         let summary = try XCTUnwrap(object["summary"] as? [String: Any])

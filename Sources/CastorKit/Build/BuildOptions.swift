@@ -29,7 +29,12 @@ public struct BuildReport: Sendable {
     public var filesCopied = 0
     /// Named steps and their duration in seconds, in order.
     public var steps: [(name: String, seconds: Double)] = []
-    public var counts: [(label: String, count: Int)] = []
+    /// Items published per collection: `key` for `castor check --json` (the collection's id;
+    /// `evenements` for the agenda, as it always was), `label` for people.
+    public var counts: [(key: String, label: String, count: Int)] = []
+
+    /// « fiches : 20, événements : 13, petites annonces : 9 ».
+    public var countsText: String { counts.map { "\($0.label) : \($0.count)" }.joined(separator: ", ") }
     /// The collections with a `lifecycle`, each with its items left out because they expired
     /// (paths) and those leaving within 14 days, so volunteers can contact their authors.
     public var lifecycles: [LifecycleReport] = []

@@ -119,7 +119,7 @@ public struct Builder: Sendable {
         // 4. Assemble.
         report.lifecycles = Builder.lifecycleReports(entries, collections: collections, today: today)
         let (fiches, events) = Builder.sortedItems(published, config: config)
-        report.counts = [("fiches", fiches.count), ("événements", events.count)]
+        report.counts = [("fiches", "fiches", fiches.count), ("evenements", "événements", events.count)]
 
         // 5. Every file of the site, from one source each; nothing active published as is.
         let templatesRoot = options.templates + "/assets"
@@ -127,7 +127,7 @@ public struct Builder: Sendable {
         let assets = Builder.publishedAssets(loaded.assets, entries: entries, isPublished: isPublished)
         var site = Site(config: config, today: today, fiches: fiches, events: events, bodies: bodies)
         site.collections = Builder.publishedCollections(published, collections: collections)
-        report.counts += site.collections.map { ($0.schema.label.lowercased(), $0.items.count) }
+        report.counts += site.collections.map { ($0.schema.id, $0.schema.label.lowercased(), $0.items.count) }
         let (franceMap, mapProblems) = FranceMapData.load(
             templates: options.templates, collections: collections, declarationsFile: loader.display(CollectionDeclarations.fileName))
         site.franceMap = franceMap

@@ -173,10 +173,10 @@ public struct CheckReport: Codable, Sendable, Equatable {
     public let summary: Summary
     public let diagnostics: [Item]
 
-    public init(diagnostics list: DiagnosticList, counts: [(label: String, count: Int)]) {
+    public init(diagnostics list: DiagnosticList, counts: [(key: String, label: String, count: Int)]) {
         schema = CheckReport.schemaName
         var keyed: [String: Int] = [:]
-        for (label, count) in counts { keyed[Slug.make(label)] = count }
+        for (key, _, count) in counts { keyed[key] = count }
         summary = Summary(errors: list.errors.count, warnings: list.warnings.count, text: list.summary, counts: keyed)
         diagnostics = list.sorted.map {
             Item(file: $0.file, line: $0.line, column: $0.column, severity: $0.severity == .error ? "error" : "warning",
