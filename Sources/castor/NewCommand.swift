@@ -15,7 +15,7 @@ struct NewCommand: ParsableCommand {
             Le nom du fichier vient du titre (minuscules, sans accents) ; un fichier existant n'est \
             jamais remplacé. Le nouveau fichier est un brouillon (draft: true).
             """,
-        subcommands: [NewFiche.self, NewEvent.self, NewItem.self],
+        subcommands: [NewFiche.self, NewItem.self],
         defaultSubcommand: NewItem.self)
 }
 
@@ -131,9 +131,9 @@ struct NewItem: ParsableCommand {
     }
 }
 
-// Two commands the volunteers' guide names, with their own options and help. Their
-// collection is found in collections.yml by its singular (« Fiche », « Événement »):
-// `NewItem` does the same for any collection (`castor new annonce "Titre" --categorie terrain`).
+// The fiche command, with its own options and help: its collection is found in collections.yml
+// by its singular (« Fiche »). `NewItem` does the same for any collection
+// (`castor new evenement "Titre" --date 2027-05-12`, `castor new annonce "Titre" --categorie terrain`).
 
 struct NewFiche: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -152,25 +152,5 @@ struct NewFiche: ParsableCommand {
 
     func run() throws {
         try options.create("fiche", group: type, title: title, region: region)
-    }
-}
-
-struct NewEvent: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "evenement", abstract: "Crée un événement : castor new evenement \"Titre\" --date 2027-05-12.")
-
-    @Argument(help: ArgumentHelp("Titre de l'événement, entre guillemets.", valueName: "titre"))
-    var title: String
-
-    @Option(name: .long, help: ArgumentHelp("Début : AAAA-MM-JJ, ou AAAA-MM-JJTHH:MM (heure de Paris).", valueName: "DATE"))
-    var date: String
-
-    @Option(name: .long, help: ArgumentHelp("Région (une clé de regions dans site.yml).", valueName: "région"))
-    var region: String?
-
-    @OptionGroup var options: NewOptions
-
-    func run() throws {
-        try options.create("evenement", title: title, region: region, date: date)
     }
 }

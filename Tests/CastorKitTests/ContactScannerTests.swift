@@ -131,7 +131,8 @@ final class ContactScannerTests: XCTestCase {
         let event = Event(
             try entry(
                 TestCollections.events,
-                yaml: "title: Soirée au 06 44 55 66 77\nstart: 2026-12-12\nlocation: Salle, a@b.fr\nsummary: Écrire à c@d.fr\n"))
+                yaml: "title: Soirée au 06 44 55 66 77\nstart: 2026-12-12\nlocation: Salle, a@b.fr\nsummary: Écrire à c@d.fr\n"),
+            spec: try XCTUnwrap(TestCollections.events.publishing.calendar))
         XCTAssertEqual(event.title, "Soirée au [contact masqué]")
         XCTAssertEqual(event.location, "Salle, [contact masqué]")
         XCTAssertEqual(event.summary, "Écrire à [contact masqué]")

@@ -194,7 +194,7 @@ extension EndToEndTests {
         try DeclaredCollectionTests.addPartners(to: folder.appendingPathComponent("content"))
         let result = try run(buildArguments, in: folder)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.contains("3 partenaires"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("partenaires : 3"), result.stdout)
         XCTAssertFalse(result.stderr.contains("partenaires"), result.stderr)
         let site = folder.appendingPathComponent("site")
         func page(_ path: String) throws -> String { try String(contentsOf: site.appendingPathComponent(path), encoding: .utf8) }

@@ -20,7 +20,7 @@ extension EndToEndTests {
         let check = try run(["check", "--content", "content", "--templates", "templates", "--now", "2026-12-01"], in: folder)
         XCTAssertEqual(check.status, 0, check.stderr)
         XCTAssertFalse(check.stderr.contains("erreur :"), check.stderr)
-        XCTAssertTrue(check.stdout.contains("9 observatoire juridique et financier"), check.stdout)
+        XCTAssertTrue(check.stdout.contains("observatoire juridique et financier : 9"), check.stdout)
         // The one answer published more than two years before today is flagged, at its field.
         let observatoryWarnings = check.stderr.components(separatedBy: "\n").filter { $0.hasPrefix("content/observatoire/") }
         XCTAssertEqual(observatoryWarnings, [

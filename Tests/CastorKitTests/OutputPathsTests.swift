@@ -7,7 +7,7 @@ import XCTest
 final class OutputPathsTests: XCTestCase {
     func testEveryPathClaimedTwiceIsReportedNamingBothSources() {
         let planned: [(path: String, source: OutputPaths.Source)] = [
-            ("agenda/widget.js", .generated(OutputPaths.describe(generated: "agenda/widget.js"))),
+            ("agenda/widget.js", .generated("liste de l'agenda à intégrer sur d'autres sites")),
             ("fiches/x/index.html", .page("content/fiches/x/index.md")),
             ("assets/style.css", .template("templates/assets/style.css")),
             ("agenda/widget.js", .content("content/agenda/widget.js")),

@@ -67,7 +67,7 @@ final class PageReadsTests: XCTestCase {
         let shown = site.fiches.prefix(Listing.perPage).map(\.entry.relativePath)
         XCTAssertEqual(Set(recorded.cards).intersection(site.fiches.map(\.entry.relativePath)), Set(shown))
         let home = reads(try XCTUnwrap(checked.plan.jobs.first { $0.url == "" }), checked)
-        XCTAssertEqual(home.values, Set([.order(BuiltinKinds.fiches), .order(BuiltinKinds.events)] + site.collections.map { .order($0.schema.id) }))
+        XCTAssertEqual(home.values, Set([.order(BuiltinKinds.fiches)] + site.collections.map { .order($0.schema.id) }))
         let notFound = reads(try XCTUnwrap(checked.plan.jobs.first { $0.file == "404.html" }), checked)
         XCTAssertEqual(Set(notFound.cards), Set(PageContext.footerPages(site).map(\.entry.relativePath)), "the 404 page reads the footer only")
         XCTAssertEqual(notFound.items, [])
@@ -88,8 +88,9 @@ final class PageReadsTests: XCTestCase {
         XCTAssertEqual(first, PageMemos.fingerprint(memo, card: { _ in 1 }, full: { _ in 2 }, derived: derived), "the home shows no item whole")
         var reordered = site
         reordered = Site(
-            config: site.config, today: site.today, fiches: site.fiches.reversed(), events: site.events,
+            config: site.config, today: site.today, fiches: site.fiches.reversed(),
             bodies: site.bodies)
+        reordered.collections = site.collections
         XCTAssertNotEqual(first, PageMemos.fingerprint(memo, card: { _ in 1 }, full: { _ in 1 }, derived: DerivedFingerprints(site: reordered)))
         let other = try XCTUnwrap(checked.plan.jobs.first { $0.url == "fiches/" })
         XCTAssertNotEqual(memo.descriptor, other.descriptor(in: site))
@@ -107,7 +108,7 @@ final class PageReadsTests: XCTestCase {
         }
         let agenda = reads(.agenda)
         XCTAssertEqual(Set(agenda.items), Set(site.events.map(\.entry.relativePath)), "calendars carry every event, and nothing else")
-        XCTAssertEqual(agenda.values, [.order(BuiltinKinds.events)])
+        XCTAssertEqual(agenda.values, [.order(try XCTUnwrap(site.calendarCollection).schema.id)])
         let feeds = reads(.fichesFeed)
         XCTAssertEqual(Set(feeds.items), Set(site.fiches.prefix(50).map(\.entry.relativePath)), "the fiches' feed reads its 50 most recent fiches")
         let ads = try XCTUnwrap(site.collections.first { $0.schema.publishing.feedPerValue == ["category"] })

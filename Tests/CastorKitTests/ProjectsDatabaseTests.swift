@@ -33,7 +33,7 @@ extension EndToEndTests {
         XCTAssertEqual(check.status, 0, check.stderr)
         XCTAssertFalse(check.stderr.contains("erreur"), check.stderr)
         XCTAssertFalse(check.stderr.contains("content/projets/") || check.stderr.contains("content/partenaires/"), "no warning on the new content: " + check.stderr)
-        XCTAssertTrue((check.stdout + check.stderr).contains("14 projets, 9 partenaires"), check.stdout + check.stderr)
+        XCTAssertTrue((check.stdout + check.stderr).contains("projets : 14, partenaires : 9"), check.stdout + check.stderr)
 
         // At least 12 projects over 6 regions, 8 partners of the trades; each side names the other.
         let projects = try frontMatters(folder.appendingPathComponent("content/projets"))

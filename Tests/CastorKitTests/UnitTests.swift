@@ -70,7 +70,7 @@ final class DateTests: XCTestCase {
     func testFrenchEventLabels() throws {
         func event(_ start: String, _ end: String?) throws -> Event {
             let yaml = "title: T\nstart: \(start)\n" + (end.map { "end: \($0)\n" } ?? "")
-            return Event(try entry(TestCollections.events, yaml: yaml))
+            return Event(try entry(TestCollections.events, yaml: yaml), spec: TestCollections.events.publishing.calendar!)
         }
         XCTAssertEqual(try event("2027-06-12T09:30", "2027-06-12T17:00").frenchDateLabel, "samedi 12 juin 2027, 9 h 30 – 17 h")
         XCTAssertEqual(try event("2027-06-12", "2027-06-14").frenchDateLabel, "du 12 au 14 juin 2027")
@@ -223,13 +223,16 @@ final class LinkAndURLTests: XCTestCase {
 
 final class AgendaTests: XCTestCase {
     func event(_ yaml: String, slug: String = "x") throws -> Event {
-        Event(try entry(TestCollections.events, yaml: "title: T\n" + yaml, slug: slug))
+        Event(try entry(TestCollections.events, yaml: "title: T\n" + yaml, slug: slug), spec: TestCollections.events.publishing.calendar!)
     }
 
     func site(_ events: [Event], baseURL: String = "https://example.org/") -> Site {
         var config = testConfig
         config.baseURL = baseURL
-        return Site(config: config, today: LocalDate(iso: "2026-11-23")!, fiches: [], events: events, bodies: [:])
+        var site = Site(config: config, today: LocalDate(iso: "2026-11-23")!, fiches: [], bodies: [:])
+        // The agenda is the collection declared with `calendar:`; its items are the events.
+        site.collections = [PublishedCollection(schema: TestCollections.events, items: events.map { Item($0.entry) })]
+        return site
     }
 
     func testParisOffsetsAcrossTheClockChanges() {

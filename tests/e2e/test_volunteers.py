@@ -76,7 +76,8 @@ def test_new_refuses_unknown_values_in_french(workspace):
     assert result.returncode == 1
     assert "fiche_types" in result.stderr
     missing_date = castor(workspace, "new", "evenement", "Sans date")
-    assert missing_date.returncode == 64
+    assert missing_date.returncode == 1
+    assert "--date est obligatoire : « start » (début)" in missing_date.stderr
     assert not (workspace / "content/agenda/sans-date.md").exists()
 
 

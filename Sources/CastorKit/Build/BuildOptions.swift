@@ -29,8 +29,8 @@ public struct BuildReport: Sendable {
     public var filesCopied = 0
     /// Named steps and their duration in seconds, in order.
     public var steps: [(name: String, seconds: Double)] = []
-    /// Items published per collection: `key` for `castor check --json` (the collection's id;
-    /// `evenements` for the agenda, as it always was), `label` for people.
+    /// Items published per collection: `key` for `castor check --json` (the collection's id),
+    /// `label` for people.
     public var counts: [(key: String, label: String, count: Int)] = []
 
     /// « fiches : 20, événements : 13, petites annonces : 9 ».

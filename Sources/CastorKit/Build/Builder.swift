@@ -118,14 +118,14 @@ public struct Builder: Sendable {
 
         // 4. Assemble.
         report.lifecycles = Builder.lifecycleReports(entries, collections: collections, today: today)
-        let (fiches, events) = Builder.sortedItems(published, config: config)
-        report.counts = [("fiches", "fiches", fiches.count), ("evenements", "événements", events.count)]
+        let fiches = Builder.sortedItems(published, config: config)
+        report.counts = [("fiches", "fiches", fiches.count)]
 
         // 5. Every file of the site, from one source each; nothing active published as is.
         let templatesRoot = options.templates + "/assets"
         let templateAssets = Builder.templateAssets(templatesRoot)
         let assets = Builder.publishedAssets(loaded.assets, entries: entries, isPublished: isPublished)
-        var site = Site(config: config, today: today, fiches: fiches, events: events, bodies: bodies)
+        var site = Site(config: config, today: today, fiches: fiches, bodies: bodies)
         site.collections = Builder.publishedCollections(published, collections: collections)
         report.counts += site.collections.map { ($0.schema.id, $0.schema.label.lowercased(), $0.items.count) }
         let (franceMap, mapProblems) = FranceMapData.load(
@@ -311,25 +311,16 @@ extension Builder {
     }
 
     /// Published entries as the site's items, in the order of the listings.
-    public static func sortedItems(_ published: [Entry], config: SiteConfig) -> (fiches: [Fiche], events: [Event]) {
+    public static func sortedItems(_ published: [Entry], config: SiteConfig) -> [Fiche] {
         var fiches: [Fiche] = []
-        var events: [Event] = []
-        for entry in published {
-            switch entry.collection.id {
-            case BuiltinKinds.fiches: fiches.append(Fiche(entry))
-            case BuiltinKinds.events: events.append(Event(entry))
-            default: break
-            }
-        }
+        for entry in published where entry.collection.id == BuiltinKinds.fiches { fiches.append(Fiche(entry)) }
         // Keys read once: the items' properties look their fields up at every comparison.
         // The sort is stable: items that compare equal stay in path order.
         func sorted<Item, Key>(_ items: [Item], key: (Item) -> Key, by before: (Key, Key) -> Bool) -> [Item] {
             let keys = items.map(key)
             return items.indices.sorted { before(keys[$0], keys[$1]) }.map { items[$0] }
         }
-        fiches = sorted(fiches, key: ItemOrder.key, by: ItemOrder.before)
-        events = sorted(events, key: ItemOrder.key, by: ItemOrder.before)
-        return (fiches, events)
+        return sorted(fiches, key: ItemOrder.key, by: ItemOrder.before)
     }
 
     /// The published items of the declared collections without dedicated code, in the order
@@ -341,13 +332,11 @@ extension Builder {
         return generic.map { PublishedCollection.ordered($0, entries: byCollection[$0.id] ?? []) }
     }
 
-    /// The order of the listings: fiches newest update first, events soonest first, titles in
-    /// alphabetical order among equals.
+    /// The order of the fiches' listings: newest update first, titles in alphabetical order
+    /// among equals.
     public enum ItemOrder {
         public static func key(_ fiche: Fiche) -> (LocalDate, String) { (fiche.updated, fiche.title) }
         public static func before(_ a: (LocalDate, String), _ b: (LocalDate, String)) -> Bool { (a.0, b.1) > (b.0, a.1) }
-        public static func key(_ event: Event) -> (EventTime, String) { (event.start, event.title) }
-        public static func before(_ a: (EventTime, String), _ b: (EventTime, String)) -> Bool { (a.0, a.1) < (b.0, b.1) }
     }
 
     /// `footer_pages` of site.yml names items of the collections declared with `footer: true`
@@ -468,7 +457,6 @@ enum PageRenderer {
         switch job.kind {
         case .home: return templates.render(context.home(), template: "home")
         case .fiche(let index): return templates.render(context.fiche(index), template: BuiltinKinds.template(context.site.fiches[index].entry.collection))
-        case .event(let index): return templates.render(context.event(index), template: BuiltinKinds.template(context.site.events[index].entry.collection))
         case .item(let collection, let index):
             let schema = context.site.collections[collection].schema
             return templates.render(context.item(collection: collection, index: index), template: PageRenderer.itemTemplate(schema, templates: templates))

@@ -94,13 +94,13 @@ public enum OutputPaths {
     }
 
     /// What a file Castor writes besides the item pages is, in French.
-    public static func describe(generated path: String) -> String {
+    public static func describe(generated path: String, site: Site) -> String {
         switch path {
         case "sitemap.xml": return "plan du site pour les moteurs de recherche"
         case "robots.txt": return "consignes aux moteurs de recherche"
-        case AgendaFeeds.widgetFile: return "liste de l'agenda à intégrer sur d'autres sites"
-        case AgendaFeeds.jsonFile: return "flux JSON de l'agenda"
-        case AgendaFeeds.atomFile: return "flux Atom de l'agenda"
+        case AgendaFeeds.widgetFile(site): return "liste de l'agenda à intégrer sur d'autres sites"
+        case AgendaFeeds.jsonFile(site): return "flux JSON de l'agenda"
+        case AgendaFeeds.atomFile(site): return "flux Atom de l'agenda"
         case "fiches/atom.xml": return "flux Atom des fiches"
         default:
             if path.hasSuffix(".ics") { return "calendrier de l'agenda" }
@@ -121,7 +121,6 @@ public enum OutputPaths {
             let source: Source
             switch job.kind {
             case .fiche(let index): source = .page(site.fiches[index].entry.displayPath)
-            case .event(let index): source = .page(site.events[index].entry.displayPath)
             case .item(let collection, let index): source = .page(site.collections[collection].items[index].entry.displayPath)
             case .home: source = .generated("page d'accueil")
             case .listing(let listing, _): source = .generated("liste « \(listing.title) »")
@@ -134,7 +133,7 @@ public enum OutputPaths {
         }
         let feeds = Dictionary(
             site.collections.map { ($0.schema.publishedPrefix + "atom.xml", "flux Atom de « \($0.schema.label) »") }, uniquingKeysWith: { a, _ in a })
-        for path in extras { result.append((path, .generated(feeds[path] ?? describe(generated: path)))) }
+        for path in extras { result.append((path, .generated(feeds[path] ?? describe(generated: path, site: site)))) }
         for (path, body) in site.bodies.sorted(by: { $0.key < $1.key }) {
             if let document = body.document { result.append((document.file, .generated("document modifiable de « \(path) »"))) }
         }

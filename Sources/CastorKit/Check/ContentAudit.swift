@@ -134,7 +134,7 @@ public enum ContentAudit {
 /// ```json
 /// {"schema": "castor-check/1",
 ///  "summary": {"errors": 1, "warnings": 2, "text": "1 erreur, 2 avertissements",
-///              "counts": {"fiches": 20, "evenements": 11, "annonces": 9, "pages": 3}},
+///              "counts": {"fiches": 20, "agenda": 11, "annonces": 9, "pages": 3}},
 ///  "diagnostics": [{"file": "content/annonces/x.md", "line": 4, "column": 11,
 ///                   "severity": "error", "message": "…", "hint": "…"}]}
 /// ```

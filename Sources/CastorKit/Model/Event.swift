@@ -36,29 +36,35 @@ public enum EventTime: Sendable, Hashable, Comparable {
     }
 }
 
-/// An event of the agenda.
+/// An item of a collection declared with `calendar:` (the agenda), its fields read through
+/// the declaration (`CalendarSpec`).
 public struct Event: Sendable {
     public enum Status: String, Sendable { case confirmed, cancelled, postponed }
 
     public let entry: Entry
+    public let spec: CalendarSpec
     public let start: EventTime
     public let end: EventTime?
 
-    public init(_ entry: Entry) {
+    public init(_ entry: Entry, spec: CalendarSpec) {
         self.entry = entry
-        self.start = EventTime(entry["start"]) ?? .day(LocalDate(dayNumber: 0))
-        self.end = EventTime(entry["end"])
+        self.spec = spec
+        self.start = EventTime(entry[spec.start]) ?? .day(LocalDate(dayNumber: 0))
+        self.end = spec.end.flatMap { EventTime(entry[$0]) }
     }
+
+    private func text(_ key: String?) -> String? { key.flatMap { entry[$0]?.text } }
 
     public var title: String { entry.title }
     public var summary: String { entry.summary }
-    public var location: String? { entry["location"]?.text }
-    public var region: String? { entry["region"]?.text }
-    public var online: String? { entry["online"]?.text }
-    public var registration: String? { entry["registration"]?.text }
-    public var status: Status { entry["status"]?.text.flatMap(Status.init(rawValue:)) ?? .confirmed }
+    public var location: String? { text(spec.location) }
+    /// Its value of the `scope` field (a slug of `regions`).
+    public var region: String? { text(spec.scope) }
+    public var online: String? { text(spec.online) }
+    public var registration: String? { text(spec.registration) }
+    public var status: Status { text(spec.status).flatMap(Status.init(rawValue:)) ?? .confirmed }
     /// When the event was announced (`announced`), if the volunteer said so.
-    public var announced: LocalDate? { entry["announced"]?.day }
+    public var announced: LocalDate? { spec.announced.flatMap { entry[$0]?.day } }
 
     /// The date the Atom feed sorts and stamps the event by: `announced`, or else its first day.
     public var announcementDate: LocalDate { announced ?? start.date }

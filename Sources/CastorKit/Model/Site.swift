@@ -5,8 +5,6 @@ public struct Site: Sendable {
     public let today: LocalDate
     /// Newest update first.
     public let fiches: [Fiche]
-    /// Earliest start first.
-    public let events: [Event]
     /// Rendered Markdown by source path.
     public let bodies: [String: RenderedMarkdown]
     /// Fiche index → indices of related fiches.
@@ -14,29 +12,46 @@ public struct Site: Sendable {
     /// The collections without dedicated code, in the order of collections.yml, each with its
     /// published items in listing order (`ItemRef.item`); items past their `lifecycle` are not
     /// published.
-    public var collections: [PublishedCollection] = []
+    public var collections: [PublishedCollection] = [] {
+        didSet { (calendar, events) = Site.calendarItems(collections) }
+    }
+    /// The index in `collections` of the one declared with `calendar:` (the agenda), if any.
+    public private(set) var calendar: Int?
+    /// Its items as events, in its order (`events[i]` is `collections[calendar].items[i]`).
+    public private(set) var events: [Event] = []
+
+    static func calendarItems(_ collections: [PublishedCollection]) -> (Int?, [Event]) {
+        guard let index = collections.firstIndex(where: { $0.schema.publishing.calendar != nil }),
+            let spec = collections[index].schema.publishing.calendar
+        else { return (nil, []) }
+        return (index, collections[index].items.map { Event($0.entry, spec: spec) })
+    }
+
+    /// The agenda's collection, when one is declared with `calendar:`.
+    public var calendarCollection: PublishedCollection? { calendar.map { collections[$0] } }
+    /// Where the agenda's pages and files are (`agenda/`).
+    public var agendaPrefix: String { calendarCollection?.schema.publishedPrefix ?? "" }
     /// The outlines of the map of France, when a collection has `map:` (`FranceMapData.load`).
     public var franceMap: FranceMapData?
 
     public init(
-        config: SiteConfig, today: LocalDate, fiches: [Fiche], events: [Event],
+        config: SiteConfig, today: LocalDate, fiches: [Fiche],
         bodies: [String: RenderedMarkdown]
     ) {
         self.init(
-            config: config, today: today, fiches: fiches, events: events, bodies: bodies,
+            config: config, today: today, fiches: fiches, bodies: bodies,
             related: Site.relatedFiches(fiches))
     }
 
     /// A site whose related fiches are already known (the preview reuses them while the
     /// fiches' order and themes do not change).
     init(
-        config: SiteConfig, today: LocalDate, fiches: [Fiche], events: [Event],
+        config: SiteConfig, today: LocalDate, fiches: [Fiche],
         bodies: [String: RenderedMarkdown], related: [[Int]]
     ) {
         self.config = config
         self.today = today
         self.fiches = fiches
-        self.events = events
         self.bodies = bodies
         self.related = related
     }

@@ -4,41 +4,50 @@ import Foundation
 /// announced events, the JSON feed of upcoming events and the widget member associations
 /// embed on their own sites.
 public enum AgendaFeeds {
-    public static let atomFile = "agenda/atom.xml"
-    public static let jsonFile = "agenda/evenements.json"
-    public static let widgetFile = "agenda/widget.js"
-    public static let sharePage = "agenda/partager/"
+    /// The agenda's files, in the folder of the collection declared with `calendar:`.
+    public static func atomFile(_ site: Site) -> String { site.agendaPrefix + "atom.xml" }
+    public static func jsonFile(_ site: Site) -> String { site.agendaPrefix + (site.calendarCollection?.schema.publishing.calendar?.json ?? "") }
+    public static func widgetFile(_ site: Site) -> String { site.agendaPrefix + "widget.js" }
+    public static func sharePage(_ site: Site) -> String { site.agendaPrefix + "partager/" }
 
-    /// Every file to write, by path under the output folder.
+    /// The declared description of the agenda (`calendar: {description}`), said of one region.
+    static func describe(_ site: Site, region label: String? = nil) -> String {
+        let text = site.calendarCollection?.schema.publishing.calendar?.description ?? ""
+        guard let label, !text.isEmpty else { return text }
+        return (text.hasSuffix(".") ? String(text.dropLast()) : text) + " pour « \(label) »."
+    }
+
+    /// Every file to write, by path under the output folder; none without a calendar.
     public static func files(_ site: Site, log: ReadLog? = nil) -> [(path: String, text: String)] {
+        guard let collection = site.calendarCollection else { return [] }
         let config = site.config
+        let label = collection.schema.label
         // Calendars carry every event whole.
         if let log {
-            log.value(.order(BuiltinKinds.events))
+            log.value(.order(collection.schema.id))
             for event in site.events { log.item(event.entry.relativePath) }
         }
         var files: [(String, String)] = []
-        let name = "Agenda — " + config.title
+        let all = AgendaScope.all(site)
         files.append(
-            (AgendaScope.all.calendarFile,
-             ICalendar.calendar(
-                site.events, site: site, name: name,
-                description: "Les événements du réseau de l'habitat participatif.", source: AgendaScope.all.calendarFile)))
-        for (region, label) in config.vocabulary("regions") {
-            let scope = AgendaScope.region(region)
-            files.append(
-                (scope.calendarFile,
-                 ICalendar.calendar(
-                    site.events.filter(scope.contains), site: site, name: "Agenda : \(label) — " + config.title,
-                    description: "Les événements du réseau de l'habitat participatif pour « \(label) ».",
-                    source: scope.calendarFile)))
+            (all.calendarFile,
+             ICalendar.calendar(site.events, site: site, name: "\(label) — " + config.title, description: describe(site), source: all.calendarFile)))
+        if collection.schema.publishing.calendar?.scope != nil {
+            for (region, regionLabel) in config.vocabulary(CalendarSpec.scopeVocabulary) {
+                let scope = AgendaScope.region(region, of: site)
+                files.append(
+                    (scope.calendarFile,
+                     ICalendar.calendar(
+                        site.events.filter(scope.contains), site: site, name: "\(label) : \(regionLabel) — " + config.title,
+                        description: describe(site, region: regionLabel), source: scope.calendarFile)))
+            }
         }
         for event in site.events {
             files.append((event.calendarFile, ICalendar.calendar([event], site: site, name: nil)))
         }
-        files.append((atomFile, atom(site)))
-        files.append((jsonFile, json(site)))
-        files.append((widgetFile, widget(site)))
+        files.append((atomFile(site), atom(site)))
+        files.append((jsonFile(site), json(site)))
+        files.append((widgetFile(site), widget(site)))
         return files
     }
 
@@ -49,7 +58,8 @@ public enum AgendaFeeds {
     public static func atom(_ site: Site, limit: Int = 50) -> String {
         let config = site.config
         let base = config.baseURL
-        let feedURL = base + atomFile
+        let feedURL = base + atomFile(site)
+        let label = site.calendarCollection?.schema.label ?? ""
         let events = site.events.sorted { a, b in
             (a.announcementDate, a.start, b.title) > (b.announcementDate, b.start, a.title)
         }.prefix(limit)
@@ -57,10 +67,10 @@ public enum AgendaFeeds {
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(Escape.xml(config.language))">
-            <title>\(Escape.xml(config.title)) — agenda</title>
+            <title>\(Escape.xml(config.title)) — \(Escape.xml(label.lowercased()))</title>
             <subtitle>Événements nouvellement annoncés</subtitle>
             <link rel="self" type="application/atom+xml" href="\(Escape.xml(feedURL))"/>
-            <link rel="alternate" type="text/html" href="\(Escape.xml(base + "agenda/"))"/>
+            <link rel="alternate" type="text/html" href="\(Escape.xml(base + site.agendaPrefix))"/>
             <id>\(Escape.xml(feedURL))</id>
             <updated>\(updated)</updated>
             <author><name>\(Escape.xml(config.title))</name></author>
@@ -115,9 +125,9 @@ public enum AgendaFeeds {
         let base = config.baseURL
         let upcoming = site.events.filter { $0.isUpcoming(today: site.today) }
         let feed = JSONFeed(
-            version: "https://jsonfeed.org/version/1.1", title: config.title + " — agenda",
-            homePageURL: base + "agenda/", feedURL: base + jsonFile,
-            description: "Les événements à venir du réseau de l'habitat participatif.", language: config.language,
+            version: "https://jsonfeed.org/version/1.1", title: config.title + " — " + (site.calendarCollection?.schema.label.lowercased() ?? ""),
+            homePageURL: base + site.agendaPrefix, feedURL: base + jsonFile(site),
+            description: describe(site), language: config.language,
             items: upcoming.map { event in
                 JSONFeed.Item(
                     id: event.uid(config: config), url: base + event.entry.url, title: event.title,
@@ -140,7 +150,7 @@ public enum AgendaFeeds {
             }
         }
         return JSONFeed.AgendaFields(
-            about: config.baseURL + sharePage + "#json", start: stamp(event.start), end: stamp(event.end),
+            about: config.baseURL + sharePage(site) + "#json", start: stamp(event.start), end: stamp(event.end),
             allDay: event.isAllDay, lastDay: event.lastDay.iso, dateLabel: PageContext.capitalized(event.frenchDateLabel),
             location: event.location, online: event.online, registration: event.registration, region: event.region,
             regionLabel: event.region.map { config.label("regions", $0) }, status: event.status.rawValue,
@@ -251,7 +261,7 @@ public enum AgendaFeeds {
                 status: event.statusLabel)
         }
         let data = WidgetData(
-            title: config.title, agenda: base + "agenda/",
+            title: config.title, agenda: base + site.agendaPrefix,
             regions: Dictionary(uniqueKeysWithValues: config.vocabulary("regions").map { ($0.key, $0.value) }),
             events: items)
         // The only value written into the script: one JSON literal, escaped for a script.
@@ -265,7 +275,7 @@ public enum AgendaFeeds {
     /// `data-region` (a slug of `regions`) and `data-max` (how many events, 5 by default).
     static let widgetScript = #"""
         /* Agenda de l'habitat participatif : prochains événements, à intégrer sur un autre site.
-           Mode d'emploi : page « Partager l'agenda » du site (agenda/partager/). */
+           Mode d'emploi : page « Partager l'agenda » du site (partager/, dans le dossier de l'agenda). */
         (function () {
           "use strict";
           var agenda = __AGENDA__;

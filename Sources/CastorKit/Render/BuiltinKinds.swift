@@ -1,8 +1,8 @@
 /// TRANSITIONAL (issue 12, stage 1). The collections are declared in `content/collections.yml`,
-/// but the renderer (SitePlan, PageContext, Feeds, AgendaFeeds, Search, Builder.sortedItems,
-/// PageRenderer, ContentAudit, LiveSite) still has dedicated code for two of the kinds the site
-/// had before: fiches and agenda (the static pages and the petites annonces moved onto the
-/// generic path: `footer: true`, `lifecycle`, `listing_paths`, `contact_placeholder`…). That code finds its
+/// but the renderer (SitePlan, PageContext, Feeds, Search, Builder.sortedItems, ContentAudit,
+/// LiveSite) still has dedicated code for one of the kinds the site had before: the fiches (the
+/// static pages, the petites annonces and the agenda moved onto the generic path: `footer: true`,
+/// `lifecycle`, `listing_paths`, `contact_placeholder`, `calendar`…). That code finds its
 /// collection here, by id, and nowhere else. Stage 2 replaces this file with features switched
 /// on by the declarations (order, grouping, feeds, calendar, lifecycle…) and generic templates.
 ///
@@ -10,10 +10,9 @@
 /// `CollectionPublishing`, `SitePlan.collectionJobs`, `PageContext.item`, `item.mustache`.
 public enum BuiltinKinds {
     public static let fiches = "fiches"
-    public static let events = "agenda"
-    public static let all: Set<String> = [fiches, events]
+    public static let all: Set<String> = [fiches]
 
-    /// Whether the collection is one of the two with dedicated code; any other is published
+    /// Whether the collection is the one with dedicated code; any other is published
     /// by the generic renderer from its declaration (`Site.collections`).
     public static func isBuiltin(_ collection: CollectionSchema) -> Bool {
         all.contains(collection.id)
@@ -22,10 +21,7 @@ public enum BuiltinKinds {
     /// The template of an item page: the declared one, or the one the kind always had.
     static func template(_ collection: CollectionSchema) -> String {
         if let template = collection.template { return template }
-        switch collection.id {
-        case fiches: return "fiche"
-        default: return "event"
-        }
+        return "fiche"
     }
 
     /// What the dedicated code of a kind relies on: where its pages are (the renderer writes
@@ -43,17 +39,9 @@ public enum BuiltinKinds {
             ("regions", .terms(vocabulary: "regions"), false), ("updated", .date, true), ("authors", .textList, false),
             ("attachments", .attachments, false),
         ]),
-        events: Expectation(prefix: "agenda/", groups: nil, fields: [
-            ("title", .text, true), ("start", .dateOrDateTime, true), ("end", .dateOrDateTime, false), ("location", .text, false),
-            ("region", .term(vocabulary: "regions"), false), ("summary", .text, false), ("online", .url, false),
-            ("registration", .url, false), ("status", .choice([]), false), ("announced", .date, false),
-        ]),
     ]
 
-    /// The statuses the agenda shows (`Event.status`).
-    static let statusValues = ["confirmed", "cancelled", "postponed"]
-
-    /// Why the declaration of one of the four kinds breaks what its dedicated code relies on
+    /// Why the declaration of the fiches breaks what its dedicated code relies on
     /// (each a French sentence), empty when it does not.
     static func problems(_ collection: CollectionSchema) -> [(message: String, hint: String)] {
         guard let expected = expectations[collection.id] else { return [] }
@@ -78,16 +66,11 @@ public enum BuiltinKinds {
             if required && !field.required {
                 result.append(("le champ « \(key) » de \(name) doit rester obligatoire", "remettez « required: true » : " + later))
             }
-            let same: Bool
-            switch (field.type, type) {
-            case (.choice(let choices), .choice): same = choices.map(\.value) == statusValues
-            default: same = field.type == type
-            }
+            let same = field.type == type
             if !same {
                 var wanted = FieldDeclarations.typeName(type)
                 switch type {
                 case .term(let vocabulary), .terms(let vocabulary): wanted += " sur la liste « \(vocabulary) »"
-                case .choice: wanted += " avec les valeurs " + statusValues.joined(separator: ", ")
                 default: break
                 }
                 result.append(("le champ « \(key) » de \(name) doit rester de type \(wanted)", later))

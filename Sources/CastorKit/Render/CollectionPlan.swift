@@ -13,6 +13,8 @@ extension SitePlan {
         }
         for (collectionIndex, collection) in site.collections.enumerated() {
             let schema = collection.schema
+            // The agenda's pages are its own (`calendarJobs`).
+            guard schema.publishing.calendar == nil else { continue }
             let publishing = schema.publishing
             let prefix = schema.publishedPrefix
             for (index, item) in collection.items.enumerated() {

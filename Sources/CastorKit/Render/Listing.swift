@@ -1,7 +1,6 @@
 /// A reference to one published item of the site.
 public enum ItemRef: Sendable, Hashable {
     case fiche(Int)
-    case event(Int)
     /// An item of `Site.collections[collection]`.
     case item(collection: Int, index: Int)
 }
@@ -91,26 +90,40 @@ public struct TermsPage: Sendable {
 }
 
 /// The events an agenda page, calendar file or widget covers.
-public enum AgendaScope: Sendable, Hashable {
-    case all
-    /// A slug of `regions`.
-    case region(String)
+public struct AgendaScope: Sendable, Hashable {
+    /// The agenda's address prefix (`agenda/`) and the name of its calendars (`agenda`: the
+    /// collection's id).
+    public let prefix: String
+    public let name: String
+    /// A slug of `regions` (the calendar's `scope`), or nil for the whole agenda.
+    public let region: String?
+
+    public init(prefix: String, name: String, region: String? = nil) {
+        self.prefix = prefix
+        self.name = name
+        self.region = region
+    }
+
+    /// The whole agenda of a site, and one of its regions.
+    public static func all(_ site: Site) -> AgendaScope {
+        AgendaScope(prefix: site.agendaPrefix, name: site.calendarCollection?.schema.id ?? "")
+    }
+
+    public static func region(_ region: String, of site: Site) -> AgendaScope {
+        AgendaScope(prefix: site.agendaPrefix, name: site.calendarCollection?.schema.id ?? "", region: region)
+    }
+
+    public var isAll: Bool { region == nil }
 
     /// Root-relative folder of its pages and files: `agenda/`, `agenda/regions/bretagne/`.
     public var folder: String {
-        switch self {
-        case .all: return "agenda/"
-        case .region(let region): return "agenda/regions/\(region)/"
-        }
+        region.map { prefix + "regions/\($0)/" } ?? prefix
     }
 
     /// Its iCalendar file: `agenda/agenda.ics`, `agenda/regions/bretagne/agenda.ics`.
-    public var calendarFile: String { folder + "agenda.ics" }
+    public var calendarFile: String { folder + name + ".ics" }
 
     public func contains(_ event: Event) -> Bool {
-        switch self {
-        case .all: return true
-        case .region(let region): return event.region == region
-        }
+        region.map { event.region == $0 } ?? true
     }
 }

@@ -14,11 +14,13 @@ extension PageContext {
             + PageContext.navigationEnd
     }
 
-    /// The home page's view of each declared collection, by id (`collections.annonces` in
-    /// home.mustache): `label`, `url`, its first five items' cards `latest`, `hasLatest`.
+    /// The home page's view of each declared collection but the agenda, by id
+    /// (`collections.annonces` in home.mustache): `label`, `url`, its first five items' cards
+    /// `latest`, `hasLatest`.
     func latestOfCollections(count: Int = 5) -> [String: Any] {
         var result: [String: Any] = [:]
-        for (index, collection) in site.collections.enumerated() {
+        // The agenda's next events are `nextEvents`.
+        for (index, collection) in site.collections.enumerated() where index != site.calendar {
             let schema = collection.schema
             reads(.order(schema.id))
             let cards = collection.items.indices.prefix(count).map { card(.item(collection: index, index: $0)) }
@@ -99,6 +101,8 @@ extension PageContext {
     /// The page of one item: `item` (title, summary, body, fields), with the collection's
     /// labels (`collection`), read by `<collection id>.mustache` or else `item.mustache`.
     func item(collection: Int, index: Int) -> [String: Any] {
+        // The agenda's items have their dates, status and calendar file (`event`).
+        if collection == site.calendar { return event(index) }
         let published = site.collections[collection]
         let schema = published.schema
         let item = published.items[index]

@@ -37,27 +37,28 @@ public struct PageContext: Sendable {
     func reads(_ value: DerivedValue) { log?.value(value) }
 
     /// The menu's entries before and after those of the declared collections (`navigation: true`).
-    static let navigation: [NavLink] = [NavLink("Accueil", ""), NavLink("Fiches", "fiches/"), NavLink("Agenda", "agenda/")]
+    static let navigation: [NavLink] = [NavLink("Accueil", ""), NavLink("Fiches", "fiches/")]
     static let navigationEnd: [NavLink] = [NavLink("Thèmes", "themes/"), NavLink("Régions", "regions/")]
 
-    /// Feeds every page announces in `<head>`.
-    static var siteFeeds: [[String: Any]] {
-        [
-            ["title": "Fiches nouvelles et mises à jour", "url": "fiches/atom.xml", "type": "application/atom+xml"],
-            [
-                "title": "Agenda : événements nouvellement annoncés", "url": AgendaFeeds.atomFile,
-                "type": "application/atom+xml",
-            ],
-        ]
+    /// Feeds every page announces in `<head>`: the fiches', and the agenda's newly announced events.
+    var siteFeeds: [[String: Any]] {
+        var feeds: [[String: Any]] = [["title": "Fiches nouvelles et mises à jour", "url": "fiches/atom.xml", "type": "application/atom+xml"]]
+        if let agenda = site.calendarCollection?.schema.label {
+            feeds.append([
+                "title": "\(agenda) : événements nouvellement annoncés", "url": AgendaFeeds.atomFile(site), "type": "application/atom+xml",
+            ])
+        }
+        return feeds
     }
 
     /// The calendar and JSON feeds of an agenda scope, for `<head>`.
-    static func agendaFeeds(_ scope: AgendaScope, label: String?) -> [[String: Any]] {
-        let title = "Agenda" + (label.map { " : " + $0 } ?? "") + " (iCalendar)"
+    func agendaFeeds(_ scope: AgendaScope, label: String?) -> [[String: Any]] {
+        let agenda = site.calendarCollection?.schema.label ?? ""
+        let title = agenda + (label.map { " : " + $0 } ?? "") + " (iCalendar)"
         var feeds: [[String: Any]] = [["title": title, "url": scope.calendarFile, "type": "text/calendar"]]
-        if scope == .all {
+        if scope.isAll {
             feeds.append(
-                ["title": "Agenda : événements à venir (JSON Feed)", "url": AgendaFeeds.jsonFile, "type": "application/feed+json"])
+                ["title": "\(agenda) : événements à venir (JSON Feed)", "url": AgendaFeeds.jsonFile(site), "type": "application/feed+json"])
         }
         return feeds
     }
@@ -90,7 +91,7 @@ public struct PageContext: Sendable {
             "footerPages": footerLinks.map { ["label": $0.label, "url": $0.url] },
             "breadcrumbs": crumbs,
             "hasBreadcrumbs": !crumbs.isEmpty,
-            "feeds": PageContext.siteFeeds + feeds,
+            "feeds": siteFeeds + feeds,
         ]
     }
 
@@ -142,21 +143,26 @@ public struct PageContext: Sendable {
                 "kind": "fiche", "dateLabel": "Mise à jour le " + French.date(fiche.updated),
                 "dateISO": fiche.updated.iso, "meta": meta,
             ]
-        case .event(let index):
-            let event = site.events[index]
-            var meta: [String] = []
-            if event.status != .confirmed { meta.append(event.status == .cancelled ? "Annulé" : "Reporté") }
-            if let location = event.location { meta.append(location) }
-            if let region = event.region { meta.append(config.label("regions", region)) }
-            if event.online != nil && event.location == nil { meta.append("En ligne") }
-            return [
-                "title": event.title, "url": event.entry.url, "summary": event.summary, "kindLabel": "Événement",
-                "kind": "event", "dateLabel": Self.capitalized(event.frenchDateLabel), "dateISO": event.start.iso,
-                "meta": meta.joined(separator: " · "),
-            ]
         case .item(let collection, let index):
+            if collection == site.calendar { return eventCard(index) }
             return itemCard(collection: collection, index: index)
         }
+    }
+
+    /// The card of an item of the agenda: its dates, status, place, region.
+    func eventCard(_ index: Int) -> [String: Any] {
+        let config = site.config
+        let event = site.events[index]
+        var meta: [String] = []
+        if event.status != .confirmed { meta.append(event.status == .cancelled ? "Annulé" : "Reporté") }
+        if let location = event.location { meta.append(location) }
+        if let region = event.region { meta.append(config.label("regions", region)) }
+        if event.online != nil && event.location == nil { meta.append("En ligne") }
+        return [
+            "title": event.title, "url": event.entry.url, "summary": event.summary, "kindLabel": site.calendarCollection?.schema.singular ?? "",
+            "kind": "event", "dateLabel": Self.capitalized(event.frenchDateLabel), "dateISO": event.start.iso,
+            "meta": meta.joined(separator: " · "),
+        ]
     }
 
     static func capitalized(_ text: String) -> String {
@@ -168,10 +174,11 @@ public struct PageContext: Sendable {
 
     func home() -> [String: Any] {
         var context = common(url: "", title: site.config.title, description: site.config.description, kind: "home")
-        for id in [BuiltinKinds.fiches, BuiltinKinds.events] { reads(.order(id)) }
+        reads(.order(BuiltinKinds.fiches))
+        if let schema = site.calendarCollection?.schema { reads(.order(schema.id)) }
         let upcoming = site.events.indices.filter { site.events[$0].isUpcoming(today: site.today) }.prefix(5)
         context["latestFiches"] = site.fiches.indices.prefix(6).map { card(.fiche($0)) }
-        context["nextEvents"] = upcoming.map { card(.event($0)) }
+        context["nextEvents"] = site.calendar.map { calendar in upcoming.map { card(.item(collection: calendar, index: $0)) } } ?? []
         context["hasNextEvents"] = !upcoming.isEmpty
         context["collections"] = latestOfCollections()
         if let home = site.config.home {
@@ -226,9 +233,10 @@ public struct PageContext: Sendable {
         let entry = event.entry
         readsItem(entry.relativePath)
         let config = site.config
+        let schema = entry.collection
         var context = common(
             url: entry.url, title: event.title, description: event.summary, kind: "event",
-            breadcrumbs: [NavLink("Agenda", "agenda/")],
+            breadcrumbs: [NavLink(schema.label, schema.publishedPrefix)],
             feeds: [["title": "\(event.title) (iCalendar)", "url": event.calendarFile, "type": "text/calendar"]])
         let statusLabel = event.statusLabel ?? "Confirmé"
         var values: [String: Any] = [
@@ -243,7 +251,7 @@ public struct PageContext: Sendable {
         if let region = event.region {
             values["regionLabel"] = config.label("regions", region)
             values["regionUrl"] = "regions/\(region)/"
-            values["regionAgendaUrl"] = AgendaScope.region(region).folder
+            values["regionAgendaUrl"] = AgendaScope.region(region, of: site).folder
         }
         if let announced = event.announced {
             values["announcedISO"] = announced.iso
@@ -263,10 +271,10 @@ public struct PageContext: Sendable {
         var crumbs = listing.breadcrumbs
         if pageNumber > 1 { crumbs.append(NavLink(listing.title, listing.url)) }
         var scopeLabel: String?
-        if case .region(let region)? = listing.agenda { scopeLabel = site.config.label("regions", region) }
+        if let region = listing.agenda?.region { scopeLabel = site.config.label(CalendarSpec.scopeVocabulary, region) }
         var context = common(
             url: url, title: title, description: listing.intro, kind: "list", breadcrumbs: crumbs,
-            feeds: listing.agenda.map { PageContext.agendaFeeds($0, label: scopeLabel) }
+            feeds: listing.agenda.map { agendaFeeds($0, label: scopeLabel) }
                 ?? listing.collection.map { PageContext.collectionFeeds(site.collections[$0].schema) } ?? [])
         let refs = listing.items(onPage: pageNumber)
         var pagination: [String: Any] = ["hasPages": listing.pageCount > 1]
@@ -286,7 +294,7 @@ public struct PageContext: Sendable {
             var currentTitle: String?
             var currentItems: [[String: Any]] = []
             for ref in refs {
-                guard case .event(let index) = ref else { continue }
+                guard case .item(let collection, let index) = ref, collection == site.calendar else { continue }
                 let start = site.events[index].start.date
                 let title = listing.grouping == .year ? String(start.year) : PageContext.capitalized(French.monthYear(start))
                 if title != currentTitle, let previous = currentTitle {
@@ -317,10 +325,10 @@ public struct PageContext: Sendable {
         var block: [String: Any] = [
             "icsUrl": scope.calendarFile, "icsAbsolute": base + scope.calendarFile,
             "webcalAbsolute": PageContext.webcal(base + scope.calendarFile),
-            "atomUrl": AgendaFeeds.atomFile, "jsonUrl": AgendaFeeds.jsonFile, "shareUrl": AgendaFeeds.sharePage,
+            "atomUrl": AgendaFeeds.atomFile(site), "jsonUrl": AgendaFeeds.jsonFile(site), "shareUrl": AgendaFeeds.sharePage(site),
             "isRegion": label != nil,
             "regions": site.config.vocabulary("regions").map { slug, regionLabel -> [String: Any] in
-                let regionScope = AgendaScope.region(slug)
+                let regionScope = AgendaScope.region(slug, of: site)
                 return ["label": regionLabel, "url": regionScope.folder, "current": regionScope == scope]
             },
         ]
@@ -339,30 +347,31 @@ public struct PageContext: Sendable {
     /// `agenda/partager/`: the addresses and snippets to copy.
     func share() -> [String: Any] {
         let base = site.config.baseURL
-        let url = AgendaFeeds.sharePage
+        let url = AgendaFeeds.sharePage(site)
+        let agenda = site.calendarCollection.map { NavLink($0.schema.label, $0.schema.publishedPrefix) }
         var context = common(
             url: url, title: "Partager l'agenda",
             description: "S'abonner à l'agenda dans son application de calendrier, suivre ses flux, l'afficher sur le site de son association.",
-            kind: "share", breadcrumbs: [NavLink("Agenda", "agenda/")], feeds: PageContext.agendaFeeds(.all, label: nil))
+            kind: "share", breadcrumbs: agenda.map { [$0] } ?? [], feeds: agendaFeeds(.all(site), label: nil))
         let upcoming = site.events.filter { $0.isUpcoming(today: site.today) }
         // The counts of upcoming events per region read every event's region.
-        reads(.order(BuiltinKinds.events))
+        if let schema = site.calendarCollection?.schema { reads(.order(schema.id)) }
         if let log { for event in site.events { log.card(event.entry.relativePath) } }
         let regions = site.config.vocabulary("regions")
         let example = regions.keys.first { slug in upcoming.contains { $0.region == slug } } ?? regions.keys.first ?? "bretagne"
-        let widget = base + AgendaFeeds.widgetFile
+        let widget = base + AgendaFeeds.widgetFile(site)
         context["share"] = [
-            "agendaAbsolute": base + "agenda/",
-            "icsAbsolute": base + AgendaScope.all.calendarFile,
-            "webcalAbsolute": PageContext.webcal(base + AgendaScope.all.calendarFile),
-            "atomAbsolute": base + AgendaFeeds.atomFile, "jsonAbsolute": base + AgendaFeeds.jsonFile,
-            "widgetAbsolute": widget, "widgetUrl": AgendaFeeds.widgetFile,
+            "agendaAbsolute": base + site.agendaPrefix,
+            "icsAbsolute": base + AgendaScope.all(site).calendarFile,
+            "webcalAbsolute": PageContext.webcal(base + AgendaScope.all(site).calendarFile),
+            "atomAbsolute": base + AgendaFeeds.atomFile(site), "jsonAbsolute": base + AgendaFeeds.jsonFile(site),
+            "widgetAbsolute": widget, "widgetUrl": AgendaFeeds.widgetFile(site),
             "widgetSnippet": "<script src=\"\(widget)\" async></script>",
             "widgetRegionSnippet":
                 "<script src=\"\(widget)\" data-region=\"\(example)\" data-max=\"3\" async></script>",
             "exampleRegion": example, "exampleRegionLabel": site.config.label("regions", example),
             "regions": regions.map { slug, label -> [String: Any] in
-                let scope = AgendaScope.region(slug)
+                let scope = AgendaScope.region(slug, of: site)
                 return [
                     "slug": slug, "label": label, "url": scope.folder, "icsAbsolute": base + scope.calendarFile,
                     "webcalAbsolute": PageContext.webcal(base + scope.calendarFile),

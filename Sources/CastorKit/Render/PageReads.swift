@@ -52,7 +52,6 @@ extension Site {
     public func path(of ref: ItemRef) -> String {
         switch ref {
         case .fiche(let index): return fiches[index].entry.relativePath
-        case .event(let index): return events[index].entry.relativePath
         case .item(let collection, let index): return collections[collection].items[index].entry.relativePath
         }
     }
@@ -61,7 +60,6 @@ extension Site {
     func orderedPaths(of id: String) -> [String] {
         switch id {
         case BuiltinKinds.fiches: return fiches.map(\.entry.relativePath)
-        case BuiltinKinds.events: return events.map(\.entry.relativePath)
         default: return collections.first { $0.schema.id == id }?.items.map(\.entry.relativePath) ?? []
         }
     }

@@ -3,7 +3,6 @@ public struct RenderJob: Sendable {
     public enum Kind: Sendable {
         case home
         case fiche(Int)
-        case event(Int)
         /// An item of a collection published by the generic renderer (`Site.collections`).
         case item(collection: Int, index: Int)
         case listing(Listing, page: Int)
@@ -43,7 +42,10 @@ public struct SitePlan: Sendable {
 
         add("", .home)
         for (index, fiche) in site.fiches.enumerated() { add(fiche.entry.url, .fiche(index), fiche.updated) }
-        for (index, event) in site.events.enumerated() { add(event.entry.url, .event(index)) }
+        // The agenda's items, without a date in the sitemap.
+        if let calendar = site.calendar {
+            for (index, event) in site.events.enumerated() { add(event.entry.url, .item(collection: calendar, index: index)) }
+        }
         add("recherche/", .search)
 
         // Fiches: all, then one listing per type.
@@ -89,8 +91,10 @@ public struct SitePlan: Sendable {
         for (index, fiche) in site.fiches.enumerated() {
             for region in fiche.regions { regionItems[region, default: []].append(.fiche(index)) }
         }
-        for (index, event) in site.events.enumerated() where event.isUpcoming(today: site.today) {
-            if let region = event.region { regionItems[region, default: []].append(.event(index)) }
+        if let calendar = site.calendar {
+            for (index, event) in site.events.enumerated() where event.isUpcoming(today: site.today) {
+                if let region = event.region { regionItems[region, default: []].append(.item(collection: calendar, index: index)) }
+            }
         }
         // Declared collections with `site_listings: [regions]`.
         for (collection, published) in site.collections.enumerated() {
@@ -117,34 +121,11 @@ public struct SitePlan: Sendable {
                     url: "regions/\(region)/", title: "Région : \(label)",
                     intro: "Fiches, événements à venir et annonces pour « \(label) ».",
                     items: regionItems[region] ?? [], breadcrumbs: [NavLink("Régions", "regions/")],
-                    links: [NavLink("Agenda : \(label)", AgendaScope.region(region).folder)],
+                    links: site.calendarCollection.map { [NavLink("\($0.schema.label) : \(label)", AgendaScope.region(region, of: site).folder)] } ?? [],
                     emptyMessage: "Rien pour cette région pour le moment."))
         }
 
-        // Agenda: upcoming events by month, for all and per region; past ones in the
-        // archives, by year, most recent first; the page on sharing the agenda.
-        let upcoming = site.events.indices.filter { site.events[$0].isUpcoming(today: site.today) }
-        let past = site.events.indices.filter { !site.events[$0].isUpcoming(today: site.today) }.reversed()
-        addListing(
-            Listing(
-                url: "agenda/", title: "Agenda", intro: "Les prochains événements du réseau de l'habitat participatif.",
-                items: upcoming.map(ItemRef.event), grouping: .month, agenda: .all,
-                emptyMessage: "Aucun événement à venir pour le moment."))
-        addListing(
-            Listing(
-                url: "agenda/archives/", title: "Événements passés", items: past.map(ItemRef.event),
-                breadcrumbs: [NavLink("Agenda", "agenda/")], grouping: .year, emptyMessage: "Aucun événement passé."))
-        for (region, label) in regions {
-            let scope = AgendaScope.region(region)
-            addListing(
-                Listing(
-                    url: scope.folder, title: "Agenda : \(label)",
-                    intro: "Les prochains événements pour « \(label) ».",
-                    items: upcoming.filter { scope.contains(site.events[$0]) }.map(ItemRef.event),
-                    breadcrumbs: [NavLink("Agenda", "agenda/")], grouping: .month, agenda: scope,
-                    emptyMessage: "Aucun événement à venir pour cette région pour le moment."))
-        }
-        add("agenda/partager/", .share)
+        jobs += SitePlan.calendarJobs(site)
 
         // Declared collections without dedicated code: items, listing, per-value listings.
         jobs += SitePlan.collectionJobs(site)

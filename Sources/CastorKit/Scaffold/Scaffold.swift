@@ -301,19 +301,6 @@ public enum Scaffold {
                 Des liens vers les fiches voisines (voir le guide, partie 8) et des références précises.
 
                 """
-        case BuiltinKinds.events:
-            return """
-                \(placeholder) : présentez l'événement, le public visé et ce qu'on y fera.
-
-                ## Programme
-
-                - 9 h 30 : accueil.
-
-                ## Informations pratiques
-
-                Accès, tarif, inscription.
-
-                """
         default:
             return """
                 \(placeholder) : le texte de la page (\(collection.singular.lowercased())).

@@ -41,6 +41,8 @@ public struct CollectionPublishing: Sendable, Hashable {
     public var map: CollectionMap?
     /// `lifecycle: {field, from, default_days}`: items leave the site after a date (`Lifecycle`).
     public var lifecycle: Lifecycle?
+    /// `calendar: {start, end, …}`: the items are dated events, with an agenda (`CalendarSpec`).
+    public var calendar: CalendarSpec?
     /// `contact_placeholder`: what stands for a contact in the items' texts (`ContactMask`).
     public var contactPlaceholder: String?
     /// `listing_paths: {vocabulary: segment}`: the address segment of a listing, by field
@@ -70,7 +72,7 @@ public struct CollectionPublishing: Sendable, Hashable {
             && a.footer == b.footer && a.stale == b.stale && a.table == b.table && a.exports == b.exports && a.stats == b.stats
             && a.editableDocuments == b.editableDocuments && a.map == b.map && a.lifecycle == b.lifecycle
             && a.contactPlaceholder == b.contactPlaceholder && a.listingPaths == b.listingPaths && a.feedPerValue == b.feedPerValue
-            && a.siteListings == b.siteListings && a.intro == b.intro && a.menuLabel == b.menuLabel && a.starter == b.starter
+            && a.siteListings == b.siteListings && a.intro == b.intro && a.menuLabel == b.menuLabel && a.starter == b.starter && a.calendar == b.calendar
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -96,11 +98,12 @@ public struct CollectionPublishing: Sendable, Hashable {
         hasher.combine(intro)
         hasher.combine(menuLabel)
         hasher.combine(starter)
+        hasher.combine(calendar)
     }
 
     static let keys = [
         "order", "pagination", "listings", "card", "feed", "search", "navigation", "footer", "stale", "table", "export", "stats", "odt", "map",
-        "lifecycle", "contact_placeholder", "listing_paths", "site_listings", "intro", "starter", "menu_label",
+        "lifecycle", "contact_placeholder", "listing_paths", "site_listings", "intro", "starter", "menu_label", "calendar",
     ]
 }
 
@@ -239,6 +242,7 @@ extension CollectionDeclarations.Reader {
         }
         if !listingKeys(values, listings: result.listings, collection: id, into: &result) { valid = false }
         if !textKeys(values, collection: id, into: &result) { valid = false }
+        if let entry = values["calendar"] { if let spec = calendar(entry, fields: fields, collection: id) { result.calendar = spec } else { valid = false } }
         if let entry = values["lifecycle"] { if let rule = lifecycle(entry, fields: fields, collection: id) { result.lifecycle = rule } else { valid = false } }
         if let entry = values["stale"] { if let rule = staleRule(entry, fields: fields, collection: id) { result.stale = rule } else { valid = false } }
         if !databaseKeys(values, fields: fields, collection: id, into: &result) { valid = false }

@@ -87,9 +87,6 @@ public struct SearchIndex: Sendable {
         var types: [DocType] = config.vocabulary("fiche_types").map {
             DocType(slug: $0.key, label: $0.value, prefix: "fiches/\($0.key)/")
         }
-        types += [
-            DocType(slug: "evenement", label: "Événement", prefix: "agenda/")
-        ]
         // Declared collections with `search: {label}`: one type each, labelled as declared.
         for (index, collection) in site.collections.enumerated() {
             guard let label = collection.schema.publishing.searchLabel else { continue }
@@ -108,7 +105,7 @@ public struct SearchIndex: Sendable {
                     placeholder: entry.collection.publishing.contactPlaceholder))
         }
         if let readLog {
-            for id in [BuiltinKinds.fiches, BuiltinKinds.events] { readLog.value(.order(id)) }
+            readLog.value(.order(BuiltinKinds.fiches))
             for collection in site.collections { readLog.value(.order(collection.schema.id)) }
         }
         for (typeIndex, type) in types.enumerated() {
@@ -116,7 +113,7 @@ public struct SearchIndex: Sendable {
             if let collection = type.collection {
                 // The type's label, then the labels of the item's term fields.
                 let schema = site.collections[collection].schema
-                for item in site.collections[collection].items {
+                for (itemIndex, item) in site.collections[collection].items.enumerated() {
                     var labels = [type.label]
                     var regions: [String] = []
                     for field in schema.fields {
@@ -128,20 +125,19 @@ public struct SearchIndex: Sendable {
                         default: continue
                         }
                     }
-                    add(typeIndex, item.entry, summary: item.summary, labels: labels, meta: labels.dropFirst().joined(separator: " · "), regions: regions)
+                    var meta = labels.dropFirst().joined(separator: " · ")
+                    if collection == site.calendar {
+                        // An event: its place is searched, its dates are shown.
+                        let event = site.events[itemIndex]
+                        if let location = event.location { labels.append(location) }
+                        meta = PageContext.capitalized(event.frenchDateLabel)
+                    }
+                    add(typeIndex, item.entry, summary: item.summary, labels: labels, meta: meta, regions: regions)
                 }
                 types[typeIndex].end = documents.count
                 continue
             }
             switch type.slug {
-            case "evenement":
-                for event in site.events {
-                    var labels = [type.label]
-                    if let region = event.region { labels.append(config.label("regions", region)) }
-                    if let location = event.location { labels.append(location) }
-                    add(typeIndex, event.entry, summary: event.summary, labels: labels,
-                        meta: PageContext.capitalized(event.frenchDateLabel), regions: event.region.map { [$0] } ?? [])
-                }
             default:
                 for fiche in site.fiches where fiche.type == type.slug {
                     let labels = [type.label] + fiche.themes.map { config.label("themes", $0) }

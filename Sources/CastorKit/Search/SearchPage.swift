@@ -14,7 +14,6 @@ extension PageContext {
         var types: [[String: Any]] = config.vocabulary("fiche_types").map {
             ["slug": $0.key, "label": $0.value, "url": "fiches/\($0.key)/"]
         }
-        types.append(["slug": "evenement", "label": "Événement", "url": "agenda/"])
         for collection in site.collections {
             guard let label = collection.schema.publishing.searchLabel else { continue }
             types.append(["slug": collection.schema.id, "label": label, "url": collection.schema.hasListing ? collection.schema.publishedPrefix : ""])

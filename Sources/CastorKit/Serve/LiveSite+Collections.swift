@@ -1,8 +1,8 @@
 /// Where an item sits in the preview's last publication (`LiveSite.itemPlaces`).
 enum ItemPlace {
-    /// Kinds 0 and 1 are the fiches and events; a declared collection published by the
-    /// generic renderer is kind `firstCollection` + its index in `Site.collections`.
-    static let firstCollection = 2
+    /// Kind 0 is the fiches; a declared collection published by the generic renderer is kind
+    /// `firstCollection` + its index in `Site.collections`.
+    static let firstCollection = 1
 }
 
 /// The preview of the collections the generic renderer publishes (`Site.collections`): an edit

@@ -125,7 +125,7 @@ extension LiveSite {
     private struct Assembly {
         let fast: Bool
         let keepPlan: Bool
-        let items: (fiches: [Fiche], events: [Event])
+        let items: [Fiche]
         let bodies: [String: RenderedMarkdown]
         let site: Site
         let plan: SitePlan
@@ -143,26 +143,25 @@ extension LiveSite {
         let fast = !cardsChanged && !full && lastItems != nil && lastPlan != nil
         let incremental = !fast && !full && !membershipChanged && lastItems != nil && lastPlan != nil
         reusedPlan = fast
-        var items: (fiches: [Fiche], events: [Event])
+        var items: [Fiche] = []
         var bodies: [String: RenderedMarkdown]
         var moved = (fiches: false, others: false)
         var collections = lastCollections
         if (fast || incremental), let last = lastItems {
             items = last
             bodies = lastBodies
-            var changed: [Set<Int>] = [[], []]
+            var changed: Set<Int> = []
             var reorderCollections = false
             for path in pendingEntries {
                 guard let place = itemPlaces[path], let entry = entriesByPath[path] else { continue }
                 switch place.kind {
-                case 0: items.fiches[place.index] = Fiche(entry)
-                case 1: items.events[place.index] = Event(entry)
+                case 0: items[place.index] = Fiche(entry)
                 default:
                     collections[place.kind - ItemPlace.firstCollection].items[place.index] = Item(entry)
                     if changedCards.contains(path) { reorderCollections = true }
                     continue
                 }
-                if changedCards.contains(path) { changed[place.kind].insert(place.index) }
+                if changedCards.contains(path) { changed.insert(place.index) }
             }
             if reorderCollections {
                 let before = collections.map { $0.items.map(\.entry.relativePath) }
@@ -171,8 +170,7 @@ extension LiveSite {
             }
             for path in pendingBodies where itemPlaces[path] != nil { bodies[path] = documents[path]?.body }
             if incremental {
-                moved.fiches = LiveSite.reorder(&items.fiches, changed: changed[0], key: Builder.ItemOrder.key, before: Builder.ItemOrder.before)
-                moved.others = LiveSite.reorder(&items.events, changed: changed[1], key: Builder.ItemOrder.key, before: Builder.ItemOrder.before) || moved.others
+                moved.fiches = LiveSite.reorder(&items, changed: changed, key: Builder.ItemOrder.key, before: Builder.ItemOrder.before)
             }
         } else {
             let published = orderedPaths.compactMap { path -> Entry? in
@@ -188,17 +186,17 @@ extension LiveSite {
         // Related fiches depend on the fiches' order and themes only.
         if !(fast || (incremental && !moved.fiches && !planInputsChanged)) || lastRelated == nil {
             var relatedKey = Hasher()
-            for fiche in items.fiches {
+            for fiche in items {
                 relatedKey.combine(fiche.entry.relativePath)
                 relatedKey.combine(fiche.themes)
             }
-            let key = [relatedKey.finalize(), items.fiches.count]
+            let key = [relatedKey.finalize(), items.count]
             if lastRelated?.key != key {
-                lastRelated = (key, Site.relatedFiches(items.fiches))
+                lastRelated = (key, Site.relatedFiches(items))
             }
         }
         var site = Site(
-            config: config, today: options.today, fiches: items.fiches, events: items.events,
+            config: config, today: options.today, fiches: items,
             bodies: bodies, related: lastRelated!.related)
         site.collections = (fast || incremental) ? collections : publishedCollections()
         site.franceMap = franceMap
@@ -214,7 +212,6 @@ extension LiveSite {
             for (index, job) in jobs.enumerated() {
                 switch job.kind {
                 case .fiche(let i): itemPlaces[site.fiches[i].entry.relativePath] = (0, i, index)
-                case .event(let i): itemPlaces[site.events[i].entry.relativePath] = (1, i, index)
                 case .item(let collection, let i):
                     itemPlaces[site.collections[collection].items[i].entry.relativePath] = (ItemPlace.firstCollection + collection, i, index)
                 default: break

@@ -70,7 +70,7 @@ public final class LiveSite {
     var templateAssetsCopied: [String] = []
     var lastRelated: (key: [Int], related: [[Int]])?
     /// The items and plan of the last publication, reused while no card changes.
-    var lastItems: (fiches: [Fiche], events: [Event])?
+    var lastItems: [Fiche]?
     var lastPlan: SitePlan?
     /// The declared collections' items of the last publication (`LiveSite+Collections`).
     var lastCollections: [PublishedCollection] = []
@@ -106,7 +106,7 @@ public final class LiveSite {
     var lastExtraFiles: [Builder.ExtraFiles: Set<String>] = [:]
     /// The editable documents in the output (`LiveSite+EditableDocuments`).
     var lastEditableDocuments: Set<String> = []
-    /// Item path → its place in `lastItems` (0 fiches, 1 events, then
+    /// Item path → its place in `lastItems` (0 fiches, then
     /// `ItemPlace.firstCollection` + the index of a declared collection in `lastCollections`)
     /// and the index of its page in `lastPlan`.
     var itemPlaces: [String: (kind: Int, index: Int, job: Int)] = [:]
