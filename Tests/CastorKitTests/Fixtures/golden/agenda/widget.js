@@ -1,5 +1,5 @@
 /* Agenda de l'habitat participatif : prochains événements, à intégrer sur un autre site.
-   Mode d'emploi : page « Partager l'agenda » du site (agenda/partager/). */
+   Mode d'emploi : page « Partager l'agenda » du site (partager/, dans le dossier de l'agenda). */
 (function () {
   "use strict";
   var agenda = {"agenda":"https://ressources.example.org/agenda/","events":[{"date":"Samedi 5 décembre 2026, 9 h 30 – 17 h","lastDay":"2026-12-05","region":"bretagne","start":"2026-12-05","status":"Annulé","title":"Atelier Métaplan","url":"https://ressources.example.org/agenda/atelier/"},{"date":"Mardi 12 janvier 2027, 18 h 30","lastDay":"2027-01-12","place":"En ligne","region":"national","start":"2027-01-12","status":"Reporté","title":"Webinaire juridique","url":"https://ressources.example.org/agenda/webinaire/"},{"date":"Du 27 mars, 9 h, au 28 mars 2027, 17 h","lastDay":"2027-03-28","place":"Les Courtils, Sarlat","region":"bretagne","start":"2027-03-27","title":"Chantier participatif","url":"https://ressources.example.org/agenda/chantier/"},{"date":"Du 11 au 13 juin 2027","lastDay":"2027-06-13","place":"Lyon; salle 3, quai \"Nord\"","region":"national","start":"2027-06-11","title":"Rencontres nationales","url":"https://ressources.example.org/agenda/rencontres/"}],"regions":{"bretagne":"Bretagne","national":"National"},"title":"Centre de ressources de test"};
