@@ -1,6 +1,9 @@
 /// `stats: {by: [...], sum: field}` of a declared collection: on its listing, for each `by`
 /// field, a table of the number of items per value (and the total of the `sum` field), and a
 /// bar chart drawn at build time as inline SVG (no script), whose `<title>` says the same figures.
+/// A `reference` / `references` field counts by the items it names: one row per named item,
+/// labelled by its title and linked to its page (a name that names no published item is shown
+/// as written, without a link).
 enum CollectionStats {
     struct Row {
         let label: String
@@ -11,7 +14,8 @@ enum CollectionStats {
 
     /// The template's `stats`: one block per `by` field.
     static func tables(
-        _ collection: PublishedCollection, spec: CollectionStatsSpec, site: Site, valueURL: (String, String) -> String?
+        _ collection: PublishedCollection, spec: CollectionStatsSpec, site: Site, valueURL: (String, String) -> String?,
+        resolve: (String, ReferenceRule) -> Entry? = { _, _ in nil }
     ) -> [[String: Any]] {
         let schema = collection.schema
         let items = collection.items
@@ -25,17 +29,38 @@ enum CollectionStats {
             guard let field = schema.field(key) else { return nil }
             var counts: [String: (count: Int, sum: Double)] = [:]
             var missing = (count: 0, sum: 0.0)
+            // A reference field's values: the named items (key: their path), with title and page.
+            var named: [String: (label: String, url: String?)] = [:]
+            let rule = field.type.reference
+            func values(of item: Item) -> Set<String> {
+                guard let rule else { return Set(item.terms(key)) }
+                return Set(ReferenceIndex.names(item.entry[key]).map { name in
+                    guard let target = resolve(name, rule) else {
+                        named["\u{0}" + name] = (name, nil)
+                        return "\u{0}" + name
+                    }
+                    named[target.relativePath] = (target.title, target.url)
+                    return target.relativePath
+                })
+            }
             for item in items {
-                let values = Set(item.terms(key))
+                let values = values(of: item)
                 if values.isEmpty { missing = (missing.count + 1, missing.sum + amount(item)) }
                 for value in values {
                     let old = counts[value] ?? (0, 0)
                     counts[value] = (old.count + 1, old.sum + amount(item))
                 }
             }
-            var rows = CollectionTable.values(of: field, config: site.config).compactMap { value, label -> Row? in
-                guard let found = counts[value] else { return nil }
-                return Row(label: label, url: valueURL(key, value), count: found.count, sum: found.sum)
+            var rows: [Row]
+            if rule != nil {
+                // The named items by title (then path): they have no declared order.
+                rows = named.sorted { (CollectionSchema.fold($0.value.label), $0.key) < (CollectionSchema.fold($1.value.label), $1.key) }
+                    .map { value, shown in Row(label: shown.label, url: shown.url, count: counts[value]!.count, sum: counts[value]!.sum) }
+            } else {
+                rows = CollectionTable.values(of: field, config: site.config).compactMap { value, label -> Row? in
+                    guard let found = counts[value] else { return nil }
+                    return Row(label: label, url: valueURL(key, value), count: found.count, sum: found.sum)
+                }
             }
             if missing.count > 0 { rows.append(Row(label: "Non renseigné", url: nil, count: missing.count, sum: missing.sum)) }
             let fieldLabel = field.label.lowercasedFirst
@@ -55,8 +80,10 @@ enum CollectionStats {
                 "total": items.count, "totalSum": French.number(items.map(amount).reduce(0, +)),
                 "charts": charts.joined(separator: "\n"),
             ]
-            if case .terms = field.type {
+            switch field.type {
+            case .terms, .references:
                 block["note"] = "Un contenu peut avoir plusieurs valeurs : il compte alors dans plusieurs lignes, une seule fois dans l’ensemble."
+            default: break
             }
             return block
         }
