@@ -90,21 +90,47 @@ enum CollectionStats {
     }
 
     /// A horizontal bar chart: each row's label above its bar, the figure after the bar. Bars are
-    /// in percent of the width, so the chart fits any screen without shrinking its text.
+    /// in percent of the width, so the chart fits any screen without shrinking its text; a
+    /// label longer than `lineLength` characters (the title of a named item) goes over several
+    /// lines, so a 320 px screen shows it whole.
     static func chart(id: String, title: String, rows: [(label: String, value: Double)]) -> String {
-        let rowHeight = 40
+        let lineHeight = 18, barHeight = 22
         let biggest = rows.map(\.value).max() ?? 0
         let description = rows.map { "\($0.label) : \(French.number($0.value))" }.joined(separator: " ; ")
-        var svg = "<svg class=\"diagramme\" width=\"100%\" height=\"\(rows.count * rowHeight + 4)\" role=\"img\" aria-labelledby=\"\(id)\">"
+        let labels = rows.map { wrapped($0.label) }
+        let height = labels.reduce(0) { $0 + $1.count * lineHeight + barHeight }
+        var svg = "<svg class=\"diagramme\" width=\"100%\" height=\"\(height + 4)\" role=\"img\" aria-labelledby=\"\(id)\">"
         svg += "<title id=\"\(id)\">\(Escape.xml(title)) — \(Escape.xml(description))</title>"
-        for (index, row) in rows.enumerated() {
-            let top = index * rowHeight
+        var top = 0
+        for (row, lines) in zip(rows, labels) {
             let share = biggest > 0 ? max(row.value / biggest * 80, row.value > 0 ? 0.5 : 0) : 0
             let width = "\((share * 10).rounded() / 10)%"
-            svg += "<text x=\"0\" y=\"\(top + 15)\">\(Escape.xml(row.label))</text>"
-            svg += "<rect class=\"barre\" x=\"0\" y=\"\(top + 21)\" width=\"\(width)\" height=\"14\"></rect>"
-            svg += "<text x=\"\(width)\" dx=\"6\" y=\"\(top + 33)\">\(Escape.xml(French.number(row.value)))</text>"
+            for line in lines {
+                svg += "<text x=\"0\" y=\"\(top + 15)\">\(Escape.xml(line))</text>"
+                top += lineHeight
+            }
+            svg += "<rect class=\"barre\" x=\"0\" y=\"\(top + 3)\" width=\"\(width)\" height=\"14\"></rect>"
+            svg += "<text x=\"\(width)\" dx=\"6\" y=\"\(top + 15)\">\(Escape.xml(French.number(row.value)))</text>"
+            top += barHeight
         }
         return svg + "</svg>"
+    }
+
+    /// The characters of a label's line: what a 320 px screen shows of the chart's text.
+    static let lineLength = 34
+
+    /// A label cut into lines of at most `lineLength` characters, between words.
+    static func wrapped(_ label: String) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in label.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > lineLength {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
     }
 }
