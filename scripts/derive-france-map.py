@@ -247,8 +247,8 @@ def main():
 
 def derive_departements(source, output, region_features, regions_data):
     """templates/data/france-departements.json: each département's code (as the site's
-    `departements` list writes it: lower case, `2a`), name, région slug and outline, in the
-    viewBox of france-regions.json."""
+    `departements` list writes it: lower case, `2a`), name, région (slug and name) and
+    outline, in the viewBox of france-regions.json."""
     with open(source, encoding="utf-8") as f:
         features = json.load(f)["features"]
     transform = regions_data["transform"]
@@ -274,9 +274,9 @@ def derive_departements(source, output, region_features, regions_data):
                 coords = [(fmt((x - origin_x) * scale), fmt((origin_y - y) * scale)) for x, y in simplified]
                 kept = [coords[0]] + [c for p, c in zip(coords, coords[1:]) if c != p]
                 parts.append("M" + "L".join(f"{x} {y}" for x, y in kept) + "Z")
-        out.append({"code": props["code"].lower(), "name": props["nom"], "region": slug(region), "path": "".join(parts)})
+        out.append({"code": props["code"].lower(), "name": props["nom"], "region": slug(region), "regionName": region, "path": "".join(parts)})
     for code, name in OVERSEAS:
-        out.append({"code": code, "name": name, "region": slug(name), "path": ""})
+        out.append({"code": code, "name": name, "region": slug(name), "regionName": name, "path": ""})
     out.sort(key=lambda d: d["code"])
     data = {
         "attribution": regions_data["attribution"],

@@ -13,6 +13,8 @@ public struct FranceDepartements: Sendable, Decodable {
         public let name: String
         /// The slug of its région's name (`auvergne-rhone-alpes`), as in the `regions` list.
         public let region: String
+        /// Its région's name (`Auvergne-Rhône-Alpes`), for the messages.
+        public let regionName: String
         /// SVG path in the map's viewBox; empty for the overseas départements.
         public let path: String
     }

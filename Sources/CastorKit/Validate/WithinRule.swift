@@ -17,24 +17,20 @@ extension Validator {
             }
         }()
         let regionList = CollectionMap.vocabulary
-        func regionName(_ slug: String, fallback: String) -> String {
-            config.vocabulary(regionList)[slug] ?? fallback
-        }
         var problems: [Diagnostic] = []
         for code in codes {
             guard let departement = departements.departement(code), !regions.contains(departement.region) else { continue }
             let shown = vocabulary.flatMap { config.vocabulary($0)[code] } ?? "\(departement.name) (\(code.uppercased()))"
-            let named = regions.map { regionName($0, fallback: $0) }.joined(separator: ", ")
-            let home = regionName(departement.region, fallback: departement.name)
+            let named = regions.map { config.vocabulary(regionList)[$0] ?? $0 }.joined(separator: ", ")
             let message: String
             let hint: String
-            if config.vocabulary(regionList)[departement.region] != nil {
-                message = "« \(field) » : \(shown) est en \(home), pas en \(named) (« \(container) »)"
+            if let home = config.vocabulary(regionList)[departement.region] {
+                message = "« \(field) » : \(shown) est dans la région \(home), pas dans « \(named) » (champ « \(container) »)"
                 hint = "corrigez « \(container) » (\(departement.region)) ou « \(field) »"
                     + (regions.count > 1 ? ", ou ajoutez \(departement.region) à « \(container) »" : "")
             } else {
-                message = "« \(field) » : \(shown) n'est dans aucune région de la liste « \(regionList) » (« \(container) » : \(named))"
-                hint = "vérifiez le numéro du département ; la liste « \(regionList) » de site.yml ne compte que les régions de métropole"
+                message = "« \(field) » : \(shown) est dans la région \(departement.regionName), absente de la liste « \(regionList) » de site.yml (champ « \(container) » : « \(named) »)"
+                hint = "vérifiez le numéro du département, ou ajoutez « \(departement.region): \(departement.regionName) » à la liste « \(regionList) » de site.yml"
             }
             problems.append(.error(file, positions[field] ?? SourcePosition(line: 1, column: 1), message, hint: hint))
         }
