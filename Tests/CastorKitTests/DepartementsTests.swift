@@ -253,3 +253,52 @@ extension LiveSiteTests {
         assertSameAsBuild(live, outcome, "départements' file restored")
     }
 }
+
+/// The preview of the repository's own content: a project edited under `castor serve` moves on
+/// the projects' map and on its région pages, as a build draws them.
+extension LiveSiteTests {
+    func testTheServedMapShowsAnEditedProjectAsABuildWould() throws {
+        try FileManager.default.removeItem(at: content)
+        try FileManager.default.copyItem(at: EndToEndTests.repository.appendingPathComponent("content"), to: content)
+        let live = LiveSite(options: options(output: "live"))
+        var outcome = live.rebuildAll()
+        XCTAssertTrue(outcome.published, outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
+        func page(_ path: String) throws -> String { try String(contentsOf: folder.appendingPathComponent("live/" + path), encoding: .utf8) }
+        func marker(_ html: String) -> String? {
+            guard let link = html.range(of: "les-tilleuls-villeurbanne/\" aria-label=\"Coopérative Les Tilleuls\"") else { return nil }
+            let tail = html[link.upperBound...]
+            return tail.range(of: "<circle").map { String(tail[$0.lowerBound...].prefix { $0 != "/" }) }
+        }
+        let project = "projets/les-tilleuls-villeurbanne.md"
+        let lyon = try XCTUnwrap(marker(try page("projets/index.html")))
+        XCTAssertTrue(try page("projets/region/auvergne-rhone-alpes/index.html").contains("<title>Rhône (69)\u{00A0}: 1 projet</title>"))
+        assertSameAsBuild(live, outcome, "repository content")
+
+        // To Grenoble: the same région, another département.
+        try edit(project) {
+            $0.replacingOccurrences(of: "departement: \"69\"", with: "departement: \"38\"")
+                .replacingOccurrences(of: "latitude: 45.77", with: "latitude: 45.19").replacingOccurrences(of: "longitude: 4.88", with: "longitude: 5.72")
+        }
+        outcome = live.update(.init(contentPaths: [project]))
+        XCTAssertTrue(outcome.published, outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
+        let grenoble = try XCTUnwrap(marker(try page("projets/index.html")))
+        XCTAssertNotEqual(grenoble, lyon, "the marker moved on the map of France")
+        let region = try page("projets/region/auvergne-rhone-alpes/index.html")
+        XCTAssertTrue(region.contains("<title>Isère (38)\u{00A0}: 1 projet</title>") && region.contains("<title>Rhône (69)\u{00A0}: 0 projet</title>"), region)
+        assertSameAsBuild(live, outcome, "moved to Grenoble")
+
+        // To Rennes: another région; the region's count and both région pages follow.
+        let before = try page("projets/index.html")
+        XCTAssertTrue(before.contains("aria-label=\"Bretagne : 2 projets\""), before)
+        try edit(project) {
+            $0.replacingOccurrences(of: "departement: \"38\"", with: "departement: \"35\"").replacingOccurrences(of: "region: auvergne-rhone-alpes", with: "region: bretagne")
+                .replacingOccurrences(of: "latitude: 45.19", with: "latitude: 48.11").replacingOccurrences(of: "longitude: 5.72", with: "longitude: -1.68")
+        }
+        outcome = live.update(.init(contentPaths: [project]))
+        XCTAssertTrue(outcome.published, outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
+        XCTAssertTrue(try page("projets/index.html").contains("aria-label=\"Bretagne : 3 projets\""))
+        XCTAssertNotNil(marker(try page("projets/region/bretagne/index.html")))
+        XCTAssertNil(marker(try page("projets/region/auvergne-rhone-alpes/index.html")))
+        assertSameAsBuild(live, outcome, "moved to Rennes")
+    }
+}
