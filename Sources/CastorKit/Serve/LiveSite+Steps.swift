@@ -246,7 +246,7 @@ extension LiveSite {
         list.append(contentsOf: templateDiagnostics)
         list.append(contentsOf: setup.missingTemplates(templates, file: loader.display(CollectionDeclarations.fileName)))
         list.append(contentsOf: FranceMapData.load(templates: options.templates, collections: setup.collections ?? [], declarationsFile: loader.display(CollectionDeclarations.fileName)).1)
-        list.append(contentsOf: FranceDepartements.load(templates: options.templates, collections: setup.collections ?? [], declarationsFile: loader.display(CollectionDeclarations.fileName)).1)
+        list.append(contentsOf: departementsDiagnostics)
         guard config != nil else { return list }
         for state in documents.values {
             list.append(contentsOf: state.validation)

@@ -95,6 +95,8 @@ public final class LiveSite {
     /// The départements (`FranceDepartements`), and the stamp of their file: the `within` rules read it.
     var franceDepartements: FranceDepartements?
     var departementsStamp: FileStamp?
+    /// The problems of that file (at the `within` rules), read with it, not at every publication.
+    var departementsDiagnostics: [Diagnostic] = []
     /// What each group of extra files read when last made, and the fingerprint it then had.
     var extraMemos: [Builder.ExtraFiles: (reads: PageReads, fingerprint: Int)] = [:]
 
@@ -293,7 +295,8 @@ public final class LiveSite {
     func loadTemplates() -> Bool {
         (templates, templateDiagnostics) = TemplateSet.load(from: options.templates, displayRoot: options.templates)
         franceMap = FranceMapData.load(templates: options.templates, collections: setup.collections ?? [], declarationsFile: "").0
-        franceDepartements = FranceDepartements.load(templates: options.templates, collections: setup.collections ?? [], declarationsFile: "").0
+        (franceDepartements, departementsDiagnostics) = FranceDepartements.load(
+            templates: options.templates, collections: setup.collections ?? [], declarationsFile: loader.display(CollectionDeclarations.fileName))
         let stamp = FileStamp(options.templates + "/" + FranceDepartements.file)
         defer { departementsStamp = stamp }
         let hasRule = (setup.collections ?? []).contains { $0.rules.contains { if case .within = $0 { return true } else { return false } } }
