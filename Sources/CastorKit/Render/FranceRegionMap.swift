@@ -18,7 +18,15 @@ struct FranceRegionMap {
     let label: String
     let countText: (Int) -> String
 
-    /// The box around the départements' outlines, with a margin of 3 % of its larger side.
+    /// The box around the départements' outlines, with a margin of 3 % of its larger side,
+    /// widened or heightened to the proportions of the map of France (`ratio`, width over
+    /// height): the région is drawn in the same frame, at the same size on the page.
+    static func box(_ paths: [String], ratio: Double) -> (x: Double, y: Double, width: Double, height: Double)? {
+        guard let tight = box(paths) else { return nil }
+        let width = max(tight.width, tight.height * ratio), height = width / ratio
+        return (tight.x - (width - tight.width) / 2, tight.y - (height - tight.height) / 2, width, height)
+    }
+
     static func box(_ paths: [String]) -> (x: Double, y: Double, width: Double, height: Double)? {
         var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
         for path in paths {
@@ -48,12 +56,19 @@ struct FranceRegionMap {
 
     /// The `<svg>` element, nil when no département has an outline; `root` leads to the site's root.
     func svg(departements: [Departement], markers: [FranceMap.Marker], root: String) -> String? {
-        guard let box = FranceRegionMap.box(departements.map(\.outline.path)) else { return nil }
+        guard let box = FranceRegionMap.box(departements.map(\.outline.path), ratio: data.width / data.height) else { return nil }
         let largest = departements.map(\.count).max() ?? 0
-        // Markers keep the size they have on the map of France (r = 6 of 600 units).
-        let radius = FranceMap.show(max(box.width, box.height * data.width / data.height) * 6 / data.width)
+        // Lines and markers keep the size they have on the map of France (600 units wide):
+        // widths inherited from the `<svg>` and the markers' group (assets/carte.css).
+        let unit = box.width / data.width
+        func size(_ value: Double) -> String {
+            let hundredths = max(1, Int((value * unit * 100).rounded()))
+            let whole = hundredths / 100, rest = hundredths % 100
+            if rest == 0 { return "\(whole)" }
+            return "\(whole)." + (rest % 10 == 0 ? "\(rest / 10)" : (rest < 10 ? "0\(rest)" : "\(rest)"))
+        }
         let viewBox = [box.x, box.y, box.width, box.height].map(FranceMap.show).joined(separator: " ")
-        var out = "<svg class=\"carte-france carte-region\" viewBox=\"\(viewBox)\" aria-label=\"\(Escape.xml(label))\">\n"
+        var out = "<svg class=\"carte-france carte-region\" viewBox=\"\(viewBox)\" stroke-width=\"\(size(0.8))\" aria-label=\"\(Escape.xml(label))\">\n"
         for departement in departements {
             let name = Escape.xml("\(departement.name) : \(countText(departement.count))")
             let shape = "<path class=\"n\(FranceMap.level(departement.count, max: largest))\" d=\"\(departement.outline.path)\"/>"
@@ -64,12 +79,12 @@ struct FranceRegionMap {
             }
         }
         if !markers.isEmpty {
-            out += "<g class=\"points\">\n"
+            out += "<g class=\"points\" stroke-width=\"\(size(2))\">\n"
             for marker in markers {
                 let point = data.point(latitude: marker.latitude, longitude: marker.longitude)
                 let title = Escape.xml(marker.title)
                 out += "<a href=\"\(Escape.xml(root + marker.url))\" aria-label=\"\(title)\"><title>\(title)</title>"
-                    + "<circle cx=\"\(FranceMap.show(point.x))\" cy=\"\(FranceMap.show(point.y))\" r=\"\(radius)\"/></a>\n"
+                    + "<circle cx=\"\(FranceMap.show(point.x))\" cy=\"\(FranceMap.show(point.y))\" r=\"\(size(6))\"/></a>\n"
             }
             out += "</g>\n"
         }
