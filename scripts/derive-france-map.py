@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
 """Derive templates/data/france-regions.json (the outlines of the map of France) from the
-IGN Admin Express GeoJSON of the 13 regions of metropolitan France.
+IGN Admin Express GeoJSON of the 13 regions of metropolitan France, and
+templates/data/france-departements.json (the 96 départements: name, région, outline) from
+the GeoJSON of the départements.
 
-Usage: scripts/derive-france-map.py [regions.geojson] [output.json]
+Usage: scripts/derive-france-map.py [regions.geojson] [output.json] [departements.geojson] [departements.json]
   defaults: ../shared/data/france/regions-version-simplifiee.geojson (next to the repository)
             templates/data/france-regions.json
+            ../shared/data/france/departements-version-simplifiee.geojson
+            templates/data/france-departements.json
 
 Python 3 standard library only. Steps:
 1. project every (longitude, latitude) with Lambert-93 (EPSG:2154): Lambert conformal conic,
@@ -18,6 +22,12 @@ Python 3 standard library only. Steps:
 2. simplify each ring with Douglas–Peucker at TOLERANCE metres (rings smaller than
    MIN_AREA square metres, tiny islets, are dropped);
 3. scale into a viewBox WIDTH px wide (y downwards) and round to one decimal.
+4. départements: the région of each is the région outline holding a point inside it (the
+   source carries only the département's code and name); their outlines are simplified at
+   DEPT_TOLERANCE metres (they are drawn larger, one région at a time, on the région's
+   listing page), projected into the same viewBox and rounded to two decimals (about 20 m).
+   The five overseas départements have no outline here: their région is written from the
+   INSEE code list (COG 2018), so a rule can still tell that they are in no région of the map.
 
 The source outlines are « IGN – Admin Express COG 2018 », under the Licence Ouverte (Etalab):
 the attribution is written into the output and shown under every map.
@@ -39,6 +49,10 @@ X0, Y0 = 700000.0, 6600000.0
 TOLERANCE = 1800.0  # metres
 MIN_AREA = 60e6  # square metres (60 km²)
 WIDTH = 600.0
+DEPT_TOLERANCE = 500.0  # metres
+DEPT_MIN_AREA = 20e6  # square metres (20 km²)
+# Overseas départements (INSEE code → name, région): not in the metropolitan outlines.
+OVERSEAS = [("971", "Guadeloupe"), ("972", "Martinique"), ("973", "Guyane"), ("974", "La Réunion"), ("976", "Mayotte")]
 MARGIN = 4.0  # px around the outlines
 
 
@@ -92,13 +106,54 @@ def douglas_peucker(points, tolerance):
     return [p for p, k in zip(points, keep) if k]
 
 
-def simplify_ring(ring):
+def simplify_ring(ring, tolerance=TOLERANCE):
     # A closed ring: split it in two halves so both ends are kept.
     points = ring[:-1] if ring[0] == ring[-1] else ring
     half = len(points) // 2
-    first = douglas_peucker(points[: half + 1], TOLERANCE)
-    second = douglas_peucker(points[half:] + [points[0]], TOLERANCE)
+    first = douglas_peucker(points[: half + 1], tolerance)
+    second = douglas_peucker(points[half:] + [points[0]], tolerance)
     return first[:-1] + second[:-1]
+
+
+def polygons_of(feature):
+    geometry = feature["geometry"]
+    return geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+
+
+def inside(point, ring):
+    """Even-odd ray casting: is (x, y) inside the ring?"""
+    x, y = point
+    result = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            result = not result
+    return result
+
+
+def interior_point(ring):
+    """A point inside a ring: the middle of the widest inside stretch of the horizontal line
+    through the ring's vertical middle."""
+    ys = [y for _, y in ring]
+    y = (min(ys) + max(ys)) / 2 + 1e-9
+    crossings = sorted(
+        x1 + (y - y1) * (x2 - x1) / (y2 - y1)
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1])
+        if (y1 > y) != (y2 > y)
+    )
+    pairs = list(zip(crossings[::2], crossings[1::2]))
+    a, b = max(pairs, key=lambda p: p[1] - p[0])
+    return ((a + b) / 2, y)
+
+
+def region_of(feature, region_features):
+    """The région whose outline holds a point inside the département's largest ring."""
+    largest = max((poly[0] for poly in polygons_of(feature)), key=lambda r: area([tuple(p) for p in r]))
+    point = interior_point([tuple(p) for p in largest])
+    for region in region_features:
+        for polygon in polygons_of(region):
+            if inside(point, [tuple(p) for p in polygon[0]]) and not any(inside(point, [tuple(p) for p in hole]) for hole in polygon[1:]):
+                return region
+    raise SystemExit(f"département {feature['properties']['code']} : aucune région ne le contient")
 
 
 def area(ring):
@@ -127,6 +182,8 @@ def main():
     output = sys.argv[2] if len(sys.argv) > 2 else os.path.join(repo, "templates", "data", "france-regions.json")
     with open(source, encoding="utf-8") as f:
         features = json.load(f)["features"]
+    dept_source = sys.argv[3] if len(sys.argv) > 3 else os.path.join(os.path.dirname(source), "departements-version-simplifiee.geojson")
+    dept_output = sys.argv[4] if len(sys.argv) > 4 else os.path.join(os.path.dirname(output), "france-departements.json")
 
     regions = []
     for feature in features:
@@ -185,6 +242,54 @@ def main():
         f.write("\n")
     size = sum(len(r["path"]) for r in out)
     print(f"{output}: {len(out)} régions, {size} caractères de tracés, viewBox 0 0 {int(WIDTH)} {height}")
+    derive_departements(dept_source, dept_output, features, data)
+
+
+def derive_departements(source, output, region_features, regions_data):
+    """templates/data/france-departements.json: each département's code (as the site's
+    `departements` list writes it: lower case, `2a`), name, région (slug and name) and
+    outline, in the viewBox of france-regions.json."""
+    with open(source, encoding="utf-8") as f:
+        features = json.load(f)["features"]
+    transform = regions_data["transform"]
+    origin_x, origin_y, scale = transform["originX"], transform["originY"], transform["scale"]
+
+    def fmt(value):
+        text = f"{value:.2f}".rstrip("0").rstrip(".")
+        return "0" if text == "-0" else text
+
+    out = []
+    for feature in features:
+        props = feature["properties"]
+        region = region_of(feature, region_features)["properties"]["nom"]
+        parts = []
+        for polygon in polygons_of(feature):
+            for ring in polygon:
+                projected = [lambert93(lon, lat) for lon, lat in ring]
+                if area(projected) < DEPT_MIN_AREA:
+                    continue
+                simplified = simplify_ring(projected, DEPT_TOLERANCE)
+                if len(simplified) < 3:
+                    continue
+                coords = [(fmt((x - origin_x) * scale), fmt((origin_y - y) * scale)) for x, y in simplified]
+                kept = [coords[0]] + [c for p, c in zip(coords, coords[1:]) if c != p]
+                parts.append("M" + "L".join(f"{x} {y}" for x, y in kept) + "Z")
+        out.append({"code": props["code"].lower(), "name": props["nom"], "region": slug(region), "regionName": region, "path": "".join(parts)})
+    for code, name in OVERSEAS:
+        out.append({"code": code, "name": name, "region": slug(name), "regionName": name, "path": ""})
+    out.sort(key=lambda d: d["code"])
+    data = {
+        "attribution": regions_data["attribution"],
+        "source": "IGN Admin Express COG 2018 (départements), GeoJSON de gregoiredavid/france-geojson ; "
+        + "région de chaque département : la région dont le contour contient le département ; dérivé par scripts/derive-france-map.py",
+        "simplification": {"douglasPeucker": DEPT_TOLERANCE, "minimumArea": DEPT_MIN_AREA},
+        "departements": out,
+    }
+    with open(output, "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+    size = sum(len(d["path"]) for d in out)
+    print(f"{output}: {len(out)} départements, {size} caractères de tracés")
 
 
 if __name__ == "__main__":

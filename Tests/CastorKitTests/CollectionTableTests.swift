@@ -62,7 +62,7 @@ final class CollectionTableTests: XCTestCase {
             "5:66 « text » de « table » doit valoir true ou false",
             "5:71 clé inconnue « columns » dans « table » de la collection « partenaires »",
             "6:19 « export » : format « xls » inconnu",
-            "7:18 « stats » (by) : « city » est de type text ; on ne compte que par un champ de type term, terms ou choice",
+            "7:18 « stats » (by) : « city » est de type text ; on ne compte que par un champ de type term, terms, choice, reference ou references",
             "7:31 « stats » (sum) : « region » est de type term ; on n'additionne qu'un champ de type number ou price",
         ]
         for line in expected {

@@ -38,6 +38,8 @@ PAGES = {
     "partenaire": "partenaires/etude-notariale-des-lices/",
     "métiers des partenaires": "partenaires/types/",
     "partenaires d'un métier": "partenaires/types/notaire/",
+    # A région's page of a collection with a map and a « within » rule: the région by département.
+    "partenaires d'une région": "partenaires/regions/bretagne/",
     # Issue 13: the projects' database, with references to fiches and partners, and backlinks.
     "projets": "projets/",
     "projet": "projets/les-tilleuls-villeurbanne/",

@@ -57,7 +57,10 @@ public struct Builder: Sendable {
         }
 
         // 2. Validate.
-        let validator = Validator(config: config, contentRoot: options.content, collections: collections)
+        let (departements, departementProblems) = FranceDepartements.load(
+            templates: options.templates, collections: collections, declarationsFile: loader.display(CollectionDeclarations.fileName))
+        report.diagnostics.append(contentsOf: departementProblems)
+        let validator = Validator(config: config, contentRoot: options.content, collections: collections, departements: departements)
         let validated = loaded.documents.parallelMap { validator.validate($0) }
         var entries: [Entry] = []
         var byURL: [String: Entry] = [:]
@@ -131,6 +134,7 @@ public struct Builder: Sendable {
         let (franceMap, mapProblems) = FranceMapData.load(
             templates: options.templates, collections: collections, declarationsFile: loader.display(CollectionDeclarations.fileName))
         site.franceMap = franceMap
+        site.franceDepartements = departements
         report.diagnostics.append(contentsOf: mapProblems)
         let plan = SitePlan(site: site)
         // The web editor (`editor:` in site.yml) is part of the site: rebuilt, never lost.

@@ -33,6 +33,8 @@ public struct Site: Sendable {
     public var agendaPrefix: String { calendarCollection?.schema.publishedPrefix ?? "" }
     /// The outlines of the map of France, when a collection has `map:` (`FranceMapData.load`).
     public var franceMap: FranceMapData?
+    /// The départements, their région and outline (`FranceDepartements.load`): the région pages of a map.
+    public var franceDepartements: FranceDepartements?
 
     public init(
         config: SiteConfig, today: LocalDate, fiches: [Fiche],

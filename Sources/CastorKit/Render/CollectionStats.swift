@@ -1,6 +1,9 @@
 /// `stats: {by: [...], sum: field}` of a declared collection: on its listing, for each `by`
 /// field, a table of the number of items per value (and the total of the `sum` field), and a
 /// bar chart drawn at build time as inline SVG (no script), whose `<title>` says the same figures.
+/// A `reference` / `references` field counts by the items it names: one row per named item,
+/// labelled by its title and linked to its page (a name that names no published item is shown
+/// as written, without a link).
 enum CollectionStats {
     struct Row {
         let label: String
@@ -11,7 +14,8 @@ enum CollectionStats {
 
     /// The template's `stats`: one block per `by` field.
     static func tables(
-        _ collection: PublishedCollection, spec: CollectionStatsSpec, site: Site, valueURL: (String, String) -> String?
+        _ collection: PublishedCollection, spec: CollectionStatsSpec, site: Site, valueURL: (String, String) -> String?,
+        resolve: (String, ReferenceRule) -> Entry? = { _, _ in nil }
     ) -> [[String: Any]] {
         let schema = collection.schema
         let items = collection.items
@@ -25,17 +29,38 @@ enum CollectionStats {
             guard let field = schema.field(key) else { return nil }
             var counts: [String: (count: Int, sum: Double)] = [:]
             var missing = (count: 0, sum: 0.0)
+            // A reference field's values: the named items (key: their path), with title and page.
+            var named: [String: (label: String, url: String?)] = [:]
+            let rule = field.type.reference
+            func values(of item: Item) -> Set<String> {
+                guard let rule else { return Set(item.terms(key)) }
+                return Set(ReferenceIndex.names(item.entry[key]).map { name in
+                    guard let target = resolve(name, rule) else {
+                        named["\u{0}" + name] = (name, nil)
+                        return "\u{0}" + name
+                    }
+                    named[target.relativePath] = (target.title, target.url)
+                    return target.relativePath
+                })
+            }
             for item in items {
-                let values = Set(item.terms(key))
+                let values = values(of: item)
                 if values.isEmpty { missing = (missing.count + 1, missing.sum + amount(item)) }
                 for value in values {
                     let old = counts[value] ?? (0, 0)
                     counts[value] = (old.count + 1, old.sum + amount(item))
                 }
             }
-            var rows = CollectionTable.values(of: field, config: site.config).compactMap { value, label -> Row? in
-                guard let found = counts[value] else { return nil }
-                return Row(label: label, url: valueURL(key, value), count: found.count, sum: found.sum)
+            var rows: [Row]
+            if rule != nil {
+                // The named items by title (then path): they have no declared order.
+                rows = named.sorted { (CollectionSchema.fold($0.value.label), $0.key) < (CollectionSchema.fold($1.value.label), $1.key) }
+                    .map { value, shown in Row(label: shown.label, url: shown.url, count: counts[value]!.count, sum: counts[value]!.sum) }
+            } else {
+                rows = CollectionTable.values(of: field, config: site.config).compactMap { value, label -> Row? in
+                    guard let found = counts[value] else { return nil }
+                    return Row(label: label, url: valueURL(key, value), count: found.count, sum: found.sum)
+                }
             }
             if missing.count > 0 { rows.append(Row(label: "Non renseigné", url: nil, count: missing.count, sum: missing.sum)) }
             let fieldLabel = field.label.lowercasedFirst
@@ -55,29 +80,57 @@ enum CollectionStats {
                 "total": items.count, "totalSum": French.number(items.map(amount).reduce(0, +)),
                 "charts": charts.joined(separator: "\n"),
             ]
-            if case .terms = field.type {
+            switch field.type {
+            case .terms, .references:
                 block["note"] = "Un contenu peut avoir plusieurs valeurs : il compte alors dans plusieurs lignes, une seule fois dans l’ensemble."
+            default: break
             }
             return block
         }
     }
 
     /// A horizontal bar chart: each row's label above its bar, the figure after the bar. Bars are
-    /// in percent of the width, so the chart fits any screen without shrinking its text.
+    /// in percent of the width, so the chart fits any screen without shrinking its text; a
+    /// label longer than `lineLength` characters (the title of a named item) goes over several
+    /// lines, so a 320 px screen shows it whole.
     static func chart(id: String, title: String, rows: [(label: String, value: Double)]) -> String {
-        let rowHeight = 40
+        let lineHeight = 18, barHeight = 22
         let biggest = rows.map(\.value).max() ?? 0
         let description = rows.map { "\($0.label) : \(French.number($0.value))" }.joined(separator: " ; ")
-        var svg = "<svg class=\"diagramme\" width=\"100%\" height=\"\(rows.count * rowHeight + 4)\" role=\"img\" aria-labelledby=\"\(id)\">"
+        let labels = rows.map { wrapped($0.label) }
+        let height = labels.reduce(0) { $0 + $1.count * lineHeight + barHeight }
+        var svg = "<svg class=\"diagramme\" width=\"100%\" height=\"\(height + 4)\" role=\"img\" aria-labelledby=\"\(id)\">"
         svg += "<title id=\"\(id)\">\(Escape.xml(title)) — \(Escape.xml(description))</title>"
-        for (index, row) in rows.enumerated() {
-            let top = index * rowHeight
+        var top = 0
+        for (row, lines) in zip(rows, labels) {
             let share = biggest > 0 ? max(row.value / biggest * 80, row.value > 0 ? 0.5 : 0) : 0
             let width = "\((share * 10).rounded() / 10)%"
-            svg += "<text x=\"0\" y=\"\(top + 15)\">\(Escape.xml(row.label))</text>"
-            svg += "<rect class=\"barre\" x=\"0\" y=\"\(top + 21)\" width=\"\(width)\" height=\"14\"></rect>"
-            svg += "<text x=\"\(width)\" dx=\"6\" y=\"\(top + 33)\">\(Escape.xml(French.number(row.value)))</text>"
+            for line in lines {
+                svg += "<text x=\"0\" y=\"\(top + 15)\">\(Escape.xml(line))</text>"
+                top += lineHeight
+            }
+            svg += "<rect class=\"barre\" x=\"0\" y=\"\(top + 3)\" width=\"\(width)\" height=\"14\"></rect>"
+            svg += "<text x=\"\(width)\" dx=\"6\" y=\"\(top + 15)\">\(Escape.xml(French.number(row.value)))</text>"
+            top += barHeight
         }
         return svg + "</svg>"
+    }
+
+    /// The characters of a label's line: what a 320 px screen shows of the chart's text.
+    static let lineLength = 34
+
+    /// A label cut into lines of at most `lineLength` characters, between words.
+    static func wrapped(_ label: String) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in label.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > lineLength {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
     }
 }

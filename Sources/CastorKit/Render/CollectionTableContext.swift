@@ -34,9 +34,17 @@ extension PageContext {
         }
         // On the first page only when the listing has several: they count every item.
         if let stats = publishing.stats, !collection.items.isEmpty, pageNumber == 1 {
-            context["stats"] = CollectionStats.tables(collection, spec: stats, site: site, valueURL: { field, slug in
-                valueURL(schema, field: field, slug: slug)
-            })
+            // Counting by a reference field reads which item each name stands for, and its title.
+            if log != nil, stats.by.contains(where: { schema.field($0)?.type.reference != nil }) {
+                for item in collection.items { reads(.references(item.entry.relativePath)) }
+            }
+            context["stats"] = CollectionStats.tables(
+                collection, spec: stats, site: site, valueURL: { field, slug in valueURL(schema, field: field, slug: slug) },
+                resolve: { name, rule in
+                    let target = references.resolve(name, rule: rule)
+                    if let target { log?.card(target.relativePath) }
+                    return target
+                })
             context["hasStats"] = true
         }
     }

@@ -314,7 +314,10 @@ public struct PageContext: Sendable {
         addDatabaseBlocks(listing, pageNumber: pageNumber, to: &context)
         context["links"] = listing.links.map { ["label": $0.label, "url": $0.url] }
         context["hasLinks"] = !listing.links.isEmpty
-        if let map = collectionMap(listing, pageNumber: pageNumber, root: context["root"] as? String ?? "") { context["map"] = map }
+        let root = context["root"] as? String ?? ""
+        if let map = collectionMap(listing, pageNumber: pageNumber, root: root) ?? regionMap(listing, pageNumber: pageNumber, root: root) {
+            context["map"] = map
+        }
         if let scope = listing.agenda { context["agenda"] = agendaBlock(scope, label: scopeLabel) }
         return context
     }

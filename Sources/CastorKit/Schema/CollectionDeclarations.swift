@@ -291,8 +291,16 @@ public enum CollectionDeclarations {
                     valid = false
                     continue
                 }
+                if entries.contains(where: { $0.key == "within" }) {
+                    if let rule = withinRule(entries, at: position, fields: fields, declared: declared, collection: collection) {
+                        rules.append(rule)
+                    } else {
+                        valid = false
+                    }
+                    continue
+                }
                 let before = diagnostics.count
-                unknownKeys(entries, known: ["field", "not_before"], context: "dans une règle de « \(collection) »")
+                unknownKeys(entries, known: ["field", "not_before", "within"], context: "dans une règle de « \(collection) »")
                 var names: [String] = []
                 for key in ["field", "not_before"] {
                     guard let entry = entries.first(where: { $0.key == key }), let name = entry.value.text, !entry.value.isNull else {

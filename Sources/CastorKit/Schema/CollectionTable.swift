@@ -52,6 +52,15 @@ extension CollectionTable {
         default: return false
         }
     }
+
+    /// Fields the statistics count by: closed lists, and the items a reference field names
+    /// (each named item is a row, labelled by its title and linked to its page).
+    static func isCountable(_ type: FieldType) -> Bool {
+        switch type {
+        case .reference, .references: return true
+        default: return isGrouping(type)
+        }
+    }
 }
 
 extension CollectionDeclarations.Reader {
@@ -181,8 +190,9 @@ extension CollectionDeclarations.Reader {
                 var spec = CollectionStatsSpec(by: [])
                 if let by = map["by"] {
                     spec.by = fieldNames(
-                        by, owner: "« stats » (by)", example: "by: [region]", accepted: CollectionTable.isGrouping,
-                        what: "de type term, terms ou choice", refused: "on ne compte que par un champ de type term, terms ou choice")
+                        by, owner: "« stats » (by)", example: "by: [region]", accepted: CollectionTable.isCountable,
+                        what: "de type term, terms, choice, reference ou references",
+                        refused: "on ne compte que par un champ de type term, terms, choice, reference ou references")
                 } else {
                     error(entry.keyPosition, "« stats » de la collection « \(id) » : « by » manquant", hint: "par exemple : \(example)")
                     valid = false

@@ -104,4 +104,7 @@ public struct FieldSpec: Sendable, Hashable {
 public enum FieldRule: Sendable, Hashable {
     /// `later` may not be before `earlier` (`end` ≥ `start`, `expires` ≥ `published`).
     case notBefore(later: String, earlier: String)
+    /// Each département `field` names lies in a région `container` names (`departement` within
+    /// `region`), by `FranceDepartements`; `position` is the rule's place in collections.yml.
+    case within(field: String, container: String, position: SourcePosition)
 }

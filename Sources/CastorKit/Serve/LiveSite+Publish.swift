@@ -200,6 +200,7 @@ extension LiveSite {
             bodies: bodies, related: lastRelated!.related)
         site.collections = (fast || incremental) ? collections : publishedCollections()
         site.franceMap = franceMap
+        site.franceDepartements = franceDepartements
         steps.end("assemblage")
 
         let plan = keepPlan ? lastPlan! : SitePlan(site: site)

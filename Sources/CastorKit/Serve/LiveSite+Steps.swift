@@ -61,7 +61,8 @@ extension LiveSite {
     func revalidate(_ paths: Set<String>, removed: Set<String>) -> Set<String> {
         var touched = paths.union(removed)
         guard let config else { return touched }
-        let validator = Validator(config: config, contentRoot: options.content, collections: setup.collections ?? [])
+        let validator = Validator(
+            config: config, contentRoot: options.content, collections: setup.collections ?? [], departements: franceDepartements)
         let work = paths.filter { documents[$0]?.document != nil }.sorted()
         let results = work.map { documents[$0]!.document! }.parallelMap { validator.validate($0) }
         for (path, (entry, diagnostics)) in zip(work, results) {
@@ -245,6 +246,7 @@ extension LiveSite {
         list.append(contentsOf: templateDiagnostics)
         list.append(contentsOf: setup.missingTemplates(templates, file: loader.display(CollectionDeclarations.fileName)))
         list.append(contentsOf: FranceMapData.load(templates: options.templates, collections: setup.collections ?? [], declarationsFile: loader.display(CollectionDeclarations.fileName)).1)
+        list.append(contentsOf: departementsDiagnostics)
         guard config != nil else { return list }
         for state in documents.values {
             list.append(contentsOf: state.validation)

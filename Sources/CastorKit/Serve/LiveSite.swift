@@ -92,6 +92,11 @@ public final class LiveSite {
     var pageMemos = PageMemos()
     /// The map data of the collections declared with `map:` (`loadTemplates`).
     var franceMap: FranceMapData?
+    /// The départements (`FranceDepartements`), and the stamp of their file: the `within` rules read it.
+    var franceDepartements: FranceDepartements?
+    var departementsStamp: FileStamp?
+    /// The problems of that file (at the `within` rules), read with it, not at every publication.
+    var departementsDiagnostics: [Diagnostic] = []
     /// What each group of extra files read when last made, and the fingerprint it then had.
     var extraMemos: [Builder.ExtraFiles: (reads: PageReads, fingerprint: Int)] = [:]
 
@@ -284,9 +289,18 @@ public final class LiveSite {
 
     /// The templates, and the map data under them (`templates/data`), read again when a file
     /// under templates/ or the declarations change, not at every publication.
-    func loadTemplates() {
+    /// Returns true when the départements' file changed while a `within` rule reads it: every
+    /// item must then be checked again.
+    @discardableResult
+    func loadTemplates() -> Bool {
         (templates, templateDiagnostics) = TemplateSet.load(from: options.templates, displayRoot: options.templates)
         franceMap = FranceMapData.load(templates: options.templates, collections: setup.collections ?? [], declarationsFile: "").0
+        (franceDepartements, departementsDiagnostics) = FranceDepartements.load(
+            templates: options.templates, collections: setup.collections ?? [], declarationsFile: loader.display(CollectionDeclarations.fileName))
+        let stamp = FileStamp(options.templates + "/" + FranceDepartements.file)
+        defer { departementsStamp = stamp }
+        let hasRule = (setup.collections ?? []).contains { $0.rules.contains { if case .within = $0 { return true } else { return false } } }
+        return hasRule && stamp != departementsStamp
     }
 
     // MARK: - One change
@@ -300,7 +314,7 @@ public final class LiveSite {
         }
         var steps = Steps()
         if change.templatesChanged {
-            loadTemplates()
+            if loadTemplates() { return rebuildAll() }
             forgetWritten()  // every page depends on the templates
             templateAssetsCopied = []
             cardsChanged = true

@@ -10,10 +10,15 @@ public struct Validator: Sendable {
     /// Names a file published at the site's root may not take: Castor's own pages and the
     /// folders and addresses of the collections.
     let reservedRootSlugs: Set<String>
+    /// Which région each département is in, for the rules `within` (`FranceDepartements`).
+    let departements: FranceDepartements?
 
-    public init(config: SiteConfig, contentRoot: String, collections: [CollectionSchema] = []) {
+    public init(
+        config: SiteConfig, contentRoot: String, collections: [CollectionSchema] = [], departements: FranceDepartements? = nil
+    ) {
         self.config = config
         self.contentRoot = contentRoot
+        self.departements = departements
         var reserved = CollectionDeclarations.castorNames
         for collection in collections {
             reserved.insert(collection.id)
@@ -107,6 +112,9 @@ public struct Validator: Sendable {
                             "« \(later) » (\(Validator.show(laterValue))) est avant « \(earlier) » (\(Validator.show(earlierValue)))",
                             hint: "« \(later) » doit être le même jour que « \(earlier) » ou plus tard"))
                 }
+            case .within(let field, let container, _):
+                diagnostics += withinProblems(
+                    field: field, container: container, fields: fields, positions: positions, schema: schema, file: file)
             }
         }
 
