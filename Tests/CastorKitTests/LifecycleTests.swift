@@ -76,6 +76,51 @@ final class LifecycleTests: XCTestCase {
         }
     }
 
+    /// The agenda is a declaration too: `calendar:` names its fields, each checked.
+    func testEveryMistakeInTheCalendarIsReportedWithItsPlace() {
+        let yaml = """
+            collections:
+              rencontres:
+                label: Rencontres
+                singular: Rencontre
+                calendar: {start: debut, end: lieu, location: lieu, status: statut, scope: theme, json: Rencontres.txt, salle: x}
+                fields:
+                  title: {type: text, label: Titre, required: true}
+                  start: {type: date_or_datetime, label: Début, required: true}
+                  lieu: {type: text, label: Lieu}
+                  statut: {type: choice, label: Statut, choices: {confirmed: Confirmé, annule: Annulé}}
+                  theme: {type: term, label: Thème, vocabulary: themes}
+            """
+        let (collections, diagnostics) = CollectionDeclarations.load(yaml: yaml, file: "collections.yml", vocabularies: ["regions", "themes"])
+        XCTAssertNil(collections)
+        let lines = diagnostics.map { "\($0.line):\($0.column) \($0.message)" }
+        let expected = [
+            "clé inconnue « salle » dans « calendar » de la collection « rencontres »",
+            "« calendar » : « debut » n'est pas un champ de « rencontres »",
+            "« calendar » : « end » est de type text, il faut un champ date ou date_or_datetime",
+            "« calendar » : les valeurs de « statut » doivent être prises parmi confirmed, cancelled, postponed",
+            "« calendar » : « scope » est de type term, il faut un champ term sur la liste « regions »",
+            "« calendar » : « json » est un nom de fichier en minuscules qui finit par .json",
+        ]
+        // All on the line of `calendar:`, each message once.
+        for message in expected {
+            XCTAssertTrue(lines.contains { $0.hasPrefix("5:") && $0.contains(message) }, "missing: \(message)\n" + lines.joined(separator: "\n"))
+        }
+        XCTAssertEqual(lines.count, expected.count, lines.joined(separator: "\n"))
+        XCTAssertTrue(diagnostics.allSatisfy { $0.line == 5 }, lines.joined(separator: "\n"))
+    }
+
+    /// The project's agenda is declared with `calendar:`, and no longer has code of its own.
+    func testTheAgendaIsDeclaredNotCoded() throws {
+        let setup = SiteSetup.load(contentRoot: EndToEndTests.repository.appendingPathComponent("content").path)
+        let agenda = try XCTUnwrap(setup.collections?.first { $0.publishing.calendar != nil })
+        XCTAssertFalse(BuiltinKinds.isBuiltin(agenda))
+        XCTAssertEqual(agenda.publishedPrefix, "agenda/")
+        XCTAssertEqual(agenda.publishing.calendar?.scope, "region")
+        XCTAssertEqual(agenda.publishing.calendar?.json, "evenements.json")
+        XCTAssertEqual(BuiltinKinds.all, ["fiches"], "only the fiches still have code of their own")
+    }
+
     /// An old site.yml setting the ads' lifetime is told where it went.
     func testTheOldLifetimeSettingOfSiteYmlPointsToTheDeclaration() {
         let (_, diagnostics) = SiteConfig.load(
