@@ -38,6 +38,8 @@ public struct CollectionPublishing: Sendable, Hashable {
     public var editableDocuments: EditableDocumentDeclaration?
     /// `map: {field, latitude, longitude}`: the map of France on the listing page (`CollectionMap`).
     public var map: CollectionMap?
+    /// `digest: {date, skip, sections}`: each item is a newsletter issue (`CollectionDigest`).
+    public var digest: CollectionDigest?
 
     public init() {}
 
@@ -48,7 +50,7 @@ public struct CollectionPublishing: Sendable, Hashable {
         a.order == b.order && a.perPage == b.perPage && a.listings.map { [$0.vocabulary, $0.field] } == b.listings.map { [$0.vocabulary, $0.field] }
             && a.card == b.card && a.feedTitle == b.feedTitle && a.searchLabel == b.searchLabel && a.navigation == b.navigation
             && a.footer == b.footer && a.stale == b.stale && a.table == b.table && a.exports == b.exports && a.stats == b.stats
-            && a.editableDocuments == b.editableDocuments && a.map == b.map
+            && a.editableDocuments == b.editableDocuments && a.map == b.map && a.digest == b.digest
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -66,10 +68,11 @@ public struct CollectionPublishing: Sendable, Hashable {
         hasher.combine(stats)
         hasher.combine(editableDocuments)
         hasher.combine(map)
+        hasher.combine(digest)
     }
 
     static let keys = [
-        "order", "pagination", "listings", "card", "feed", "search", "navigation", "footer", "stale", "table", "export", "stats", "odt", "map",
+        "order", "pagination", "listings", "card", "feed", "search", "navigation", "footer", "stale", "table", "export", "stats", "odt", "map", "digest",
     ]
 }
 
@@ -200,6 +203,7 @@ extension CollectionDeclarations.Reader {
             }
         }
         if let entry = values["stale"] { if let rule = staleRule(entry, fields: fields, collection: id) { result.stale = rule } else { valid = false } }
+        result.digest = digest(values, fields: fields, collection: id, valid: &valid)
         if !databaseKeys(values, fields: fields, collection: id, into: &result) { valid = false }
         if !editableDocuments(values, grouped: values["groups"] != nil, collection: id, declaration: &result.editableDocuments) { valid = false }
         return valid ? result : nil
