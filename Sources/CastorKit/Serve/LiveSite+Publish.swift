@@ -352,8 +352,10 @@ extension LiveSite {
             newWritten = [:]
             newWritten.reserveCapacity(jobs.count + 16)
             for (job, fingerprint) in zip(jobs, fingerprints) { newWritten[job.file] = fingerprint }
-            // Keep the extra files' fingerprints until they are made below.
-            for (file, fingerprint) in written where newWritten[file] == nil && !file.hasSuffix(".html") {
+            // Keep the extra files' fingerprints until they are made below (an e-mail is an
+            // extra file, not a page, whatever its name).
+            let extras = Set(lastExtraFiles.values.joined())
+            for (file, fingerprint) in written where newWritten[file] == nil && (!file.hasSuffix(".html") || extras.contains(file)) {
                 newWritten[file] = fingerprint
             }
         }
