@@ -108,8 +108,24 @@ final class NewsletterTests: XCTestCase {
         let upcoming = events.filter { ($0["start"]?.day).map { $0 > second.date && $0 <= second.date.adding(days: 60) } ?? false }
         XCTAssertEqual(titles(second, "agenda"), upcoming.map(\.title), "soonest first")
         XCTAssertEqual(dates(try XCTUnwrap(second.parts.last?.entries), "start"), ["2026-12-05", "2027-01-12"])
-        XCTAssertTrue(ads.contains { $0["published"]?.day.map { $0 > first.date && $0 <= second.date } ?? false },
-            "an ad would have been in the section left out")
+        let skippedAds = ads.filter { $0["published"]?.day.map { $0 > first.date && $0 <= second.date } ?? false }
+        XCTAssertFalse(skippedAds.isEmpty, "an ad would have been in the section left out")
+
+        // A third issue, with every section: the ads the second one left out come back in it.
+        try """
+            ---
+            title: Lettre n° 3
+            number: 3
+            date: 2026-11-20
+            ---
+            Brève.
+
+            """.write(to: content.appendingPathComponent("lettres/n3.md"), atomically: true, encoding: .utf8)
+        let third = try XCTUnwrap(Digest.issues(try checked(content).site).first?.issues.last)
+        XCTAssertEqual(third.previous?.slug, "n2")
+        XCTAssertEqual(third.parts.map(\.section.id), ["fiches", "agenda", "annonces"])
+        XCTAssertEqual(titles(third, "fiches"), [], "nothing updated since the second issue")
+        XCTAssertEqual(Set(titles(third, "annonces") ?? []), Set(skippedAds.map(\.title)), "since the last issue that had the ads")
     }
 
     func testFiltersAndLimitsChooseTheItems() {

@@ -49,6 +49,9 @@ PAGES = {
     "observatoire filtré": "observatoire/?status=reponse-publiee&domain=juridique&tri=answered-desc",
     "questions d'un statut": "observatoire/status/reponse-publiee/",
     "question de l'observatoire": "observatoire/sci-d-attribution-et-bailleur-social/",
+    # Issue 14: the newsletter: its issues, an issue's page with the sections Castor adds.
+    "lettres": "lettres/",
+    "lettre d'information": "lettres/2026-12-lettre-n3/",
     "recherche": "recherche/",
     "résultats de recherche": "recherche/?q=cooperative",
     "404": "404.html",

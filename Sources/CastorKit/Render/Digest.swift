@@ -2,6 +2,7 @@
 /// per section, the items of another collection that are new since the previous issue, or
 /// upcoming after this one (`CollectionDigest.Section`).
 ///
+/// An issue that leaves a section out (`skip`) leaves its news to the next issue that has it.
 /// « New » is decided by the section's date field only, never by today's date: an issue built
 /// again later lists the same items (but for items no longer published: an expired ad leaves
 /// the old issues too).
@@ -47,22 +48,34 @@ public enum Digest {
         }
     }
 
-    /// The issues among `entries` (those without a date are left out), oldest first.
+    /// The issues among `entries` (those without a date are left out), oldest first. A section
+    /// takes what is new since the last earlier issue that did not leave it out: an issue that
+    /// skips a section leaves its news to the next one.
     static func issues(_ entries: [Entry], digest: CollectionDigest, sources: [String: [Entry]]) -> [Issue] {
         let dated = entries.compactMap { entry in entry[digest.dateField]?.day.map { (entry: entry, date: $0) } }
             .sorted { ($0.date, $0.entry.relativePath) < ($1.date, $1.entry.relativePath) }
+        guard let oldest = dated.first?.date else { return [] }
+        // Before the first issue: what is new within `first_days` days.
+        let start = oldest.adding(days: -digest.firstDays)
         var result: [Issue] = []
-        var previous: (entry: Entry, date: LocalDate)?
-        var candidate: (entry: Entry, date: LocalDate)?
+        // Issues of one day share what came before them: the last issue of an earlier day, and
+        // for each section the date of the last earlier issue that had it.
+        var previous: Entry?
+        var since: [String: LocalDate] = [:]
+        var day: (date: LocalDate, last: Entry, sections: Set<String>)?
         for (entry, date) in dated {
-            // Issues of one day share their previous issue: the last one of an earlier day.
-            if let last = candidate, last.date < date { previous = last }
-            let skipped = Set(digest.skipField.map { entry[$0]?.listValues ?? [] } ?? [])
-            let parts = digest.sections.filter { !skipped.contains($0.id) }.map { section in
-                Part(section: section, entries: items(section, date: date, since: previous?.date ?? date.adding(days: -digest.firstDays), from: sources[section.collection] ?? []))
+            if let current = day, current.date < date {
+                previous = current.last
+                for id in current.sections { since[id] = current.date }
+                day = nil
             }
-            result.append(Issue(entry: entry, date: date, previous: previous?.entry, parts: parts))
-            candidate = (entry, date)
+            let skipped = Set(digest.skipField.map { entry[$0]?.listValues ?? [] } ?? [])
+            let kept = digest.sections.filter { !skipped.contains($0.id) }
+            let parts = kept.map { section in
+                Part(section: section, entries: items(section, date: date, since: since[section.id] ?? start, from: sources[section.collection] ?? []))
+            }
+            result.append(Issue(entry: entry, date: date, previous: previous, parts: parts))
+            day = (date, entry, (day?.sections ?? []).union(kept.map(\.id)))
         }
         return result
     }
