@@ -160,6 +160,10 @@ def test_the_email_at_600_and_320_pixels_light_and_dark(browser, built_site, wid
             assert requested == [], f"the e-mail loads nothing: {requested}"
             shot = SHOTS / f"courriel-{width}-{scheme}.png"
             assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 5_000
+            # The sections Castor adds, further down.
+            browser.execute_script("[...document.querySelectorAll('h2')].find(h => h.textContent.includes('Prochains rendez-vous')).scrollIntoView()")
+            shot = SHOTS / f"courriel-{width}-{scheme}-sections.png"
+            assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 5_000
     finally:
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

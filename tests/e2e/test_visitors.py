@@ -51,7 +51,7 @@ PAGES = {
     "question de l'observatoire": "observatoire/sci-d-attribution-et-bailleur-social/",
     # Issue 14: the newsletter: its issues, an issue's page with the sections Castor adds.
     "lettres": "lettres/",
-    "lettre d'information": "lettres/2026-12-lettre-n3/",
+    "numéro de la lettre": "lettres/2026-12-lettre-n3/",
     "recherche": "recherche/",
     "résultats de recherche": "recherche/?q=cooperative",
     "404": "404.html",
@@ -159,7 +159,7 @@ def test_fiche_prints_cleanly(browser, server, pages):  # noqa: F811
     assert data.startswith(b"%PDF") and len(data) > 5_000
 
 
-@pytest.mark.parametrize("kind", ["accueil", "fiche", "agenda", "annonces", "partenaires"])
+@pytest.mark.parametrize("kind", ["accueil", "fiche", "agenda", "annonces", "partenaires", "numéro de la lettre"])
 def test_screenshots_for_review(browser, server, pages, kind):  # noqa: F811
     SHOTS.mkdir(parents=True, exist_ok=True)
     for width in (320, 1280):

@@ -73,7 +73,8 @@ public enum DigestMail {
             result["dateLabel"] = French.date(date)
         case .dateTime(let time)?:
             result["dateISO"] = time.iso
-            result["dateLabel"] = French.date(time.date) + " à " + French.time(hour: time.hour, minute: time.minute)
+            // « 18 h 30 » kept on one line.
+            result["dateLabel"] = French.date(time.date) + " à " + French.time(hour: time.hour, minute: time.minute).replacingOccurrences(of: " ", with: "\u{00A0}")
         default: break
         }
         return result
