@@ -45,7 +45,7 @@ final class NewsletterTests: XCTestCase {
             date: 2026-01-15
             ---
             Bonjour à tous : voici la [fiche sur la SCIC](../fiches/structures-juridiques/scic.md) et
-            le [site officiel](https://www.legifrance.gouv.fr/) des lois & décrets.
+            le [site officiel](https://www.legifrance.gouv.fr/) des lois & décrets. Questions : benevoles@exemple.org.
 
             - un point[^1]
             - un autre point
@@ -223,6 +223,9 @@ final class NewsletterTests: XCTestCase {
         XCTAssertTrue(text.contains("fiche sur la SCIC\n<https://ressources.example.org/fiches/structures-juridiques/scic/>")
             || text.contains("fiche sur la SCIC <https://ressources.example.org/fiches/structures-juridiques/scic/>"), text)
         XCTAssertTrue(text.contains("des lois & décrets"), "the text part is not HTML: nothing escaped")
+        // Contacts stay masked in both parts, as on every page.
+        for part in [html, text] { XCTAssertFalse(part.contains("benevoles@exemple.org")) }
+        XCTAssertTrue(text.contains("Questions\u{00A0}: [contact masqué]"), text)
         XCTAssertFalse(text.contains("&#"), text)
         XCTAssertTrue(text.contains("Lettre n° 1\u{00A0}: bonne année"), "French typography in the text part, with real no-break spaces")
         for line in text.split(separator: "\n") where !line.contains("https://") {
