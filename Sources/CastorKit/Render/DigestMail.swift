@@ -39,7 +39,7 @@ public enum DigestMail {
         let body = site.bodies[entry.relativePath]?.html ?? ""
         var issueContext: [String: Any] = [
             "title": entry.title, "url": pageURL, "htmlUrl": pageURL + htmlFile, "textUrl": pageURL + textFile,
-            "dateISO": issue.date.iso, "dateLabel": French.date(issue.date),
+            "dateISO": issue.date.iso, "dateLabel": oneLine(French.date(issue.date)),
             "collectionLabel": schema.label, "collectionUrl": base + schema.publishedPrefix,
         ]
         if !entry.summary.isEmpty { issueContext["summary"] = entry.summary }
@@ -63,6 +63,9 @@ public enum DigestMail {
         return context
     }
 
+    /// « 1er décembre 2026 », « 18 h 30 » kept on one line (no-break spaces), in both parts.
+    static func oneLine(_ text: String) -> String { text.replacingOccurrences(of: " ", with: "\u{00A0}") }
+
     /// One item of a section: `title`, `url` (absolute), `summary`, `dateLabel`, `dateISO`, `kindLabel`.
     static func item(_ entry: Entry, section: CollectionDigest.Section, base: String) -> [String: Any] {
         var result: [String: Any] = ["title": entry.title, "url": base + entry.url, "kindLabel": entry.collection.singular]
@@ -70,11 +73,10 @@ public enum DigestMail {
         switch entry[section.field] {
         case .date(let date)?:
             result["dateISO"] = date.iso
-            result["dateLabel"] = French.date(date)
+            result["dateLabel"] = oneLine(French.date(date))
         case .dateTime(let time)?:
             result["dateISO"] = time.iso
-            // « 18 h 30 » kept on one line.
-            result["dateLabel"] = French.date(time.date) + " à " + French.time(hour: time.hour, minute: time.minute).replacingOccurrences(of: " ", with: "\u{00A0}")
+            result["dateLabel"] = oneLine(French.date(time.date)) + " à " + oneLine(French.time(hour: time.hour, minute: time.minute))
         default: break
         }
         return result
