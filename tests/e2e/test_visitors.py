@@ -51,6 +51,9 @@ PAGES = {
     "observatoire filtré": "observatoire/?status=reponse-publiee&domain=juridique&tri=answered-desc",
     "questions d'un statut": "observatoire/status/reponse-publiee/",
     "question de l'observatoire": "observatoire/sci-d-attribution-et-bailleur-social/",
+    # Issue 14: the newsletter: its issues, an issue's page with the sections Castor adds.
+    "lettres": "lettres/",
+    "numéro de la lettre": "lettres/2026-12-lettre-n3/",
     "recherche": "recherche/",
     "résultats de recherche": "recherche/?q=cooperative",
     "404": "404.html",
@@ -158,7 +161,7 @@ def test_fiche_prints_cleanly(browser, server, pages):  # noqa: F811
     assert data.startswith(b"%PDF") and len(data) > 5_000
 
 
-@pytest.mark.parametrize("kind", ["accueil", "fiche", "agenda", "annonces", "partenaires"])
+@pytest.mark.parametrize("kind", ["accueil", "fiche", "agenda", "annonces", "partenaires", "numéro de la lettre"])
 def test_screenshots_for_review(browser, server, pages, kind):  # noqa: F811
     SHOTS.mkdir(parents=True, exist_ok=True)
     for width in (320, 1280):

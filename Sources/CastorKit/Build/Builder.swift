@@ -138,7 +138,7 @@ public struct Builder: Sendable {
         report.diagnostics.append(contentsOf: mapProblems)
         let plan = SitePlan(site: site)
         // The web editor (`editor:` in site.yml) is part of the site: rebuilt, never lost.
-        let extras = Builder.extraFiles(site, plan: plan, groups: [.fichesFeed, .agenda, .plan, .collections])
+        let extras = Builder.extraFiles(site, plan: plan, groups: [.fichesFeed, .agenda, .plan, .collections, .digests], templates: templates)
             + DecapConfig.files(config: site.config, collections: collections).map { Feeds.File(file: $0.path, text: $0.text) }
         report.diagnostics.append(
             contentsOf: Builder.outputProblems(
@@ -413,6 +413,8 @@ extension Builder {
         case search
         /// The feeds, exports (CSV, JSON) and map widgets of the declared collections without dedicated code: read their items.
         case collections
+        /// The e-mails of the newsletter issues (`digest:`, `DigestMail`): read the issues and the sections' collections.
+        case digests
     }
 
     /// Every file of the site that is not a page (or those of some groups): feeds, calendars,
@@ -420,7 +422,8 @@ extension Builder {
     /// `logs` record what each group reads of the site (the preview makes a group again when a
     /// read changes, `LiveSite.makeExtras`).
     public static func extraFiles(
-        _ site: Site, plan: SitePlan, groups: Set<ExtraFiles> = Set(ExtraFiles.allCases), logs: [ExtraFiles: ReadLog] = [:]
+        _ site: Site, plan: SitePlan, groups: Set<ExtraFiles> = Set(ExtraFiles.allCases), logs: [ExtraFiles: ReadLog] = [:],
+        templates: TemplateSet? = nil
     ) -> [Feeds.File] {
         var files: [Feeds.File] = []
         if groups.contains(.fichesFeed) { files += Feeds.all(site, log: logs[.fichesFeed]) }
@@ -439,6 +442,7 @@ extension Builder {
             files += Feeds.collections(site, log: logs[.collections]) + CollectionExports.files(site, log: logs[.collections])
                 + FranceMapWidget.files(site, log: logs[.collections])
         }
+        if groups.contains(.digests) { files += DigestMail.files(site, templates: templates, log: logs[.digests]) }
         return files
     }
 }

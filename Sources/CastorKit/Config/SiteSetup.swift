@@ -79,7 +79,9 @@ public struct SiteSetup: Sendable {
     /// render them as empty pages), at their declaration.
     public func missingTemplates(_ templates: TemplateSet?, file: String) -> [Diagnostic] {
         guard let templates else { return [] }
-        return (collections ?? []).compactMap { collection in
+        return (collections ?? []).flatMap { collection in
+            DigestMail.missingTemplates(templates, collection: collection, at: declarationPositions[collection.id] ?? .unknown, file: file)
+        } + (collections ?? []).compactMap { collection in
             let name = BuiltinKinds.isBuiltin(collection)
                 ? BuiltinKinds.template(collection) : PageRenderer.itemTemplate(collection, templates: templates)
             guard !templates.names.contains(name) else { return nil }

@@ -132,6 +132,7 @@ extension PageContext {
         addBacklinks(&context, path: entry.relativePath)
         let masked = fields.contains { ($0["values"] as? [[String: Any]])?.contains { $0["isContact"] != nil } ?? false }
         addEditableDocument(&context, entry: entry)
+        addDigest(&context, entry: entry)
         PageContext.markContacts(&context, body: body, always: masked)
         return context
     }

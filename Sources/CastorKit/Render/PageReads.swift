@@ -63,6 +63,15 @@ extension Site {
         default: return collections.first { $0.schema.id == id }?.items.map(\.entry.relativePath) ?? []
         }
     }
+
+    /// The published items of a collection, in listing order: the one way for a feature to read
+    /// the items of another collection by its id (the newsletter's sections, `Digest`).
+    public func orderedEntries(of id: String) -> [Entry] {
+        switch id {
+        case BuiltinKinds.fiches: return fiches.map(\.entry)
+        default: return collections.first { $0.schema.id == id }?.items.map(\.entry) ?? []
+        }
+    }
 }
 
 /// The current fingerprints of the derived values of one site, each computed once when first asked.

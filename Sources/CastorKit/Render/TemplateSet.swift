@@ -33,6 +33,7 @@ public struct TemplateSet: Sendable {
     static let contentTypeName = "CASTOR_HTML"
     /// On a line of its own, which Mustache removes as a standalone tag; messages subtract it.
     static let pragma = "{{% CONTENT_TYPE: \(contentTypeName) }}\n"
+    static let textPragma = "{{% CONTENT_TYPE: TEXT }}\n"
 
     public static func load(from directory: String, displayRoot: String, required: [String] = TemplateSet.required)
         -> (TemplateSet?, [Diagnostic])
@@ -65,7 +66,9 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: TemplateSet.pragma + text), named: name)
+                // `<name>.txt.mustache` (the e-mails' text part): plain text, nothing escaped.
+                let pragma = name.hasSuffix(".txt") ? TemplateSet.textPragma : TemplateSet.pragma
+                library.register(try MustacheTemplate(string: pragma + text), named: name)
                 names.insert(name)
                 sources.append(Source(file: shown, text: text))
                 references += TemplateSet.references(in: text).map { (shown, $0.position, $0.name) }

@@ -121,6 +121,7 @@ public enum CollectionDeclarations {
                 if let collection = collection(entry) { collections.append(collection) }
             }
             checkReferenceTargets(declared: declared.map(\.key), valid: collections)
+            checkDigestSources(declared: declared.map(\.key), valid: collections)
             return collections
         }
 

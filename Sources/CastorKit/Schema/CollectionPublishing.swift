@@ -57,6 +57,8 @@ public struct CollectionPublishing: Sendable, Hashable {
     public var intro: String?
     /// `starter`: the body `castor new` writes in a new item (`CollectionTexts`).
     public var starter: String?
+    /// `digest: {date, skip, sections}`: each item is a newsletter issue (`CollectionDigest`).
+    public var digest: CollectionDigest?
 
     public init() {}
 
@@ -72,7 +74,7 @@ public struct CollectionPublishing: Sendable, Hashable {
             && a.footer == b.footer && a.stale == b.stale && a.table == b.table && a.exports == b.exports && a.stats == b.stats
             && a.editableDocuments == b.editableDocuments && a.map == b.map && a.lifecycle == b.lifecycle
             && a.contactPlaceholder == b.contactPlaceholder && a.listingPaths == b.listingPaths && a.feedPerValue == b.feedPerValue
-            && a.siteListings == b.siteListings && a.intro == b.intro && a.menuLabel == b.menuLabel && a.starter == b.starter && a.calendar == b.calendar
+            && a.siteListings == b.siteListings && a.intro == b.intro && a.menuLabel == b.menuLabel && a.starter == b.starter && a.calendar == b.calendar && a.digest == b.digest
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -99,11 +101,12 @@ public struct CollectionPublishing: Sendable, Hashable {
         hasher.combine(menuLabel)
         hasher.combine(starter)
         hasher.combine(calendar)
+        hasher.combine(digest)
     }
 
     static let keys = [
         "order", "pagination", "listings", "card", "feed", "search", "navigation", "footer", "stale", "table", "export", "stats", "odt", "map",
-        "lifecycle", "contact_placeholder", "listing_paths", "site_listings", "intro", "starter", "menu_label", "calendar",
+        "lifecycle", "contact_placeholder", "listing_paths", "site_listings", "intro", "starter", "menu_label", "calendar", "digest",
     ]
 }
 
@@ -245,6 +248,7 @@ extension CollectionDeclarations.Reader {
         if let entry = values["calendar"] { if let spec = calendar(entry, fields: fields, collection: id) { result.calendar = spec } else { valid = false } }
         if let entry = values["lifecycle"] { if let rule = lifecycle(entry, fields: fields, collection: id) { result.lifecycle = rule } else { valid = false } }
         if let entry = values["stale"] { if let rule = staleRule(entry, fields: fields, collection: id) { result.stale = rule } else { valid = false } }
+        result.digest = digest(values, fields: fields, collection: id, valid: &valid)
         if !databaseKeys(values, fields: fields, collection: id, into: &result) { valid = false }
         if !editableDocuments(values, grouped: values["groups"] != nil, collection: id, declaration: &result.editableDocuments) { valid = false }
         return valid ? result : nil

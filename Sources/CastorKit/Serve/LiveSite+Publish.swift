@@ -70,7 +70,7 @@ extension LiveSite {
         if !full, failures.withLock({ $0.isEmpty }) { pagesReady?(outcome) }
 
         let newExtraFiles = makeExtras(
-            site: site, plan: plan, derived: derived, full: full, root: root, atomic: atomic, written: &newWritten,
+            site: site, plan: plan, templates: templates, derived: derived, full: full, root: root, atomic: atomic, written: &newWritten,
             outcome: &outcome, failures: failures)
         steps.end("flux")
 
@@ -346,8 +346,10 @@ extension LiveSite {
             newWritten = [:]
             newWritten.reserveCapacity(jobs.count + 16)
             for (job, fingerprint) in zip(jobs, fingerprints) { newWritten[job.file] = fingerprint }
-            // Keep the extra files' fingerprints until they are made below.
-            for (file, fingerprint) in written where newWritten[file] == nil && !file.hasSuffix(".html") {
+            // Keep the extra files' fingerprints until they are made below (an e-mail is an
+            // extra file, not a page, whatever its name).
+            let extras = Set(lastExtraFiles.values.joined())
+            for (file, fingerprint) in written where newWritten[file] == nil && (!file.hasSuffix(".html") || extras.contains(file)) {
                 newWritten[file] = fingerprint
             }
         }
@@ -368,7 +370,7 @@ extension LiveSite {
     /// group records its reads when made, as pages do), and writes them when they differ (or
     /// leaves the slow ones to a deferred job); returns the files of each group.
     private func makeExtras(
-        site: Site, plan: SitePlan, derived: DerivedFingerprints, full: Bool, root: String, atomic: Bool,
+        site: Site, plan: SitePlan, templates: TemplateSet, derived: DerivedFingerprints, full: Bool, root: String, atomic: Bool,
         written newWritten: inout [String: Int], outcome: inout Outcome, failures: Locked<[String]>
     ) -> [Builder.ExtraFiles: Set<String>] {
         var groups = Set<Builder.ExtraFiles>()
@@ -382,7 +384,7 @@ extension LiveSite {
         var made: [(Builder.ExtraFiles, [Feeds.File])] = []
         for group in Builder.ExtraFiles.allCases where groups.contains(group) && !later.contains(group) {
             let log = ReadLog()
-            made.append((group, Builder.extraFiles(site, plan: plan, groups: [group], logs: [group: log])))
+            made.append((group, Builder.extraFiles(site, plan: plan, groups: [group], logs: [group: log], templates: templates)))
             recordExtra(group, reads: log.recorded, derived: derived)
         }
         var newExtraFiles = lastExtraFiles
