@@ -29,6 +29,30 @@ struct FranceMap {
         return min(4, Int((4 * Double(count) / Double(max)).rounded(.up)))
     }
 
+    /// One shape of a map (a region, a département): a link with its accessible name when it
+    /// has a page (`url`), else a group; `attribute` says which (`data-region="bretagne"`).
+    static func shape(name: String, level: Int, path: String, url: String?, attribute: String, root: String) -> String {
+        let name = Escape.xml(name)
+        let shape = "<path class=\"n\(level)\" d=\"\(path)\"/>"
+        if let url {
+            return "<a href=\"\(Escape.xml(root + url))\" aria-label=\"\(name)\" \(attribute)><title>\(name)</title>\(shape)</a>\n"
+        }
+        return "<g \(attribute)><title>\(name)</title>\(shape)</g>\n"
+    }
+
+    /// The markers' group, each a link to its item; `strokeWidth` set on the group when given.
+    static func markers(_ markers: [Marker], data: FranceMapData, root: String, radius: String, strokeWidth: String? = nil) -> String {
+        guard !markers.isEmpty else { return "" }
+        var out = "<g class=\"points\"" + (strokeWidth.map { " stroke-width=\"\($0)\"" } ?? "") + ">\n"
+        for marker in markers {
+            let point = data.point(latitude: marker.latitude, longitude: marker.longitude)
+            let title = Escape.xml(marker.title)
+            out += "<a href=\"\(Escape.xml(root + marker.url))\" aria-label=\"\(title)\"><title>\(title)</title>"
+                + "<circle cx=\"\(show(point.x))\" cy=\"\(show(point.y))\" r=\"\(radius)\"/></a>\n"
+        }
+        return out + "</g>\n"
+    }
+
     /// « Bretagne : 3 partenaires ».
     func regionName(_ region: Region) -> String { "\(region.name) : \(countText(region.count))" }
 
@@ -39,24 +63,11 @@ struct FranceMap {
         let bySlug = Dictionary(regions.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         for outline in data.regions {
             let region = bySlug[outline.slug] ?? Region(slug: outline.slug, name: outline.name, count: 0, url: nil)
-            let name = Escape.xml(regionName(region))
-            let shape = "<path class=\"n\(FranceMap.level(region.count, max: largest))\" d=\"\(outline.path)\"/>"
-            if let url = region.url {
-                out += "<a href=\"\(Escape.xml(root + url))\" aria-label=\"\(name)\" data-region=\"\(outline.slug)\"><title>\(name)</title>\(shape)</a>\n"
-            } else {
-                out += "<g data-region=\"\(outline.slug)\"><title>\(name)</title>\(shape)</g>\n"
-            }
+            out += FranceMap.shape(
+                name: regionName(region), level: FranceMap.level(region.count, max: largest), path: outline.path, url: region.url,
+                attribute: "data-region=\"\(outline.slug)\"", root: root)
         }
-        if !markers.isEmpty {
-            out += "<g class=\"points\">\n"
-            for marker in markers {
-                let point = data.point(latitude: marker.latitude, longitude: marker.longitude)
-                let title = Escape.xml(marker.title)
-                out += "<a href=\"\(Escape.xml(root + marker.url))\" aria-label=\"\(title)\"><title>\(title)</title>"
-                    + "<circle cx=\"\(FranceMap.show(point.x))\" cy=\"\(FranceMap.show(point.y))\" r=\"6\"/></a>\n"
-            }
-            out += "</g>\n"
-        }
+        out += FranceMap.markers(markers, data: data, root: root, radius: "6")
         return out + "</svg>"
     }
 

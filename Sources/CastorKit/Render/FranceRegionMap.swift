@@ -70,24 +70,11 @@ struct FranceRegionMap {
         let viewBox = [box.x, box.y, box.width, box.height].map(FranceMap.show).joined(separator: " ")
         var out = "<svg class=\"carte-france carte-region\" viewBox=\"\(viewBox)\" stroke-width=\"\(size(0.8))\" aria-label=\"\(Escape.xml(label))\">\n"
         for departement in departements {
-            let name = Escape.xml("\(departement.name) : \(countText(departement.count))")
-            let shape = "<path class=\"n\(FranceMap.level(departement.count, max: largest))\" d=\"\(departement.outline.path)\"/>"
-            if let url = departement.url {
-                out += "<a href=\"\(Escape.xml(root + url))\" aria-label=\"\(name)\" data-departement=\"\(departement.outline.code)\"><title>\(name)</title>\(shape)</a>\n"
-            } else {
-                out += "<g data-departement=\"\(departement.outline.code)\"><title>\(name)</title>\(shape)</g>\n"
-            }
+            out += FranceMap.shape(
+                name: "\(departement.name) : \(countText(departement.count))", level: FranceMap.level(departement.count, max: largest),
+                path: departement.outline.path, url: departement.url, attribute: "data-departement=\"\(departement.outline.code)\"", root: root)
         }
-        if !markers.isEmpty {
-            out += "<g class=\"points\" stroke-width=\"\(size(2))\">\n"
-            for marker in markers {
-                let point = data.point(latitude: marker.latitude, longitude: marker.longitude)
-                let title = Escape.xml(marker.title)
-                out += "<a href=\"\(Escape.xml(root + marker.url))\" aria-label=\"\(title)\"><title>\(title)</title>"
-                    + "<circle cx=\"\(FranceMap.show(point.x))\" cy=\"\(FranceMap.show(point.y))\" r=\"\(size(6))\"/></a>\n"
-            }
-            out += "</g>\n"
-        }
+        out += FranceMap.markers(markers, data: data, root: root, radius: size(6), strokeWidth: size(2))
         return out + "</svg>"
     }
 }

@@ -41,17 +41,10 @@ extension CollectionDeclarations.Reader {
         let before = diagnostics.count
         /// The field named by `key`, checked to be one of `types` (described by `wanted`).
         func field(_ key: String, wanted: String, accepts: (FieldType) -> Bool) -> String? {
-            guard let value = map[key] else { return nil }
-            guard let name = value.value.text, !value.value.isEmpty else {
-                error(value.value.position, "« calendar » : « \(key) » doit nommer un champ", hint: example)
-                return nil
-            }
-            guard let spec = fields.first(where: { $0.key == name }) else {
-                error(value.value.position, "« calendar » : « \(name) » n'est pas un champ de « \(id) »"
-                    + CollectionDeclarations.suggestion(name, among: fields.map(\.key)),
-                    hint: "champs déclarés : " + fields.map(\.key).filter { $0 != "draft" }.joined(separator: ", "))
-                return nil
-            }
+            guard let value = map[key],
+                let spec = namedField(value, key: key, owner: "calendar", fields: fields, collection: id, example: example)
+            else { return nil }
+            let name = spec.key
             guard accepts(spec.type) else {
                 error(value.value.position, "« calendar » : « \(key) » est de type \(FieldDeclarations.typeName(spec.type)), il faut \(wanted)")
                 return nil

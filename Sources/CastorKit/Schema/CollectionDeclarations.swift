@@ -262,6 +262,24 @@ public enum CollectionDeclarations {
             return name
         }
 
+        /// The field a publishing key names (`lifecycle: {field: expires}`), reported when the
+        /// value is not a name or no field of the collection has it.
+        mutating func namedField(_ value: YAMLTree.Entry, key: String, owner: String, fields: [FieldSpec], collection id: String, example: String)
+            -> FieldSpec?
+        {
+            guard let name = value.value.text, !value.value.isEmpty else {
+                error(value.value.position, "« \(owner) » : « \(key) » doit nommer un champ", hint: example)
+                return nil
+            }
+            guard let spec = fields.first(where: { $0.key == name }) else {
+                error(value.value.position, "« \(owner) » : « \(name) » n'est pas un champ de « \(id) »"
+                    + CollectionDeclarations.suggestion(name, among: fields.map(\.key)),
+                    hint: "champs déclarés : " + fields.map(\.key).filter { $0 != "draft" }.joined(separator: ", "))
+                return nil
+            }
+            return spec
+        }
+
         var listsHint: String {
             guard let vocabularies else { return "une liste déclarée dans site.yml" }
             return "listes de site.yml : " + vocabularies.sorted().joined(separator: ", ")

@@ -49,17 +49,10 @@ extension CollectionDeclarations.Reader {
         guard let map else { return nil }
         let before = diagnostics.count
         func dateField(_ key: String) -> String? {
-            guard let value = map[key] else { return nil }
-            guard let name = value.value.text, !value.value.isEmpty else {
-                error(value.value.position, "« lifecycle » : « \(key) » doit nommer un champ date", hint: example)
-                return nil
-            }
-            guard let spec = fields.first(where: { $0.key == name }) else {
-                error(value.value.position, "« lifecycle » : « \(name) » n'est pas un champ de « \(id) »"
-                    + CollectionDeclarations.suggestion(name, among: fields.map(\.key)),
-                    hint: "champs déclarés : " + fields.map(\.key).filter { $0 != "draft" }.joined(separator: ", "))
-                return nil
-            }
+            guard let value = map[key],
+                let spec = namedField(value, key: key, owner: "lifecycle", fields: fields, collection: id, example: example)
+            else { return nil }
+            let name = spec.key
             guard spec.type == .date else {
                 error(value.value.position, "« lifecycle » : « \(name) » est de type \(FieldDeclarations.typeName(spec.type)), pas une date",
                     hint: "la fin de publication se compte en jours : choisissez un champ de type date")
