@@ -194,3 +194,37 @@ extension EndToEndTests {
         XCTAssertTrue(created.hasSuffix("---\n\nÀ compléter : qui lance l'appel, pour qui, quel montant.\n"), created)
     }
 }
+
+/// `default:` of a term or choice field: `castor new` and the web editor start from it.
+final class FieldDefaultTests: XCTestCase {
+    func testADefaultIsCheckedUsedByNewAndGivenToTheEditor() throws {
+        let yaml = """
+            collections:
+              questions:
+                label: Questions
+                singular: Question
+                fields:
+                  title: {type: text, label: Question, required: true}
+                  status: {type: choice, label: Statut, required: true, choices: {ouverte: Ouverte, close: Close}, default: fermee}
+                  note: {type: text, label: Note, default: rien}
+            """
+        let (collections, diagnostics) = CollectionDeclarations.load(yaml: yaml, file: "collections.yml", vocabularies: ["regions"])
+        XCTAssertNil(collections)
+        XCTAssertEqual(diagnostics.map { "\($0.line):\($0.column) \($0.message)" }, [
+            "7:113 « default » : « fermee » n'est pas une valeur de « choices »",
+            "8:39 « default » ne sert qu'aux champs de type term ou choice",
+        ])
+
+        // The project's questions start « ouverte » without --categorie, in castor new and in the editor.
+        let content = EndToEndTests.repository.appendingPathComponent("content").path
+        let setup = SiteSetup.load(contentRoot: content)
+        let config = try XCTUnwrap(setup.config)
+        let questions = try XCTUnwrap(setup.collections?.first { $0.field("status")?.defaultValue == "ouverte" })
+        let draft = try Scaffold.draft(
+            Scaffold.Request(collection: questions, title: "Une SCI peut-elle emprunter ?", today: LocalDate(iso: "2026-12-01")!),
+            config: config, contentRoot: content)
+        XCTAssertTrue(draft.text.contains("\nstatus: ouverte  # obligatoire"), draft.text)
+        let editor = DecapConfig.yaml(config: config, collections: setup.collections ?? [], backend: .init())
+        XCTAssertTrue(editor.contains("    required: true\n    default: \"ouverte\"\n    hint: \"ouverte, en-cours"), "the editor starts from it")
+    }
+}

@@ -244,6 +244,8 @@ public enum DecapConfig {
             (pairs, hint) = extendedField(spec, collections: collections, pairs: pairs)
         }
         pairs.append(("required", plain(spec.required ? "true" : "false")))
+        // `default:` of a term or choice field: the editor's new items start with it.
+        if let value = spec.defaultValue { pairs.append(("default", text(value))) }
         // The declaration's help sentence (collections.yml) comes before the type's.
         if let help = spec.help { hint = help }
         if !hint.isEmpty { pairs.append(("hint", text(hint))) }

@@ -120,7 +120,7 @@ public enum Scaffold {
             throw Refusal(message: "--date ne sert pas pour « \(collection.label) »", hint: "retirez --date")
         }
         if let field = request.categoryField, case .term(let vocabulary) = field.type {
-            guard let category = request.category else {
+            guard let category = request.category ?? field.defaultValue else {
                 throw Refusal(message: "--categorie est obligatoire : « \(field.key) » (\(field.label.lowercased()))",
                     hint: "\(usage) \"Titre\" --categorie <valeur>, parmi : \(choices(vocabulary, config: config))")
             }
@@ -236,7 +236,7 @@ public enum Scaffold {
         if field.key == request.dateField?.key, let start = request.date {
             return ["\(key): \(start)\(required) : date (2027-05-12) ou date et heure (2027-05-12T09:30)"]
         }
-        if field.key == request.categoryField?.key, let category = request.category, case .term(let vocabulary) = field.type {
+        if field.key == request.categoryField?.key, let category = request.category ?? field.defaultValue, case .term(let vocabulary) = field.type {
             return ["\(key): \(category)\(required), parmi : \(choices(vocabulary, config: config))"]
         }
         if field.key == request.regionField?.key, let region = request.region {

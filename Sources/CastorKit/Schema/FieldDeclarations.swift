@@ -1,7 +1,7 @@
 /// The fields of a collection in `collections.yml`: `key: {type, label, required, aliases,
 /// vocabulary, choices, example, help}`.
 enum FieldDeclarations {
-    static let keys = ["type", "label", "required", "aliases", "vocabulary", "choices", "example", "help"] + extendedKeys
+    static let keys = ["type", "label", "required", "aliases", "vocabulary", "choices", "example", "help", "default"] + extendedKeys
 
     /// The type names of collections.yml, in the order they are listed to a maintainer.
     static let typeNames = [
@@ -91,8 +91,22 @@ extension CollectionDeclarations.Reader {
         if let type { misplacedExtendedKeys(values, type: type) }
         let example = text("example")
         let help = text("help")
+        let defaultValue = text("default")
+        if let defaultValue, let type, let entry = values["default"] {
+            switch type {
+            case .term: break  // checked against site.yml's list where it is used (`castor new`)
+            case .choice(let choices) where !choices.contains(where: { $0.value == defaultValue }):
+                error(entry.value.position, "« default » : « \(defaultValue) » n'est pas une valeur de « choices »",
+                    hint: "valeurs possibles : " + choices.map(\.value).joined(separator: ", "))
+            case .choice: break
+            default:
+                error(entry.keyPosition, "« default » ne sert qu'aux champs de type term ou choice", hint: "retirez-le")
+            }
+        }
         guard diagnostics.count == before, let type, let label else { return nil }
-        return FieldSpec(key, label, type, required: required, aliases: aliases, example: example, help: help)
+        var spec = FieldSpec(key, label, type, required: required, aliases: aliases, example: example, help: help)
+        spec.defaultValue = defaultValue
+        return spec
     }
 
     func isVocabularyType(_ type: FieldType) -> Bool {

@@ -85,6 +85,9 @@ public struct FieldSpec: Sendable, Hashable {
     public let example: String?
     /// A sentence for the volunteer (`help:`): the hint of the web editor's field.
     public let help: String?
+    /// The value `castor new` and the web editor start from (`default:`, term and choice fields
+    /// only): the status « ouverte » of a new question.
+    public var defaultValue: String?
 
     public init(
         _ key: String, _ label: String, _ type: FieldType, required: Bool = false, aliases: [String] = [],
