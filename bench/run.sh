@@ -130,7 +130,7 @@ echo
 echo "Castor steps (median of $RUNS runs, seconds):"
 sed -e 's/^Étapes : //' -e 's/, /\n/g' "$C/steps.castor" | sed 's/\([0-9]\),\([0-9]\)/\1.\2/' >"$C/steps.list"
 awk '{ print $1 }' "$C/steps.list" | awk '!seen[$0]++' | while read -r step; do
-  printf '  %-12s %6s\n' "$step" "$(awk -v s="$step" '$1 == s { print $2 }' "$C/steps.list" | median)"
+  printf '  %6s  %s\n' "$(awk -v s="$step" '$1 == s { print $2 }' "$C/steps.list" | median)" "$step"
 done
 echo
 RESULT=PASS
