@@ -709,7 +709,27 @@ def gen_site_yml() -> str:
                        ("partner_types", PARTNER_TYPES)):
         out.append(f"{key}:")
         out += [f"  {k}: {q(l)}" for k, l in items]
-    return "\n".join(out) + "\n"
+    return "\n".join(out) + "\n" + repo_vocabularies({"fiche_types", "themes", "regions", "ad_categories", "partner_types"})
+
+
+# Top-level keys of the project's site.yml that are not vocabularies, or name pages the corpus lacks.
+SITE_YML_NOT_COPIED = {"title", "description", "base_url", "language", "timezone", "footer_pages", "home",
+                       "editor", "ad_default_lifetime_days"}
+
+
+def repo_vocabularies(generated: set[str]) -> str:
+    """The other lists of the project's site.yml, copied as they are: the project's collections.yml
+    (copied into the corpus) names them, and Castor refuses declarations naming a missing list."""
+    text = (pathlib.Path(__file__).resolve().parent.parent / "content" / "site.yml").read_text(encoding="utf-8")
+    blocks: list[str] = []
+    keep = False
+    for line in text.splitlines():
+        top = re.match(r"([A-Za-z_][A-Za-z0-9_]*):", line)
+        if top:
+            keep = top.group(1) not in generated and top.group(1) not in SITE_YML_NOT_COPIED
+        if keep and line.strip() and not line.lstrip().startswith("#"):
+            blocks.append(line)
+    return "\n".join(blocks) + "\n" if blocks else ""
 
 
 def yaml_list(items: list[str]) -> str:

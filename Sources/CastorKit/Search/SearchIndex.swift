@@ -76,7 +76,8 @@ public struct SearchIndex: Sendable {
 
     /// Characters of text kept per document for excerpts.
     public static let excerptLength = 280
-    /// Documents per `d/<n>.js` file: one, so a result shown costs only its own few hundred bytes.
+    /// Documents per `d/<n>.js` file: one, so a result shown costs only its own few hundred bytes
+    /// (two per file: +16 % to +40 % bytes per query on bench/search.sh, see docs/SPEC-internal.md).
     public static let docsPerChunk = 1
     /// A term shard bigger than this (in bytes) is split on the next letter.
     public static let shardLimit = 16_000
