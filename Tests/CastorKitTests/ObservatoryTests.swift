@@ -129,12 +129,14 @@ extension EndToEndTests {
 
     func testCastorNewWritesAQuestionThatTheRepositoryAccepts() throws {
         let folder = try repositoryWorkspace()
-        // The status is required: castor new asks for it, naming the values.
-        let missing = try run(["new", "observatoire", "Peut-on déduire ses parts sociales ?", "--content", "content", "--now", "2026-12-01"], in: folder)
-        XCTAssertNotEqual(missing.status, 0)
-        XCTAssertTrue(missing.stderr.contains("ouverte, en-cours, reponse-publiee, a-actualiser"), missing.stderr)
+        // The status is required; its declared `default: ouverte` is written, --categorie chooses another.
+        let other = try run(
+            ["new", "observatoire", "Une SCI peut-elle emprunter ?", "--content", "content", "--categorie", "en-cours", "--now", "2026-12-01"], in: folder)
+        XCTAssertEqual(other.status, 0, other.stderr)
+        let chosen = try String(contentsOf: folder.appendingPathComponent("content/observatoire/une-sci-peut-elle-emprunter.md"), encoding: .utf8)
+        XCTAssertTrue(chosen.contains("\nstatus: en-cours  # obligatoire, parmi : ouverte, en-cours, reponse-publiee, a-actualiser"), chosen)
 
-        let created = try run(["new", "observatoire", "Peut-on déduire ses parts sociales ?", "--content", "content", "--categorie", "ouverte", "--now", "2026-12-01"], in: folder)
+        let created = try run(["new", "observatoire", "Peut-on déduire ses parts sociales ?", "--content", "content", "--now", "2026-12-01"], in: folder)
         XCTAssertEqual(created.status, 0, created.stderr)
         XCTAssertTrue(created.stdout.contains("content/observatoire/peut-on-deduire-ses-parts-sociales.md"), created.stdout)
         let file = folder.appendingPathComponent("content/observatoire/peut-on-deduire-ses-parts-sociales.md")
