@@ -20,7 +20,7 @@ public struct CalendarSpec: Sendable, Hashable {
     public let announced: String?
     /// A `term` field on the site.yml list `regions`: one agenda page and calendar per value.
     public let scope: String?
-    /// The file name of the JSON Feed of upcoming items, in the collection's folder.
+    /// The file name of the JSON Feed of upcoming items, in the collection's folder (default: `<id>.json`).
     public let json: String
     /// One sentence describing the agenda, for the calendars and the JSON Feed.
     public let description: String
@@ -74,7 +74,7 @@ extension CollectionDeclarations.Reader {
         let scope = field("scope", wanted: "un champ term sur la liste « \(CalendarSpec.scopeVocabulary) »", accepts: {
             $0 == .term(vocabulary: CalendarSpec.scopeVocabulary)
         })
-        var json = "agenda.json"
+        var json = id + ".json"
         if let value = map["json"] {
             if let name = value.value.text, name.hasSuffix(".json"), Slug.make(String(name.dropLast(5))) == String(name.dropLast(5)) {
                 json = name
