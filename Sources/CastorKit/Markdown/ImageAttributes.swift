@@ -5,21 +5,35 @@ import Foundation
 public enum PrintAddresses {
     public static func add(_ html: String, pageURL: String, baseURL: String) -> String {
         guard TextReplace.contains(html, "<a href=\"") else { return html }
-        var output = ""
-        var rest = Substring(html)
-        while let start = rest.range(of: "<a href=\"") {
-            output += rest[..<start.upperBound]
-            rest = rest[start.upperBound...]
-            let href = String(rest.prefix { $0 != "\"" })
-            guard !href.isEmpty, !href.hasPrefix("#"), !href.hasPrefix("/"), !LinkResolver.hasScheme(href),
-                let path = LinkResolver.join(String(pageURL.dropLast()), href)
-            else { continue }
-            let folder = href.hasSuffix("/") || href.hasSuffix("./") ? "/" : ""
-            output += href + "\" data-adresse=\"" + Escape.xml(baseURL + path + (path.isEmpty ? "" : folder))
-            rest = rest.dropFirst(href.count)
+        // Over the UTF-8 bytes: Foundation's `range(of:)` on every body was 5 % of a build.
+        let opening = Array("<a href=\"".utf8)
+        let folder = String(pageURL.dropLast())
+        var html = html
+        return html.withUTF8 { bytes -> String in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 256)
+            var index = 0
+            opening.withUnsafeBufferPointer { pattern in
+                while let start = TextReplace.firstMatch(bytes, pattern, from: index) {
+                    let hrefStart = start + pattern.count
+                    output.append(contentsOf: bytes[index..<hrefStart])
+                    var hrefEnd = hrefStart
+                    while hrefEnd < bytes.count, bytes[hrefEnd] != UInt8(ascii: "\"") { hrefEnd += 1 }
+                    index = hrefStart
+                    let href = String(decoding: bytes[hrefStart..<hrefEnd], as: UTF8.self)
+                    guard !href.isEmpty, !href.hasPrefix("#"), !href.hasPrefix("/"), !LinkResolver.hasScheme(href),
+                        let path = LinkResolver.join(folder, href)
+                    else { continue }
+                    let slash = href.hasSuffix("/") || href.hasSuffix("./") ? "/" : ""
+                    output.append(contentsOf: bytes[hrefStart..<hrefEnd])
+                    output.append(contentsOf: "\" data-adresse=\"".utf8)
+                    output.append(contentsOf: Escape.xml(baseURL + path + (path.isEmpty ? "" : slash)).utf8)
+                    index = hrefEnd
+                }
+            }
+            output.append(contentsOf: bytes[index...])
+            return String(decoding: output, as: UTF8.self)
         }
-        output += rest
-        return output
     }
 }
 
