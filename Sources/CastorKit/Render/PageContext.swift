@@ -14,13 +14,15 @@ public struct PageContext: Sendable {
     /// What the reference fields name, and who names each item (`ReferenceIndex`).
     let references: ReferenceIndex
 
-    public init(site: Site) {
+    /// `references`: the index of the reference fields when the caller knows it unchanged (the
+    /// preview, while no item's fields changed); else built from the site.
+    public init(site: Site, references: ReferenceIndex? = nil) {
         self.site = site
         menu = PageContext.navigationLinks(site)
         let footer = PageContext.footerPages(site)
         footerLinks = footer.map { NavLink($0.title, $0.entry.url) }
         footerPaths = footer.map(\.entry.relativePath)
-        references = ReferenceIndex(site: site)
+        self.references = references ?? ReferenceIndex(site: site)
     }
 
     /// The same context, recording what it reads of the site into `log`.

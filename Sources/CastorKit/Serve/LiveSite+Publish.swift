@@ -204,7 +204,9 @@ extension LiveSite {
         steps.end("assemblage")
 
         let plan = keepPlan ? lastPlan! : SitePlan(site: site)
-        let context = PageContext(site: site)
+        // The reference index reads the items' fields only: kept while no card changed.
+        let context = PageContext(site: site, references: fast ? lastReferences : nil)
+        lastReferences = context.references
         let jobs = plan.jobs
         if !keepPlan {
             // Where each item sits, for the next fast path.

@@ -245,7 +245,7 @@ extension LiveSite {
         list.append(contentsOf: configDiagnostics)
         list.append(contentsOf: templateDiagnostics)
         list.append(contentsOf: setup.missingTemplates(templates, file: loader.display(CollectionDeclarations.fileName)))
-        list.append(contentsOf: FranceMapData.load(templates: options.templates, collections: setup.collections ?? [], declarationsFile: loader.display(CollectionDeclarations.fileName)).1)
+        list.append(contentsOf: mapDiagnostics)
         list.append(contentsOf: departementsDiagnostics)
         guard config != nil else { return list }
         for state in documents.values {
@@ -253,7 +253,8 @@ extension LiveSite {
             if let body = state.body { list.append(contentsOf: body.diagnostics) }
         }
         for duplicates in duplicateDiagnostics.values { list.append(contentsOf: duplicates) }
-        list.append(contentsOf: referenceDiagnostics())
+        if cardsChanged || referenceMemo == nil { referenceMemo = referenceDiagnostics() }
+        list.append(contentsOf: referenceMemo ?? [])
         return list
     }
 }

@@ -69,6 +69,8 @@ public final class LiveSite {
     var copied: [String: FileStamp] = [:]
     var templateAssetsCopied: [String] = []
     var lastRelated: (key: [Int], related: [[Int]])?
+    /// The reference fields' index of the last publication (`PageContext.references`).
+    var lastReferences: ReferenceIndex?
     /// The items and plan of the last publication, reused while no card changes.
     var lastItems: [Fiche]?
     var lastPlan: SitePlan?
@@ -97,6 +99,11 @@ public final class LiveSite {
     var departementsStamp: FileStamp?
     /// The problems of that file (at the `within` rules), read with it, not at every publication.
     var departementsDiagnostics: [Diagnostic] = []
+    /// The map data's problems, read with the templates (`loadTemplates`).
+    var mapDiagnostics: [Diagnostic] = []
+    /// The reference fields' problems as last checked: they read the items' fields and which are
+    /// published, so they are checked again only when a card or the membership changed.
+    var referenceMemo: [Diagnostic]?
     /// What each group of extra files read when last made, and the fingerprint it then had.
     var extraMemos: [Builder.ExtraFiles: (reads: PageReads, fingerprint: Int)] = [:]
 
@@ -294,7 +301,8 @@ public final class LiveSite {
     @discardableResult
     func loadTemplates() -> Bool {
         (templates, templateDiagnostics) = TemplateSet.load(from: options.templates, displayRoot: options.templates)
-        franceMap = FranceMapData.load(templates: options.templates, collections: setup.collections ?? [], declarationsFile: "").0
+        (franceMap, mapDiagnostics) = FranceMapData.load(
+            templates: options.templates, collections: setup.collections ?? [], declarationsFile: loader.display(CollectionDeclarations.fileName))
         (franceDepartements, departementsDiagnostics) = FranceDepartements.load(
             templates: options.templates, collections: setup.collections ?? [], declarationsFile: loader.display(CollectionDeclarations.fileName))
         let stamp = FileStamp(options.templates + "/" + FranceDepartements.file)
