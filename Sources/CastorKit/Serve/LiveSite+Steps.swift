@@ -253,7 +253,10 @@ extension LiveSite {
             if let body = state.body { list.append(contentsOf: body.diagnostics) }
         }
         for duplicates in duplicateDiagnostics.values { list.append(contentsOf: duplicates) }
-        if cardsChanged || referenceMemo == nil { referenceMemo = referenceDiagnostics() }
+        // Names are file names, never titles: only the items that name others, and which items
+        // exist and are published, change these problems.
+        let namesChanged = changedCards.contains { entriesByPath[$0].map { !$0.collection.referenceFields.isEmpty } ?? true }
+        if membershipChanged || namesChanged || referenceMemo == nil { referenceMemo = referenceDiagnostics() }
         list.append(contentsOf: referenceMemo ?? [])
         return list
     }

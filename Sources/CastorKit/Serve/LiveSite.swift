@@ -101,8 +101,9 @@ public final class LiveSite {
     var departementsDiagnostics: [Diagnostic] = []
     /// The map data's problems, read with the templates (`loadTemplates`).
     var mapDiagnostics: [Diagnostic] = []
-    /// The reference fields' problems as last checked: they read the items' fields and which are
-    /// published, so they are checked again only when a card or the membership changed.
+    /// The reference fields' problems as last checked: they read the fields of the items that
+    /// name others and which items are published, so they are checked again only when one of
+    /// those items' card or the membership changed.
     var referenceMemo: [Diagnostic]?
     /// What each group of extra files read when last made, and the fingerprint it then had.
     var extraMemos: [Builder.ExtraFiles: (reads: PageReads, fingerprint: Int)] = [:]
