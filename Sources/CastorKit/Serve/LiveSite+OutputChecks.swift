@@ -55,6 +55,7 @@ extension LiveSite {
         if !outputProblems.isEmpty {
             // Two sources wrote one file: the next publication writes the whole folder again.
             lastPlan = nil
+            outputChecksStale = true
             lastItems = nil
             forgetWritten()
         }

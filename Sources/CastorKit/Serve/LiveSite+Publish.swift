@@ -55,7 +55,12 @@ extension LiveSite {
             full: full, fast: fast, changedAssets: changedAssets, root: root, atomic: atomic, outcome: &outcome, failures: failures)
         steps.end("copies")
 
-        let recheck = full || !fast || !changedAssets.isEmpty
+        // The checks of the whole folder (two sources for one file, active content, template
+        // assets) read which files the site has, not what pages say: a new plan with the same
+        // files (a title edit) needs them only if the extra files' names change too (below).
+        // (A set: an edit that reorders the fiches reorders the jobs, not the files.)
+        let plannedFiles = fast ? lastPlannedFiles : Set(jobs.map(\.file))
+        let recheck = full || !changedAssets.isEmpty || outputChecksStale || plannedFiles != lastPlannedFiles
         let links = pageLinks(
             site: site, jobs: jobs, reuse: !recheck, published: copies.published, templateAssets: copies.templateAssets)
         let pages = writePages(
@@ -95,8 +100,11 @@ extension LiveSite {
                 return outcome
             }
         }
+        let extrasRenamed = newExtraFiles != lastExtraFiles
         written = newWritten
         copied = copies.copied
+        lastPlannedFiles = plannedFiles
+        outputChecksStale = false
         templateAssetsCopied = copies.templateAssets
         lastItems = assembly.items
         lastCollections = site.collections
@@ -113,7 +121,7 @@ extension LiveSite {
         membershipChanged = false
         cardsChanged = false
         finishOutputChecks(
-            site: site, plan: plan, recheck: recheck, keepPlan: keepPlan, templates: templates, published: copies.published,
+            site: site, plan: plan, recheck: recheck || extrasRenamed, keepPlan: keepPlan, templates: templates, published: copies.published,
             templateAssets: copies.templateAssets, extraFiles: newExtraFiles, files: newWritten, rendered: rendered,
             outcome: &outcome)
         steps.end("vérification du site")

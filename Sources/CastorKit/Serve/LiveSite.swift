@@ -71,6 +71,10 @@ public final class LiveSite {
     var lastRelated: (key: [Int], related: [[Int]])?
     /// The reference fields' index of the last publication (`PageContext.references`).
     var lastReferences: ReferenceIndex?
+    /// The files of the last publication's plan, and whether the checks of the whole folder must
+    /// run again whatever the plan (templates changed): `publish` runs them when either says so.
+    var lastPlannedFiles: Set<String>?
+    var outputChecksStale = true
     /// The items and plan of the last publication, reused while no card changes.
     var lastItems: [Fiche]?
     var lastPlan: SitePlan?
@@ -217,6 +221,7 @@ public final class LiveSite {
         backlinks = [:]
         lastItems = nil
         lastPlan = nil
+        outputChecksStale = true
         lastExtraFiles = [:]
         deferred = nil
         cardsChanged = true
@@ -326,6 +331,7 @@ public final class LiveSite {
             if loadTemplates() { return rebuildAll() }
             forgetWritten()  // every page depends on the templates
             templateAssetsCopied = []
+            outputChecksStale = true
             cardsChanged = true
             membershipChanged = true
         }
