@@ -121,7 +121,7 @@ public struct Builder: Sendable {
 
         // 4. Assemble.
         report.lifecycles = Builder.lifecycleReports(entries, collections: collections, today: today)
-        let fiches = Builder.sortedItems(published, config: config)
+        let fiches = Builder.sortedItems(published)
         report.counts = [("fiches", "fiches", fiches.count)]
 
         // 5. Every file of the site, from one source each; nothing active published as is.
@@ -315,7 +315,7 @@ extension Builder {
     }
 
     /// Published entries as the site's items, in the order of the listings.
-    public static func sortedItems(_ published: [Entry], config: SiteConfig) -> [Fiche] {
+    public static func sortedItems(_ published: [Entry]) -> [Fiche] {
         var fiches: [Fiche] = []
         for entry in published where entry.collection.id == BuiltinKinds.fiches { fiches.append(Fiche(entry)) }
         // Keys read once: the items' properties look their fields up at every comparison.
@@ -469,7 +469,7 @@ enum PageRenderer {
             let schema = context.site.collections[collection].schema
             return templates.render(context.item(collection: collection, index: index), template: PageRenderer.itemTemplate(schema, templates: templates))
         case .listing(let listing, let page):
-            return templates.render(context.listing(listing, pageNumber: page), template: listing.template)
+            return templates.render(context.listing(listing, pageNumber: page), template: "list")
         case .terms(let terms): return templates.render(context.terms(terms), template: "terms")
         case .share: return templates.render(context.share(), template: "share")
         case .search: return templates.render(context.search(), template: "recherche")

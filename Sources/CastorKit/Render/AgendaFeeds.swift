@@ -82,7 +82,7 @@ public enum AgendaFeeds {
             if let label = event.statusLabel { title = label + " : " + title }
             var facts = [PageContext.capitalized(event.frenchDateLabel)]
             if let location = event.location { facts.append(location) }
-            if let region = event.region { facts.append(config.label("regions", region)) }
+            if let region = event.region { facts.append(config.label(CalendarSpec.scopeVocabulary, region)) }
             if event.online != nil { facts.append("En ligne") }
             var summary = facts.joined(separator: " · ")
             if !event.summary.isEmpty { summary += ". " + event.summary }
@@ -96,7 +96,7 @@ public enum AgendaFeeds {
             dates += "<updated>\(Feeds.stamp(event.announcementDate))</updated>"
             var categories = ""
             if let region = event.region {
-                categories += "<category term=\"\(Escape.xml(region))\" label=\"\(Escape.xml(config.label("regions", region)))\"/>\n"
+                categories += "<category term=\"\(Escape.xml(region))\" label=\"\(Escape.xml(config.label(CalendarSpec.scopeVocabulary, region)))\"/>\n"
             }
             categories += "<category term=\"\(event.status.rawValue)\" label=\"\(Escape.xml(event.statusLabel ?? "Confirmé"))\"/>"
             xml += """
@@ -134,7 +134,7 @@ public enum AgendaFeeds {
                     summary: event.summary.isEmpty ? nil : event.summary,
                     contentText: ICalendar.description(event, site: site),
                     datePublished: event.announced.map { ParisTime.rfc3339(LocalDateTime(date: $0, hour: 0, minute: 0)!) },
-                    tags: event.region.map { [config.label("regions", $0)] },
+                    tags: event.region.map { [config.label(CalendarSpec.scopeVocabulary, $0)] },
                     agenda: agendaFields(event, site: site))
             })
         return encode(feed, pretty: true) + "\n"
@@ -153,7 +153,7 @@ public enum AgendaFeeds {
             about: config.baseURL + sharePage(site) + "#json", start: stamp(event.start), end: stamp(event.end),
             allDay: event.isAllDay, lastDay: event.lastDay.iso, dateLabel: PageContext.capitalized(event.frenchDateLabel),
             location: event.location, online: event.online, registration: event.registration, region: event.region,
-            regionLabel: event.region.map { config.label("regions", $0) }, status: event.status.rawValue,
+            regionLabel: event.region.map { config.label(CalendarSpec.scopeVocabulary, $0) }, status: event.status.rawValue,
             statusLabel: event.statusLabel, ics: config.baseURL + event.calendarFile)
     }
 
@@ -262,7 +262,7 @@ public enum AgendaFeeds {
         }
         let data = WidgetData(
             title: config.title, agenda: base + site.agendaPrefix,
-            regions: Dictionary(uniqueKeysWithValues: config.vocabulary("regions").map { ($0.key, $0.value) }),
+            regions: Dictionary(uniqueKeysWithValues: config.vocabulary(CalendarSpec.scopeVocabulary).map { ($0.key, $0.value) }),
             events: items)
         // The only value written into the script: one JSON literal, escaped for a script.
         // (Never a value in a comment: `*/` would end it.)

@@ -28,8 +28,6 @@ public struct Listing: Sendable {
     /// Agenda listings also offer the calendar feeds: of the whole agenda or of one region.
     public let agenda: AgendaScope?
     public let emptyMessage: String
-    /// Mustache template of the page (`list`).
-    public let template: String
     /// Whether items are split into pages of `perPage`.
     public let paginated: Bool
     /// Items per page (`pagination` of a declared collection).
@@ -50,7 +48,7 @@ public struct Listing: Sendable {
     public init(
         url: String, title: String, intro: String = "", items: [ItemRef], breadcrumbs: [NavLink] = [],
         links: [NavLink] = [], grouping: Grouping = .none, agenda: AgendaScope? = nil,
-        emptyMessage: String = "Rien à afficher pour le moment.", template: String = "list", paginated: Bool = true
+        emptyMessage: String = "Rien à afficher pour le moment.", paginated: Bool = true
     ) {
         self.url = url
         self.title = title
@@ -61,7 +59,6 @@ public struct Listing: Sendable {
         self.grouping = grouping
         self.agenda = agenda
         self.emptyMessage = emptyMessage
-        self.template = template
         self.paginated = paginated
     }
 

@@ -158,7 +158,7 @@ public struct PageContext: Sendable {
         var meta: [String] = []
         if event.status != .confirmed { meta.append(event.status == .cancelled ? "Annulé" : "Reporté") }
         if let location = event.location { meta.append(location) }
-        if let region = event.region { meta.append(config.label("regions", region)) }
+        if let region = event.region { meta.append(config.label(CalendarSpec.scopeVocabulary, region)) }
         if event.online != nil && event.location == nil { meta.append("En ligne") }
         return [
             "title": event.title, "url": event.entry.url, "summary": event.summary, "kindLabel": site.calendarCollection?.schema.singular ?? "",
@@ -251,7 +251,7 @@ public struct PageContext: Sendable {
         ]
         if let location = event.location { values["location"] = location }
         if let region = event.region {
-            values["regionLabel"] = config.label("regions", region)
+            values["regionLabel"] = config.label(CalendarSpec.scopeVocabulary, region)
             values["regionUrl"] = "regions/\(region)/"
             values["regionAgendaUrl"] = AgendaScope.region(region, of: site).folder
         }
@@ -332,7 +332,7 @@ public struct PageContext: Sendable {
             "webcalAbsolute": PageContext.webcal(base + scope.calendarFile),
             "atomUrl": AgendaFeeds.atomFile(site), "jsonUrl": AgendaFeeds.jsonFile(site), "shareUrl": AgendaFeeds.sharePage(site),
             "isRegion": label != nil,
-            "regions": site.config.vocabulary("regions").map { slug, regionLabel -> [String: Any] in
+            "regions": site.config.vocabulary(CalendarSpec.scopeVocabulary).map { slug, regionLabel -> [String: Any] in
                 let regionScope = AgendaScope.region(slug, of: site)
                 return ["label": regionLabel, "url": regionScope.folder, "current": regionScope == scope]
             },
@@ -362,7 +362,7 @@ public struct PageContext: Sendable {
         // The counts of upcoming events per region read every event's region.
         if let schema = site.calendarCollection?.schema { reads(.order(schema.id)) }
         if let log { for event in site.events { log.card(event.entry.relativePath) } }
-        let regions = site.config.vocabulary("regions")
+        let regions = site.config.vocabulary(CalendarSpec.scopeVocabulary)
         let example = regions.keys.first { slug in upcoming.contains { $0.region == slug } } ?? regions.keys.first ?? "bretagne"
         let widget = base + AgendaFeeds.widgetFile(site)
         context["share"] = [

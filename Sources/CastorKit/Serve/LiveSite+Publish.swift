@@ -187,7 +187,7 @@ extension LiveSite {
             bodies = [:]
             bodies.reserveCapacity(published.count)
             for entry in published { bodies[entry.relativePath] = documents[entry.relativePath]?.body }
-            items = Builder.sortedItems(published, config: config)
+            items = Builder.sortedItems(published)
         }
         steps.end("tri")
         let keepPlan = !full && lastPlan != nil && (fast || (incremental && !moved.fiches && !moved.others && !planInputsChanged))

@@ -86,7 +86,6 @@ extension RenderJob {
             hasher.combine("listing")
             hasher.combine(listing.title)
             hasher.combine(listing.intro)
-            hasher.combine(listing.template)
             hasher.combine(listing.emptyMessage)
             hasher.combine(listing.breadcrumbs)
             hasher.combine(listing.links)
