@@ -57,6 +57,7 @@ public struct SiteSetup: Sendable {
             }
             if let config = setup.config {
                 setup.diagnostics += EditableDocumentDeclaration.unknownGroups(read.collections ?? [], config: config, file: probe.display(name))
+                setup.diagnostics += DigestSkip.declarationProblems(read.collections ?? [], config: config, file: probe.display(name))
                 if let map = config.home?.map, let collections = read.collections,
                     !collections.contains(where: { $0.id == map.collection && $0.publishing.map != nil })
                 {

@@ -41,6 +41,8 @@ public struct CollectionDigest: Sendable, Hashable {
     public let numberField: String?
     /// The field of an issue listing the ids of the sections it leaves out (`sans: [annonces]`).
     public let skipField: String?
+    /// Where `skip` is written (for the check of its list against the sections, `DigestSkip`).
+    public var skipPosition: SourcePosition = .unknown
     /// The first issue (no published issue before it) takes what is new within this many days.
     public let firstDays: Int
     public let sections: [Section]
@@ -123,7 +125,9 @@ extension CollectionDeclarations.Reader {
             valid = false
             return nil
         }
-        return CollectionDigest(dateField: dateField, numberField: numberField, skipField: skipField, firstDays: firstDays, sections: sections)
+        var digest = CollectionDigest(dateField: dateField, numberField: numberField, skipField: skipField, firstDays: firstDays, sections: sections)
+        digest.skipPosition = map["skip"]?.value.position ?? .unknown
+        return digest
     }
 
     /// A whole number above 0, or nil.

@@ -120,6 +120,7 @@ public struct Validator: Sendable {
 
         diagnostics += PublicationRules.unreachableContact(fields: fields, positions: positions, file: file)
         diagnostics += MapCoordinates.problems(fields: fields, positions: positions, schema: schema, file: file)
+        diagnostics += DigestSkip.problems(fields: fields, positions: positions, schema: schema, file: file)
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let url: String
         if let group = document.group, case .grouped = schema.layout {
