@@ -130,6 +130,31 @@ def test_the_issues_feed_reads_in_feedparser(built_site):
     assert feed.feed.title.endswith("lettre d'information")
 
 
+def test_an_rss_campaign_sends_the_whole_issue_with_absolute_links(built_site):
+    """A mailing service's « RSS campaign » sends an entry's content: the editorial and every
+    section Castor added, as in courriel.html, with links that work from a mailbox (mail
+    programs ignore xml:base: the links are read as written)."""
+    feed = feedparser.parse((built_site / "lettres/atom.xml").read_bytes(), resolve_relative_uris=False)
+    by_link = {entry.link: entry for entry in feed.entries}
+    for issue in issues(built_site):
+        entry = by_link[BASE + f"lettres/{issue.name}/"]
+        content = html5lib.parse(entry.content[0].value, treebuilder="etree", namespaceHTMLElements=False)
+        mail = parsed(issue / "courriel.html")
+        headings = lambda tree: [("".join(h.itertext())).strip() for h in tree.iter("h2")]
+        assert headings(content) == [h for h in headings(mail) if h in headings(content)] and headings(content), \
+            f"{issue.name}: same headings in the same order: {headings(content)} / {headings(mail)}"
+        mail_links = {a.get("href") for a in mail.iter("a")}
+        for a in content.iter("a"):
+            href = a.get("href")
+            assert href.startswith(("https://", "http://", "mailto:")), f"{issue.name}: relative link {href}"
+        section_links = {a.get("href") for a in content.iter("a") if a.get("href", "").startswith(BASE)}
+        assert section_links and section_links <= mail_links, f"{issue.name}: {section_links - mail_links}"
+    third = by_link[BASE + "lettres/2026-12-lettre-n3/"].content[0].value
+    second = by_link[BASE + "lettres/2026-10-lettre-n2/"].content[0].value
+    assert "Prochains rendez-vous" in third and BASE + "projets/les-lucioles-reze/" in third
+    assert "Projets nouveaux ou mis à jour dans la base" not in second, "« sans: [projets] » leaves them out of the feed too"
+
+
 def contrast(browser, selector: str, background: str) -> float:
     return browser.execute_script(
         """

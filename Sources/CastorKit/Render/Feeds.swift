@@ -86,6 +86,8 @@ public enum Feeds {
                 default: return nil
                 }
             }.first
+            // A newsletter's issues carry the sections Castor added to them (`DigestFeed.swift`).
+            let issues = Digest.issuesByPath(site, collection: schema, log: log)
             func entries(_ items: some Sequence<Item>) -> [AtomEntry] {
                 items.prefix(limit).map { item in
                     log?.item(item.entry.relativePath)
@@ -93,7 +95,9 @@ public enum Feeds {
                     if let term, let slug = item.terms(term.key).first { category = (slug, site.config.label(term.vocabulary, slug)) }
                     return AtomEntry(
                         title: item.title, url: item.entry.url, updated: item.date ?? site.today, authors: [],
-                        category: category, summary: item.summary, html: site.bodies[item.entry.relativePath]?.html ?? "")
+                        category: category, summary: item.summary,
+                        html: issues[item.entry.relativePath].map { Digest.feedHTML($0, site: site) }
+                            ?? site.bodies[item.entry.relativePath]?.html ?? "")
                 }
             }
             let path = schema.publishedPrefix
