@@ -350,7 +350,10 @@ extension CollectionTableTests {
             "values in the declared order, only those in use, then the items without one")
         XCTAssertEqual(stats.first?["total"] as? Int, 4)
         XCTAssertEqual(stats.first?["totalSum"] as? String, "40,5")
-        let charts = try XCTUnwrap(stats.first?["charts"] as? String)
+        let chartList = try XCTUnwrap(stats.first?["charts"] as? [[String: Any]])
+        XCTAssertEqual(chartList.compactMap { $0["title"] as? String }, ["Nombre de projets par étape", "Logements par étape (total)"],
+            "each chart has a title to show above it: the two charts of a field look alike")
+        let charts = chartList.compactMap { $0["svg"] as? String }.joined()
         XCTAssertTrue(charts.contains("<title id=\"stats-stage-nombre\">Nombre de projets par étape — Études : 1 ; Habité : 2 ; Non renseigné : 1</title>"), charts)
         XCTAssertTrue(charts.contains("<title id=\"stats-stage-homes\">Logements par étape (total) — Études : 8 ; Habité : 32,5 ; Non renseigné : 0</title>"), charts)
 

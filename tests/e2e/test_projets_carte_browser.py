@@ -121,6 +121,12 @@ def test_the_statistics_count_the_projects_by_legal_form(browser, projects_serve
         assert f"<h1>{label}</h1>".replace("'", "&#39;") in fiche or f"<h1>{label}</h1>" in fiche, label
     chart = browser.find_element(By.ID, "stats-legal_form-nombre").get_attribute("textContent")
     assert all(label in chart for label, _, _, _ in rows), chart
+    # Every chart shows its title above it: the count and the sum of a field look alike.
+    captions = browser.execute_script(
+        "return [...document.querySelectorAll('svg.diagramme')].map(s => { const f = s.closest('figure');"
+        " const c = f && f.querySelector('figcaption'); return c && c.getBoundingClientRect().height > 0 ? c.textContent : null })")
+    assert captions and None not in captions and len(set(captions)) == len(captions), captions
+    assert "Nombre de projets par structure juridique" in captions and "Logements par structure juridique (total)" in captions, captions
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -65,11 +65,13 @@ enum CollectionStats {
             if missing.count > 0 { rows.append(Row(label: "Non renseigné", url: nil, count: missing.count, sum: missing.sum)) }
             let fieldLabel = field.label.lowercasedFirst
             let caption = "\(schema.label) par \(fieldLabel)"
-            var charts = [chart(id: "stats-\(key)-nombre", title: "Nombre de \(many) par \(fieldLabel)", rows: rows.map { ($0.label, Double($0.count)) })]
+            // Each chart with its title, shown above it (the two charts of a field look alike).
+            func titled(_ id: String, _ title: String, _ rows: [(label: String, value: Double)]) -> [String: Any] {
+                ["title": title, "svg": chart(id: id, title: title, rows: rows)]
+            }
+            var charts = [titled("stats-\(key)-nombre", "Nombre de \(many) par \(fieldLabel)", rows.map { ($0.label, Double($0.count)) })]
             if let sumSpec {
-                charts.append(chart(
-                    id: "stats-\(key)-\(sumSpec.key)", title: "\(sumSpec.label) par \(fieldLabel) (total)",
-                    rows: rows.map { ($0.label, $0.sum) }))
+                charts.append(titled("stats-\(key)-\(sumSpec.key)", "\(sumSpec.label) par \(fieldLabel) (total)", rows.map { ($0.label, $0.sum) }))
             }
             var block: [String: Any] = [
                 "key": key, "caption": caption, "fieldLabel": field.label, "countLabel": schema.label,
@@ -78,7 +80,7 @@ enum CollectionStats {
                     ["label": row.label, "hasLink": row.url != nil, "url": row.url ?? "", "count": row.count, "sum": French.number(row.sum)]
                 },
                 "total": items.count, "totalSum": French.number(items.map(amount).reduce(0, +)),
-                "charts": charts.joined(separator: "\n"),
+                "charts": charts,
             ]
             switch field.type {
             case .terms, .references:
