@@ -4,6 +4,7 @@ import csv
 import html.parser
 import io
 import json
+import re
 
 import yaml
 
@@ -45,6 +46,7 @@ def test_csv_is_rfc_4180_utf8_with_a_header_row(built_site):
     assert notary["Métier"] == "Notaire" and notary["Régions couvertes"] == "Bretagne", notary
     assert notary["Mise à jour"] == "2026-11-20"
     assert notary["Contact"] == "[contact masqué]", "contacts stay masked"
+    assert notary["Projets accompagnés"] == title_of(built_site, "projets/la-canopee-saint-jacques/"), notary
     assert "@" not in text, "no e-mail address in the export"
     # A field holding commas survives the round trip (quoted).
     assert any("," in record[0] for record in records)
@@ -53,6 +55,12 @@ def test_csv_is_rfc_4180_utf8_with_a_header_row(built_site):
     assert architects["Métier"] == "Architecte ; Assistance à maîtrise d'ouvrage (AMO)"
     for record in by_title.values():
         assert page_of(built_site, record["Adresse de la page"]).is_file()
+
+
+def title_of(site, path):
+    """The <h1> of a built page."""
+    page = (site / path / "index.html").read_text(encoding="utf-8")
+    return html.unescape(re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1)).strip()
 
 
 def test_json_lists_every_item_with_labels_and_absolute_addresses(built_site):
@@ -66,6 +74,12 @@ def test_json_lists_every_item_with_labels_and_absolute_addresses(built_site):
     assert notary["types"] == ["Notaire"] and notary["regions"] == ["Bretagne"] and notary["updated"] == "2026-11-20"
     assert notary["contact"] == "[contact masqué]"
     assert "@" not in json.dumps(document, ensure_ascii=False)
+    # Reference fields give the titles of the items they name, as the pages show them.
+    assert notary["projects"] == [title_of(built_site, "projets/la-canopee-saint-jacques/")], notary["projects"]
+    assert notary["legal_forms"] == [
+        title_of(built_site, "fiches/structures-juridiques/" + name + "/")
+        for name in ("sci-d-attribution", "cooperative-d-habitants", "societe-d-attribution-et-d-autopromotion")
+    ], notary["legal_forms"]
     national = next(item for item in items if item["regions"] == ["National"])
     assert national["city"] is None, "an empty field is null"
     for item in items:

@@ -3,9 +3,10 @@ import Foundation
 /// `export: [csv, json]` of a declared collection: every published item, in the listing's
 /// order, as `<prefix><id>.csv` and `<prefix><id>.json`. Columns are the declared fields in
 /// their order (without `draft` and attachments), then the item's page address, absolute from
-/// `base_url`. Values are as the pages show them: labels of list values and choices, dates in
-/// ISO form, numbers with a decimal point; contacts stay masked, as on every page (a plain web
-/// address is given, as the pages give it).
+/// `base_url`. Values are as the pages show them: labels of list values and choices, the titles
+/// of the items a reference field names (a name that stands for no published item, as written),
+/// dates in ISO form, numbers with a decimal point; contacts stay masked, as on every page (a
+/// plain web address is given, as the pages give it).
 ///
 /// The CSV follows RFC 4180 (commas, CRLF line ends, a header row, fields quoted when needed) and
 /// starts with a UTF-8 byte order mark: without it, Excel — what most associations open a CSV
@@ -20,16 +21,28 @@ public enum CollectionExports {
     /// The export files of every declared collection that asks for them.
     /// `log` records what they read (every item, whole, and the collection's order).
     public static func files(_ site: Site, log: ReadLog? = nil) -> [Feeds.File] {
-        site.collections.flatMap { collection -> [Feeds.File] in
-            if let log, !collection.schema.publishing.exports.isEmpty {
+        let exported = site.collections.filter { !$0.schema.publishing.exports.isEmpty }
+        // The titles of referenced items: only when an exported collection has a reference field.
+        let references = exported.contains { !$0.schema.referenceFields.isEmpty } ? ReferenceIndex(site: site) : nil
+        return exported.flatMap { collection -> [Feeds.File] in
+            if let log {
                 log.value(.order(collection.schema.id))
                 for item in collection.items { log.item(item.entry.relativePath) }
+            }
+            let hasReferences = !collection.schema.referenceFields.isEmpty
+            let resolve: Resolve = { item, name, rule in
+                guard let references else { return nil }
+                // Which item a name stands for, and its title.
+                log?.value(.references(item.entry.relativePath))
+                let target = references.resolve(name, rule: rule)
+                if let target { log?.card(target.relativePath) }
+                return target
             }
             return collection.schema.publishing.exports.map { format in
                 let text: String
                 switch format {
-                case .csv: text = csv(collection, site: site)
-                case .json: text = json(collection, site: site)
+                case .csv: text = csv(collection, site: site, resolve: hasReferences ? resolve : nil)
+                case .json: text = json(collection, site: site, resolve: hasReferences ? resolve : nil)
                 }
                 return Feeds.File(file: file(collection.schema, format: format), text: text)
             }
@@ -53,8 +66,16 @@ public enum CollectionExports {
     /// The label of the address column.
     static let urlLabel = "Adresse de la page"
 
-    static func cell(_ item: Item, spec: FieldSpec, config: SiteConfig) -> Cell {
+    /// The published item a name of a reference field stands for (for its title).
+    typealias Resolve = (Item, String, ReferenceRule) -> Entry?
+
+    static func cell(_ item: Item, spec: FieldSpec, config: SiteConfig, resolve: Resolve? = nil) -> Cell {
         guard let value = item.entry[spec.key] else { return .none }
+        if let rule = spec.type.reference, let resolve {
+            let titles = ReferenceIndex.names(value).map { resolve(item, $0, rule)?.title ?? $0 }
+            if case .reference = spec.type { return titles.first.map(Cell.text) ?? .none }
+            return .texts(titles)
+        }
         switch (spec.type, value) {
         case (.term(let vocabulary), _), (.terms(let vocabulary), _):
             let labels = item.terms(spec.key).map { config.label(vocabulary, $0) }
@@ -82,12 +103,12 @@ public enum CollectionExports {
 
     // MARK: - CSV
 
-    static func csv(_ collection: PublishedCollection, site: Site) -> String {
+    static func csv(_ collection: PublishedCollection, site: Site, resolve: Resolve? = nil) -> String {
         let columns = columns(collection.schema)
         var lines = [(columns.map(\.label) + [urlLabel]).map(csvField).joined(separator: ",")]
         for item in collection.items {
             let cells = columns.map { spec -> String in
-                switch cell(item, spec: spec, config: site.config) {
+                switch cell(item, spec: spec, config: site.config, resolve: resolve) {
                 case .text(let text): return text
                 case .texts(let texts): return texts.joined(separator: " ; ")
                 case .number(let number): return plainNumber(number)
@@ -153,7 +174,7 @@ public enum CollectionExports {
         }
     }
 
-    static func json(_ collection: PublishedCollection, site: Site) -> String {
+    static func json(_ collection: PublishedCollection, site: Site, resolve: Resolve? = nil) -> String {
         let schema = collection.schema
         let columns = columns(schema)
         let base = site.config.baseURL
@@ -164,7 +185,7 @@ public enum CollectionExports {
             fields: columns.map { .init(key: $0.key, label: $0.label, type: FieldDeclarations.typeName($0.type)) }
                 + [.init(key: urlKey, label: urlLabel, type: "url")],
             items: collection.items.map { item in
-                Record(values: columns.map { ($0.key, cell(item, spec: $0, config: site.config)) } + [(urlKey, .text(base + item.entry.url))])
+                Record(values: columns.map { ($0.key, cell(item, spec: $0, config: site.config, resolve: resolve)) } + [(urlKey, .text(base + item.entry.url))])
             })
         return AgendaFeeds.encode(document, pretty: true) + "\n"
     }
