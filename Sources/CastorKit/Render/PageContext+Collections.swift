@@ -3,27 +3,27 @@ import Foundation
 /// The template contexts of the collections the generic renderer publishes: everything comes
 /// from the declaration (labels, fields, card fields, listings, feed).
 extension PageContext {
-    /// The main menu: the built-in entries, each declared collection with `navigation: true`
-    /// (in the order of collections.yml, under its `menu` label, else its label), then the
-    /// site-wide themes and regions.
+    /// The main menu: the home page, each collection with `navigation: true` (in the order of
+    /// collections.yml, under its `menu_label`, else its label), then the site-wide listings
+    /// with `navigation: true` (`SiteListingPage`).
     static func navigationLinks(_ site: Site) -> [NavLink] {
         PageContext.navigation
             + site.collections.filter { $0.schema.publishing.navigation }.map {
                 NavLink($0.schema.publishing.menuLabel ?? $0.schema.label, $0.schema.publishedPrefix)
             }
-            + PageContext.navigationEnd
+            + site.siteListings.filter(\.navigation).map { NavLink($0.title, $0.url) }
     }
 
     /// The home page's view of each declared collection but the agenda, by id
-    /// (`collections.annonces` in home.mustache): `label`, `url`, its first five items' cards
-    /// `latest`, `hasLatest`.
-    func latestOfCollections(count: Int = 5) -> [String: Any] {
+    /// (`collections.annonces` in home.mustache): `label`, `url`, the cards of its first items
+    /// (`latest`: 5, or the declared number), `hasLatest`.
+    func latestOfCollections() -> [String: Any] {
         var result: [String: Any] = [:]
         // The agenda's next events are `nextEvents`.
         for (index, collection) in site.collections.enumerated() where index != site.calendar {
             let schema = collection.schema
             reads(.order(schema.id))
-            let cards = collection.items.indices.prefix(count).map { card(.item(collection: index, index: $0)) }
+            let cards = collection.items.indices.prefix(schema.publishing.latest).map { card(.item(collection: index, index: $0)) }
             result[schema.id] = [
                 "label": schema.label, "url": schema.hasListing ? schema.publishedPrefix : "", "latest": cards, "hasLatest": !cards.isEmpty,
             ] as [String: Any]
@@ -31,17 +31,20 @@ extension PageContext {
         return result
     }
 
-    /// The Atom feed of a declared collection, announced in `<head>` of its pages.
+    /// The Atom feed of a declared collection, announced in `<head>` of its pages (of every
+    /// page with `head: true`: `siteFeeds`).
     static func collectionFeeds(_ schema: CollectionSchema) -> [[String: Any]] {
-        guard let title = schema.publishing.feedTitle else { return [] }
+        guard let title = schema.publishing.feedTitle, !schema.publishing.feedHead else { return [] }
         return [["title": title, "url": schema.publishedPrefix + "atom.xml", "type": "application/atom+xml"]]
     }
 
-    /// The listing page of a value of a term field (when the collection declares its vocabulary
-    /// in `listings`), else nil.
-    func valueURL(_ schema: CollectionSchema, field: String, slug: String) -> String? {
-        guard schema.publishing.listings.contains(where: { $0.field == field }) else { return nil }
-        return SitePlan.termsURL(schema, field: field) + slug + "/"
+    /// The listing page of a value of a term field: the collection's own (its vocabulary in
+    /// `listings`), else the site-wide one (its vocabulary in `site_listings`), else nil.
+    func valueURL(_ schema: CollectionSchema, field: String, vocabulary: String? = nil, slug: String) -> String? {
+        if schema.publishing.listings.contains(where: { $0.field == field }) { return SitePlan.termsURL(schema, field: field) + slug + "/" }
+        guard let vocabulary, schema.publishing.siteListings.contains(vocabulary), let page = site.siteListings.first(where: { $0.vocabulary == vocabulary })
+        else { return nil }
+        return page.url + slug + "/"
     }
 
     /// One declared field of an item as the templates show it: `label`, `key` and `values`,
@@ -56,7 +59,7 @@ extension PageContext {
         case (.term(let vocabulary), _), (.terms(let vocabulary), _):
             values = item.terms(spec.key).map { slug in
                 let label = config.label(vocabulary, slug)
-                if let url = valueURL(item.schema, field: spec.key, slug: slug) { return ["isLink": true, "url": url, "text": label] }
+                if let url = valueURL(item.schema, field: spec.key, vocabulary: vocabulary, slug: slug) { return ["isLink": true, "url": url, "text": label] }
                 return ["text": label]
             }
         case (.url, .text(let url)):
@@ -108,7 +111,8 @@ extension PageContext {
         let item = published.items[index]
         let entry = item.entry
         readsItem(entry.relativePath)
-        let crumbs = schema.hasListing ? [NavLink(schema.label, schema.publishedPrefix)] : []
+        var crumbs = schema.hasListing ? [NavLink(schema.label, schema.publishedPrefix)] : []
+        if schema.hasListing, let group = groupLink(schema, entry: entry) { crumbs.append(group) }
         var context = common(
             url: entry.url, title: item.title, description: item.summary, kind: "item", breadcrumbs: crumbs,
             feeds: PageContext.collectionFeeds(schema))
@@ -127,6 +131,7 @@ extension PageContext {
                 "days": lifecycle.defaultDays ?? 0,
             ] as [String: Any]
         }
+        addItemExtras(&values, fields: fields, collection: collection, index: index)
         context["item"] = PageContext.compact(values)
         context["collection"] = ["id": schema.id, "label": schema.label, "singular": schema.singular, "url": schema.publishedPrefix]
         addBacklinks(&context, path: entry.relativePath)
@@ -147,10 +152,12 @@ extension PageContext {
             guard let spec = schema.field(key) else { return nil }
             return field(spec, of: item)
         }
+        let format = schema.publishing.cardFormat
         var meta = fields.map { field -> String in
             let texts = (field["values"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
-            return "\(field["label"] as? String ?? "") : " + texts.joined(separator: ", ")
+            return (format.fieldLabels ? "\(field["label"] as? String ?? "") : " : "") + texts.joined(separator: ", ")
         }
+        if format.group, let group = groupLink(schema, entry: item.entry) { meta.insert(group.label, at: 0) }
         if let last = schema.publishing.lifecycle?.lastDay(of: item.entry) { meta.append("jusqu'au " + French.date(last)) }
         var card: [String: Any] = [
             "title": item.title, "url": item.entry.url, "summary": item.summary, "kindLabel": schema.singular,
@@ -158,7 +165,7 @@ extension PageContext {
         ]
         if let date = item.date, let order = schema.publishing.order, let spec = schema.field(order.field), spec.type == .date {
             card["dateISO"] = date.iso
-            card["dateLabel"] = spec.label + " : " + French.date(date)
+            card["dateLabel"] = (format.dateLabel.map { $0 + " " } ?? spec.label + " : ") + French.date(date)
         }
         return card
     }
