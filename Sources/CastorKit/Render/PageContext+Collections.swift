@@ -52,6 +52,11 @@ extension PageContext {
     /// `isDate`, `isContact`, else plain `text`) and `comma` on all but the first. Nil when the
     /// item has no value for it.
     func field(_ spec: FieldSpec, of item: Item) -> [String: Any]? {
+        fieldValues(spec, of: item).map { ["key": spec.key, "label": spec.label, "values": $0] }
+    }
+
+    /// The `values` of `field(_:of:)`, typed (cards and pages read them without casting back).
+    func fieldValues(_ spec: FieldSpec, of item: Item) -> [[String: Any]]? {
         guard let value = item.entry[spec.key] else { return nil }
         let config = site.config
         var values: [[String: Any]] = []
@@ -98,7 +103,7 @@ extension PageContext {
         }
         guard !values.isEmpty else { return nil }
         for index in values.indices.dropFirst() { values[index]["comma"] = true }
-        return ["key": spec.key, "label": spec.label, "values": values]
+        return values
     }
 
     /// The page of one item: `item` (title, summary, body, fields), with the collection's
@@ -119,7 +124,12 @@ extension PageContext {
         // The lifecycle's date is said once, with the default lifetime when it applies.
         let lifecycle = schema.publishing.lifecycle
         let shown = schema.fields.filter { !["title", "summary", "draft", lifecycle?.field].contains($0.key) }
-        let fields = shown.compactMap { field($0, of: item) }
+        var masked = false
+        let fields = shown.compactMap { spec -> [String: Any]? in
+            guard let values = fieldValues(spec, of: item) else { return nil }
+            if values.contains(where: { $0["isContact"] != nil }) { masked = true }
+            return ["key": spec.key, "label": spec.label, "values": values]
+        }
         let body = site.bodies[entry.relativePath]?.html ?? ""
         var values: [String: Any] = [
             "title": item.title, "summary": item.summary, "body": body,
@@ -135,7 +145,6 @@ extension PageContext {
         context["item"] = PageContext.compact(values)
         context["collection"] = ["id": schema.id, "label": schema.label, "singular": schema.singular, "url": schema.publishedPrefix]
         addBacklinks(&context, path: entry.relativePath)
-        let masked = fields.contains { ($0["values"] as? [[String: Any]])?.contains { $0["isContact"] != nil } ?? false }
         addEditableDocument(&context, entry: entry)
         addDigest(&context, entry: entry)
         PageContext.markContacts(&context, body: body, always: masked)
@@ -148,14 +157,14 @@ extension PageContext {
         let published = site.collections[collection]
         let schema = published.schema
         let item = published.items[index]
-        let fields = schema.publishing.card.compactMap { key -> [String: Any]? in
-            guard let spec = schema.field(key) else { return nil }
-            return field(spec, of: item)
-        }
         let format = schema.publishing.cardFormat
-        var meta = fields.map { field -> String in
-            let texts = (field["values"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
-            return (format.fieldLabels ? "\(field["label"] as? String ?? "") : " : "") + texts.joined(separator: ", ")
+        var fields: [[String: Any]] = []
+        var meta: [String] = []
+        for key in schema.publishing.card {
+            guard let spec = schema.field(key), let values = fieldValues(spec, of: item) else { continue }
+            fields.append(["key": spec.key, "label": spec.label, "values": values])
+            let texts = values.compactMap { $0["text"] as? String }
+            meta.append((format.fieldLabels ? spec.label + " : " : "") + texts.joined(separator: ", "))
         }
         if format.group, let group = groupLink(schema, entry: item.entry) { meta.insert(group.label, at: 0) }
         if let last = schema.publishing.lifecycle?.lastDay(of: item.entry) { meta.append("jusqu'au " + French.date(last)) }
