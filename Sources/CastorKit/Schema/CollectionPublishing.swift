@@ -1,4 +1,4 @@
-/// How the generic renderer publishes a declared collection (issue 12, stage 2a): the keys of
+/// How the generic renderer publishes a declared collection (issue 12): the keys of
 /// its declaration in collections.yml beyond where its files are and which fields they have.
 /// Every key here is read by the generic renderer (`SitePlan`, `PageContext`, `Feeds`,
 /// `SearchIndex`).

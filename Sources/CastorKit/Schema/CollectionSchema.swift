@@ -28,7 +28,7 @@ public struct CollectionSchema: Sendable, Hashable {
     /// File names its items may not take, beyond the ones every collection reserves.
     public let reservedSlugs: Set<String>
     /// How the generic renderer publishes it (order, pagination, listings, card, feed, search,
-    /// navigation); read only for collections without dedicated code (`BuiltinKinds`).
+    /// navigation, related items…).
     public var publishing = CollectionPublishing()
 
     public init(
