@@ -9,7 +9,7 @@ struct DecapCommand: ParsableCommand {
         discussion: """
             Pour écrire sans git : Decap CMS est un éditeur dans le navigateur qui enregistre dans \
             le dépôt du contenu. Sa configuration est produite à partir de site.yml et des règles de \
-            Castor (deux collections par type de fiche, simples et avec pièces jointes, puis l'agenda, \
+            Castor (pour une collection rangée en sous-dossiers, deux par sous-dossier, simples et avec pièces jointes ; puis l'agenda, \
             les annonces, les pages ; listes de \
             valeurs en menus, dates en calendriers, champs obligatoires marqués). À relancer après \
             chaque construction du site : castor build && castor decap --repo reseau/contenu. \

@@ -5,17 +5,17 @@ import Foundation
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Crée un contenu d'une collection (fiche, événement, annonce…), au bon endroit, prêt à compléter.",
+        abstract: "Crée un contenu d'une collection de content/collections.yml, au bon endroit, prêt à compléter.",
         discussion: """
             Exemples :
-              castor new fiche boite-a-outils "Décider par consentement"
+              castor new <collection> <sous-dossier> "Titre"   (collection rangée en sous-dossiers, « groups »)
               castor new evenement "Atelier Métaplan à Tours" --date 2027-05-12
               castor new annonce "Terrain à Rennes" --categorie terrain
               castor new <collection> "Titre"   (toute collection de content/collections.yml)
             Le nom du fichier vient du titre (minuscules, sans accents) ; un fichier existant n'est \
             jamais remplacé. Le nouveau fichier est un brouillon (draft: true).
             """,
-        subcommands: [NewFiche.self, NewItem.self],
+        subcommands: [NewItem.self],
         defaultSubcommand: NewItem.self)
 }
 
@@ -94,7 +94,7 @@ struct NewItem: ParsableCommand {
     @Argument(help: ArgumentHelp("Collection : son identifiant dans collections.yml, ou son nom au singulier.", valueName: "collection"))
     var collection: String
 
-    @Argument(help: ArgumentHelp("Le type (pour une collection rangée par sous-dossiers, comme les fiches), puis le titre entre guillemets.", valueName: "titre"))
+    @Argument(help: ArgumentHelp("Le sous-dossier (pour une collection rangée par sous-dossiers, « groups »), puis le titre entre guillemets.", valueName: "titre"))
     var words: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Date ou date et heure, pour une collection qui en demande une (AAAA-MM-JJ ou AAAA-MM-JJTHH:MM).", valueName: "DATE"))
@@ -116,7 +116,14 @@ struct NewItem: ParsableCommand {
         let collections = loaded.1
         var group: String?
         var rest = words
-        if let schema = CollectionDeclarations.find(collection, in: collections), case .grouped = schema.layout, rest.count > 1 {
+        if let schema = CollectionDeclarations.find(collection, in: collections), case .grouped(let vocabulary) = schema.layout {
+            guard rest.count > 1 else {
+                // The sub-folder comes first: a single word is the sub-folder without the title.
+                let example = loaded.0.vocabulary(vocabulary).keys.first ?? vocabulary
+                Terminal.standardError(
+                    "erreur : argument manquant : <titre>\n  conseil : castor new \(collection) <\(vocabulary)> \"Titre\", par exemple : castor new \(collection) \(example) \"Mon titre\"")
+                throw ExitCode.validationFailure
+            }
             group = rest.removeFirst()
         }
         guard rest.count == 1, let title = rest.first else {
@@ -128,29 +135,5 @@ struct NewItem: ParsableCommand {
         }
         try options.create(
             collection, group: group, title: title, region: region, contact: contact, date: date, category: categorie, loaded: loaded)
-    }
-}
-
-// The fiche command, with its own options and help: its collection is found in collections.yml
-// by its singular (« Fiche »). `NewItem` does the same for any collection
-// (`castor new evenement "Titre" --date 2027-05-12`, `castor new annonce "Titre" --categorie terrain`).
-
-struct NewFiche: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "fiche", abstract: "Crée une fiche : castor new fiche <type> \"Titre\".")
-
-    @Argument(help: ArgumentHelp("Type de fiche (une clé de fiche_types dans site.yml, par exemple boite-a-outils).", valueName: "type"))
-    var type: String
-
-    @Argument(help: ArgumentHelp("Titre de la fiche, entre guillemets.", valueName: "titre"))
-    var title: String
-
-    @Option(name: .long, help: ArgumentHelp("Région (une clé de regions dans site.yml).", valueName: "région"))
-    var region: String?
-
-    @OptionGroup var options: NewOptions
-
-    func run() throws {
-        try options.create("fiche", group: type, title: title, region: region)
     }
 }

@@ -16,7 +16,7 @@ enum TestCollections {
     }()
 
     static func named(_ id: String) -> CollectionSchema { all.first { $0.id == id }! }
-    static var fiches: CollectionSchema { named(BuiltinKinds.fiches) }
+    static var fiches: CollectionSchema { named("fiches") }
     static var events: CollectionSchema { named("agenda") }
     static var ads: CollectionSchema { named("annonces") }
     static var pages: CollectionSchema { named("pages") }
@@ -268,10 +268,10 @@ final class CollectionDeclarationsTests: XCTestCase {
         XCTAssertEqual(field["required"] as? Bool, false)
     }
 
-    /// Fiches, agenda and ads are still published by their own code, which reads their
-    /// address, sub-folders and some fields: a declaration that changes those is refused (the
-    /// static pages are published from their declaration: `DeclaredCollectionTests`).
-    func testTheFourKindsKeepWhatTheirCodeReliesOn() throws {
+    /// No collection has code of its own any more: the fiches, the agenda and the ads may be
+    /// declared otherwise; only keys that need another key are refused, at their place (the
+    /// fiches' per-group search and cards need `groups`).
+    func testEveryKindIsADeclarationOnly() throws {
         let content = try temporaryContent(self)
         try edit(content.appendingPathComponent("collections.yml")) {
             // `odt: {groups: …}` goes with `groups` (it would be an error of its own without it).
@@ -283,10 +283,21 @@ final class CollectionDeclarationsTests: XCTestCase {
         let (checked, report) = check(content)
         XCTAssertNil(checked)
         let messages = Set(report.diagnostics.errors.map(\.message))
-        // The agenda is a declared collection now: its `calendar:` accepts a date `start`,
-        // and a status with fewer values; the fiches still have their own code.
-        XCTAssertEqual(messages, ["« fiches » doit garder « groups: fiche_types »"])
+        XCTAssertEqual(messages, [
+            "« groups » de « search » demande une collection rangée en sous-dossiers (« groups »)",
+            "« card_format » : « group » demande une collection rangée en sous-dossiers (« groups »)",
+        ])
         XCTAssertTrue(report.diagnostics.errors.allSatisfy { $0.file.hasSuffix("collections.yml") && $0.line > 0 })
+        // And no Swift file names a collection of the project.
+        let sources = EndToEndTests.repository.appendingPathComponent("Sources")
+        for case let url as URL in FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)! where url.pathExtension == "swift" {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+                for name in ["\"fiches", "fiches/", "fiche_types", "BuiltinKinds", "\"fiche\""] {
+                    XCTAssertFalse(line.contains(name), "\(url.lastPathComponent): \(line)")
+                }
+            }
+        }
     }
 
     func testATemplateNamedInTheDeclarationsMustExist() throws {

@@ -341,7 +341,7 @@ extension CollectionTableTests {
         }
         let collection = PublishedCollection(schema: schema, items: [item("a", "habite", 12), item("b", "etudes", 8), item("c", "habite", 20.5), item("d", nil, nil)])
         let config = SiteConfig(title: "Réseau", baseURL: "https://exemple.org/reseau/", vocabularies: [:])
-        var site = Site(config: config, today: LocalDate(iso: "2026-11-23")!, fiches: [], bodies: [:])
+        var site = Site(config: config, today: LocalDate(iso: "2026-11-23")!, bodies: [:])
         site.collections = [collection]
 
         let stats = CollectionStats.tables(collection, spec: CollectionStatsSpec(by: ["stage"], sum: "homes"), site: site) { _, _ in nil }

@@ -70,7 +70,7 @@ final class ConfigEscapingTests: XCTestCase {
         var config = testConfig
         config.baseURL = "https://x.example/*/alert(1)/*/"
         config.title = "L'\"Habitat\" </script><script>window.pwned=1</script> */ window.pwned=2 /* \u{2028}fin"
-        var site = Site(config: config, today: LocalDate(iso: "2026-11-23")!, fiches: [], bodies: [:])
+        var site = Site(config: config, today: LocalDate(iso: "2026-11-23")!, bodies: [:])
         site.collections = [PublishedCollection(schema: TestCollections.events, items: [])]
         let script = AgendaFeeds.widget(site)
         let comment = script.range(of: "/*")!.lowerBound..<script.range(of: "*/")!.upperBound

@@ -143,7 +143,7 @@ final class FranceMapTests: XCTestCase {
             collection: schema, relativePath: "lieux/a.md", displayPath: "content/lieux/a.md", group: nil, slug: "a", isBundle: false,
             fields: ["title": .text("</script><script>alert(1)</script>"), "region": .text("bretagne"), "lat": .text("48.11"), "lon": .text("-1.68")],
             positions: [:], body: "", bodyFirstLine: 1, url: "lieux/a/")
-        var site = Site(config: config, today: LocalDate(iso: "2026-11-23")!, fiches: [], bodies: [:])
+        var site = Site(config: config, today: LocalDate(iso: "2026-11-23")!, bodies: [:])
         site.collections = [PublishedCollection(schema: schema, items: [Item(entry)])]
         site.franceMap = data
         let files = FranceMapWidget.files(site)

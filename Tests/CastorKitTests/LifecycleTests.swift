@@ -43,7 +43,7 @@ final class LifecycleTests: XCTestCase {
             "6:58 « lifecycle » : « default_days » doit être un nombre de jours plus grand que 0",
             "7:21 « listing_paths » : « region » n'est pas dans « listings » de la collection « appels » : vouliez-vous écrire « regions » ?",
             "7:47 « listing_paths » : le chemin de « regions » s'écrit en minuscules, chiffres et tirets",
-            "8:20 « site_listings » : « themes » n'est pas dans « listings » de la collection « appels »",
+            "8:20 « site_listings » : aucun champ de « appels » ne prend ses valeurs dans la liste « themes »",
             "9:38 « per_value » de « feed » : « ad_categories » n'est pas dans « listings » de la collection « appels »",
             "10:26 « contact_placeholder » de la collection « appels » doit être un texte",
             "19:5 « lifecycle » de la collection « offres » : « field » manquant",
@@ -59,7 +59,6 @@ final class LifecycleTests: XCTestCase {
     func testTheAdsAreDeclaredNotCoded() throws {
         let setup = SiteSetup.load(contentRoot: EndToEndTests.repository.appendingPathComponent("content").path)
         let ads = try XCTUnwrap(setup.collections?.first { $0.id == "annonces" })
-        XCTAssertFalse(BuiltinKinds.isBuiltin(ads), "published by the generic renderer")
         XCTAssertEqual(ads.publishing.lifecycle, Lifecycle(field: "expires", from: "published", defaultDays: 90))
         XCTAssertEqual(ads.publishing.listingPaths, ["category": "categories", "region": "regions"])
         XCTAssertEqual(ads.publishing.siteListings, ["regions"])
@@ -114,11 +113,9 @@ final class LifecycleTests: XCTestCase {
     func testTheAgendaIsDeclaredNotCoded() throws {
         let setup = SiteSetup.load(contentRoot: EndToEndTests.repository.appendingPathComponent("content").path)
         let agenda = try XCTUnwrap(setup.collections?.first { $0.publishing.calendar != nil })
-        XCTAssertFalse(BuiltinKinds.isBuiltin(agenda))
         XCTAssertEqual(agenda.publishedPrefix, "agenda/")
         XCTAssertEqual(agenda.publishing.calendar?.scope, "region")
         XCTAssertEqual(agenda.publishing.calendar?.json, "evenements.json")
-        XCTAssertEqual(BuiltinKinds.all, ["fiches"], "only the fiches still have code of their own")
     }
 
     /// An old site.yml setting the ads' lifetime is told where it went.

@@ -173,6 +173,17 @@ final class LiveSiteTests: XCTestCase {
         outcome = live.update(.init(contentPaths: ["fiches/boite-a-outils/kit-jpo"]))
         assertSameAsBuild(live, outcome, "folder moved back")
 
+        // A theme: the related fiches change (`related: {field: themes}`); then a fiche moved
+        // to another type (its group): listings, breadcrumbs, search types, editable document.
+        try edit("fiches/structures-juridiques/scic.md") { $0.replacingOccurrences(of: "themes: [juridique, gouvernance]", with: "themes: [communication]") }
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/scic.md"]))
+        assertSameAsBuild(live, outcome, "theme edit")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("fiches/trames-types"), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(
+            at: content.appendingPathComponent("fiches/boite-a-outils/kit-jpo"), to: content.appendingPathComponent("fiches/trames-types/kit-jpo"))
+        outcome = live.update(.init(contentPaths: ["fiches/boite-a-outils/kit-jpo", "fiches/trames-types/kit-jpo"]))
+        assertSameAsBuild(live, outcome, "group move")
+
         // Templates and site.yml: everything again.
         let footer = folder.appendingPathComponent("templates/partials/footer.mustache")
         try (try String(contentsOf: footer, encoding: .utf8) + "\n<!-- pied modifié -->\n").write(to: footer, atomically: true, encoding: .utf8)

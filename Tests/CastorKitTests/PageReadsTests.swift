@@ -40,16 +40,24 @@ final class PageReadsTests: XCTestCase {
         return log.recorded
     }
 
+    /// The collection declared with `related:` (the fiches).
+    func relatedCollection(_ site: Site) throws -> (index: Int, collection: PublishedCollection) {
+        let index = try XCTUnwrap(site.collections.firstIndex { $0.schema.publishing.related != nil }, "the fixture declares related items")
+        return (index, site.collections[index])
+    }
+
     func testAFichePageReadsItselfItsRelatedCardsAndTheFooter() throws {
         let checked = try checkedFixture()
         let site = checked.site
-        let index = try XCTUnwrap(site.related.firstIndex { !$0.isEmpty }, "the fixture has a fiche with related fiches")
-        let job = try XCTUnwrap(checked.plan.jobs.first { if case .fiche(index) = $0.kind { return true } else { return false } })
+        let (collection, fiches) = try relatedCollection(site)
+        let related = try XCTUnwrap(fiches.related)
+        let index = try XCTUnwrap(related.firstIndex { !$0.isEmpty }, "the fixture has a fiche with related fiches")
+        let job = try XCTUnwrap(checked.plan.jobs.first { if case .item(collection, index) = $0.kind { return true } else { return false } })
         let recorded = reads(job, checked)
-        let path = site.fiches[index].entry.relativePath
+        let path = fiches.items[index].entry.relativePath
         XCTAssertEqual(recorded.items, [path], "the page shows its own fiche whole, and no other")
-        for other in site.related[index] {
-            XCTAssertTrue(recorded.cards.contains(site.fiches[other].entry.relativePath), "a related fiche's card is read")
+        for other in related[index] {
+            XCTAssertTrue(recorded.cards.contains(fiches.items[other].entry.relativePath), "a related fiche's card is read")
         }
         XCTAssertTrue(recorded.values.contains(.related(path)), "which fiches are related is read")
         for page in PageContext.footerPages(site) {
@@ -64,10 +72,11 @@ final class PageReadsTests: XCTestCase {
         let job = try XCTUnwrap(checked.plan.jobs.first { $0.url == "fiches/" })
         let recorded = reads(job, checked)
         XCTAssertEqual(recorded.items, [], "a listing shows no item whole")
-        let shown = site.fiches.prefix(Listing.perPage).map(\.entry.relativePath)
-        XCTAssertEqual(Set(recorded.cards).intersection(site.fiches.map(\.entry.relativePath)), Set(shown))
+        let fiches = try relatedCollection(site).collection.items
+        let shown = fiches.prefix(Listing.perPage).map(\.entry.relativePath)
+        XCTAssertEqual(Set(recorded.cards).intersection(fiches.map(\.entry.relativePath)), Set(shown))
         let home = reads(try XCTUnwrap(checked.plan.jobs.first { $0.url == "" }), checked)
-        XCTAssertEqual(home.values, Set([.order(BuiltinKinds.fiches)] + site.collections.map { .order($0.schema.id) }))
+        XCTAssertEqual(home.values, Set(site.collections.map { .order($0.schema.id) }))
         let notFound = reads(try XCTUnwrap(checked.plan.jobs.first { $0.file == "404.html" }), checked)
         XCTAssertEqual(Set(notFound.cards), Set(PageContext.footerPages(site).map(\.entry.relativePath)), "the 404 page reads the footer only")
         XCTAssertEqual(notFound.items, [])
@@ -87,10 +96,8 @@ final class PageReadsTests: XCTestCase {
         XCTAssertNotEqual(first, PageMemos.fingerprint(memo, card: { $0 == read ? 2 : 1 }, full: { _ in 1 }, derived: derived))
         XCTAssertEqual(first, PageMemos.fingerprint(memo, card: { _ in 1 }, full: { _ in 2 }, derived: derived), "the home shows no item whole")
         var reordered = site
-        reordered = Site(
-            config: site.config, today: site.today, fiches: site.fiches.reversed(),
-            bodies: site.bodies)
-        reordered.collections = site.collections
+        let (collection, _) = try relatedCollection(site)
+        reordered.collections[collection].items.reverse()
         XCTAssertNotEqual(first, PageMemos.fingerprint(memo, card: { _ in 1 }, full: { _ in 1 }, derived: DerivedFingerprints(site: reordered)))
         let other = try XCTUnwrap(checked.plan.jobs.first { $0.url == "fiches/" })
         XCTAssertNotEqual(memo.descriptor, other.descriptor(in: site))
@@ -109,14 +116,14 @@ final class PageReadsTests: XCTestCase {
         let agenda = reads(.agenda)
         XCTAssertEqual(Set(agenda.items), Set(site.events.map(\.entry.relativePath)), "calendars carry every event, and nothing else")
         XCTAssertEqual(agenda.values, [.order(try XCTUnwrap(site.calendarCollection).schema.id)])
-        let feeds = reads(.fichesFeed)
-        XCTAssertEqual(Set(feeds.items), Set(site.fiches.prefix(50).map(\.entry.relativePath)), "the fiches' feed reads its 50 most recent fiches")
-        let ads = try XCTUnwrap(site.collections.first { $0.schema.publishing.feedPerValue == ["category"] })
+        let fiches = try relatedCollection(site).collection
         let collections = reads(.collections)
+        XCTAssertTrue(
+            Set(collections.items).isSuperset(of: fiches.items.prefix(50).map(\.entry.relativePath)), "the fiches' feed reads its 50 most recent fiches")
+        let ads = try XCTUnwrap(site.collections.first { $0.schema.publishing.feedPerValue == ["category"] })
         XCTAssertTrue(Set(collections.items).isSuperset(of: ads.items.map(\.entry.relativePath)), "the feeds per category read every ad")
         let search = reads(.search)
-        let everything = site.fiches.map(\.entry.relativePath) + site.events.map(\.entry.relativePath)
-            + site.collections.flatMap(\.items).map(\.entry.relativePath)
+        let everything = site.collections.flatMap(\.items).map(\.entry.relativePath)
         XCTAssertEqual(Set(search.items), Set(everything), "the search index reads every item whole")
         XCTAssertEqual(reads(.plan).values, [.plan], "the sitemap reads the list of pages")
         let derived = DerivedFingerprints(site: site, plan: checked.plan)

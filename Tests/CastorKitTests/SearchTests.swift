@@ -111,7 +111,7 @@ final class SearchIndexTests: XCTestCase {
     func testIndexHoldsPublishedItemsOnlyAndNoContact() throws {
         let site = try site()
         let index = SearchIndex(site: site)
-        XCTAssertEqual(index.documentCount, site.fiches.count + site.collections.reduce(0) { $0 + $1.items.count })
+        XCTAssertEqual(index.documentCount, site.collections.reduce(0) { $0 + $1.items.count })
         let all = index.files.map(\.text).joined(separator: "\n")
         let paths = Set(index.files.map(\.path))
         XCTAssertTrue(paths.contains("recherche/index/index.js"))

@@ -95,7 +95,7 @@ final class ValidationTests: XCTestCase {
             TestCollections.fiches, yaml: "title: SCIC\nsummary: S\nupdated: 2026-03-01\nthemes: [juridique]\n",
             group: "structures-juridiques", slug: "scic")
         XCTAssertEqual(fiche.url, "fiches/structures-juridiques/scic/")
-        XCTAssertEqual(Fiche(fiche).themes, ["juridique"])
+        XCTAssertEqual(Item(fiche).terms("themes"), ["juridique"])
     }
 
     func testEveryProblemOfADocumentIsReportedWithItsPosition() {
@@ -229,7 +229,7 @@ final class AgendaTests: XCTestCase {
     func site(_ events: [Event], baseURL: String = "https://example.org/") -> Site {
         var config = testConfig
         config.baseURL = baseURL
-        var site = Site(config: config, today: LocalDate(iso: "2026-11-23")!, fiches: [], bodies: [:])
+        var site = Site(config: config, today: LocalDate(iso: "2026-11-23")!, bodies: [:])
         // The agenda is the collection declared with `calendar:`; its items are the events.
         site.collections = [PublishedCollection(schema: TestCollections.events, items: events.map { Item($0.entry) })]
         return site

@@ -364,7 +364,7 @@ def test_command_line_mistakes_are_explained_in_french(workspace):
 
     missing = castor(workspace, "new", "fiche", "boite-a-outils")
     assert missing.returncode == 64
-    assert missing.stderr.startswith("erreur : argument manquant : <titre>\n  aide : <titre>  Titre de la fiche, entre guillemets.")
+    assert missing.stderr.startswith("erreur : argument manquant : <titre>\n  conseil : castor new fiche <fiche_types> \"Titre\"")
     assert "Missing" not in missing.stderr
 
     bad_date = castor(workspace, "check", "--now", "23/11/2026")

@@ -33,7 +33,7 @@ public struct BuildReport: Sendable {
     /// `label` for people.
     public var counts: [(key: String, label: String, count: Int)] = []
 
-    /// « fiches : 20, événements : 13, petites annonces : 9 ».
+    /// « agenda : 13, petites annonces : 9 ».
     public var countsText: String { counts.map { "\($0.label) : \($0.count)" }.joined(separator: ", ") }
     /// The collections with a `lifecycle`, each with its items left out because they expired
     /// (paths) and those leaving within 14 days, so volunteers can contact their authors.

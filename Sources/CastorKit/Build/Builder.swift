@@ -121,16 +121,15 @@ public struct Builder: Sendable {
 
         // 4. Assemble.
         report.lifecycles = Builder.lifecycleReports(entries, collections: collections, today: today)
-        let fiches = Builder.sortedItems(published)
-        report.counts = [("fiches", "fiches", fiches.count)]
 
         // 5. Every file of the site, from one source each; nothing active published as is.
         let templatesRoot = options.templates + "/assets"
         let templateAssets = Builder.templateAssets(templatesRoot)
         let assets = Builder.publishedAssets(loaded.assets, entries: entries, isPublished: isPublished)
-        var site = Site(config: config, today: today, fiches: fiches, bodies: bodies)
-        site.collections = Builder.publishedCollections(published, collections: collections)
-        report.counts += site.collections.map { ($0.schema.id, $0.schema.label.lowercased(), $0.items.count) }
+        var site = Site(config: config, today: today, bodies: bodies)
+        site.collections = Builder.publishedCollections(published, collections: collections).map { $0.withRelated() }
+        site.siteListings = setup.siteListings
+        report.counts = site.collections.map { ($0.schema.id, $0.schema.label.lowercased(), $0.items.count) }
         let (franceMap, mapProblems) = FranceMapData.load(
             templates: options.templates, collections: collections, declarationsFile: loader.display(CollectionDeclarations.fileName))
         site.franceMap = franceMap
@@ -138,7 +137,7 @@ public struct Builder: Sendable {
         report.diagnostics.append(contentsOf: mapProblems)
         let plan = SitePlan(site: site)
         // The web editor (`editor:` in site.yml) is part of the site: rebuilt, never lost.
-        let extras = Builder.extraFiles(site, plan: plan, groups: [.fichesFeed, .agenda, .plan, .collections, .digests], templates: templates)
+        let extras = Builder.extraFiles(site, plan: plan, groups: [.agenda, .plan, .collections, .digests], templates: templates)
             + DecapConfig.files(config: site.config, collections: collections).map { Feeds.File(file: $0.path, text: $0.text) }
         report.diagnostics.append(
             contentsOf: Builder.outputProblems(
@@ -314,33 +313,11 @@ extension Builder {
         return RenderedMarkdown(html: html, headings: body.headings, diagnostics: body.diagnostics)
     }
 
-    /// Published entries as the site's items, in the order of the listings.
-    public static func sortedItems(_ published: [Entry]) -> [Fiche] {
-        var fiches: [Fiche] = []
-        for entry in published where entry.collection.id == BuiltinKinds.fiches { fiches.append(Fiche(entry)) }
-        // Keys read once: the items' properties look their fields up at every comparison.
-        // The sort is stable: items that compare equal stay in path order.
-        func sorted<Item, Key>(_ items: [Item], key: (Item) -> Key, by before: (Key, Key) -> Bool) -> [Item] {
-            let keys = items.map(key)
-            return items.indices.sorted { before(keys[$0], keys[$1]) }.map { items[$0] }
-        }
-        return sorted(fiches, key: ItemOrder.key, by: ItemOrder.before)
-    }
-
-    /// The published items of the declared collections without dedicated code, in the order
-    /// of collections.yml, each sorted as declared (`PublishedCollection.ordered`).
+    /// The published items of the collections, in the order of collections.yml, each sorted as
+    /// declared (`PublishedCollection.ordered`; related items are computed apart, `withRelated`).
     public static func publishedCollections(_ published: [Entry], collections: [CollectionSchema]) -> [PublishedCollection] {
-        let generic = collections.filter { !BuiltinKinds.isBuiltin($0) }
-        guard !generic.isEmpty else { return [] }
-        let byCollection = Dictionary(grouping: published.filter { !BuiltinKinds.isBuiltin($0.collection) }, by: \.collection.id)
-        return generic.map { PublishedCollection.ordered($0, entries: byCollection[$0.id] ?? []) }
-    }
-
-    /// The order of the fiches' listings: newest update first, titles in alphabetical order
-    /// among equals.
-    public enum ItemOrder {
-        public static func key(_ fiche: Fiche) -> (LocalDate, String) { (fiche.updated, fiche.title) }
-        public static func before(_ a: (LocalDate, String), _ b: (LocalDate, String)) -> Bool { (a.0, b.1) > (b.0, a.1) }
+        let byCollection = Dictionary(grouping: published, by: \.collection.id)
+        return collections.map { PublishedCollection.ordered($0, entries: byCollection[$0.id] ?? []) }
     }
 
     /// `footer_pages` of site.yml names items of the collections declared with `footer: true`
@@ -403,15 +380,13 @@ extension Builder {
     /// What the files that are not pages are made from, so that the preview makes again only
     /// those an edit can change. A new kind of file goes into the group of what it reads.
     public enum ExtraFiles: CaseIterable, Sendable, Hashable {
-        /// The fiches' feed: reads the 50 most recent fiches (and their text).
-        case fichesFeed
         /// Calendars, agenda feeds, widget: read events (and their text).
         case agenda
         /// Sitemap, robots.txt: read the list of pages.
         case plan
         /// The search index: reads every item and its text (`build` times it apart).
         case search
-        /// The feeds, exports (CSV, JSON) and map widgets of the declared collections without dedicated code: read their items.
+        /// The feeds, exports (CSV, JSON) and map widgets of the collections: read their items.
         case collections
         /// The e-mails of the newsletter issues (`digest:`, `DigestMail`): read the issues and the sections' collections.
         case digests
@@ -426,7 +401,6 @@ extension Builder {
         templates: TemplateSet? = nil
     ) -> [Feeds.File] {
         var files: [Feeds.File] = []
-        if groups.contains(.fichesFeed) { files += Feeds.all(site, log: logs[.fichesFeed]) }
         if groups.contains(.agenda) {
             files += AgendaFeeds.files(site, log: logs[.agenda]).map { Feeds.File(file: $0.path, text: $0.text) }
         }
@@ -464,7 +438,6 @@ enum PageRenderer {
     static func render(_ job: RenderJob, context: PageContext, templates: TemplateSet) -> String {
         switch job.kind {
         case .home: return templates.render(context.home(), template: "home")
-        case .fiche(let index): return templates.render(context.fiche(index), template: BuiltinKinds.template(context.site.fiches[index].entry.collection))
         case .item(let collection, let index):
             let schema = context.site.collections[collection].schema
             return templates.render(context.item(collection: collection, index: index), template: PageRenderer.itemTemplate(schema, templates: templates))

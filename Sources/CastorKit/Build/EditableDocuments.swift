@@ -3,7 +3,7 @@ import Foundation
 /// An item's editable document (`odt:` in collections.yml): an OpenDocument text made from its
 /// Markdown, written beside its page and offered there.
 public struct EditableDocument: Sendable, Hashable {
-    /// Path in the site (`fiches/trames-types/charte-de-groupe/charte-de-groupe-modifiable.odt`).
+    /// Path in the site (`<prefix><group>/<slug>/<slug>-modifiable.odt`).
     public let file: String
     public let data: Data
     /// The link's text on the page.

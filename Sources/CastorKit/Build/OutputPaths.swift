@@ -101,8 +101,10 @@ public enum OutputPaths {
         case AgendaFeeds.widgetFile(site): return "liste de l'agenda à intégrer sur d'autres sites"
         case AgendaFeeds.jsonFile(site): return "flux JSON de l'agenda"
         case AgendaFeeds.atomFile(site): return "flux Atom de l'agenda"
-        case "fiches/atom.xml": return "flux Atom des fiches"
         default:
+            if let collection = site.collections.first(where: { $0.schema.publishing.feedTitle != nil && path == $0.schema.publishedPrefix + "atom.xml" }) {
+                return "flux Atom de « \(collection.schema.label) »"
+            }
             if path.hasSuffix(".ics") { return "calendrier de l'agenda" }
             if path.hasSuffix("atom.xml") { return "flux Atom" }
             return "fichier du site"
@@ -120,7 +122,6 @@ public enum OutputPaths {
         for job in plan.jobs {
             let source: Source
             switch job.kind {
-            case .fiche(let index): source = .page(site.fiches[index].entry.displayPath)
             case .item(let collection, let index): source = .page(site.collections[collection].items[index].entry.displayPath)
             case .home: source = .generated("page d'accueil")
             case .listing(let listing, _): source = .generated("liste « \(listing.title) »")

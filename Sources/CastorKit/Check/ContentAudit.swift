@@ -18,15 +18,12 @@ public struct ContentInventory: Sendable {
 /// The warnings `castor check` adds to the build's own checks: things that do not stop the
 /// site but that the volunteers should look at. None of them is an error.
 public enum ContentAudit {
-    /// Years after which a fiche is reported as not updated.
-    public static let staleYears = 2
-
     public static func warnings(_ inventory: ContentInventory, today: LocalDate) -> [Diagnostic] {
         unusedFiles(inventory) + duplicateTitles(inventory) + expiringItems(inventory, today: today)
-            + staleFiches(inventory, today: today) + placeholders(inventory) + StaleItems.warnings(inventory, today: today)
+            + placeholders(inventory) + StaleItems.warnings(inventory, today: today)
     }
 
-    /// Files copied to the site that no page shows: not in a fiche's `attachments`, not the
+    /// Files copied to the site that no page shows: not in an item's `attachments`, not the
     /// target of any link or image.
     static func unusedFiles(_ inventory: ContentInventory) -> [Diagnostic] {
         let bundles = inventory.entries.filter(\.isBundle)
@@ -91,21 +88,6 @@ public enum ContentAudit {
         }
     }
 
-    /// Published fiches whose `updated` is more than two years old.
-    static func staleFiches(_ inventory: ContentInventory, today: LocalDate) -> [Diagnostic] {
-        let limit = LocalDate(year: today.year - staleYears, month: today.month, day: min(today.day, LocalDate.daysIn(month: today.month, year: today.year - staleYears)))
-            ?? today.adding(days: -730)
-        return inventory.entries.compactMap { entry -> Diagnostic? in
-            guard entry.collection.id == BuiltinKinds.fiches, inventory.published.contains(entry.relativePath) else { return nil }
-            let fiche = Fiche(entry)
-            guard fiche.updated < limit else { return nil }
-            return .warning(
-                entry.displayPath, entry.position(of: "updated"),
-                "fiche non mise à jour depuis plus de deux ans (dernière mise à jour le \(French.date(fiche.updated)))",
-                hint: "relisez-la : si elle est toujours juste, mettez « updated » à la date du jour ; sinon, corrigez-la")
-        }
-    }
-
     /// « À compléter » left by `castor new` in a published item.
     static func placeholders(_ inventory: ContentInventory) -> [Diagnostic] {
         var result: [Diagnostic] = []
@@ -134,7 +116,7 @@ public enum ContentAudit {
 /// ```json
 /// {"schema": "castor-check/1",
 ///  "summary": {"errors": 1, "warnings": 2, "text": "1 erreur, 2 avertissements",
-///              "counts": {"fiches": 20, "agenda": 11, "annonces": 9, "pages": 3}},
+///              "counts": {"<collection>": 20, …}},
 ///  "diagnostics": [{"file": "content/annonces/x.md", "line": 4, "column": 11,
 ///                   "severity": "error", "message": "…", "hint": "…"}]}
 /// ```

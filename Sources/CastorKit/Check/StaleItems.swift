@@ -8,9 +8,11 @@ enum StaleItems {
             let age = today.dayNumber - day.dayNumber
             guard age > rule.afterDays else { continue }
             let label = entry.collection.field(rule.field)?.label.lowercased() ?? rule.field
+            // A message with « {date} » is the whole sentence, the date in its place.
+            let message = rule.message.flatMap { $0.contains("{date}") ? $0.replacingOccurrences(of: "{date}", with: French.date(day)) : nil }
             result.append(
                 .warning(entry.displayPath, entry.position(of: rule.field),
-                    "« \(rule.field) » (\(label)) date du \(French.date(day)), il y a plus de \(StaleItems.duration(rule.afterDays))"
+                    message ?? "« \(rule.field) » (\(label)) date du \(French.date(day)), il y a plus de \(StaleItems.duration(rule.afterDays))"
                         + (rule.message.map { " : \($0)" } ?? ""),
                     hint: "vérifiez les informations, puis écrivez la date du jour dans « \(rule.field) » (\(today.iso))"))
         }

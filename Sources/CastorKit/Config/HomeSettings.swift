@@ -7,7 +7,7 @@
 ///   needs:
 ///     - label: Créer la structure juridique du groupe
 ///       text: SCIC, SCI d'attribution, coopérative d'habitants : comparer et choisir.
-///       url: fiches/structures-juridiques/
+///       url: regions/bretagne/
 ///   map: projets
 /// ```
 /// Each `url` is an address of the site without its domain; `castor build` checks it like
@@ -78,7 +78,7 @@ public struct HomeSettings: Sendable {
             guard let value = item[key], !value.isNull else {
                 if required {
                     diagnostics.append(.error(file, item.position, "un besoin de « home » n'a pas de « \(key) »",
-                        hint: key == "url" ? "l'adresse de la page, sans le domaine : url: fiches/structures-juridiques/" : "le texte du lien : label: Trouver un terrain"))
+                        hint: key == "url" ? "l'adresse de la page, sans le domaine : url: regions/bretagne/" : "le texte du lien : label: Trouver un terrain"))
                     valid = false
                 }
                 return nil

@@ -4,6 +4,8 @@ import Collections
 public struct SiteConfig: Sendable {
     public var title: String
     public var description: String
+    /// The search page's description (`search_description`), else the site's.
+    public var searchDescription: String?
     /// Always ends with `/`.
     public var baseURL: String
     public var language: String
@@ -19,9 +21,9 @@ public struct SiteConfig: Sendable {
     /// The home page's needs and map (`home:`, `HomeSettings`); nil without the section.
     public var home: HomeSettings?
 
-    public static let vocabularyKeys = ["fiche_types", "themes", "regions"]
+    public static let vocabularyKeys = ["themes", "regions"]
     static let knownKeys: Set<String> = Set(
-        ["title", "description", "base_url", "language", "timezone", "ad_default_lifetime_days", "footer_pages", "editor", "home"]
+        ["title", "description", "search_description", "base_url", "language", "timezone", "ad_default_lifetime_days", "footer_pages", "editor", "home"]
             + vocabularyKeys)
 
     public init(
@@ -157,6 +159,7 @@ public struct SiteConfig: Sendable {
         }
         let title = stringField("title", required: true)
         let description = stringField("description", required: false) ?? ""
+        let searchDescription = stringField("search_description", required: false)
         let baseURL = stringField("base_url", required: true)
         if let baseURL, let problem = baseURLProblem(baseURL) {
             diagnostics.append(
@@ -241,6 +244,7 @@ public struct SiteConfig: Sendable {
             title: title, description: description, baseURL: baseURL, language: language,
             timezone: timezone, vocabularies: vocabularies)
         config.footerPages = footerPages
+        config.searchDescription = searchDescription
         config.editor = editor
         config.home = home
         return (config, diagnostics)

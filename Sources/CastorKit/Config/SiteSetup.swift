@@ -12,6 +12,8 @@ public struct SiteSetup: Sendable {
     public var config: SiteConfig?
     /// Nil when collections.yml is missing or has errors.
     public var collections: [CollectionSchema]?
+    /// The site-wide pages of vocabularies declared at the top of collections.yml (`SiteListingPage`).
+    public var siteListings: [SiteListingPage] = []
     /// Problems of both files.
     public var diagnostics: [Diagnostic] = []
 
@@ -33,7 +35,7 @@ public struct SiteSetup: Sendable {
         } else {
             setup.diagnostics.append(
                 .error(configFile, .unknown, "fichier de configuration manquant",
-                    hint: "créez site.yml avec title, base_url et les listes fiche_types, themes, regions, et celles que nomme collections.yml"))
+                    hint: "créez site.yml avec title, base_url, les listes themes et regions, et celles que nomme collections.yml"))
         }
         let name = CollectionDeclarations.fileName
         guard FileTree.isRegularFile(contentRoot + "/" + name) else {
@@ -48,13 +50,7 @@ public struct SiteSetup: Sendable {
             setup.collections = read.collections
             setup.diagnostics += read.diagnostics
             setup.declarationPositions = read.positions
-            // The four kinds keep what their dedicated code relies on (issue 12, stage 1).
-            for collection in read.collections ?? [] {
-                for problem in BuiltinKinds.problems(collection) {
-                    setup.diagnostics.append(
-                        .error(probe.display(name), read.positions[collection.id] ?? .unknown, problem.message, hint: problem.hint))
-                }
-            }
+            setup.siteListings = read.siteListings
             if let config = setup.config {
                 setup.diagnostics += EditableDocumentDeclaration.unknownGroups(read.collections ?? [], config: config, file: probe.display(name))
                 setup.diagnostics += DigestSkip.declarationProblems(read.collections ?? [], config: config, file: probe.display(name))
@@ -83,8 +79,7 @@ public struct SiteSetup: Sendable {
         return (collections ?? []).flatMap { collection in
             DigestMail.missingTemplates(templates, collection: collection, at: declarationPositions[collection.id] ?? .unknown, file: file)
         } + (collections ?? []).compactMap { collection in
-            let name = BuiltinKinds.isBuiltin(collection)
-                ? BuiltinKinds.template(collection) : PageRenderer.itemTemplate(collection, templates: templates)
+            let name = PageRenderer.itemTemplate(collection, templates: templates)
             guard !templates.names.contains(name) else { return nil }
             return .error(file, declarationPositions[collection.id] ?? .unknown,
                 "le gabarit « \(name) » de la collection « \(collection.id) » n'existe pas",

@@ -5,8 +5,8 @@ import Yams
 /// content repository), generated from the same declarations `castor check` applies:
 /// `collections.yml` for the fields (and their `help`), `site.yml` for the vocabularies.
 ///
-/// Two folder collections per fiche type (the type is the folder): simple fiches
-/// (`<nom>.md`) and fiches with attachments (`<nom>/index.md`); one for the agenda, the ads
+/// Two folder collections per group of a grouped collection (the group is the folder): simple
+/// items (`<nom>.md`) and items with attachments (`<nom>/index.md`); one for the agenda, the ads
 /// and the pages; vocabularies become select widgets, dates date widgets, required
 /// fields are required. `DecapConfigTests` checks that it stays in step with the rules.
 public enum DecapConfig {
@@ -27,7 +27,7 @@ public enum DecapConfig {
     /// collection's description).
     public static let omitted: [String: String] = [
         // Attachments sit beside the item, which must then be a folder (`<nom>/index.md`):
-        // the « avec pièces jointes » collection of the same fiche type writes that form.
+        // the « avec pièces jointes » collection of the same group writes that form.
         "attachments": "pour joindre des fichiers, créez la fiche dans la collection « avec pièces jointes » du même type",
     ]
 
@@ -37,7 +37,7 @@ public enum DecapConfig {
     /// One collection of the editor: a folder of the content and the form of its items.
     public struct Collection: Sendable {
         public let name: String
-        /// Path in the repository (`content/fiches/boite-a-outils`).
+        /// Path in the repository (`content/<folder>/<group>`).
         public let folder: String
         /// `{{slug}}/index` for items that are folders, their files beside `index.md`; nil for
         /// items that are one file, `<nom>.md`.
@@ -47,8 +47,8 @@ public enum DecapConfig {
         public var isBundle: Bool { path != nil }
     }
 
-    /// The editor's collections: per fiche type, one for simple fiches (`<nom>.md`) and one
-    /// for fiches with attachments (`<nom>/index.md`); one for the agenda, the ads, the pages.
+    /// The editor's collections: per group, one for simple items (`<nom>.md`) and one
+    /// for items with attachments (`<nom>/index.md`); one for the agenda, the ads, the pages.
     public static func collections(config: SiteConfig, collections declared: [CollectionSchema], contentFolder: String = "content") -> [Collection] {
         var result: [Collection] = []
         for schema in declared {

@@ -1,11 +1,11 @@
 /// One Markdown file of a collection, checked against its declaration.
 public struct Entry: Sendable {
     public let collection: CollectionSchema
-    /// Path under the content folder (`fiches/trames-types/charte-de-groupe/index.md`).
+    /// Path under the content folder (`<folder>/<group>/<slug>/index.md`).
     public let relativePath: String
-    /// Path as shown in messages (`content/fiches/…`).
+    /// Path as shown in messages (`content/…`).
     public let displayPath: String
-    /// The vocabulary slug of its folder for grouped collections (the fiche type).
+    /// The vocabulary slug of its folder for grouped collections .
     public let group: String?
     public let slug: String
     /// Whether the item is a folder (`<slug>/index.md`) that may hold attachments.
@@ -15,7 +15,7 @@ public struct Entry: Sendable {
     public let positions: [String: SourcePosition]
     public let body: String
     public let bodyFirstLine: Int
-    /// Root-relative URL of its page, ending with `/` (`fiches/structures-juridiques/scic/`).
+    /// Root-relative URL of its page, ending with `/` (`<prefix><group>/<slug>/`).
     public let url: String
 
     /// `fields` are stored with every e-mail address and phone number of their texts masked
@@ -46,7 +46,7 @@ public struct Entry: Sendable {
     public var summary: String { fields["summary"]?.text ?? "" }
     public var isDraft: Bool { fields["draft"] == .bool(true) }
 
-    /// Folder of the source file under the content folder (`fiches/trames-types/charte-de-groupe`).
+    /// Folder of the source file under the content folder (`<folder>/<group>/<slug>`).
     public var sourceFolder: String {
         guard let slash = relativePath.lastIndex(of: "/") else { return "" }
         return String(relativePath[..<slash])

@@ -28,7 +28,7 @@ public enum FieldValue: Sendable, Hashable {
     }
 }
 
-/// A downloadable file listed by a fiche.
+/// A downloadable file listed by an item (`attachments` field).
 public struct Attachment: Sendable, Hashable {
     /// Path relative to the item's folder (`charte-de-groupe.odt`).
     public let file: String

@@ -36,6 +36,8 @@ public struct Item: Sendable {
 public struct PublishedCollection: Sendable {
     public let schema: CollectionSchema
     public var items: [Item]
+    /// Item index → indices of its related items (`related:`, `RelatedItems`); nil until computed.
+    public var related: [[Int]]?
 
     public init(schema: CollectionSchema, items: [Item]) {
         self.schema = schema
@@ -46,22 +48,31 @@ public struct PublishedCollection: Sendable {
     /// by title, then by path (stable).
     public static func ordered(_ schema: CollectionSchema, entries: [Entry]) -> PublishedCollection {
         let order = schema.publishing.order
-        let keys = entries.map { entry -> (FieldValue?, String, String) in
-            (order.flatMap { entry[$0.field] }, entry.title, entry.relativePath)
-        }
+        let keys = entries.map { orderKey($0, order: order) }
         let indices = entries.indices.sorted { a, b in
-            let (valueA, titleA, pathA) = keys[a]
-            let (valueB, titleB, pathB) = keys[b]
-            if let order, valueA != valueB {
-                // Items without a value come last, whatever the direction.
-                guard let valueA else { return false }
-                guard let valueB else { return true }
-                let before = FieldValue.sortsBefore(valueA, valueB)
-                return order.descending ? FieldValue.sortsBefore(valueB, valueA) : before
-            }
-            return (titleA, pathA) < (titleB, pathB)
+            if before(keys[a], keys[b], order: order) { return true }
+            if before(keys[b], keys[a], order: order) { return false }
+            return entries[a].relativePath < entries[b].relativePath
         }
         return PublishedCollection(schema: schema, items: indices.map { Item(entries[$0]) })
+    }
+
+    /// What an item's place in the order depends on: its value of the order field, its title.
+    public static func orderKey(_ entry: Entry, order: CollectionPublishing.Order?) -> (value: FieldValue?, title: String) {
+        (order.flatMap { entry[$0.field] }, entry.title)
+    }
+
+    /// Whether an item of key `a` comes before one of key `b` (ties then go by path).
+    public static func before(
+        _ a: (value: FieldValue?, title: String), _ b: (value: FieldValue?, title: String), order: CollectionPublishing.Order?
+    ) -> Bool {
+        if let order, a.value != b.value {
+            // Items without a value come last, whatever the direction.
+            guard let valueA = a.value else { return false }
+            guard let valueB = b.value else { return true }
+            return order.descending ? FieldValue.sortsBefore(valueB, valueA) : FieldValue.sortsBefore(valueA, valueB)
+        }
+        return a.title < b.title
     }
 }
 

@@ -3,15 +3,10 @@ public struct Site: Sendable {
     public let config: SiteConfig
     /// « Today » in the site's zone (`--now`).
     public let today: LocalDate
-    /// Newest update first.
-    public let fiches: [Fiche]
     /// Rendered Markdown by source path.
     public let bodies: [String: RenderedMarkdown]
-    /// Fiche index → indices of related fiches.
-    public let related: [[Int]]
-    /// The collections without dedicated code, in the order of collections.yml, each with its
-    /// published items in listing order (`ItemRef.item`); items past their `lifecycle` are not
-    /// published.
+    /// The collections, in the order of collections.yml, each with its published items in
+    /// listing order (`ItemRef.item`); items past their `lifecycle` are not published.
     public var collections: [PublishedCollection] = [] {
         didSet { (calendar, events) = Site.calendarItems(collections) }
     }
@@ -36,45 +31,12 @@ public struct Site: Sendable {
     /// The départements, their région and outline (`FranceDepartements.load`): the région pages of a map.
     public var franceDepartements: FranceDepartements?
 
-    public init(
-        config: SiteConfig, today: LocalDate, fiches: [Fiche],
-        bodies: [String: RenderedMarkdown]
-    ) {
-        self.init(
-            config: config, today: today, fiches: fiches, bodies: bodies,
-            related: Site.relatedFiches(fiches))
-    }
+    /// The site-wide pages of vocabularies (`site_listings:` at the top of collections.yml).
+    public var siteListings: [SiteListingPage] = []
 
-    /// A site whose related fiches are already known (the preview reuses them while the
-    /// fiches' order and themes do not change).
-    init(
-        config: SiteConfig, today: LocalDate, fiches: [Fiche],
-        bodies: [String: RenderedMarkdown], related: [[Int]]
-    ) {
+    public init(config: SiteConfig, today: LocalDate, bodies: [String: RenderedMarkdown]) {
         self.config = config
         self.today = today
-        self.fiches = fiches
         self.bodies = bodies
-        self.related = related
-    }
-
-    /// Up to five fiches sharing the most themes, most recently updated first among equals.
-    /// Only the 60 most recent fiches of each theme are considered, which keeps this linear.
-    static func relatedFiches(_ fiches: [Fiche], limit: Int = 5, window: Int = 60) -> [[Int]] {
-        var byTheme: [String: [Int]] = [:]
-        for (index, fiche) in fiches.enumerated() {
-            for theme in fiche.themes { byTheme[theme, default: []].append(index) }
-        }
-        let themes = byTheme
-        return Array(fiches.indices).parallelMap { index in
-            var scores: [Int: Int] = [:]
-            for theme in fiches[index].themes {
-                for other in (themes[theme] ?? []).prefix(window) where other != index {
-                    scores[other, default: 0] += 1
-                }
-            }
-            return scores.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
-                .prefix(limit).map(\.key)
-        }
     }
 }

@@ -1,7 +1,10 @@
-/// The pages of the collections the generic renderer publishes (`Site.collections`), all read
-/// from their declarations: one page per item, the collection's listing at its prefix (when
-/// `listing` is not false), and for each vocabulary of `listings` a terms index at
-/// `<prefix><field>/` and a listing per value at `<prefix><field>/<value>/`.
+import Collections
+
+/// The pages of the collections (`Site.collections`), all read from their declarations: one
+/// page per item, the collection's listing at its prefix (when `listing` is not false), for a
+/// grouped collection (`groups`) a listing per group at `<prefix><group>/`, and for each
+/// vocabulary of `listings` a terms index at `<prefix><field>/` and a listing per value at
+/// `<prefix><field>/<value>/`.
 extension SitePlan {
     static func collectionJobs(_ site: Site) -> [RenderJob] {
         var jobs: [RenderJob] = []
@@ -22,15 +25,28 @@ extension SitePlan {
             }
             let refs = collection.items.indices.map { ItemRef.item(collection: collectionIndex, index: $0) }
             let home = NavLink(schema.label, prefix)
+            var groups: OrderedDictionary<String, String> = [:]
+            if case .grouped(let vocabulary) = schema.layout { groups = site.config.vocabulary(vocabulary) }
             if schema.hasListing {
                 var listing = Listing(
                     url: prefix, title: schema.label, intro: publishing.intro ?? "", items: refs,
-                    links: publishing.listings.map { NavLink(listingTitle(schema, field: $0.field), termsURL(schema, field: $0.field)) },
+                    links: groups.map { NavLink($0.value, prefix + $0.key + "/") }
+                        + publishing.listings.map { NavLink(listingTitle(schema, field: $0.field), termsURL(schema, field: $0.field)) },
                     // `table`: every item on one page, sorted and filtered in the browser.
                     emptyMessage: "Aucun contenu pour le moment.", paginated: publishing.table == nil)
                 listing.perPage = publishing.perPage
                 listing.collection = collectionIndex
                 addListing(listing)
+                // One listing per group, in the collection's order.
+                for (group, label) in groups {
+                    var groupListing = Listing(
+                        url: prefix + group + "/", title: label,
+                        items: collection.items.indices.filter { collection.items[$0].entry.group == group }
+                            .map { ItemRef.item(collection: collectionIndex, index: $0) },
+                        breadcrumbs: [home], emptyMessage: publishing.groupEmpty ?? "Aucun contenu de ce type pour le moment.")
+                    groupListing.perPage = publishing.perPage
+                    addListing(groupListing)
+                }
             }
             for (vocabulary, field) in publishing.listings {
                 let values = site.config.vocabulary(vocabulary)

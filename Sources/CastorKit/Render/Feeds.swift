@@ -12,28 +12,10 @@ public enum Feeds {
         let url: String
         let updated: LocalDate
         let authors: [String]
-        /// Fiches always have one; an item of a declared collection, its first term.
+        /// The item's group (a grouped collection), else its first term.
         let category: (term: String, label: String)?
         let summary: String
         let html: String
-    }
-
-    /// The feeds of the fiches (the declared collections' are `collections`).
-    public static func all(_ site: Site, log: ReadLog? = nil) -> [File] {
-        [File(file: "fiches/atom.xml", text: fichesAtom(site, log: log))]
-    }
-
-    /// Atom 1.0 (RFC 4287) feed of the most recently updated fiches.
-    public static func fichesAtom(_ site: Site, limit: Int = 50, log: ReadLog? = nil) -> String {
-        log?.value(.order(BuiltinKinds.fiches))
-        let entries = site.fiches.prefix(limit).map { fiche in
-            log?.item(fiche.entry.relativePath)
-            return AtomEntry(
-                title: fiche.title, url: fiche.entry.url, updated: fiche.updated, authors: fiche.authors,
-                category: (fiche.type, site.config.label("fiche_types", fiche.type)), summary: fiche.summary,
-                html: site.bodies[fiche.entry.relativePath]?.html ?? "")
-        }
-        return atom(site, path: "fiches/", title: "fiches", subtitle: "Fiches nouvelles et mises à jour", entries: entries)
     }
 
     static func atom(_ site: Site, path: String, title: String, subtitle: String, entries: [AtomEntry]) -> String {
@@ -72,7 +54,8 @@ public enum Feeds {
     }
 
     /// The Atom feeds of the declared collections with `feed:` (`<prefix>atom.xml`): their
-    /// first 50 items in listing order, dated by `Item.date` (else today); with `per_value`,
+    /// first 50 items in listing order, dated by `Item.date` (else today), with their authors
+    /// (`feed: {authors}`) and category (their group, else their first term); with `per_value`,
     /// one more per value of those fields, beside its listing (`<prefix><field>/<value>/atom.xml`).
     public static func collections(_ site: Site, limit: Int = 50, log: ReadLog? = nil) -> [File] {
         site.collections.flatMap { collection -> [File] in
@@ -88,13 +71,21 @@ public enum Feeds {
             }.first
             // A newsletter's issues carry the sections Castor added to them (`DigestFeed.swift`).
             let issues = Digest.issuesByPath(site, collection: schema, log: log)
+            var groups: String?
+            if case .grouped(let vocabulary) = schema.layout { groups = vocabulary }
+            let authors = schema.publishing.feedAuthors
             func entries(_ items: some Sequence<Item>) -> [AtomEntry] {
                 items.prefix(limit).map { item in
                     log?.item(item.entry.relativePath)
                     var category: (String, String)?
-                    if let term, let slug = item.terms(term.key).first { category = (slug, site.config.label(term.vocabulary, slug)) }
+                    if let groups, let group = item.entry.group {
+                        category = (group, site.config.label(groups, group))
+                    } else if let term, let slug = item.terms(term.key).first {
+                        category = (slug, site.config.label(term.vocabulary, slug))
+                    }
                     return AtomEntry(
-                        title: item.title, url: item.entry.url, updated: item.date ?? site.today, authors: [],
+                        title: item.title, url: item.entry.url, updated: item.date ?? site.today,
+                        authors: authors.flatMap { item.entry[$0]?.list } ?? [],
                         category: category, summary: item.summary,
                         html: issues[item.entry.relativePath].map { Digest.feedHTML($0, site: site) }
                             ?? site.bodies[item.entry.relativePath]?.html ?? "")
@@ -119,7 +110,7 @@ public enum Feeds {
         }
     }
 
-    /// Midnight UTC of the day: fiches carry a date, not a time.
+    /// Midnight UTC of the day: items carry a date, not a time.
     static func stamp(_ date: LocalDate) -> String { date.iso + "T00:00:00Z" }
 
     public static func sitemap(baseURL: String, pages: [(url: String, lastModified: LocalDate?)]) -> String {

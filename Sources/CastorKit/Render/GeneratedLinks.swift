@@ -6,7 +6,7 @@ import Foundation
 /// the finished pages, so it also covers what the templates add (header, footer, cards…): a
 /// template that links to a page the site does not have is reported before the site goes live.
 public struct GeneratedLinks: Sendable {
-    /// Every file the build writes, relative to the output folder (`fiches/index.html`).
+    /// Every file the build writes, relative to the output folder (`guides/index.html`).
     let files: Set<String>
     /// The site's address (`https://exemple.org/reseau/`) and its path (`/reseau/`).
     let baseURL: String
@@ -27,7 +27,7 @@ public struct GeneratedLinks: Sendable {
         public let target: String
     }
 
-    /// The broken internal links of the page written at `file` (`fiches/scic/index.html`).
+    /// The broken internal links of the page written at `file` (`guides/scic/index.html`).
     public func broken(in html: String, page file: String) -> [Broken] {
         var found: [Broken] = []
         let folder = file.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
@@ -51,7 +51,7 @@ public struct GeneratedLinks: Sendable {
     }
 
     /// The root-relative target of a plain link starting with the page's root prefix
-    /// (`../../fiches/` from a page two folders deep → `fiches/`), or nil when the link needs the
+    /// (`../../guides/` from a page two folders deep → `guides/`), or nil when the link needs the
     /// full treatment (dots, queries, anchors, escapes, schemes).
     static func fromRoot(_ link: String, root: [UInt8]) -> String? {
         var utf8 = link.utf8[...]

@@ -1,6 +1,5 @@
 /// A reference to one published item of the site.
 public enum ItemRef: Sendable, Hashable {
-    case fiche(Int)
     /// An item of `Site.collections[collection]`.
     case item(collection: Int, index: Int)
 }
@@ -15,7 +14,7 @@ public struct NavLink: Sendable, Hashable {
     }
 }
 
-/// A listing page (possibly over several pages): a collection, a type, a theme, a region.
+/// A listing page (possibly over several pages): a collection, a group, a value of a field.
 public struct Listing: Sendable {
     public let url: String
     public let title: String

@@ -38,13 +38,17 @@ public struct PageContext: Sendable {
     /// Records that the page chose what it shows by a derived value (an order, related items).
     func reads(_ value: DerivedValue) { log?.value(value) }
 
-    /// The menu's entries before and after those of the declared collections (`navigation: true`).
-    static let navigation: [NavLink] = [NavLink("Accueil", ""), NavLink("Fiches", "fiches/")]
-    static let navigationEnd: [NavLink] = [NavLink("Thèmes", "themes/"), NavLink("Régions", "regions/")]
+    /// The menu's first entry, before those of the collections and site-wide listings (`navigation: true`).
+    static let navigation: [NavLink] = [NavLink("Accueil", "")]
 
-    /// Feeds every page announces in `<head>`: the fiches', and the agenda's newly announced events.
+    /// Feeds every page announces in `<head>`: those of the collections declared with
+    /// `feed: {head: true}`, and the agenda's newly announced events.
     var siteFeeds: [[String: Any]] {
-        var feeds: [[String: Any]] = [["title": "Fiches nouvelles et mises à jour", "url": "fiches/atom.xml", "type": "application/atom+xml"]]
+        var feeds: [[String: Any]] = site.collections.compactMap { collection in
+            let schema = collection.schema
+            guard schema.publishing.feedHead, let title = schema.publishing.feedTitle else { return nil }
+            return ["title": title, "url": schema.publishedPrefix + "atom.xml", "type": "application/atom+xml"]
+        }
         if let agenda = site.calendarCollection?.schema.label {
             feeds.append([
                 "title": "\(agenda) : événements nouvellement annoncés", "url": AgendaFeeds.atomFile(site), "type": "application/atom+xml",
@@ -131,20 +135,8 @@ public struct PageContext: Sendable {
     }
 
     func rawCard(_ ref: ItemRef) -> [String: Any] {
-        let config = site.config
         if let log { log.card(site.path(of: ref)) }
         switch ref {
-        case .fiche(let index):
-            let fiche = site.fiches[index]
-            var meta = config.label("fiche_types", fiche.type)
-            if !fiche.regions.isEmpty {
-                meta += " · " + fiche.regions.map { config.label("regions", $0) }.joined(separator: ", ")
-            }
-            return [
-                "title": fiche.title, "url": fiche.entry.url, "summary": fiche.summary, "kindLabel": "Fiche",
-                "kind": "fiche", "dateLabel": "Mise à jour le " + French.date(fiche.updated),
-                "dateISO": fiche.updated.iso, "meta": meta,
-            ]
         case .item(let collection, let index):
             if collection == site.calendar { return eventCard(index) }
             return itemCard(collection: collection, index: index)
@@ -176,10 +168,8 @@ public struct PageContext: Sendable {
 
     func home() -> [String: Any] {
         var context = common(url: "", title: site.config.title, description: site.config.description, kind: "home")
-        reads(.order(BuiltinKinds.fiches))
         if let schema = site.calendarCollection?.schema { reads(.order(schema.id)) }
         let upcoming = site.events.indices.filter { site.events[$0].isUpcoming(today: site.today) }.prefix(5)
-        context["latestFiches"] = site.fiches.indices.prefix(6).map { card(.fiche($0)) }
         context["nextEvents"] = site.calendar.map { calendar in upcoming.map { card(.item(collection: calendar, index: $0)) } } ?? []
         context["hasNextEvents"] = !upcoming.isEmpty
         context["collections"] = latestOfCollections()
@@ -190,43 +180,6 @@ public struct PageContext: Sendable {
                 context["map"] = collectionMap(collection: index, root: context["root"] as? String ?? "")
             }
         }
-        return context
-    }
-
-    func fiche(_ index: Int) -> [String: Any] {
-        let fiche = site.fiches[index]
-        let entry = fiche.entry
-        readsItem(entry.relativePath)
-        reads(.related(entry.relativePath))
-        let config = site.config
-        let typeLabel = config.label("fiche_types", fiche.type)
-        var context = common(
-            url: entry.url, title: fiche.title, description: fiche.summary, kind: "fiche",
-            breadcrumbs: [NavLink("Fiches", "fiches/"), NavLink(typeLabel, "fiches/\(fiche.type)/")])
-        let body = site.bodies[entry.relativePath]
-        let toc = (body?.headings ?? []).filter { $0.level <= 3 }
-        let attachments: [[String: Any]] = fiche.attachments.map {
-            [
-                "title": $0.title, "url": entry.url + Escape.urlPath($0.file), "ext": $0.kind, "size": French.fileSize($0.size),
-                "absoluteUrl": config.baseURL + entry.url + Escape.urlPath($0.file),
-            ]
-        }
-        let related = site.related[index].map { card(.fiche($0)) }
-        context["fiche"] = [
-            "title": fiche.title, "summary": fiche.summary, "body": body?.html ?? "",
-            "updatedISO": fiche.updated.iso, "updatedLabel": French.date(fiche.updated),
-            "typeLabel": typeLabel, "typeUrl": "fiches/\(fiche.type)/",
-            "themes": termLinks("themes", fiche.themes, prefix: "themes/"), "hasThemes": !fiche.themes.isEmpty,
-            "regions": termLinks("regions", fiche.regions, prefix: "regions/"), "hasRegions": !fiche.regions.isEmpty,
-            "authors": fiche.authors, "hasAuthors": !fiche.authors.isEmpty,
-            "toc": toc.map { ["level": $0.level, "id": $0.id, "text": $0.text, "isSub": $0.level > 2] },
-            "hasToc": toc.count >= 2,
-            "attachments": attachments, "hasAttachments": !attachments.isEmpty,
-            "related": related, "hasRelated": !related.isEmpty,
-        ] as [String: Any]
-        addBacklinks(&context, path: entry.relativePath)
-        addEditableDocument(&context, entry: entry)
-        PageContext.markContacts(&context, body: body?.html ?? "")
         return context
     }
 

@@ -8,7 +8,7 @@
 /// - `cards`: items whose card the page shows (title, address, fields: no body);
 /// - `items`: items whose whole content the page shows (fields and body);
 /// - `values`: derived values of the whole site the page chose items by (the order of a
-///   collection, the related fiches of an item).
+///   collection, the related items of an item).
 public struct PageReads: Sendable, Equatable {
     public var cards: [String] = []
     public var items: [String] = []
@@ -51,26 +51,19 @@ extension Site {
     /// The source path of the item a reference names.
     public func path(of ref: ItemRef) -> String {
         switch ref {
-        case .fiche(let index): return fiches[index].entry.relativePath
         case .item(let collection, let index): return collections[collection].items[index].entry.relativePath
         }
     }
 
     /// The paths of a collection's published items, in listing order.
     func orderedPaths(of id: String) -> [String] {
-        switch id {
-        case BuiltinKinds.fiches: return fiches.map(\.entry.relativePath)
-        default: return collections.first { $0.schema.id == id }?.items.map(\.entry.relativePath) ?? []
-        }
+        collections.first { $0.schema.id == id }?.items.map(\.entry.relativePath) ?? []
     }
 
     /// The published items of a collection, in listing order: the one way for a feature to read
     /// the items of another collection by its id (the newsletter's sections, `Digest`).
     public func orderedEntries(of id: String) -> [Entry] {
-        switch id {
-        case BuiltinKinds.fiches: return fiches.map(\.entry)
-        default: return collections.first { $0.schema.id == id }?.items.map(\.entry) ?? []
-        }
+        collections.first { $0.schema.id == id }?.items.map(\.entry) ?? []
     }
 }
 
@@ -79,11 +72,13 @@ extension Site {
 final class DerivedFingerprints {
     let site: Site
     private var known: [DerivedValue: Int] = [:]
-    private lazy var ficheIndex: [String: Int] = {
-        var index: [String: Int] = [:]
-        index.reserveCapacity(site.fiches.count)
-        for (position, fiche) in site.fiches.enumerated() { index[fiche.entry.relativePath] = position }
-        return index
+    /// Item path → its place, for the collections with related items.
+    private lazy var relatedPlaces: [String: (collection: Int, index: Int)] = {
+        var places: [String: (collection: Int, index: Int)] = [:]
+        for (collection, published) in site.collections.enumerated() where published.related != nil {
+            for (index, item) in published.items.enumerated() { places[item.entry.relativePath] = (collection, index) }
+        }
+        return places
     }()
 
     let plan: SitePlan?
@@ -105,8 +100,9 @@ final class DerivedFingerprints {
         case .order(let id):
             for path in site.orderedPaths(of: id) { hasher.combine(path) }
         case .related(let path):
-            if let index = ficheIndex[path] {
-                for other in site.related[index] { hasher.combine(site.fiches[other].entry.relativePath) }
+            if let place = relatedPlaces[path], let related = site.collections[place.collection].related, place.index < related.count {
+                let items = site.collections[place.collection].items
+                for other in related[place.index] { hasher.combine(items[other].entry.relativePath) }
             } else {
                 hasher.combine(-1)
             }

@@ -61,20 +61,11 @@ extension Site {
     /// The declarations of the collections the site has items of (or declares), each once.
     var schemas: [CollectionSchema] {
         var seen: Set<String> = []
-        var result: [CollectionSchema] = []
-        let firsts = [fiches.first?.entry, events.first?.entry].compactMap { $0?.collection }
-        // Each list of the site holds the items of one collection: its first item tells which.
-        for schema in firsts + collections.map(\.schema) where seen.insert(schema.id).inserted { result.append(schema) }
-        return result
+        return collections.map(\.schema).filter { seen.insert($0.id).inserted }
     }
 
     /// The published items of the given collections, in the site's order.
     func publishedEntries(of ids: Set<String>) -> [Entry] {
-        var result: [Entry] = []
-        func wanted(_ first: Entry?) -> Bool { first.map { ids.contains($0.collection.id) } ?? false }
-        if wanted(fiches.first?.entry) { result += fiches.map(\.entry) }
-        if wanted(events.first?.entry) { result += events.map(\.entry) }
-        for collection in collections where ids.contains(collection.schema.id) { result += collection.items.map(\.entry) }
-        return result
+        collections.filter { ids.contains($0.schema.id) }.flatMap { $0.items.map(\.entry) }
     }
 }

@@ -22,7 +22,7 @@ public struct TemplateSet: Sendable {
         self.sources = sources
     }
 
-    public static let required = ["base", "home", "fiche", "event", "page", "list", "terms", "share", "recherche", "404"]
+    public static let required = ["base", "home", "event", "page", "list", "terms", "share", "recherche", "404"]
 
     /// swift-mustache's own HTML escaping walks characters through a dictionary and was a
     /// fifth of the build; every template is parsed with this faster, equivalent escaping.

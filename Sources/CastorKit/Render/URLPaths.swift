@@ -1,4 +1,4 @@
-/// Root-relative page addresses (`fiches/structures-juridiques/scic/`) and the relative links
+/// Root-relative page addresses (`guides/statuts/scic/`) and the relative links
 /// between them, so the site works under any sub-path and straight from disk.
 public enum URLPaths {
     /// The prefix from a page to the site root: `./`, `../`, `../../`.
@@ -32,7 +32,7 @@ public enum URLPaths {
         baseURL + path
     }
 
-    /// The HTML file that holds a folder address: `fiches/` → `fiches/index.html`.
+    /// The HTML file that holds a folder address: `guides/` → `guides/index.html`.
     public static func file(for pageURL: String) -> String {
         pageURL + "index.html"
     }

@@ -4,7 +4,7 @@ import Foundation
     import Glibc
 #endif
 
-/// `castor new`: a new item of any declared collection (a fiche, an event, an ad…), at the
+/// `castor new`: a new item of any declared collection , at the
 /// right place, with its front matter filled from the collection's declaration (required fields filled or marked « À compléter ») and
 /// a short French body to start from. New items are drafts until the volunteer publishes them.
 public enum Scaffold {
@@ -18,7 +18,7 @@ public enum Scaffold {
     public struct Request: Sendable {
         /// The declared collection the item belongs to.
         public var collection: CollectionSchema
-        /// The sub-folder, a value of the collection's `groups` list (the fiche type).
+        /// The sub-folder, a value of the collection's `groups` list .
         public var group: String?
         public var title: String
         /// The file name without `.md`; made from the title when nil.
@@ -70,7 +70,7 @@ public enum Scaffold {
 
     /// A file ready to be written.
     public struct Draft: Sendable {
-        /// Path under the content folder (`fiches/boite-a-outils/metaplan.md`).
+        /// Path under the content folder (`<folder>/<group>/<slug>.md`).
         public let relativePath: String
         public let text: String
         /// Set when the title's name was taken and a number was added.
@@ -87,7 +87,7 @@ public enum Scaffold {
     /// Prepares the file; nothing is written.
     public static func draft(_ request: Request, config: SiteConfig, contentRoot: String) throws(Refusal) -> Draft {
         let title = request.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !title.isEmpty else { throw Refusal(message: "le titre est vide", hint: "écrivez le titre entre guillemets : castor new fiche boite-a-outils \"Mon titre\"") }
+        guard !title.isEmpty else { throw Refusal(message: "le titre est vide", hint: "écrivez le titre entre guillemets : castor new \(request.collection.id) \"Mon titre\"") }
         let collection = request.collection
         let usage = "castor new \(Slug.make(collection.singular))"
         if let region = request.region {
@@ -262,7 +262,7 @@ public enum Scaffold {
         case .terms(let vocabulary):
             return ["\(key): []  # facultatif, parmi : \(choices(vocabulary, config: config))"]
         case .textList: return ["\(key): []  # facultatif, par exemple [\(example.map(quoted) ?? "\"Prénom Nom\", \"Association\"")]"]
-        case .attachments: return ["# \(key): la fiche doit alors être un dossier, voir le guide (pièces jointes)"]
+        case .attachments: return ["# \(key): le contenu doit alors être un dossier, voir le guide (pièces jointes)"]
         case .date: return ["# \(key): \(example ?? request.today.adding(days: 90).iso)  # facultatif (\(label))"]
         case .dateOrDateTime: return ["# \(key): \(example ?? "2027-05-12T17:00")  # facultatif (\(label))"]
         case .url: return ["# \(key): \(example ?? "https://exemple.org/")  # facultatif (\(label))"]
@@ -275,37 +275,15 @@ public enum Scaffold {
         }
     }
 
-    /// The body to start from: the declared `starter`, else one per kind with dedicated code
-    /// (`BuiltinKinds`, until issue 12 declares them), a plain one for any other collection.
+    /// The body to start from: the declared `starter`, else a plain one.
     static func body(for collection: CollectionSchema) -> String {
         if let starter = collection.publishing.starter {
             // « À compléter » in the declared text is the one `castor check` looks for.
             return starter.hasSuffix("\n") ? starter : starter + "\n"
         }
-        switch collection.id {
-        case BuiltinKinds.fiches:
-            return """
-                \(placeholder) : présentez le sujet en quelques phrases, pour qui et pour quoi.
+        return """
+            \(placeholder) : le texte de la page (\(collection.singular.lowercased())).
 
-                ## L'essentiel
-
-                - Premier point à retenir.
-                - Deuxième point.
-
-                ## En pratique
-
-                Les étapes, les chiffres utiles, les pièges à éviter.
-
-                ## Pour aller plus loin
-
-                Des liens vers les fiches voisines (voir le guide, partie 8) et des références précises.
-
-                """
-        default:
-            return """
-                \(placeholder) : le texte de la page (\(collection.singular.lowercased())).
-
-                """
-        }
+            """
     }
 }

@@ -24,14 +24,14 @@ public enum CollectionDeclarations {
 
     /// `load`, with the position of each collection's declaration (for later messages).
     static func read(yaml text: String, file: String, vocabularies: Set<String>?)
-        -> (collections: [CollectionSchema]?, diagnostics: [Diagnostic], positions: [String: SourcePosition])
+        -> (collections: [CollectionSchema]?, diagnostics: [Diagnostic], positions: [String: SourcePosition], siteListings: [SiteListingPage])
     {
         let tree: YAMLTree?
         do {
             tree = try YAMLReader.read(text, lineOffset: 0)
         } catch {
             let message = error.message.replacingOccurrences(of: "en-tête YAML", with: "YAML").replacingOccurrences(of: "dans l'en-tête", with: "dans le fichier")
-            return (nil, [.error(file, error.position, message, hint: error.hint)], [:])
+            return (nil, [.error(file, error.position, message, hint: error.hint)], [:], [])
         }
         var reader = Reader(file: file, vocabularies: vocabularies)
         let collections = reader.read(tree)
@@ -40,13 +40,13 @@ public enum CollectionDeclarations {
         if case .map(let top, _)? = tree, case .map(let declared, _)? = top.first(where: { $0.key == "collections" })?.value {
             for entry in declared { positions[entry.key] = entry.keyPosition }
         }
-        return (diagnostics.contains { $0.severity == .error } ? nil : collections, diagnostics, positions)
+        return (diagnostics.contains { $0.severity == .error } ? nil : collections, diagnostics, positions, reader.siteListings)
     }
 
     /// The error for a content folder without collections.yml.
     public static func missingFile(_ file: String) -> Diagnostic {
         .error(file, .unknown, "fichier des collections manquant : Castor ne sait pas quelles sortes de contenu lire",
-            hint: "créez \(fileName) à côté de site.yml (copiez celui du dépôt de Castor, content/\(fileName)) ; il déclare les fiches, l'agenda, les annonces et les pages")
+            hint: "créez \(fileName) à côté de site.yml (copiez celui du dépôt de Castor, content/\(fileName)) ; il déclare les sortes de contenu du site")
     }
 
     /// The collection a command-line name stands for: its id, its folder, or its singular
@@ -70,6 +70,9 @@ public enum CollectionDeclarations {
         var diagnostics: [Diagnostic] = []
         /// The `collection:` of reference fields, checked once every collection is read.
         var referenceTargets: [ReferenceTarget] = []
+        /// The top-level `site_listings:` (`SiteListingPage`), and where collections name one.
+        var siteListings: [SiteListingPage] = []
+        var siteListingUses: [(vocabulary: String, position: SourcePosition, collection: String)] = []
 
         mutating func error(_ position: SourcePosition, _ message: String, hint: String? = nil) {
             diagnostics.append(.error(file, position, message, hint: hint))
@@ -89,14 +92,15 @@ public enum CollectionDeclarations {
                     hint: "voir l'exemple de docs/contenu.md (partie « Ajouter ou modifier une sorte de contenu »)")
                 return []
             }
-            unknownKeys(top, known: ["collections"], context: "en tête du fichier")
+            unknownKeys(top, known: ["site_listings", "collections"], context: "en tête du fichier")
+            if let pages = top.first(where: { $0.key == "site_listings" }) { siteListings = siteListingPages(pages) }
             guard let list = top.first(where: { $0.key == "collections" }) else {
                 error(SourcePosition(line: 1, column: 1), "« collections: » manquant", hint: "déclarez les collections sous une ligne « collections: »")
                 return []
             }
             guard case .map(let declared, _) = list.value, !declared.isEmpty else {
                 error(list.value.position, "« collections » doit associer un identifiant à chaque collection",
-                    hint: "par exemple :\ncollections:\n  fiches:\n    label: Fiches\n    …")
+                    hint: "par exemple :\ncollections:\n  ressources:\n    label: Ressources\n    …")
                 return []
             }
             var collections: [CollectionSchema] = []
@@ -121,6 +125,14 @@ public enum CollectionDeclarations {
                 if let collection = collection(entry) { collections.append(collection) }
             }
             checkReferenceTargets(declared: declared.map(\.key), valid: collections)
+            checkSiteListingUses()
+            for page in siteListings {
+                if let owner = prefixes[page.url] {
+                    error(top.first { $0.key == "site_listings" }?.keyPosition ?? .unknown,
+                        "« site_listings » : les pages de « \(page.vocabulary) » et la collection « \(owner) » sont à la même adresse : « \(page.url) »",
+                        hint: "changez le préfixe (« prefix ») de la collection « \(owner) »")
+                }
+            }
             checkDigestSources(declared: declared.map(\.key), valid: collections)
             return collections
         }

@@ -5,9 +5,9 @@
 public struct CollectionDigest: Sendable, Hashable {
     /// One automatic section of every issue.
     public struct Section: Sendable, Hashable {
-        /// Its name in the issue's `skip` field (`fiches`), unique in the declaration.
+        /// Its name in the issue's `skip` field (`agenda`), unique in the declaration.
         public let id: String
-        /// Its French heading (« Fiches nouvelles ou mises à jour »).
+        /// Its French heading (« Prochains rendez-vous »).
         public let title: String
         /// The collection it draws from, and the date field that decides what is new.
         public let collection: String
@@ -49,7 +49,7 @@ public struct CollectionDigest: Sendable, Hashable {
 
     static let keys = ["date", "number", "skip", "first_days", "sections"]
     static let sectionKeys = ["id", "title", "collection", "field", "upcoming_days", "where", "limit"]
-    static let example = "digest: {date: date, skip: sans, sections: [{id: fiches, title: Fiches mises à jour, collection: fiches, field: updated}]}"
+    static let example = "digest: {date: date, skip: sans, sections: [{id: nouveautes, title: Nouveautés, collection: ressources, field: updated}]}"
     public static let defaultLimit = 12
     public static let defaultFirstDays = 90
 }
@@ -138,7 +138,7 @@ extension CollectionDeclarations.Reader {
 
     /// One section as written (its collection and field are checked later); nil after reporting.
     mutating func digestSection(_ item: YAMLTree, collection id: String) -> CollectionDigest.Section? {
-        let example = "{id: fiches, title: Fiches mises à jour, collection: fiches, field: updated}"
+        let example = "{id: nouveautes, title: Nouveautés, collection: ressources, field: updated}"
         guard case .map(let entries, let position) = item else {
             error(item.position, "une section de « digest » s'écrit avec des clés", hint: "par exemple : \(example)")
             return nil

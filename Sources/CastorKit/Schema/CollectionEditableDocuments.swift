@@ -1,8 +1,7 @@
 /// `odt:` in a collection's declaration: its items (or those of some of its groups) get an
 /// editable OpenDocument text made from their Markdown (`EditableDocuments`), offered on their page.
 ///
-/// Unlike the other publishing keys, this one works for every collection, the four with
-/// dedicated code included: it adds a file and a link, and changes nothing of their pages' layout.
+/// It adds a file and a link, and changes nothing of the pages' layout.
 public struct EditableDocumentDeclaration: Sendable, Hashable {
     /// The link's text on the page.
     public static let defaultLabel = "Télécharger en .odt (modifiable)"

@@ -1,7 +1,7 @@
 /// The declaration keys that shape a collection's listings beyond `listings` itself:
-/// `listing_paths` (the address segment of a listing: `annonces/categories/…` rather than
-/// `annonces/category/…`), `site_listings` (the items also go on the site-wide page of a value,
-/// `regions/<value>/`), and `feed: {per_value}` (a feed per value).
+/// `listing_paths` (the address segment of a listing, rather than the field's name),
+/// `site_listings` (the items also go on the site-wide page of a value, `regions/<value>/`,
+/// declared at the top of the file: `SiteListingPage`), and `feed: {per_value}` (a feed per value).
 extension CollectionDeclarations.Reader {
     /// The fields of the vocabularies named by `entry` (each one of `listings`); nil when one is
     /// not (reported).
@@ -30,7 +30,7 @@ extension CollectionDeclarations.Reader {
     /// Reads `listing_paths` and `site_listings` into `result`; false when
     /// one is wrong (reported).
     mutating func listingKeys(
-        _ values: [String: YAMLTree.Entry], listings: [(vocabulary: String, field: String)], collection id: String,
+        _ values: [String: YAMLTree.Entry], listings: [(vocabulary: String, field: String)], fields: [FieldSpec], collection id: String,
         into result: inout CollectionPublishing
     ) -> Bool {
         let before = diagnostics.count
@@ -63,9 +63,20 @@ extension CollectionDeclarations.Reader {
         }
         if let entry = values["site_listings"] {
             if let names = list(entry.value) {
-                for name in names where !listings.contains(where: { $0.vocabulary == name }) {
-                    error(entry.value.position, "« site_listings » : « \(name) » n'est pas dans « listings » de la collection « \(id) »",
-                        hint: "les pages communes (regions/…) reprennent les listes de « listings » : ajoutez « \(name) » à « listings »")
+                for name in names {
+                    let onList = fields.contains { field in
+                        switch field.type {
+                        case .term(let vocabulary), .terms(let vocabulary): return vocabulary == name
+                        default: return false
+                        }
+                    }
+                    if onList {
+                        // Checked once the top-level `site_listings:` is read (`checkSiteListingUses`).
+                        siteListingUses.append((name, entry.value.position, id))
+                    } else {
+                        error(entry.value.position, "« site_listings » : aucun champ de « \(id) » ne prend ses valeurs dans la liste « \(name) »",
+                            hint: "déclarez un champ de type term ou terms avec « vocabulary: \(name) », ou retirez « \(name) » de « site_listings »")
+                    }
                 }
                 result.siteListings = names
             } else {

@@ -1,8 +1,7 @@
-/// How the generic renderer publishes a declared collection (issue 12, stage 2a): the keys of
+/// How the generic renderer publishes a declared collection (issue 12): the keys of
 /// its declaration in collections.yml beyond where its files are and which fields they have.
 /// Every key here is read by the generic renderer (`SitePlan`, `PageContext`, `Feeds`,
-/// `SearchIndex`); the four kinds with dedicated code (`BuiltinKinds`) ignore them, but for
-/// `odt` (`EditableDocumentDeclaration`), which works for every collection.
+/// `SearchIndex`).
 public struct CollectionPublishing: Sendable, Hashable {
     /// `order: {field, direction}`: the listings' order, ties by title. Without it: by title.
     public struct Order: Sendable, Hashable {
@@ -59,6 +58,20 @@ public struct CollectionPublishing: Sendable, Hashable {
     public var starter: String?
     /// `digest: {date, skip, sections}`: each item is a newsletter issue (`CollectionDigest`).
     public var digest: CollectionDigest?
+    /// `related: {field, limit}`: related items on each item's page (`RelatedSpec`).
+    public var related: RelatedSpec?
+    /// `card_format`: how cards say their date and fields (`CardFormat`).
+    public var cardFormat = CardFormat()
+    /// `latest`: how many items the home page shows (`collections.<id>.latest`).
+    public var latest = 5
+    /// `group_empty`: what a group's listing (`<prefix><group>/`) says without items (`CollectionTexts`).
+    public var groupEmpty: String?
+    /// `feed: {head: true}`: every page announces the feed in `<head>`; `feed: {authors}`: the
+    /// text_list field of the entries' authors (`CollectionFeedOptions`).
+    public var feedHead = false
+    public var feedAuthors: String?
+    /// `search: {groups: true}`: one search type per group of a grouped collection.
+    public var searchGroups = false
 
     public init() {}
 
@@ -75,6 +88,8 @@ public struct CollectionPublishing: Sendable, Hashable {
             && a.editableDocuments == b.editableDocuments && a.map == b.map && a.lifecycle == b.lifecycle
             && a.contactPlaceholder == b.contactPlaceholder && a.listingPaths == b.listingPaths && a.feedPerValue == b.feedPerValue
             && a.siteListings == b.siteListings && a.intro == b.intro && a.menuLabel == b.menuLabel && a.starter == b.starter && a.calendar == b.calendar && a.digest == b.digest
+            && a.related == b.related && a.cardFormat == b.cardFormat && a.latest == b.latest && a.groupEmpty == b.groupEmpty
+            && a.feedHead == b.feedHead && a.feedAuthors == b.feedAuthors && a.searchGroups == b.searchGroups
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -102,11 +117,19 @@ public struct CollectionPublishing: Sendable, Hashable {
         hasher.combine(starter)
         hasher.combine(calendar)
         hasher.combine(digest)
+        hasher.combine(related)
+        hasher.combine(cardFormat)
+        hasher.combine(latest)
+        hasher.combine(groupEmpty)
+        hasher.combine(feedHead)
+        hasher.combine(feedAuthors)
+        hasher.combine(searchGroups)
     }
 
     static let keys = [
         "order", "pagination", "listings", "card", "feed", "search", "navigation", "footer", "stale", "table", "export", "stats", "odt", "map",
         "lifecycle", "contact_placeholder", "listing_paths", "site_listings", "intro", "starter", "menu_label", "calendar", "digest",
+        "related", "card_format", "latest", "group_empty",
     ]
 }
 
@@ -221,8 +244,9 @@ extension CollectionDeclarations.Reader {
                 valid = false
             }
         }
-        if let entry = values["feed"], let map = subKeys(entry, known: ["title", "per_value"], example: "feed: {title: Nouveautés}") {
+        if let entry = values["feed"], let map = subKeys(entry, known: ["title", "per_value", "head", "authors"], example: "feed: {title: Nouveautés}") {
             result.feedTitle = requiredText(map, "title", owner: entry, example: "feed: {title: Nouveautés}")
+            if !feedOptions(map, fields: fields, collection: id, into: &result) { valid = false }
             if let perValue = map["per_value"] {
                 if let fields = listedFields(perValue, listings: result.listings, owner: "« per_value » de « feed »", collection: id) {
                     result.feedPerValue = fields
@@ -231,9 +255,7 @@ extension CollectionDeclarations.Reader {
                 }
             }
         }
-        if let entry = values["search"], let map = subKeys(entry, known: ["label"], example: "search: {label: Adresse utile}") {
-            result.searchLabel = requiredText(map, "label", owner: entry, example: "search: {label: Adresse utile}")
-        }
+        if let entry = values["search"], !searchKey(entry, grouped: values["groups"] != nil, collection: id, into: &result) { valid = false }
         for (key, keyPath) in [("navigation", \CollectionPublishing.navigation), ("footer", \CollectionPublishing.footer)] {
             guard let entry = values[key] else { continue }
             if let flag = entry.value.bool {
@@ -243,11 +265,16 @@ extension CollectionDeclarations.Reader {
                 valid = false
             }
         }
-        if !listingKeys(values, listings: result.listings, collection: id, into: &result) { valid = false }
+        if !listingKeys(values, listings: result.listings, fields: fields, collection: id, into: &result) { valid = false }
         if !textKeys(values, collection: id, into: &result) { valid = false }
         if let entry = values["calendar"] { if let spec = calendar(entry, fields: fields, collection: id) { result.calendar = spec } else { valid = false } }
         if let entry = values["lifecycle"] { if let rule = lifecycle(entry, fields: fields, collection: id) { result.lifecycle = rule } else { valid = false } }
         if let entry = values["stale"] { if let rule = staleRule(entry, fields: fields, collection: id) { result.stale = rule } else { valid = false } }
+        if let entry = values["related"] { if let spec = related(entry, fields: fields, collection: id) { result.related = spec } else { valid = false } }
+        if let entry = values["card_format"] {
+            if let format = cardFormat(entry, grouped: values["groups"] != nil, collection: id) { result.cardFormat = format } else { valid = false }
+        }
+        if !latestCount(values, into: &result) { valid = false }
         result.digest = digest(values, fields: fields, collection: id, valid: &valid)
         if !databaseKeys(values, fields: fields, collection: id, into: &result) { valid = false }
         if !editableDocuments(values, grouped: values["groups"] != nil, collection: id, declaration: &result.editableDocuments) { valid = false }

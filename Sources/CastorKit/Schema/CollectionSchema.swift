@@ -4,17 +4,17 @@ public struct CollectionSchema: Sendable, Hashable {
     public enum Layout: Sendable, Hashable {
         /// `<folder>/<slug>.md` or `<folder>/<slug>/index.md`.
         case flat
-        /// `<folder>/<group>/<slug>.md`, where `<group>` is a slug of a vocabulary (fiche types).
+        /// `<folder>/<group>/<slug>.md`, where `<group>` is a slug of a vocabulary .
         case grouped(vocabulary: String)
     }
 
-    /// Identifier (`fiches`), the key of the declaration in collections.yml.
+    /// Identifier (`agenda`), the key of the declaration in collections.yml.
     public let id: String
     /// The folder of its files under `content/` (the id unless declared otherwise).
     public let folder: String
-    /// French plural label (« Fiches »).
+    /// French plural label (« Agenda »).
     public let label: String
-    /// French singular label (« Fiche »).
+    /// French singular label (« Événement »).
     public let singular: String
     public let layout: Layout
     public let fields: [FieldSpec]
@@ -28,7 +28,7 @@ public struct CollectionSchema: Sendable, Hashable {
     /// File names its items may not take, beyond the ones every collection reserves.
     public let reservedSlugs: Set<String>
     /// How the generic renderer publishes it (order, pagination, listings, card, feed, search,
-    /// navigation); read only for collections without dedicated code (`BuiltinKinds`).
+    /// navigation, related items…).
     public var publishing = CollectionPublishing()
 
     public init(
@@ -55,7 +55,7 @@ public struct CollectionSchema: Sendable, Hashable {
 
     public func field(_ key: String) -> FieldSpec? { fields.first { $0.key == key } }
 
-    /// The root-relative folder its items are published under (`fiches/`, `` for pages).
+    /// The root-relative folder its items are published under (`agenda/`, `` for the root).
     public var publishedPrefix: String {
         if let urlPrefix { return urlPrefix }
         return id + "/"

@@ -1,7 +1,8 @@
 /// The texts a declaration gives its collection: `intro` (the first sentence of its listing),
 /// `contact_placeholder` (what stands for a contact in its items' texts, « [contact sur
-/// l'annonce] »), `starter` (the body `castor new` writes in a new item) and `menu_label` (its
-/// entry in the main menu, with `navigation: true`).
+/// l'annonce] »), `starter` (the body `castor new` writes in a new item), `menu_label` (its
+/// entry in the main menu, with `navigation: true`) and `group_empty` (what the listing of a
+/// group, `<prefix><group>/`, says when the group has no item).
 extension CollectionDeclarations.Reader {
     /// Reads them into `result`; false when one is not a text (reported).
     mutating func textKeys(_ values: [String: YAMLTree.Entry], collection id: String, into result: inout CollectionPublishing) -> Bool {
@@ -11,6 +12,7 @@ extension CollectionDeclarations.Reader {
             ("contact_placeholder", \.contactPlaceholder, "contact_placeholder: \"[contact sur l'annonce]\""),
             ("starter", \.starter, "starter: |\n      À compléter : le texte."),
             ("menu_label", \.menuLabel, "menu_label: Annonces"),
+            ("group_empty", \.groupEmpty, "group_empty: Rien dans ce type pour le moment."),
         ]
         for (key, path, example) in keys {
             guard let entry = values[key] else { continue }

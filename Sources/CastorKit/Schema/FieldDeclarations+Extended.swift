@@ -57,7 +57,7 @@ extension CollectionDeclarations.Reader {
     mutating func referenceType(
         _ values: [String: YAMLTree.Entry], owner: String, source: String, many: Bool, at position: SourcePosition
     ) -> FieldType? {
-        let example = "collection: fiches"
+        let example = "collection: ressources"
         guard let entry = values["collection"] else {
             error(position, "\(owner) est de type \(many ? "references" : "reference") mais n'indique pas la collection visée (« collection »)",
                 hint: "ajoutez par exemple « \(example) » (un identifiant de collections.yml)")

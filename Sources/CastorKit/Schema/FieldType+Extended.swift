@@ -39,7 +39,7 @@ public struct NumberRule: Sendable, Hashable {
 /// `type: reference` / `references`: items of the collection `collection`, written by their
 /// slug (`scic`) or, when two items share it, by their path inside the collection's folder
 /// without `.md` (`structures-juridiques/scic`). `group` restricts the items to one group of
-/// a grouped collection (one fiche type); `backlinks` is the heading under which the target's
+/// a grouped collection (one group); `backlinks` is the heading under which the target's
 /// page lists the items that name it; `inverse` is the field of the target that should name
 /// this item back (`castor check` warns when it does not).
 public struct ReferenceRule: Sendable, Hashable {

@@ -32,8 +32,10 @@ public struct SearchIndex: Sendable {
         let label: String
         /// Root-relative prefix of its documents' addresses.
         let prefix: String
-        /// The declared collection (`Site.collections`) it holds, for those without dedicated code.
-        var collection: Int? = nil
+        /// The collection (`Site.collections`) it holds.
+        let collection: Int
+        /// With `search: {groups: true}`: the group of the collection it holds.
+        var group: String? = nil
         var start = 0
         var end = 0
     }
@@ -85,11 +87,17 @@ public struct SearchIndex: Sendable {
     public init(site: Site, log readLog: ReadLog? = nil) {
         let config = site.config
         // 1. Documents, grouped by type.
-        var types: [DocType] = config.vocabulary("fiche_types").map {
-            DocType(slug: $0.key, label: $0.value, prefix: "fiches/\($0.key)/")
-        }
-        // Declared collections with `search: {label}`: one type each, labelled as declared.
+        var types: [DocType] = []
+        // Collections with `search: {label}`: one type each, labelled as declared; with
+        // `search: {groups: true}`, one type per group, under the group's label.
         for (index, collection) in site.collections.enumerated() {
+            let schema = collection.schema
+            if schema.publishing.searchGroups, case .grouped(let vocabulary) = schema.layout {
+                for (slug, label) in config.vocabulary(vocabulary) {
+                    types.append(DocType(slug: slug, label: label, prefix: schema.publishedPrefix + slug + "/", collection: index, group: slug))
+                }
+                continue
+            }
             guard let label = collection.schema.publishing.searchLabel else { continue }
             types.append(DocType(slug: collection.schema.id, label: label, prefix: collection.schema.publishedPrefix, collection: index))
         }
@@ -106,46 +114,42 @@ public struct SearchIndex: Sendable {
                     placeholder: entry.collection.publishing.contactPlaceholder))
         }
         if let readLog {
-            readLog.value(.order(BuiltinKinds.fiches))
             for collection in site.collections { readLog.value(.order(collection.schema.id)) }
         }
         for (typeIndex, type) in types.enumerated() {
             types[typeIndex].start = documents.count
-            if let collection = type.collection {
-                // The type's label, then the labels of the item's term fields.
-                let schema = site.collections[collection].schema
-                for (itemIndex, item) in site.collections[collection].items.enumerated() {
-                    var labels = [type.label]
-                    var regions: [String] = []
-                    for field in schema.fields {
-                        switch field.type {
-                        case .term(let vocabulary), .terms(let vocabulary):
-                            let slugs = item.terms(field.key)
-                            labels += slugs.map { config.label(vocabulary, $0) }
-                            if vocabulary == "regions" { regions += slugs }
-                        default: continue
-                        }
+            let collection = type.collection
+            // The type's label, then the labels of the item's term fields; the titles of its
+            // attachments; its themes and regions for the search page's filters.
+            let schema = site.collections[collection].schema
+            for (itemIndex, item) in site.collections[collection].items.enumerated() {
+                if let group = type.group, item.entry.group != group { continue }
+                var labels = [type.label]
+                var themes: [String] = []
+                var regions: [String] = []
+                var attachments: [String] = []
+                for field in schema.fields {
+                    switch field.type {
+                    case .term(let vocabulary), .terms(let vocabulary):
+                        let slugs = item.terms(field.key)
+                        labels += slugs.map { config.label(vocabulary, $0) }
+                        if vocabulary == "regions" { regions += slugs }
+                        if vocabulary == "themes" { themes += slugs }
+                    case .attachments:
+                        if case .attachments(let files)? = item.entry[field.key] { attachments += files.map(\.title) }
+                    default: continue
                     }
-                    var meta = labels.dropFirst().joined(separator: " · ")
-                    if collection == site.calendar {
-                        // An event: its place is searched, its dates are shown.
-                        let event = site.events[itemIndex]
-                        if let location = event.location { labels.append(location) }
-                        meta = PageContext.capitalized(event.frenchDateLabel)
-                    }
-                    add(typeIndex, item.entry, summary: item.summary, labels: labels, meta: meta, regions: regions)
                 }
-                types[typeIndex].end = documents.count
-                continue
-            }
-            switch type.slug {
-            default:
-                for fiche in site.fiches where fiche.type == type.slug {
-                    let labels = [type.label] + fiche.themes.map { config.label("themes", $0) }
-                        + fiche.regions.map { config.label("regions", $0) }
-                    add(typeIndex, fiche.entry, summary: fiche.summary, labels: labels,
-                        attachments: fiche.attachments.map(\.title), themes: fiche.themes, regions: fiche.regions)
+                // A group's type is the item's kind already: no line under the title.
+                var meta = type.group == nil ? labels.dropFirst().joined(separator: " · ") : ""
+                if collection == site.calendar {
+                    // An event: its place is searched, its dates are shown.
+                    let event = site.events[itemIndex]
+                    if let location = event.location { labels.append(location) }
+                    meta = PageContext.capitalized(event.frenchDateLabel)
                 }
+                add(typeIndex, item.entry, summary: item.summary, labels: labels, attachments: attachments, meta: meta,
+                    themes: themes, regions: regions)
             }
             types[typeIndex].end = documents.count
         }

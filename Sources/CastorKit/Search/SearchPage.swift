@@ -5,16 +5,22 @@ extension PageContext {
         let config = site.config
         var context = common(
             url: "recherche/", title: "Recherche",
-            description: "Rechercher dans les fiches, l'agenda, les annonces et les pages du centre de ressources.",
+            description: config.searchDescription ?? config.description,
             kind: "search")
         if var page = context["page"] as? [String: Any] {
             page["isSearch"] = true
             context["page"] = page
         }
-        var types: [[String: Any]] = config.vocabulary("fiche_types").map {
-            ["slug": $0.key, "label": $0.value, "url": "fiches/\($0.key)/"]
-        }
+        var types: [[String: Any]] = []
         for collection in site.collections {
+            let schema = collection.schema
+            // `search: {groups: true}`: a type per group, browsed on the group's listing.
+            if schema.publishing.searchGroups, case .grouped(let vocabulary) = schema.layout {
+                types += config.vocabulary(vocabulary).map {
+                    ["slug": $0.key, "label": $0.value, "url": schema.hasListing ? schema.publishedPrefix + $0.key + "/" : ""]
+                }
+                continue
+            }
             guard let label = collection.schema.publishing.searchLabel else { continue }
             types.append(["slug": collection.schema.id, "label": label, "url": collection.schema.hasListing ? collection.schema.publishedPrefix : ""])
         }

@@ -1,18 +1,10 @@
-/// Where an item sits in the preview's last publication (`LiveSite.itemPlaces`).
-enum ItemPlace {
-    /// Kind 0 is the fiches; a declared collection published by the generic renderer is kind
-    /// `firstCollection` + its index in `Site.collections`.
-    static let firstCollection = 1
-}
-
-/// The preview of the collections the generic renderer publishes (`Site.collections`): an edit
-/// of one of their items takes the same paths as a fiche's (swapped in, put back in order,
-/// pages rendered again when what they read changed), and a whole assembly uses the build's
-/// own functions (`Builder.publishedCollections`, `SitePlan.collectionJobs`).
+/// The preview of the collections (`Site.collections`): an edited item is swapped in, put back
+/// in order, and the pages are rendered again when what they read changed; a whole assembly
+/// uses the build's own functions (`Builder.publishedCollections`, `SitePlan`).
 extension LiveSite {
     /// The declared collections' published items, in order, as `Builder.check` makes them.
     func publishedCollections() -> [PublishedCollection] {
-        let declared = (setup.collections ?? []).filter { !BuiltinKinds.isBuiltin($0) }
+        let declared = setup.collections ?? []
         guard !declared.isEmpty else { return [] }
         let ids = Set(declared.map(\.id))
         let published = orderedPaths.compactMap { path -> Entry? in
@@ -20,5 +12,35 @@ extension LiveSite {
             return entry
         }
         return Builder.publishedCollections(published, collections: declared)
+    }
+}
+
+extension LiveSite {
+    /// Puts the changed items of a collection back in its order (`PublishedCollection.before`,
+    /// ties by path, as `ordered`); true when the order changed.
+    static func reorder(_ collection: inout PublishedCollection, changed: Set<Int>) -> Bool {
+        let order = collection.schema.publishing.order
+        return LiveSite.reorder(
+            &collection.items, changed: changed, key: { PublishedCollection.orderKey($0.entry, order: order) },
+            before: { PublishedCollection.before($0, $1, order: order) })
+    }
+
+    /// Gives each collection declared with `related:` its related items: those it already has
+    /// when `mayChange` says they cannot have changed, else those of the last publication when
+    /// the items' order and values are the same (`PublishedCollection.relatedKey`), else new ones.
+    func relate(_ collections: inout [PublishedCollection], mayChange: (Int) -> Bool) {
+        for index in collections.indices {
+            let collection = collections[index]
+            guard let spec = collection.schema.publishing.related else { continue }
+            if collection.related != nil && !mayChange(index) { continue }
+            let key = PublishedCollection.relatedKey(collection.items, spec: spec)
+            if let last = lastRelated[collection.schema.id], last.key == key {
+                collections[index].related = last.related
+                continue
+            }
+            let related = PublishedCollection.relatedItems(collection.items, spec: spec)
+            lastRelated[collection.schema.id] = (key, related)
+            collections[index].related = related
+        }
     }
 }

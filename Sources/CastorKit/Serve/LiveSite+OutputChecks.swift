@@ -56,7 +56,7 @@ extension LiveSite {
             // Two sources wrote one file: the next publication writes the whole folder again.
             lastPlan = nil
             outputChecksStale = true
-            lastItems = nil
+            assembled = false
             forgetWritten()
         }
     }

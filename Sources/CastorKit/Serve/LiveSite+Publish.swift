@@ -58,7 +58,7 @@ extension LiveSite {
         // The checks of the whole folder (two sources for one file, active content, template
         // assets) read which files the site has, not what pages say: a new plan with the same
         // files (a title edit) needs them only if the extra files' names change too (below).
-        // (A set: an edit that reorders the fiches reorders the jobs, not the files.)
+        // (A set: an edit that reorders a collection reorders the jobs, not the files.)
         let plannedFiles = fast ? lastPlannedFiles : Set(jobs.map(\.file))
         let recheck = full || !changedAssets.isEmpty || outputChecksStale || plannedFiles != lastPlannedFiles
         let links = pageLinks(
@@ -106,7 +106,7 @@ extension LiveSite {
         lastPlannedFiles = plannedFiles
         outputChecksStale = false
         templateAssetsCopied = copies.templateAssets
-        lastItems = assembly.items
+        assembled = true
         lastCollections = site.collections
         lastPlan = plan
         lastBodies = assembly.bodies
@@ -133,7 +133,6 @@ extension LiveSite {
     private struct Assembly {
         let fast: Bool
         let keepPlan: Bool
-        let items: [Fiche]
         let bodies: [String: RenderedMarkdown]
         let site: Site
         let plan: SitePlan
@@ -144,41 +143,27 @@ extension LiveSite {
     private func assemble(full: Bool, config: SiteConfig, steps: inout Steps) -> Assembly {
         // Fast path: no card changed since the last publication (text edits): same order,
         // same plan, same listings; only the changed items are swapped in. Incremental path:
-        // the same items, some cards changed: those are put back in order, the plan and the
-        // related fiches are kept when nothing moved and no grouping field changed.
-        // The items of the declared collections are swapped in the same way, and put back in
-        // their declared order when a card changed.
-        let fast = !cardsChanged && !full && lastItems != nil && lastPlan != nil
-        let incremental = !fast && !full && !membershipChanged && lastItems != nil && lastPlan != nil
+        // the same items, some cards changed: those are put back in their collection's order;
+        // the plan and the related items are kept when nothing moved and no grouping field changed.
+        let fast = !cardsChanged && !full && assembled && lastPlan != nil
+        let incremental = !fast && !full && !membershipChanged && assembled && lastPlan != nil
         reusedPlan = fast
-        var items: [Fiche] = []
         var bodies: [String: RenderedMarkdown]
-        var moved = (fiches: false, others: false)
         var collections = lastCollections
-        if (fast || incremental), let last = lastItems {
-            items = last
+        var moved: Set<Int> = []
+        if fast || incremental {
             bodies = lastBodies
-            var changed: Set<Int> = []
-            var reorderCollections = false
+            var changed: [Int: Set<Int>] = [:]
             for path in pendingEntries {
                 guard let place = itemPlaces[path], let entry = entriesByPath[path] else { continue }
-                switch place.kind {
-                case 0: items[place.index] = Fiche(entry)
-                default:
-                    collections[place.kind - ItemPlace.firstCollection].items[place.index] = Item(entry)
-                    if changedCards.contains(path) { reorderCollections = true }
-                    continue
-                }
-                if changedCards.contains(path) { changed.insert(place.index) }
-            }
-            if reorderCollections {
-                let before = collections.map { $0.items.map(\.entry.relativePath) }
-                collections = collections.map { PublishedCollection.ordered($0.schema, entries: $0.items.map(\.entry)) }
-                if collections.map({ $0.items.map(\.entry.relativePath) }) != before { moved.others = true }
+                collections[place.kind].items[place.index] = Item(entry)
+                if changedCards.contains(path) { changed[place.kind, default: []].insert(place.index) }
             }
             for path in pendingBodies where itemPlaces[path] != nil { bodies[path] = documents[path]?.body }
             if incremental {
-                moved.fiches = LiveSite.reorder(&items, changed: changed, key: Builder.ItemOrder.key, before: Builder.ItemOrder.before)
+                for (collection, indices) in changed where LiveSite.reorder(&collections[collection], changed: indices) {
+                    moved.insert(collection)
+                }
             }
         } else {
             let published = orderedPaths.compactMap { path -> Entry? in
@@ -187,26 +172,15 @@ extension LiveSite {
             bodies = [:]
             bodies.reserveCapacity(published.count)
             for entry in published { bodies[entry.relativePath] = documents[entry.relativePath]?.body }
-            items = Builder.sortedItems(published)
+            collections = publishedCollections()
         }
         steps.end("tri")
-        let keepPlan = !full && lastPlan != nil && (fast || (incremental && !moved.fiches && !moved.others && !planInputsChanged))
-        // Related fiches depend on the fiches' order and themes only.
-        if !(fast || (incremental && !moved.fiches && !planInputsChanged)) || lastRelated == nil {
-            var relatedKey = Hasher()
-            for fiche in items {
-                relatedKey.combine(fiche.entry.relativePath)
-                relatedKey.combine(fiche.themes)
-            }
-            let key = [relatedKey.finalize(), items.count]
-            if lastRelated?.key != key {
-                lastRelated = (key, Site.relatedFiches(items))
-            }
-        }
-        var site = Site(
-            config: config, today: options.today, fiches: items,
-            bodies: bodies, related: lastRelated!.related)
-        site.collections = (fast || incremental) ? collections : publishedCollections()
+        let keepPlan = !full && lastPlan != nil && (fast || (incremental && moved.isEmpty && !planInputsChanged))
+        // Related items depend on their collection's order and on the related field only.
+        relate(&collections) { !(fast || (incremental && !moved.contains($0) && !planInputsChanged)) }
+        var site = Site(config: config, today: options.today, bodies: bodies)
+        site.collections = collections
+        site.siteListings = setup.siteListings
         site.franceMap = franceMap
         site.franceDepartements = franceDepartements
         steps.end("assemblage")
@@ -221,17 +195,14 @@ extension LiveSite {
             itemPlaces = [:]
             itemPlaces.reserveCapacity(jobs.count)
             for (index, job) in jobs.enumerated() {
-                switch job.kind {
-                case .fiche(let i): itemPlaces[site.fiches[i].entry.relativePath] = (0, i, index)
-                case .item(let collection, let i):
-                    itemPlaces[site.collections[collection].items[i].entry.relativePath] = (ItemPlace.firstCollection + collection, i, index)
-                default: break
+                if case .item(let collection, let i) = job.kind {
+                    itemPlaces[site.collections[collection].items[i].entry.relativePath] = (collection, i, index)
                 }
             }
         }
         steps.end("plan")
         return Assembly(
-            fast: fast, keepPlan: keepPlan, items: items, bodies: bodies, site: site, plan: plan,
+            fast: fast, keepPlan: keepPlan, bodies: bodies, site: site, plan: plan,
             context: context)
     }
 
@@ -488,5 +459,5 @@ protocol HasEntry {
     var entry: Entry { get }
 }
 
-extension Fiche: HasEntry {}
+extension Item: HasEntry {}
 extension Event: HasEntry {}

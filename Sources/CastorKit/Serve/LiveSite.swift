@@ -68,17 +68,20 @@ public final class LiveSite {
     /// Content files copied to the output, with the stamp they had.
     var copied: [String: FileStamp] = [:]
     var templateAssetsCopied: [String] = []
-    var lastRelated: (key: [Int], related: [[Int]])?
+    /// The related items of each collection declared with `related:` (by id), and the key
+    /// (`PublishedCollection.relatedKey`) they were computed for.
+    var lastRelated: [String: (key: Int, related: [[Int]])] = [:]
     /// The reference fields' index of the last publication (`PageContext.references`).
     var lastReferences: ReferenceIndex?
     /// The files of the last publication's plan, and whether the checks of the whole folder must
     /// run again whatever the plan (templates changed): `publish` runs them when either says so.
     var lastPlannedFiles: Set<String>?
     var outputChecksStale = true
-    /// The items and plan of the last publication, reused while no card changes.
-    var lastItems: [Fiche]?
+    /// Whether the last publication assembled the site (its collections and plan are reused
+    /// while no card changes).
+    var assembled = false
     var lastPlan: SitePlan?
-    /// The declared collections' items of the last publication (`LiveSite+Collections`).
+    /// The collections' items of the last publication (`LiveSite+Collections`).
     var lastCollections: [PublishedCollection] = []
     /// Whether the order or content of the listings may have changed since the last publication.
     var cardsChanged = true
@@ -123,8 +126,7 @@ public final class LiveSite {
     var lastExtraFiles: [Builder.ExtraFiles: Set<String>] = [:]
     /// The editable documents in the output (`LiveSite+EditableDocuments`).
     var lastEditableDocuments: Set<String> = []
-    /// Item path → its place in `lastItems` (0 fiches, then
-    /// `ItemPlace.firstCollection` + the index of a declared collection in `lastCollections`)
+    /// Item path → its place in `lastCollections` (the collection's index, the item's index)
     /// and the index of its page in `lastPlan`.
     var itemPlaces: [String: (kind: Int, index: Int, job: Int)] = [:]
     /// Above this many changed files, a change is handled as a whole rebuild.
@@ -219,7 +221,7 @@ public final class LiveSite {
         orderedPaths = []
         targets = [:]
         backlinks = [:]
-        lastItems = nil
+        assembled = false
         lastPlan = nil
         outputChecksStale = true
         lastExtraFiles = [:]
@@ -372,7 +374,7 @@ public final class LiveSite {
             }
         }
         for path in removed { replaceDocument(path, with: nil) }
-        // A fiche folder's attachments are checked (and sized) when its index.md is.
+        // An item folder's attachments are checked (and sized) when its index.md is.
         for asset in changedAssets {
             var folder = (asset as NSString).deletingLastPathComponent
             while !folder.isEmpty {

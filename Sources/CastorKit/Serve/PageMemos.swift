@@ -78,7 +78,6 @@ extension RenderJob {
         case .share: hasher.combine("share")
         case .search: hasher.combine("search")
         case .notFound: hasher.combine("404")
-        case .fiche(let index): hasher.combine("item"); hasher.combine(site.path(of: .fiche(index)))
         case .item(let collection, let index):
             hasher.combine("item")
             hasher.combine(site.path(of: .item(collection: collection, index: index)))

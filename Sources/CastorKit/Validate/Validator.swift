@@ -284,7 +284,7 @@ public struct Validator: Sendable {
         }
         if !document.isBundle && !items.isEmpty {
             return .failure(DiagnosticList([
-                .error(file, value.position, "une fiche avec des pièces jointes doit être un dossier",
+                .error(file, value.position, "un contenu avec des pièces jointes doit être un dossier",
                     hint: "déplacez « \(document.slug).md » en « \(document.slug)/index.md » et mettez les fichiers à côté")
             ]))
         }
@@ -301,7 +301,7 @@ public struct Validator: Sendable {
             let normalized = (folder + "/" + fileName as NSString).standardizingPath
             if fileName.hasPrefix("/") || fileName.contains("..") || !normalized.hasPrefix(folder + "/") {
                 problems.append(
-                    .error(file, position, "la pièce jointe « \(fileName) » sort du dossier de la fiche",
+                    .error(file, position, "la pièce jointe « \(fileName) » sort du dossier du contenu",
                         hint: "placez le fichier dans le dossier « \(folder) » et indiquez seulement son nom"))
                 continue
             }
