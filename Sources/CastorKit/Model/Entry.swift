@@ -13,7 +13,8 @@ public struct Entry: Sendable {
     public let fields: [String: FieldValue]
     /// Where each field was written, for messages.
     public let positions: [String: SourcePosition]
-    public let body: String
+    /// The Markdown source of the body; empty in the entries of a built `Site` (`withoutSource`).
+    public private(set) var body: String
     public let bodyFirstLine: Int
     /// Root-relative URL of its page, ending with `/` (`fiches/structures-juridiques/scic/`).
     public let url: String
@@ -41,6 +42,14 @@ public struct Entry: Sendable {
     }
 
     public subscript(key: String) -> FieldValue? { fields[key] }
+
+    /// The same entry without its Markdown source, for what only reads the rendered body:
+    /// `castor build` keeps every entry until the last page is written.
+    public func withoutSource() -> Entry {
+        var entry = self
+        entry.body = ""
+        return entry
+    }
 
     public var title: String { fields["title"]?.text ?? slug }
     public var summary: String { fields["summary"]?.text ?? "" }
