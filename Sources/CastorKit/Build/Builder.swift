@@ -63,22 +63,23 @@ public struct Builder: Sendable {
             templates: options.templates, collections: collections, declarationsFile: loader.display(CollectionDeclarations.fileName))
         report.diagnostics.append(contentsOf: departementProblems)
         let validator = Validator(config: config, contentRoot: options.content, collections: collections, departements: departements)
-        let validated = loaded.documents.parallelMap { validator.validate($0) }
+        var validated = loaded.documents.parallelMap { validator.validate($0) }
         loaded.documents = []  // the entries hold what is still needed of them (not the YAML trees)
         var entries: [Entry] = []
-        var byURL: [String: Entry] = [:]
+        var byURL: [String: String] = [:]  // address → file that has it
         for (entry, diagnostics) in validated {
             report.diagnostics.append(contentsOf: diagnostics)
             guard let entry else { continue }
             if let other = byURL[entry.url] {
                 report.diagnostics.append(
-                    .error(entry.displayPath, .unknown, "même adresse que « \(other.displayPath) » : \(entry.url)",
+                    .error(entry.displayPath, .unknown, "même adresse que « \(other) » : \(entry.url)",
                         hint: "gardez un seul des deux fichiers, ou renommez-en un"))
                 continue
             }
-            byURL[entry.url] = entry
+            byURL[entry.url] = entry.displayPath
             entries.append(entry)
         }
+        (validated, byURL) = ([], [:])
         let today = options.today
         func isPublished(_ entry: Entry) -> Bool { Builder.isPublished(entry, config: config, options: options) }
         report.diagnostics.append(

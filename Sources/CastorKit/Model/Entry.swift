@@ -1,6 +1,10 @@
 /// One Markdown file of a collection, checked against its declaration.
 public struct Entry: Sendable {
-    public let collection: CollectionSchema
+    /// The declaration of its collection.
+    public var collection: CollectionSchema { shared.value }
+    /// Held once for all the entries of a collection (`Validator`): a declaration is several
+    /// hundred bytes, which every array of entries would otherwise copy for every entry.
+    private let shared: SharedSchema
     /// Path under the content folder (`fiches/trames-types/charte-de-groupe/index.md`).
     public let relativePath: String
     /// Path as shown in messages (`content/fiches/…`).
@@ -28,7 +32,18 @@ public struct Entry: Sendable {
         isBundle: Bool, fields: [String: FieldValue], positions: [String: SourcePosition], body: String,
         bodyFirstLine: Int, url: String
     ) {
-        self.collection = collection
+        self.init(
+            shared: SharedSchema(collection), relativePath: relativePath, displayPath: displayPath, group: group, slug: slug,
+            isBundle: isBundle, fields: fields, positions: positions, body: body, bodyFirstLine: bodyFirstLine, url: url)
+    }
+
+    init(
+        shared: SharedSchema, relativePath: String, displayPath: String, group: String?, slug: String,
+        isBundle: Bool, fields: [String: FieldValue], positions: [String: SourcePosition], body: String,
+        bodyFirstLine: Int, url: String
+    ) {
+        self.shared = shared
+        let collection = shared.value
         self.relativePath = relativePath
         self.displayPath = displayPath
         self.group = group
@@ -64,4 +79,11 @@ public struct Entry: Sendable {
     public func position(of key: String) -> SourcePosition {
         positions[key] ?? SourcePosition(line: 1, column: 1)
     }
+}
+
+/// A collection's declaration, held once for every entry made from it.
+final class SharedSchema: Sendable {
+    let value: CollectionSchema
+
+    init(_ value: CollectionSchema) { self.value = value }
 }
