@@ -25,8 +25,10 @@ public struct Builder: Sendable {
         public let collections: [CollectionSchema]
     }
 
-    /// Reads and checks everything, reporting every problem at once.
-    public func check(report: inout BuildReport) -> Checked? {
+    /// Reads and checks everything, reporting every problem at once. `keepingSources: false`
+    /// (`build`): the Markdown of the entries is let go once rendered, and `report.inventory`
+    /// (which reads it, for `castor check`) is not made.
+    public func check(report: inout BuildReport, keepingSources: Bool = true) -> Checked? {
         let clock = ContinuousClock()
         var start = clock.now
         func step(_ name: String) {
@@ -41,7 +43,7 @@ public struct Builder: Sendable {
         report.diagnostics.append(contentsOf: setup.diagnostics)
         let loader = ContentLoader(contentRoot: options.content, collections: setup.collections ?? [])
         // Without declarations, no Markdown file can be read: only the missing folder is said.
-        let loaded = setup.collections != nil || !FileIO.isDirectory(options.content) ? loader.load() : LoadedContent()
+        var loaded = setup.collections != nil || !FileIO.isDirectory(options.content) ? loader.load() : LoadedContent()
         report.diagnostics.append(contentsOf: loaded.diagnostics)
         let (templates, templateDiagnostics) = TemplateSet.load(from: options.templates, displayRoot: options.templates)
         report.diagnostics.append(contentsOf: templateDiagnostics)
@@ -61,21 +63,23 @@ public struct Builder: Sendable {
             templates: options.templates, collections: collections, declarationsFile: loader.display(CollectionDeclarations.fileName))
         report.diagnostics.append(contentsOf: departementProblems)
         let validator = Validator(config: config, contentRoot: options.content, collections: collections, departements: departements)
-        let validated = loaded.documents.parallelMap { validator.validate($0) }
+        var validated = loaded.documents.parallelMap { validator.validate($0) }
+        loaded.documents = []  // the entries hold what is still needed of them (not the YAML trees)
         var entries: [Entry] = []
-        var byURL: [String: Entry] = [:]
+        var byURL: [String: String] = [:]  // address → file that has it
         for (entry, diagnostics) in validated {
             report.diagnostics.append(contentsOf: diagnostics)
             guard let entry else { continue }
             if let other = byURL[entry.url] {
                 report.diagnostics.append(
-                    .error(entry.displayPath, .unknown, "même adresse que « \(other.displayPath) » : \(entry.url)",
+                    .error(entry.displayPath, .unknown, "même adresse que « \(other) » : \(entry.url)",
                         hint: "gardez un seul des deux fichiers, ou renommez-en un"))
                 continue
             }
-            byURL[entry.url] = entry
+            byURL[entry.url] = entry.displayPath
             entries.append(entry)
         }
+        (validated, byURL) = ([], [:])
         let today = options.today
         func isPublished(_ entry: Entry) -> Bool { Builder.isPublished(entry, config: config, options: options) }
         report.diagnostics.append(
@@ -91,7 +95,7 @@ public struct Builder: Sendable {
                 url: entry.url, isPublished: isPublished(entry), fallbackURL: entry.collection.publishedPrefix)
         }
         let resolver = LinkResolver(targets: targets, assets: Set(loaded.assets), links: loaded.links)
-        let published = entries.filter(isPublished)
+        var published = entries.filter(isPublished)
         let baseURL = config.baseURL
         let siteConfig = config
         let rendered = published.parallelMap { entry -> (RenderedMarkdown, [String]) in
@@ -114,20 +118,26 @@ public struct Builder: Sendable {
         for body in drafts.parallelMap({ entry in renderBody(entry, baseURL: baseURL) { resolver.resolve($0, from: entry, at: $1) } }) {
             report.diagnostics.append(contentsOf: DraftChecks.asWarnings(body.diagnostics))
         }
-        report.inventory = ContentInventory(
-            entries: entries, published: Set(published.map(\.relativePath)), assets: loaded.assets, linked: linked,
-            config: config, contentRoot: options.content)
+        if keepingSources {
+            report.inventory = ContentInventory(
+                entries: entries, published: Set(published.map(\.relativePath)), assets: loaded.assets, linked: linked,
+                config: config, contentRoot: options.content)
+        } else {
+            entries = entries.map { $0.withoutSource() }
+        }
         step("markdown")
 
-        // 4. Assemble.
+        // 4. Assemble: the site keeps its entries without their Markdown (the HTML is in `bodies`).
         report.lifecycles = Builder.lifecycleReports(entries, collections: collections, today: today)
+        let sourceless = published.map { $0.withoutSource() }
+        published = []
 
         // 5. Every file of the site, from one source each; nothing active published as is.
         let templatesRoot = options.templates + "/assets"
         let templateAssets = Builder.templateAssets(templatesRoot)
         let assets = Builder.publishedAssets(loaded.assets, entries: entries, isPublished: isPublished)
         var site = Site(config: config, today: today, bodies: bodies)
-        site.collections = Builder.publishedCollections(published, collections: collections).map { $0.withRelated() }
+        site.collections = Builder.publishedCollections(sourceless, collections: collections).map { $0.withRelated() }
         site.siteListings = setup.siteListings
         report.counts = site.collections.map { ($0.schema.id, $0.schema.label.lowercased(), $0.items.count) }
         let (franceMap, mapProblems) = FranceMapData.load(
@@ -184,7 +194,7 @@ public struct Builder: Sendable {
             report.diagnostics.append(problem)
             return report
         }
-        guard let checked = check(report: &report) else { return report }
+        guard let checked = check(report: &report, keepingSources: false) else { return report }
         let clock = ContinuousClock()
         let start = clock.now
         var searchTime = Duration.zero
@@ -196,15 +206,25 @@ public struct Builder: Sendable {
             let templateAssets = checked.templateAssets
             let extras = checked.extras
             let searchStart = clock.now
-            let search = SearchIndex(site: checked.site)
+            // Written (below) before the pages, then let go: its texts do not wait for them.
+            var searchFiles = SearchIndex(site: checked.site).files
             searchTime = clock.now - searchStart
-            let extra = extras.map(\.file) + search.files.map(\.path)
+            let extra = extras.map(\.file) + searchFiles.map(\.path)
             let documents = checked.site.editableDocuments
             let allFiles = plan.jobs.map(\.file) + extra + checked.assets + templateAssets.map { "assets/" + $0 } + documents.map(\.file)
             try writer.makeFolders(for: allFiles)
+            let failures = Locked<[String]>([])
+            let searchWriteStart = clock.now
+            _ = searchFiles.parallelMap { file -> Bool in
+                do { try writer.write(file.text, to: file.path) } catch {
+                    failures.withLock { $0.append("\(file.path) : \(FileErrors.reasonOnly(error))") }
+                }
+                return true
+            }
+            searchFiles = []
+            searchTime += clock.now - searchWriteStart
 
             let templates = checked.templates
-            let failures = Locked<[String]>([])
             let links = GeneratedLinks(
                 files: Set(allFiles), baseURL: checked.site.config.baseURL, basePath: checked.site.config.basePath)
             let brokenLinks = Locked(BrokenLinkReport())
@@ -222,14 +242,6 @@ public struct Builder: Sendable {
                 brokenLinks.withLock { $0.merge(broken) }
             }
             for file in extras { try writer.write(file.text, to: file.file) }
-            let searchWriteStart = clock.now
-            _ = search.files.parallelMap { file -> Bool in
-                do { try writer.write(file.text, to: file.path) } catch {
-                    failures.withLock { $0.append("\(file.path) : \(FileErrors.reasonOnly(error))") }
-                }
-                return true
-            }
-            searchTime += clock.now - searchWriteStart
             writer.write(documents, failures: failures)
             let contentRoot = options.content
             _ = checked.assets.parallelMap { asset -> Bool in

@@ -1,6 +1,10 @@
 /// One Markdown file of a collection, checked against its declaration.
 public struct Entry: Sendable {
-    public let collection: CollectionSchema
+    /// The declaration of its collection.
+    public var collection: CollectionSchema { shared.value }
+    /// Held once for all the entries of a collection (`Validator`): a declaration is several
+    /// hundred bytes, which every array of entries would otherwise copy for every entry.
+    private let shared: SharedSchema
     /// Path under the content folder (`<folder>/<group>/<slug>/index.md`).
     public let relativePath: String
     /// Path as shown in messages (`content/…`).
@@ -13,7 +17,8 @@ public struct Entry: Sendable {
     public let fields: [String: FieldValue]
     /// Where each field was written, for messages.
     public let positions: [String: SourcePosition]
-    public let body: String
+    /// The Markdown source of the body; empty in the entries of a built `Site` (`withoutSource`).
+    public private(set) var body: String
     public let bodyFirstLine: Int
     /// Root-relative URL of its page, ending with `/` (`<prefix><group>/<slug>/`).
     public let url: String
@@ -27,7 +32,18 @@ public struct Entry: Sendable {
         isBundle: Bool, fields: [String: FieldValue], positions: [String: SourcePosition], body: String,
         bodyFirstLine: Int, url: String
     ) {
-        self.collection = collection
+        self.init(
+            shared: SharedSchema(collection), relativePath: relativePath, displayPath: displayPath, group: group, slug: slug,
+            isBundle: isBundle, fields: fields, positions: positions, body: body, bodyFirstLine: bodyFirstLine, url: url)
+    }
+
+    init(
+        shared: SharedSchema, relativePath: String, displayPath: String, group: String?, slug: String,
+        isBundle: Bool, fields: [String: FieldValue], positions: [String: SourcePosition], body: String,
+        bodyFirstLine: Int, url: String
+    ) {
+        self.shared = shared
+        let collection = shared.value
         self.relativePath = relativePath
         self.displayPath = displayPath
         self.group = group
@@ -42,6 +58,14 @@ public struct Entry: Sendable {
 
     public subscript(key: String) -> FieldValue? { fields[key] }
 
+    /// The same entry without its Markdown source, for what only reads the rendered body:
+    /// `castor build` keeps every entry until the last page is written.
+    public func withoutSource() -> Entry {
+        var entry = self
+        entry.body = ""
+        return entry
+    }
+
     public var title: String { fields["title"]?.text ?? slug }
     public var summary: String { fields["summary"]?.text ?? "" }
     public var isDraft: Bool { fields["draft"] == .bool(true) }
@@ -55,4 +79,11 @@ public struct Entry: Sendable {
     public func position(of key: String) -> SourcePosition {
         positions[key] ?? SourcePosition(line: 1, column: 1)
     }
+}
+
+/// A collection's declaration, held once for every entry made from it.
+final class SharedSchema: Sendable {
+    let value: CollectionSchema
+
+    init(_ value: CollectionSchema) { self.value = value }
 }

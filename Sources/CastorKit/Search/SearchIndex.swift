@@ -68,6 +68,24 @@ public struct SearchIndex: Sendable {
         var excerpt = ""
     }
 
+    /// One document's use of a term, before scoring, in 8 bytes: the count (a whole number of
+    /// at most 2^24, exact in a `Float`) and the fields it appears in (5 bits).
+    struct Posting {
+        let doc: Int32
+        private let packed: UInt32
+
+        init(doc: Int32, count: Float, fields: UInt8) {
+            self.doc = doc
+            packed = UInt32(count) << 5 | UInt32(fields & 31)
+        }
+
+        var count: Float { Float(packed >> 5) }
+        var fields: UInt8 { UInt8(packed & 31) }
+    }
+
+    /// Documents analysed at once (`init`).
+    static let analysisBatch = 1024
+
     enum Field {
         static let title: UInt8 = 1
         static let summary: UInt8 = 2
@@ -155,46 +173,42 @@ public struct SearchIndex: Sendable {
         }
         documentCount = documents.count
 
-        // 2. Terms of each document, on every core.
-        var analysed = documents.parallelMap(SearchIndex.analyse)
-
-        // 3. Scores: BM25 on the whole document, plus a bonus per field where the term appears.
-        var documentFrequency: [String: Int] = [:]
-        var totalLength: Float = 0
-        for doc in analysed {
-            totalLength += doc.length
-            for entry in doc.terms { documentFrequency[entry.term, default: 0] += 1 }
-        }
-        let count = Float(max(1, analysed.count))
-        let averageLength = max(1, totalLength / count)
-        var postings: [String: [(doc: Int32, score: Float)]] = [:]
-        postings.reserveCapacity(documentFrequency.count)
-        for (number, doc) in analysed.enumerated() {
-            let norm = 1.2 * (0.25 + 0.75 * doc.length / averageLength)
-            for stats in doc.terms {
-                let term = stats.term
-                let df = Float(documentFrequency[term] ?? 1)
-                let idf = log(1 + (count - df + 0.5) / (df + 0.5))
-                var weight = stats.count * 2.2 / (stats.count + norm)
-                if stats.fields & Field.title != 0 { weight += 2.0 }
-                if stats.fields & Field.summary != 0 { weight += 0.6 }
-                if stats.fields & Field.headings != 0 { weight += 0.4 }
-                if stats.fields & Field.labels != 0 { weight += 0.5 }
-                if stats.fields & Field.attachments != 0 { weight += 0.4 }
-                postings[term, default: []].append((Int32(number), idf * weight))
+        // 2. Terms of each document, on every core, a batch at a time: each batch goes into
+        // compact posting lists before the next one is analysed, so the documents' term lists
+        // never all exist at once (they were the build's peak memory).
+        var postings: [String: [Posting]] = [:]
+        var lengths: [Float] = []
+        var shownSoFar: [(title: String, excerpt: String)] = []
+        lengths.reserveCapacity(documents.count)
+        shownSoFar.reserveCapacity(documents.count)
+        for start in stride(from: 0, to: documents.count, by: SearchIndex.analysisBatch) {
+            let batch = documents[start..<min(start + SearchIndex.analysisBatch, documents.count)]
+            for (offset, doc) in Array(batch).parallelMap(SearchIndex.analyse).enumerated() {
+                lengths.append(doc.length)
+                shownSoFar.append((doc.title, doc.excerpt))
+                for stats in doc.terms {
+                    postings[stats.term, default: []].append(Posting(doc: Int32(start + offset), count: stats.count, fields: stats.fields))
+                }
             }
         }
 
-        // What results show; the terms are no longer needed.
-        let shown = analysed.map { (title: $0.title, excerpt: $0.excerpt) }
-        analysed = []
+        // What results show.
+        let shown = shownSoFar
 
-        // 4. Term shards, split on the next letter while too big.
-        var encoded: [(term: String, text: String)] = postings.map { term, list in
-            (term, SearchIndex.encodeTerm(term, list.sorted { $0.doc < $1.doc }))
-        }
+        // 3. Scores: BM25 on the whole document, plus a bonus per field where the term appears.
+        var totalLength: Float = 0
+        for length in lengths { totalLength += length }
+        let count = Float(max(1, documents.count))
+        let averageLength = max(1, totalLength / count)
+        let norms = lengths.map { 1.2 * (0.25 + 0.75 * $0 / averageLength) }
+
+        // 4. Term shards, split on the next letter while too big. Each list is in document
+        // order (documents were added in order).
+        let lists = postings
         postings = [:]
-        encoded.sort { $0.term < $1.term }
+        let encoded: [(term: String, text: String)] = lists.keys.sorted().parallelMap { term in
+            (term, SearchIndex.encodeTerm(term, SearchIndex.scores(lists[term]!, documents: count, norms: norms)))
+        }
         var shards: [String: [String]] = [:]
         SearchIndex.split(encoded[...], key: nil, into: &shards)
 
@@ -312,6 +326,23 @@ public struct SearchIndex: Sendable {
         }
         result.terms = terms.map { ($0.key, $0.value.count, $0.value.fields) }
         return result
+    }
+
+    /// The score of each posting of a term: BM25 (`norms`: each document's length norm,
+    /// `documents`: how many there are) plus a bonus per field where the term appears.
+    static func scores(_ list: [Posting], documents count: Float, norms: [Float]) -> [(doc: Int32, score: Float)] {
+        let df = Float(list.count)
+        let idf = log(1 + (count - df + 0.5) / (df + 0.5))
+        return list.map { posting in
+            let norm = norms[Int(posting.doc)]
+            var weight = posting.count * 2.2 / (posting.count + norm)
+            if posting.fields & Field.title != 0 { weight += 2.0 }
+            if posting.fields & Field.summary != 0 { weight += 0.6 }
+            if posting.fields & Field.headings != 0 { weight += 0.4 }
+            if posting.fields & Field.labels != 0 { weight += 0.5 }
+            if posting.fields & Field.attachments != 0 { weight += 0.4 }
+            return (posting.doc, idf * weight)
+        }
     }
 
     /// Alphabet of the posting lists (base64url order).

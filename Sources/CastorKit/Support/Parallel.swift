@@ -36,7 +36,9 @@ extension Array where Element: Sendable {
                 }
             }
         }
-        return results.map { $0! }
+        // Moved out, not copied: the buffer is deallocated without its elements being
+        // destroyed, so a copy would keep every result (and all it holds) alive for good.
+        return (0..<count).map { results.moveElement(from: $0)! }
     }
 
     /// Runs `body` on slices of the array on all cores (chunked like `parallelMap`), so each

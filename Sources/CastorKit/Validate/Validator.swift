@@ -12,6 +12,8 @@ public struct Validator: Sendable {
     let reservedRootSlugs: Set<String>
     /// Which région each département is in, for the rules `within` (`FranceDepartements`).
     let departements: FranceDepartements?
+    /// The declarations, each held once for all its entries (`Entry.collection`).
+    let shared: [String: SharedSchema]
 
     public init(
         config: SiteConfig, contentRoot: String, collections: [CollectionSchema] = [], departements: FranceDepartements? = nil
@@ -26,6 +28,7 @@ public struct Validator: Sendable {
             if let first = collection.publishedPrefix.split(separator: "/").first { reserved.insert(String(first)) }
         }
         self.reservedRootSlugs = reserved
+        shared = Dictionary(collections.map { ($0.id, SharedSchema($0)) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Slugs that would collide with pages Castor makes itself.
@@ -128,8 +131,9 @@ public struct Validator: Sendable {
         } else {
             url = "\(schema.publishedPrefix)\(document.slug)/"
         }
+        let declaration = shared[schema.id].flatMap { $0.value == schema ? $0 : nil } ?? SharedSchema(schema)
         let entry = Entry(
-            collection: schema, relativePath: document.relativePath, displayPath: file, group: document.group,
+            shared: declaration, relativePath: document.relativePath, displayPath: file, group: document.group,
             slug: document.slug, isBundle: document.isBundle, fields: fields, positions: positions,
             body: document.body, bodyFirstLine: document.bodyFirstLine, url: url)
         return (entry, diagnostics)

@@ -21,7 +21,9 @@ enum ODTPackage {
             try add(archive, "meta.xml", Data(meta.utf8), date: date, compressed: true)
             try add(archive, "META-INF/manifest.xml", Data(ODTWriter.manifest.utf8), date: date, compressed: true)
             guard let data = archive.data else { throw Failure(reason: "archive vide") }
-            return data
+            // A copy of its exact size: the archive's buffer has grown by doubling, and the
+            // build keeps every package until it is written.
+            return data.withUnsafeBytes { Data($0) }
         } catch let failure as Failure {
             throw failure
         } catch {
