@@ -23,6 +23,8 @@ public struct Builder: Sendable {
         public let templateAssets: [String]
         /// The declarations of collections.yml.
         public let collections: [CollectionSchema]
+        /// The reference fields' index, made once for the exports and the pages.
+        public let references: ReferenceIndex
     }
 
     /// Reads and checks everything, reporting every problem at once. `keepingSources: false`
@@ -146,8 +148,10 @@ public struct Builder: Sendable {
         site.franceDepartements = departements
         report.diagnostics.append(contentsOf: mapProblems)
         let plan = SitePlan(site: site)
+        let references = ReferenceIndex(site: site)
         // The web editor (`editor:` in site.yml) is part of the site: rebuilt, never lost.
-        let extras = Builder.extraFiles(site, plan: plan, groups: [.agenda, .plan, .collections, .digests], templates: templates)
+        let extras = Builder.extraFiles(
+            site, plan: plan, groups: [.agenda, .plan, .collections, .digests], templates: templates, references: references)
             + DecapConfig.files(config: site.config, collections: collections).map { Feeds.File(file: $0.path, text: $0.text) }
         report.diagnostics.append(
             contentsOf: Builder.outputProblems(
@@ -158,7 +162,7 @@ public struct Builder: Sendable {
         step("assemblage")
         return Checked(
             site: site, templates: templates, assets: assets, plan: plan, extras: extras, templateAssets: templateAssets,
-            collections: collections)
+            collections: collections, references: references)
     }
 
     /// Builds the site into a staging folder, then swaps it in; on any error the output
@@ -201,7 +205,7 @@ public struct Builder: Sendable {
         do {
             try writer.prepare()
             let plan = checked.plan
-            let context = PageContext(site: checked.site)
+            let context = PageContext(site: checked.site, references: checked.references)
             let templatesRoot = options.templates + "/assets"
             let templateAssets = checked.templateAssets
             let extras = checked.extras
@@ -410,7 +414,7 @@ extension Builder {
     /// read changes, `LiveSite.makeExtras`).
     public static func extraFiles(
         _ site: Site, plan: SitePlan, groups: Set<ExtraFiles> = Set(ExtraFiles.allCases), logs: [ExtraFiles: ReadLog] = [:],
-        templates: TemplateSet? = nil
+        templates: TemplateSet? = nil, references: ReferenceIndex? = nil
     ) -> [Feeds.File] {
         var files: [Feeds.File] = []
         if groups.contains(.agenda) {
@@ -425,7 +429,7 @@ extension Builder {
             files += SearchIndex(site: site, log: logs[.search]).files.map { Feeds.File(file: $0.path, text: $0.text) }
         }
         if groups.contains(.collections) {
-            files += Feeds.collections(site, log: logs[.collections]) + CollectionExports.files(site, log: logs[.collections])
+            files += Feeds.collections(site, log: logs[.collections]) + CollectionExports.files(site, references: references, log: logs[.collections])
                 + FranceMapWidget.files(site, log: logs[.collections])
         }
         if groups.contains(.digests) { files += DigestMail.files(site, templates: templates, log: logs[.digests]) }

@@ -20,10 +20,11 @@ public enum CollectionExports {
 
     /// The export files of every declared collection that asks for them.
     /// `log` records what they read (every item, whole, and the collection's order).
-    public static func files(_ site: Site, log: ReadLog? = nil) -> [Feeds.File] {
+    /// `references`: the site's reference index when the caller has it (made here otherwise,
+    /// only when an exported collection has a reference field).
+    public static func files(_ site: Site, references known: ReferenceIndex? = nil, log: ReadLog? = nil) -> [Feeds.File] {
         let exported = site.collections.filter { !$0.schema.publishing.exports.isEmpty }
-        // The titles of referenced items: only when an exported collection has a reference field.
-        let references = exported.contains { !$0.schema.referenceFields.isEmpty } ? ReferenceIndex(site: site) : nil
+        let references = exported.contains { !$0.schema.referenceFields.isEmpty } ? known ?? ReferenceIndex(site: site) : nil
         return exported.flatMap { collection -> [Feeds.File] in
             if let log {
                 log.value(.order(collection.schema.id))

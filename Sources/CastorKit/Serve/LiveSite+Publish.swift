@@ -75,8 +75,8 @@ extension LiveSite {
         if !full, failures.withLock({ $0.isEmpty }) { pagesReady?(outcome) }
 
         let newExtraFiles = makeExtras(
-            site: site, plan: plan, templates: templates, derived: derived, full: full, root: root, atomic: atomic, written: &newWritten,
-            outcome: &outcome, failures: failures)
+            site: site, plan: plan, templates: templates, references: assembly.context.references, derived: derived, full: full, root: root,
+            atomic: atomic, written: &newWritten, outcome: &outcome, failures: failures)
         steps.end("flux")
 
         let problems = failures.withLock { $0 }
@@ -351,8 +351,8 @@ extension LiveSite {
     /// group records its reads when made, as pages do), and writes them when they differ (or
     /// leaves the slow ones to a deferred job); returns the files of each group.
     private func makeExtras(
-        site: Site, plan: SitePlan, templates: TemplateSet, derived: DerivedFingerprints, full: Bool, root: String, atomic: Bool,
-        written newWritten: inout [String: Int], outcome: inout Outcome, failures: Locked<[String]>
+        site: Site, plan: SitePlan, templates: TemplateSet, references: ReferenceIndex, derived: DerivedFingerprints, full: Bool, root: String,
+        atomic: Bool, written newWritten: inout [String: Int], outcome: inout Outcome, failures: Locked<[String]>
     ) -> [Builder.ExtraFiles: Set<String>] {
         var groups = Set<Builder.ExtraFiles>()
         for group in Builder.ExtraFiles.allCases {
@@ -365,7 +365,7 @@ extension LiveSite {
         var made: [(Builder.ExtraFiles, [Feeds.File])] = []
         for group in Builder.ExtraFiles.allCases where groups.contains(group) && !later.contains(group) {
             let log = ReadLog()
-            made.append((group, Builder.extraFiles(site, plan: plan, groups: [group], logs: [group: log], templates: templates)))
+            made.append((group, Builder.extraFiles(site, plan: plan, groups: [group], logs: [group: log], templates: templates, references: references)))
             recordExtra(group, reads: log.recorded, derived: derived)
         }
         var newExtraFiles = lastExtraFiles
