@@ -117,11 +117,15 @@ final class PageReadsTests: XCTestCase {
         XCTAssertEqual(Set(agenda.items), Set(site.events.map(\.entry.relativePath)), "calendars carry every event, and nothing else")
         XCTAssertEqual(agenda.values, [.order(try XCTUnwrap(site.calendarCollection).schema.id)])
         let fiches = try relatedCollection(site).collection
-        let collections = reads(.collections)
+        let fichesGroup = reads(.collection(fiches.schema.id))
         XCTAssertTrue(
-            Set(collections.items).isSuperset(of: fiches.items.prefix(50).map(\.entry.relativePath)), "the fiches' feed reads its 50 most recent fiches")
+            Set(fichesGroup.items).isSuperset(of: fiches.items.prefix(50).map(\.entry.relativePath)), "the fiches' feed reads its 50 most recent fiches")
         let ads = try XCTUnwrap(site.collections.first { $0.schema.publishing.feedPerValue == ["category"] })
-        XCTAssertTrue(Set(collections.items).isSuperset(of: ads.items.map(\.entry.relativePath)), "the feeds per category read every ad")
+        let adsGroup = reads(.collection(ads.schema.id))
+        XCTAssertTrue(Set(adsGroup.items).isSuperset(of: ads.items.map(\.entry.relativePath)), "the feeds per category read every ad")
+        // Each collection's files are a group of their own: editing a fiche does not remake the ads' feeds.
+        XCTAssertTrue(Set(fichesGroup.items).isDisjoint(with: ads.items.map(\.entry.relativePath)), "the fiches' group reads no ad")
+        XCTAssertFalse(adsGroup.values.contains(.order(fiches.schema.id)), "the ads' group does not read the fiches' order")
         let search = reads(.search)
         let everything = site.collections.flatMap(\.items).map(\.entry.relativePath)
         XCTAssertEqual(Set(search.items), Set(everything), "the search index reads every item whole")

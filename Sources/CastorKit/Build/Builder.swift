@@ -151,7 +151,7 @@ public struct Builder: Sendable {
         let references = ReferenceIndex(site: site)
         // The web editor (`editor:` in site.yml) is part of the site: rebuilt, never lost.
         let extras = Builder.extraFiles(
-            site, plan: plan, groups: [.agenda, .plan, .collections, .digests], templates: templates, references: references)
+            site, plan: plan, groups: Set(ExtraFiles.all(site)).subtracting([.search]), templates: templates, references: references)
             + DecapConfig.files(config: site.config, collections: collections).map { Feeds.File(file: $0.path, text: $0.text) }
         report.diagnostics.append(
             contentsOf: Builder.outputProblems(
@@ -395,17 +395,23 @@ extension Builder {
 
     /// What the files that are not pages are made from, so that the preview makes again only
     /// those an edit can change. A new kind of file goes into the group of what it reads.
-    public enum ExtraFiles: CaseIterable, Sendable, Hashable {
+    public enum ExtraFiles: Sendable, Hashable {
         /// Calendars, agenda feeds, widget: read events (and their text).
         case agenda
         /// Sitemap, robots.txt: read the list of pages.
         case plan
         /// The search index: reads every item and its text (`build` times it apart).
         case search
-        /// The feeds, exports (CSV, JSON) and map widgets of the collections: read their items.
-        case collections
+        /// The feeds, exports (CSV, JSON) and map widget of one declared collection (by id): read
+        /// its items (a fiche's edit remakes the fiches' feed, not the ads' feeds nor the exports).
+        case collection(String)
         /// The e-mails of the newsletter issues (`digest:`, `DigestMail`): read the issues and the sections' collections.
         case digests
+
+        /// Every group of a site, in the order they are made.
+        public static func all(_ site: Site) -> [ExtraFiles] {
+            [.agenda, .plan, .search] + site.collections.map { .collection($0.schema.id) } + [.digests]
+        }
     }
 
     /// Every file of the site that is not a page (or those of some groups): feeds, calendars,
@@ -413,9 +419,10 @@ extension Builder {
     /// `logs` record what each group reads of the site (the preview makes a group again when a
     /// read changes, `LiveSite.makeExtras`).
     public static func extraFiles(
-        _ site: Site, plan: SitePlan, groups: Set<ExtraFiles> = Set(ExtraFiles.allCases), logs: [ExtraFiles: ReadLog] = [:],
+        _ site: Site, plan: SitePlan, groups: Set<ExtraFiles>? = nil, logs: [ExtraFiles: ReadLog] = [:],
         templates: TemplateSet? = nil, references: ReferenceIndex? = nil
     ) -> [Feeds.File] {
+        let groups = groups ?? Set(ExtraFiles.all(site))
         var files: [Feeds.File] = []
         if groups.contains(.agenda) {
             files += AgendaFeeds.files(site, log: logs[.agenda]).map { Feeds.File(file: $0.path, text: $0.text) }
@@ -428,9 +435,13 @@ extension Builder {
         if groups.contains(.search) {
             files += SearchIndex(site: site, log: logs[.search]).files.map { Feeds.File(file: $0.path, text: $0.text) }
         }
-        if groups.contains(.collections) {
-            files += Feeds.collections(site, log: logs[.collections]) + CollectionExports.files(site, references: references, log: logs[.collections])
-                + FranceMapWidget.files(site, log: logs[.collections])
+        for collection in site.collections {
+            let id = collection.schema.id
+            let group = ExtraFiles.collection(id)
+            guard groups.contains(group) else { continue }
+            files += Feeds.collections(site, only: id, log: logs[group])
+                + CollectionExports.files(site, only: id, references: references, log: logs[group])
+                + FranceMapWidget.files(site, only: id, log: logs[group])
         }
         if groups.contains(.digests) { files += DigestMail.files(site, templates: templates, log: logs[.digests]) }
         return files

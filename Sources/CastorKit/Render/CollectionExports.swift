@@ -22,8 +22,9 @@ public enum CollectionExports {
     /// `log` records what they read (every item, whole, and the collection's order).
     /// `references`: the site's reference index when the caller has it (made here otherwise,
     /// only when an exported collection has a reference field).
-    public static func files(_ site: Site, references known: ReferenceIndex? = nil, log: ReadLog? = nil) -> [Feeds.File] {
-        let exported = site.collections.filter { !$0.schema.publishing.exports.isEmpty }
+    /// `only`: the exports of that collection alone.
+    public static func files(_ site: Site, only: String? = nil, references known: ReferenceIndex? = nil, log: ReadLog? = nil) -> [Feeds.File] {
+        let exported = site.collections.filter { !$0.schema.publishing.exports.isEmpty && (only == nil || $0.schema.id == only) }
         let references = exported.contains { !$0.schema.referenceFields.isEmpty } ? known ?? ReferenceIndex(site: site) : nil
         return exported.flatMap { collection -> [Feeds.File] in
             if let log {

@@ -57,8 +57,9 @@ public enum Feeds {
     /// first 50 items in listing order, dated by `Item.date` (else today), with their authors
     /// (`feed: {authors}`) and category (their group, else their first term); with `per_value`,
     /// one more per value of those fields, beside its listing (`<prefix><field>/<value>/atom.xml`).
-    public static func collections(_ site: Site, limit: Int = 50, log: ReadLog? = nil) -> [File] {
-        site.collections.flatMap { collection -> [File] in
+    /// `only`: the feeds of that collection alone.
+    public static func collections(_ site: Site, only: String? = nil, limit: Int = 50, log: ReadLog? = nil) -> [File] {
+        site.collections.filter { only == nil || $0.schema.id == only }.flatMap { collection -> [File] in
             let schema = collection.schema
             guard let title = schema.publishing.feedTitle else { return [] }
             log?.value(.order(schema.id))

@@ -41,9 +41,10 @@ enum FranceMapWidget {
 
     /// The widget of each collection with a map.
     /// `log` records what they read (every item's card, and the collection's order).
-    static func files(_ site: Site, log: ReadLog? = nil) -> [Feeds.File] {
+    /// `only`: the widget of that collection alone.
+    static func files(_ site: Site, only: String? = nil, log: ReadLog? = nil) -> [Feeds.File] {
         guard let data = site.franceMap else { return [] }
-        return site.collections.compactMap { collection in
+        return site.collections.filter { only == nil || $0.schema.id == only }.compactMap { collection in
             guard let map = collection.schema.publishing.map else { return nil }
             if let log {
                 log.value(.order(collection.schema.id))

@@ -11,7 +11,7 @@ extension LiveSite {
         public func run() -> DeferredResult {
             var files: [(Builder.ExtraFiles, [Feeds.File])] = []
             var reads: [(Builder.ExtraFiles, PageReads)] = []
-            for group in Builder.ExtraFiles.allCases where groups.contains(group) {
+            for group in Builder.ExtraFiles.all(site) where groups.contains(group) {
                 let log = ReadLog()
                 files.append((group, Builder.extraFiles(site, plan: plan, groups: [group], logs: [group: log])))
                 reads.append((group, log.recorded))

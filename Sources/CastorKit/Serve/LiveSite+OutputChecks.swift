@@ -26,7 +26,7 @@ extension LiveSite {
         rendered: [(page: String, broken: [GeneratedLinks.Broken])], outcome: inout Outcome
     ) {
         if recheck {
-            let extras = Builder.ExtraFiles.allCases.filter { $0 != .search }.flatMap { (extraFiles[$0] ?? []).sorted() }
+            let extras = Builder.ExtraFiles.all(site).filter { $0 != .search }.flatMap { (extraFiles[$0] ?? []).sorted() }
             let loader = self.loader
             outputProblems = Builder.outputProblems(
                 site: site, plan: plan, extras: extras, templates: options.templates, templateAssets: templateAssets,

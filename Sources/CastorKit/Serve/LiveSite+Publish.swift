@@ -355,7 +355,8 @@ extension LiveSite {
         atomic: Bool, written newWritten: inout [String: Int], outcome: inout Outcome, failures: Locked<[String]>
     ) -> [Builder.ExtraFiles: Set<String>] {
         var groups = Set<Builder.ExtraFiles>()
-        for group in Builder.ExtraFiles.allCases {
+        let all = Builder.ExtraFiles.all(site)
+        for group in all {
             if full || extraMemos[group].map({ extraFingerprint($0.reads, derived: derived) != $0.fingerprint }) ?? true {
                 groups.insert(group)
             }
@@ -363,7 +364,7 @@ extension LiveSite {
         // Slow groups (the search index) may be left to `takeDeferredJob`, off the rebuild loop.
         let later = full ? [] : groups.intersection(deferredGroups)
         var made: [(Builder.ExtraFiles, [Feeds.File])] = []
-        for group in Builder.ExtraFiles.allCases where groups.contains(group) && !later.contains(group) {
+        for group in all where groups.contains(group) && !later.contains(group) {
             let log = ReadLog()
             made.append((group, Builder.extraFiles(site, plan: plan, groups: [group], logs: [group: log], templates: templates, references: references)))
             recordExtra(group, reads: log.recorded, derived: derived)
