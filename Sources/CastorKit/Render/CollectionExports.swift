@@ -31,20 +31,21 @@ public enum CollectionExports {
                 log.value(.order(collection.schema.id))
                 for item in collection.items { log.item(item.entry.relativePath) }
             }
-            let hasReferences = !collection.schema.referenceFields.isEmpty
-            let resolve: Resolve = { item, name, rule in
-                guard let references else { return nil }
-                // Which item a name stands for, and its title.
-                log?.value(.references(item.entry.relativePath))
-                let target = references.resolve(name, rule: rule)
-                if let target { log?.card(target.relativePath) }
-                return target
+            // Which item a name of a reference field stands for, and its title (only reference
+            // fields call it: `cell`).
+            let resolve: Resolve? = references.map { references in
+                { item, name, rule in
+                    log?.value(.references(item.entry.relativePath))
+                    let target = references.resolve(name, rule: rule)
+                    if let target { log?.card(target.relativePath) }
+                    return target
+                }
             }
             return collection.schema.publishing.exports.map { format in
                 let text: String
                 switch format {
-                case .csv: text = csv(collection, site: site, resolve: hasReferences ? resolve : nil)
-                case .json: text = json(collection, site: site, resolve: hasReferences ? resolve : nil)
+                case .csv: text = csv(collection, site: site, resolve: resolve)
+                case .json: text = json(collection, site: site, resolve: resolve)
                 }
                 return Feeds.File(file: file(collection.schema, format: format), text: text)
             }
