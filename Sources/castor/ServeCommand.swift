@@ -66,7 +66,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// One line per rebuild; the errors in full, since the volunteer has to fix them.
-    static func report(_ change: LiveSite.Change?, _ outcome: LiveSite.Outcome, _ usesPolling: Bool) {
+    static func report(_ change: SiteStore.Change?, _ outcome: SiteStore.Outcome, _ usesPolling: Bool) {
         let time = "\(Int((outcome.seconds * 1000).rounded())) ms"
         if let change {
             var changed = change.contentPaths.sorted()

@@ -407,7 +407,7 @@ final class CollectionDeclarationsTests: XCTestCase {
             content: content.path, templates: folder.appendingPathComponent("templates").path,
             output: folder.appendingPathComponent("live").path, today: today)
         try edit(content.appendingPathComponent("agenda/atelier.md")) { $0.replacingOccurrences(of: "\ntitle:", with: "\norganizer: Hameaux\ntitle:") }
-        let live = LiveSite(options: options)
+        let live = SiteStore(options: options)
         var outcome = live.rebuildAll()
         XCTAssertTrue(outcome.diagnostics.warnings.contains { $0.message == "champ inconnu « organizer » : il est ignoré" })
         try edit(content.appendingPathComponent("collections.yml")) {

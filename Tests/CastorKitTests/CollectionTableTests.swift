@@ -254,7 +254,7 @@ extension EndToEndTests {
 extension LiveSiteTests {
     func testServeWritesTheTableTheStatisticsAndTheExportsAsBuildDoes() throws {
         try DeclaredCollectionTests.addPartners(to: content)
-        let live = LiveSite(options: options(output: "live"))
+        let live = SiteStore(options: options(output: "live"))
         var outcome = live.rebuildAll()
         XCTAssertTrue(outcome.published, outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
         let exported = folder.appendingPathComponent("live/partenaires/partenaires.csv")

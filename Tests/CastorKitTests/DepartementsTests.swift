@@ -199,7 +199,7 @@ extension LiveSiteTests {
         try edit("site.yml") { $0 + "\ndepartements:\n  \"14\": Calvados (14)\n  \"29\": Finistère (29)\n  \"35\": Ille-et-Vilaine (35)\n  \"69\": Rhône (69)\n" }
         let rennes = "associations/habitat-participatif-rennes.md"
         try edit(rennes) { $0.replacingOccurrences(of: "city: Rennes\n", with: "city: Rennes\ndepartement: \"35\"\n") }
-        let live = LiveSite(options: options(output: "live"))
+        let live = SiteStore(options: options(output: "live"))
         var outcome = live.rebuildAll()
         XCTAssertTrue(outcome.published, outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
         let bretagne = folder.appendingPathComponent("live/associations/region/bretagne/index.html")
@@ -260,7 +260,7 @@ extension LiveSiteTests {
     func testTheServedMapShowsAnEditedProjectAsABuildWould() throws {
         try FileManager.default.removeItem(at: content)
         try FileManager.default.copyItem(at: EndToEndTests.repository.appendingPathComponent("content"), to: content)
-        let live = LiveSite(options: options(output: "live"))
+        let live = SiteStore(options: options(output: "live"))
         var outcome = live.rebuildAll()
         XCTAssertTrue(outcome.published, outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
         func page(_ path: String) throws -> String { try String(contentsOf: folder.appendingPathComponent("live/" + path), encoding: .utf8) }

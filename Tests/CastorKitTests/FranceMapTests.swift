@@ -388,7 +388,7 @@ extension LiveSiteTests {
     func testMapEditsLeaveTheSiteCastorBuildWouldWrite() throws {
         try DeclaredCollectionTests.addPartners(to: content)
         try FranceMapTests.addAssociations(to: content)
-        let live = LiveSite(options: options(output: "live"))
+        let live = SiteStore(options: options(output: "live"))
         var outcome = live.rebuildAll()
         XCTAssertTrue(outcome.published, outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
         let listing = folder.appendingPathComponent("live/associations/index.html")

@@ -8,7 +8,7 @@ import XCTest
 extension LiveSiteTests {
     func testNewsletterEmailsFollowEveryEditAsTheBuildWritesThem() throws {
         try NewsletterTests.addNewsletter(to: content)
-        let live = LiveSite(options: options(output: "live"))
+        let live = SiteStore(options: options(output: "live"))
         var outcome = live.rebuildAll()
         XCTAssertTrue(outcome.published, outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
         let mail = folder.appendingPathComponent("live/lettres/n2/courriel.html")

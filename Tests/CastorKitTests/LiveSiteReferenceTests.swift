@@ -10,7 +10,7 @@ import XCTest
 extension LiveSiteTests {
     func testEditsAcrossReferencesLeaveTheSiteCastorBuildWouldWrite() throws {
         try ReferenceFieldTests.addProjects(to: content)
-        let live = LiveSite(options: options(output: "live"))
+        let live = SiteStore(options: options(output: "live"))
         var outcome = live.rebuildAll()
         XCTAssertTrue(outcome.published, outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
         assertSameAsBuild(live, outcome, "first build")

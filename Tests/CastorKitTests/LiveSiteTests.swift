@@ -46,7 +46,7 @@ final class LiveSiteTests: XCTestCase {
     }
 
     /// Compares the live folder with a fresh build, or the live problems with a fresh check.
-    func assertSameAsBuild(_ live: LiveSite, _ outcome: LiveSite.Outcome, drafts: Bool = false, _ step: String,
+    func assertSameAsBuild(_ live: SiteStore, _ outcome: SiteStore.Outcome, drafts: Bool = false, _ step: String,
         file: StaticString = #filePath, line: UInt = #line
     ) {
         let reference = Builder(options: options(output: "reference", drafts: drafts))
@@ -67,7 +67,7 @@ final class LiveSiteTests: XCTestCase {
     }
 
     func testEveryEditLeavesTheSiteCastorBuildWouldWrite() throws {
-        let live = LiveSite(options: options(output: "live"))
+        let live = SiteStore(options: options(output: "live"))
         var outcome = live.rebuildAll()
         XCTAssertTrue(outcome.published)
         assertSameAsBuild(live, outcome, "first build")
@@ -99,7 +99,7 @@ final class LiveSiteTests: XCTestCase {
 
         // A summary: shown on cards, the plan stays; the page is ready before the feeds.
         try edit("fiches/structures-juridiques/scic.md") { $0.replacingOccurrences(of: "summary: \"La société", with: "summary: \"Ce qu'est la société") }
-        var ready: LiveSite.Outcome?
+        var ready: SiteStore.Outcome?
         outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/scic.md"])) { ready = $0 }
         XCTAssertNotNil(ready)
         XCTAssertLessThanOrEqual(ready?.filesWritten ?? 0, outcome.filesWritten)
@@ -194,11 +194,37 @@ final class LiveSiteTests: XCTestCase {
         assertSameAsBuild(live, outcome, "site.yml edit")
     }
 
+    /// A draft is not published, but its links are checked (warnings), as `castor check` does:
+    /// the preview says the same problems, and they follow the page it links to. The web
+    /// editor (`editor:` in site.yml) is written by the preview as by the build.
+    func testADraftsLinksAndTheEditorAreCheckedAndWrittenAsByTheBuild() throws {
+        let live = SiteStore(options: options(output: "live"))
+        var outcome = live.rebuildAll()
+        let draft = "fiches/boite-a-outils/brouillon.md"
+        try edit(draft) { $0 + "\nVoir [la future fiche](nouvelle.md).\n" }
+        outcome = live.update(.init(contentPaths: [draft]))
+        XCTAssertTrue(outcome.published)
+        let warning = outcome.diagnostics.warnings.map(\.formatted).first { $0.contains("nouvelle.md") }
+        XCTAssertNotNil(warning, outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
+        assertSameAsBuild(live, outcome, "draft with a broken link")
+        try write("fiches/boite-a-outils/nouvelle.md", "---\ntitle: Nouvelle fiche\nsummary: Une fiche nouvelle.\nthemes: [gouvernance]\nregions: [national]\nupdated: 2026-11-20\n---\nTexte.\n")
+        outcome = live.update(.init(contentPaths: ["fiches/boite-a-outils/nouvelle.md"]))
+        XCTAssertFalse(outcome.diagnostics.warnings.contains { $0.formatted.contains("nouvelle.md") }, outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
+        assertSameAsBuild(live, outcome, "the draft's link target created")
+
+        // The web editor is part of the site, in the preview too.
+        try edit("site.yml") { $0 + "\neditor:\n  backend: github\n  repo: reseau/contenu\n" }
+        outcome = live.update(.init(contentPaths: ["site.yml"]))
+        XCTAssertTrue(outcome.published, outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
+        assertSameAsBuild(live, outcome, "editor turned on")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("live/admin/config.yml").path))
+    }
+
     /// A collection declared in YAML only (the partners' directory): every kind of edit of its
     /// items, and of the rest of the site around them, leaves what `castor build` writes.
     func testEditsOfADeclaredCollectionLeaveTheSiteCastorBuildWouldWrite() throws {
         try DeclaredCollectionTests.addPartners(to: content)
-        let live = LiveSite(options: options(output: "live"))
+        let live = SiteStore(options: options(output: "live"))
         var outcome = live.rebuildAll()
         XCTAssertTrue(outcome.published, outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("live/partenaires/etude-notariale-des-lices/index.html").path))
@@ -265,7 +291,7 @@ final class LiveSiteTests: XCTestCase {
                 "fiches/trames-types/\(name).md",
                 "---\ntitle: Même titre\nsummary: Fiche \(name).\nthemes: [juridique]\nupdated: 2026-06-01\n---\nTexte \(name).\n")
         }
-        let live = LiveSite(options: options(output: "live"))
+        let live = SiteStore(options: options(output: "live"))
         var outcome = live.rebuildAll()
         assertSameAsBuild(live, outcome, "ties")
         let edits: [(String, String, String)] = [
@@ -287,7 +313,7 @@ final class LiveSiteTests: XCTestCase {
     /// Broken at start: the error is reported, nothing published; fixed: the whole site appears.
     func testContentBrokenAtStartThenFixed() throws {
         try edit("fiches/structures-juridiques/scic.md") { $0.replacingOccurrences(of: "title: La SCIC", with: "title: [La SCIC") }
-        let live = LiveSite(options: options(output: "live"))
+        let live = SiteStore(options: options(output: "live"))
         var outcome = live.rebuildAll()
         XCTAssertFalse(outcome.published)
         assertSameAsBuild(live, outcome, "broken at start")
@@ -301,7 +327,7 @@ final class LiveSiteTests: XCTestCase {
     /// The preview makes the search index off its loop: the pages come first, the index when
     /// its job is done, and a job made for an older state of the site is dropped.
     func testSlowFilesMadeLaterAreTheBuildsOnesInTheEnd() throws {
-        let live = LiveSite(options: options(output: "live"))
+        let live = SiteStore(options: options(output: "live"))
         live.deferredGroups = [.search]
         var outcome = live.rebuildAll()
         XCTAssertNil(live.takeDeferredJob(), "the first build makes everything")
@@ -319,7 +345,7 @@ final class LiveSiteTests: XCTestCase {
     }
 
     func testDraftsShownWhenAsked() throws {
-        let live = LiveSite(options: options(output: "live", drafts: true))
+        let live = SiteStore(options: options(output: "live", drafts: true))
         let outcome = live.rebuildAll()
         assertSameAsBuild(live, outcome, drafts: true, "drafts")
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("live/fiches/boite-a-outils/brouillon/index.html").path))
@@ -328,7 +354,7 @@ final class LiveSiteTests: XCTestCase {
     /// What `castor build` refuses (two sources for one file, active content), the preview
     /// shows as the same errors, and they go when the file is removed (issue 11).
     func testContentFileReplacingAGeneratedFileIsAnErrorUntilRemoved() throws {
-        let live = LiveSite(options: options(output: "live"))
+        let live = SiteStore(options: options(output: "live"))
         var outcome = live.rebuildAll()
         XCTAssertTrue(outcome.published)
         try write("agenda/widget.js", "document.write('<script src=\\'//x.example/x.js\\'></script>');\n")
@@ -351,7 +377,7 @@ final class LiveSiteTests: XCTestCase {
     /// A template link to no file of the site is the error `castor build` reports, placed on the
     /// template's line; it stays through content edits and goes when the template is fixed.
     func testTemplateLinkToNoPageIsAnErrorUntilFixed() throws {
-        let live = LiveSite(options: options(output: "live"))
+        let live = SiteStore(options: options(output: "live"))
         var outcome = live.rebuildAll()
         XCTAssertTrue(outcome.published)
         let footer = folder.appendingPathComponent("templates/partials/footer.mustache")
@@ -388,7 +414,7 @@ final class LiveSiteTests: XCTestCase {
         try EditableDocumentSiteTests.addTrame(to: content)
         let trame = "fiches/trames-types/charte/index.md"
         let document = folder.appendingPathComponent("live/fiches/trames-types/charte/charte-modifiable.odt")
-        let live = LiveSite(options: options(output: "live"))
+        let live = SiteStore(options: options(output: "live"))
         var outcome = live.rebuildAll()
         XCTAssertTrue(outcome.published, outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
         let first = try Data(contentsOf: document)

@@ -108,9 +108,9 @@ final class PageReadsTests: XCTestCase {
     func testExtraFilesRecordWhatTheyRead() throws {
         let checked = try checkedFixture()
         let site = checked.site
-        func reads(_ group: Builder.ExtraFiles) -> PageReads {
+        func reads(_ group: Pipeline.ExtraFiles) -> PageReads {
             let log = ReadLog()
-            _ = Builder.extraFiles(site, plan: checked.plan, groups: [group], logs: [group: log])
+            _ = Pipeline.extraFiles(site, plan: checked.plan, groups: [group], logs: [group: log])
             return log.recorded
         }
         let agenda = reads(.agenda)

@@ -27,7 +27,7 @@ public enum ContentAudit {
     /// target of any link or image.
     static func unusedFiles(_ inventory: ContentInventory) -> [Diagnostic] {
         let bundles = inventory.entries.filter(\.isBundle)
-        let published = Builder.publishedAssets(inventory.assets, entries: bundles) { inventory.published.contains($0.relativePath) }
+        let published = Pipeline.publishedAssets(inventory.assets, entries: bundles) { inventory.published.contains($0.relativePath) }
         var declared: Set<String> = []
         for entry in bundles {
             if case .attachments(let list) = entry["attachments"] {

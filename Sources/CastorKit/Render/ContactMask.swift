@@ -9,7 +9,7 @@ import Foundation
 /// - front matter texts are masked once, when an `Entry` is made (`maskedFields`): every
 ///   output reads titles, summaries, places, authors and attachment titles from there;
 /// - Markdown bodies are masked once, when they are rendered (`maskHTML`, in
-///   `Builder.renderBody`), and their headings (the table of contents) in `MarkdownRenderer`.
+///   `Pipeline.renderBody`), and their headings (the table of contents) in `MarkdownRenderer`.
 /// Texts get a readable placeholder; HTML bodies get a `span.contact-masque` holding the
 /// scrambled contact, turned into an « Afficher le contact » button by `assets/contacts.js`.
 public enum ContactMask {

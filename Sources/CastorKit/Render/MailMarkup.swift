@@ -3,7 +3,7 @@
 /// stylesheets), every address absolute, footnote anchors turned into plain numbers; and the
 /// same body as plain text for the text part, every link written out.
 ///
-/// The input is Castor's own output (`Builder.renderBody`: raw HTML is filtered by cmark, every
+/// The input is Castor's own output (`Pipeline.renderBody`: raw HTML is filtered by cmark, every
 /// attribute is double-quoted and escaped), a closed set of elements read tag by tag.
 enum MailMarkup {
     /// A tag of the body: its name, whether it closes, its attributes (values unescaped).

@@ -70,7 +70,7 @@ public final class ContentWatcher {
         }
 
         /// Reads what is waiting; returns false when nothing was there.
-        private func drain(into change: inout LiveSite.Change) -> Bool {
+        private func drain(into change: inout SiteStore.Change) -> Bool {
             var buffer = [UInt8](repeating: 0, count: 64 * 1024)
             var any = false
             while true {
@@ -133,9 +133,9 @@ public final class ContentWatcher {
         return result
     }
 
-    private func compareSnapshot() -> LiveSite.Change {
+    private func compareSnapshot() -> SiteStore.Change {
         let now = takeSnapshot()
-        var change = LiveSite.Change()
+        var change = SiteStore.Change()
         for key in Set(now.keys).union(snapshot.keys) where now[key] != snapshot[key] {
             if key.hasPrefix("t:") {
                 change.templatesChanged = true
@@ -151,12 +151,12 @@ public final class ContentWatcher {
 
     /// The next change, once the files have been quiet for a moment; nil when nothing
     /// changed within `timeout` seconds.
-    public func next(timeout: Double) -> LiveSite.Change? {
+    public func next(timeout: Double) -> SiteStore.Change? {
         overflowed = false
         #if os(Linux)
             if fd >= 0 {
                 guard wait(milliseconds: Int32(timeout * 1000)) else { return nil }
-                var change = LiveSite.Change()
+                var change = SiteStore.Change()
                 _ = drain(into: &change)
                 let deadline = ContinuousClock.now + .milliseconds(500)
                 while ContinuousClock.now < deadline, wait(milliseconds: Int32(settle * 1000)) {

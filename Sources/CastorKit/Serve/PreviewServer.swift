@@ -32,7 +32,7 @@ public final class PreviewServer: Sendable {
     }
 
     /// How the rebuild loop reports to the terminal: the change (nil for the first build) and what it did.
-    public typealias Report = @Sendable (_ change: LiveSite.Change?, _ outcome: LiveSite.Outcome, _ usesPolling: Bool) -> Void
+    public typealias Report = @Sendable (_ change: SiteStore.Change?, _ outcome: SiteStore.Outcome, _ usesPolling: Bool) -> Void
 
     /// Builds the site, starts watching and serving; returns once the server listens.
     /// - Parameter options: what to build; `output` is ignored (a temporary folder is used)
@@ -54,12 +54,12 @@ public final class PreviewServer: Sendable {
         let stop = Locked(false)
         let finished = DispatchSemaphore(value: 0)
 
-        // The rebuild loop owns the LiveSite, on a thread of its own: rebuilding is CPU work
+        // The rebuild loop owns the SiteStore, on a thread of its own: rebuilding is CPU work
         // and the watcher blocks, which Swift's task pool must not do.
         let loopOptions = options
         await withCheckedContinuation { (ready: CheckedContinuation<Void, Never>) in
             let thread = Thread {
-                let live = LiveSite(options: loopOptions)
+                let live = SiteStore(options: loopOptions)
                 // The search index reads every text: made on another thread, after the reload.
                 live.deferredGroups = [.search]
                 let watcher = ContentWatcher(content: loopOptions.content, templates: loopOptions.templates)
@@ -67,10 +67,10 @@ public final class PreviewServer: Sendable {
                 PreviewServer.publish(first, to: hub)
                 report(nil, first, watcher.usesPolling)
                 ready.resume()
-                let slowFiles = Locked<LiveSite.DeferredResult?>(nil)
+                let slowFiles = Locked<SiteStore.DeferredResult?>(nil)
                 var slowJobRunning = false
                 while !stop.withLock({ $0 }) {
-                    if let result = slowFiles.withLock({ value -> LiveSite.DeferredResult? in
+                    if let result = slowFiles.withLock({ value -> SiteStore.DeferredResult? in
                         defer { value = nil }
                         return value
                     }) {
@@ -168,7 +168,7 @@ public final class PreviewServer: Sendable {
     }
 
     /// Hands a rebuild to the hub before the loop goes on, so versions follow the rebuilds.
-    static func publish(_ outcome: LiveSite.Outcome, to hub: ReloadHub) {
+    static func publish(_ outcome: SiteStore.Outcome, to hub: ReloadHub) {
         let done = DispatchSemaphore(value: 0)
         Task {
             await hub.publish(outcome)

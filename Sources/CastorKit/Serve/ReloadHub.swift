@@ -19,7 +19,7 @@ public actor ReloadHub {
     public var hasErrors: Bool { diagnostics.hasErrors }
 
     /// Records a rebuild; wakes the waiting tabs when what they show may have changed.
-    public func publish(_ outcome: LiveSite.Outcome) {
+    public func publish(_ outcome: SiteStore.Outcome) {
         let changed = outcome.filesWritten + outcome.filesRemoved > 0
             || outcome.diagnostics.hasErrors != diagnostics.hasErrors
             || (outcome.diagnostics.hasErrors && outcome.diagnostics.sorted != diagnostics.sorted)

@@ -4,17 +4,20 @@ import Foundation
     import Glibc
 #endif
 
-/// The output of a `LiveSite`: `publish` writes what changed (pages, content files, extra files).
-extension LiveSite {
+/// The output of a `SiteStore`: `publish` writes what changed (pages, content files, extra files).
+extension SiteStore {
     // MARK: - Output
 
     /// Writes what changed; with `full`, the whole site through a staging folder.
     ///
     /// `pagesReady` is called once the pages and content files are in place, before the
     /// feeds and the sitemap are made: the browser may reload then.
-    func publish(full: Bool, changedAssets: Set<String> = [], pagesReady: ((Outcome) -> Void)? = nil) -> Outcome {
+    /// `prepared`: the site already assembled and checked (`prepare`, for `castor build`).
+    func publish(
+        full: Bool, changedAssets: Set<String> = [], prepared: Prepared? = nil, pagesReady: ((Outcome) -> Void)? = nil
+    ) -> Outcome {
         var steps = Steps()
-        diagnostics = collectDiagnostics()
+        if prepared == nil { diagnostics = collectDiagnostics() }
         var outcome = Outcome(diagnostics: diagnostics)
         steps.end("diagnostics")
         guard let config, let templates, !diagnostics.hasErrors else {
@@ -22,7 +25,7 @@ extension LiveSite {
             return outcome
         }
 
-        let assembly = assemble(full: full, config: config, steps: &steps)
+        let assembly = prepared?.assembly ?? assemble(full: full, config: config, steps: &steps)
         let (fast, keepPlan) = (assembly.fast, assembly.keepPlan)
         let site = assembly.site
         let plan = assembly.plan
@@ -60,7 +63,8 @@ extension LiveSite {
         // files (a title edit) needs them only if the extra files' names change too (below).
         // (A set: an edit that reorders a collection reorders the jobs, not the files.)
         let plannedFiles = fast ? lastPlannedFiles : Set(jobs.map(\.file))
-        let recheck = full || !changedAssets.isEmpty || outputChecksStale || plannedFiles != lastPlannedFiles
+        // (Already run on a prepared site, before anything was written.)
+        let recheck = prepared == nil && (full || !changedAssets.isEmpty || outputChecksStale || plannedFiles != lastPlannedFiles)
         let links = pageLinks(
             site: site, jobs: jobs, reuse: !recheck, published: copies.published, templateAssets: copies.templateAssets)
         let pages = writePages(
@@ -74,10 +78,15 @@ extension LiveSite {
         steps.end("pages")
         if !full, failures.withLock({ $0.isEmpty }) { pagesReady?(outcome) }
 
-        let newExtraFiles = makeExtras(
-            site: site, plan: plan, templates: templates, references: assembly.context.references, derived: derived, full: full, root: root,
+        let (newExtraFiles, searchSeconds) = makeExtras(
+            site: site, plan: plan, templates: templates, references: assembly.context.references, derived: derived,
+            premade: prepared?.extras ?? [:], full: full, root: root,
             atomic: atomic, written: &newWritten, outcome: &outcome, failures: failures)
         steps.end("flux")
+        if searchSeconds > 0 {
+            steps.list[steps.list.count - 1].seconds -= searchSeconds
+            steps.list.append(("recherche", searchSeconds))
+        }
 
         let problems = failures.withLock { $0 }
         if !problems.isEmpty {
@@ -88,17 +97,6 @@ extension LiveSite {
             forgetWritten()
             outcome.steps = steps.list
             return outcome
-        }
-        if full {
-            do {
-                try writer.commit()
-            } catch {
-                writer.discard()
-                outcome.diagnostics.append(.error(options.output, .unknown, "écriture impossible : \(error)"))
-                forgetWritten()
-                outcome.steps = steps.list
-                return outcome
-            }
         }
         let extrasRenamed = newExtraFiles != lastExtraFiles
         written = newWritten
@@ -120,17 +118,38 @@ extension LiveSite {
         planInputsChanged = false
         membershipChanged = false
         cardsChanged = false
+        // The checks of the folder as written: `castor build` keeps the old site when they fail.
         finishOutputChecks(
-            site: site, plan: plan, recheck: recheck || extrasRenamed, keepPlan: keepPlan, templates: templates, published: copies.published,
+            site: site, plan: plan, recheck: prepared == nil && (recheck || extrasRenamed), keepPlan: keepPlan, templates: templates, published: copies.published,
             templateAssets: copies.templateAssets, extraFiles: newExtraFiles, files: newWritten, rendered: rendered,
             outcome: &outcome)
-        steps.end("vérification du site")
+        steps.end("contrôles")
+        if full {
+            if purpose == .build && outcome.diagnostics.hasErrors {
+                writer.discard()
+                outcome.steps = steps.list
+                return outcome
+            }
+            do {
+                if let warning = try writer.commit() {
+                    outcome.diagnostics.append(
+                        .warning(options.output, .unknown, warning, hint: "vérifiez les droits sur le dossier qui contient « \(options.output) »"))
+                }
+            } catch {
+                writer.discard()
+                outcome.diagnostics.append(.error(options.output, .unknown, "écriture impossible : \(error)"))
+                forgetWritten()
+                outcome.steps = steps.list
+                return outcome
+            }
+        }
+        outcome.filesCopied = copies.published.count + copies.templateAssets.count
         outcome.steps = steps.list
         return outcome
     }
 
     /// What `publish` works from: which path it takes, the items in order, their site and its plan.
-    private struct Assembly {
+    struct Assembly {
         let fast: Bool
         let keepPlan: Bool
         let bodies: [String: RenderedMarkdown]
@@ -140,7 +159,7 @@ extension LiveSite {
     }
 
     /// Puts the items in order (or swaps the changed ones in), assembles the site, makes or keeps the plan.
-    private func assemble(full: Bool, config: SiteConfig, steps: inout Steps) -> Assembly {
+    func assemble(full: Bool, config: SiteConfig, steps: inout Steps) -> Assembly {
         // Fast path: no card changed since the last publication (text edits): same order,
         // same plan, same listings; only the changed items are swapped in. Incremental path:
         // the same items, some cards changed: those are put back in their collection's order;
@@ -161,7 +180,7 @@ extension LiveSite {
             }
             for path in pendingBodies where itemPlaces[path] != nil { bodies[path] = documents[path]?.body }
             if incremental {
-                for (collection, indices) in changed where LiveSite.reorder(&collections[collection], changed: indices) {
+                for (collection, indices) in changed where SiteStore.reorder(&collections[collection], changed: indices) {
                     moved.insert(collection)
                 }
             }
@@ -245,17 +264,7 @@ extension LiveSite {
         full: Bool, fast: Bool, changedAssets: Set<String>, root: String, atomic: Bool,
         outcome: inout Outcome, failures: Locked<[String]>
     ) -> Copies {
-        let publishedAssets: [String]
-        if fast && changedAssets.isEmpty {
-            publishedAssets = lastPublishedAssets
-        } else {
-            let bundles = orderedPaths.compactMap { path -> Entry? in
-                let entry = entriesByPath[path]!
-                return entry.isBundle ? entry : nil
-            }
-            publishedAssets = Builder.publishedAssets(
-                assets.keys.sorted(), entries: bundles, isPublished: { self.documents[$0.relativePath]!.isPublished })
-        }
+        let publishedAssets = fast && changedAssets.isEmpty ? lastPublishedAssets : self.publishedAssets()
         var newCopied: [String: FileStamp] = fast && changedAssets.isEmpty ? copied : [:]
         if !(fast && changedAssets.isEmpty) {
             for asset in publishedAssets {
@@ -263,7 +272,7 @@ extension LiveSite {
                 newCopied[asset] = stamp
                 guard full || copied[asset] != stamp || changedAssets.contains(asset) else { continue }
                 do {
-                    try LiveSite.copy(options.content + "/" + asset, to: root + "/" + asset, atomically: atomic)
+                    try SiteStore.copy(options.content + "/" + asset, to: root + "/" + asset, atomically: atomic)
                     outcome.filesWritten += 1
                 } catch {
                     failures.withLock { $0.append("\(asset) : \(error)") }
@@ -271,11 +280,11 @@ extension LiveSite {
             }
         }
         let templatesRoot = options.templates + "/assets"
-        let templateAssets = templateAssetsCopied.isEmpty || full ? Builder.templateAssets(templatesRoot) : templateAssetsCopied
+        let templateAssets = templateAssetsCopied.isEmpty || full ? Pipeline.templateAssets(templatesRoot) : templateAssetsCopied
         if full || templateAssets != templateAssetsCopied || templateAssetsCopied.isEmpty {
             for asset in templateAssets {
                 do {
-                    try LiveSite.copy(templatesRoot + "/" + asset, to: root + "/assets/" + asset, atomically: atomic)
+                    try SiteStore.copy(templatesRoot + "/" + asset, to: root + "/assets/" + asset, atomically: atomic)
                     outcome.filesWritten += 1
                 } catch {
                     failures.withLock { $0.append("assets/\(asset) : \(error)") }
@@ -283,6 +292,16 @@ extension LiveSite {
             }
         }
         return Copies(published: publishedAssets, copied: newCopied, templateAssets: templateAssets)
+    }
+
+    /// The content files the site holds: all but those inside the folder of an unpublished item.
+    func publishedAssets() -> [String] {
+        let bundles = orderedPaths.compactMap { path -> Entry? in
+            let entry = entriesByPath[path]!
+            return entry.isBundle ? entry : nil
+        }
+        return Pipeline.publishedAssets(
+            assets.keys.sorted(), entries: bundles, isPublished: { self.documents[$0.relativePath]!.isPublished })
     }
 
     /// Renders and writes the pages whose fingerprint changed (recording what each reads), removes
@@ -294,16 +313,25 @@ extension LiveSite {
         templates: TemplateSet, links: GeneratedLinks, keepPlan: Bool, full: Bool, copies: Copies, root: String,
         atomic: Bool, outcome: inout Outcome, failures: Locked<[String]>
     ) -> (written: [String: Int], fingerprints: [Int], rendered: [(page: String, broken: [GeneratedLinks.Broken])]) {
-        let rendered = dirty.parallelMap { index -> (page: String, broken: [GeneratedLinks.Broken], reads: PageReads) in
+        let remembers = self.remembers
+        let rendered = dirty.parallelMap { index -> (page: String, broken: [GeneratedLinks.Broken], reads: PageReads?) in
             let job = jobs[index]
-            let log = ReadLog()
-            let html = PageRenderer.page(job, context: context.recording(into: log), templates: templates)
+            let log = remembers ? ReadLog() : nil
+            let html = PageRenderer.page(job, context: log.map { context.recording(into: $0) } ?? context, templates: templates)
             do {
-                try LiveSite.write(html, to: root + "/" + job.file, atomically: atomic)
+                try SiteStore.write(html, to: root + "/" + job.file, atomically: atomic)
             } catch {
                 failures.withLock { $0.append("\(job.file) : \(error)") }
             }
-            return (job.file, links.broken(in: html, page: job.file), log.recorded)
+            return (job.file, links.broken(in: html, page: job.file), log?.recorded)
+        }
+        if !remembers {
+            // Evaluated once: the pages' reads are not kept, nothing is compared later.
+            outcome.filesWritten += dirty.count
+            outcome.pagesWritten = dirty.count
+            var newWritten: [String: Int] = [:]
+            for job in jobs { newWritten[job.file] = 0 }
+            return (newWritten, [], rendered.map { ($0.page, $0.broken) })
         }
         if !keepPlan {
             pageMemos.keepOnly(Set(jobs.map(\.file)))
@@ -312,7 +340,7 @@ extension LiveSite {
         var fingerprints = known.map { $0 ?? 0 }
         for (index, page) in zip(dirty, rendered) {
             let job = jobs[index]
-            pageMemos.record(job.file, descriptor: job.descriptor(in: site), reads: page.reads)
+            pageMemos.record(job.file, descriptor: job.descriptor(in: site), reads: page.reads ?? PageReads())
             fingerprints[index] = PageMemos.fingerprint(
                 pageMemos.memos[job.file]!, card: { self.documents[$0]?.cardStamp ?? 0 },
                 full: { self.documents[$0]?.fullStamp ?? 0 }, derived: derived)
@@ -349,13 +377,15 @@ extension LiveSite {
 
     /// Makes the feeds, calendars, sitemap and robots.txt again when what they read changed (each
     /// group records its reads when made, as pages do), and writes them when they differ (or
-    /// leaves the slow ones to a deferred job); returns the files of each group.
+    /// leaves the slow ones to a deferred job); returns the files of each group, and the seconds
+    /// the search index took (`castor build` shows them apart).
     private func makeExtras(
-        site: Site, plan: SitePlan, templates: TemplateSet, references: ReferenceIndex, derived: DerivedFingerprints, full: Bool, root: String,
+        site: Site, plan: SitePlan, templates: TemplateSet, references: ReferenceIndex, derived: DerivedFingerprints,
+        premade: [Pipeline.ExtraFiles: [Feeds.File]], full: Bool, root: String,
         atomic: Bool, written newWritten: inout [String: Int], outcome: inout Outcome, failures: Locked<[String]>
-    ) -> [Builder.ExtraFiles: Set<String>] {
-        var groups = Set<Builder.ExtraFiles>()
-        let all = Builder.ExtraFiles.all(site)
+    ) -> (files: [Pipeline.ExtraFiles: Set<String>], searchSeconds: Double) {
+        var groups = Set<Pipeline.ExtraFiles>()
+        let all = Pipeline.ExtraFiles.all(site)
         for group in all {
             if full || extraMemos[group].map({ extraFingerprint($0.reads, derived: derived) != $0.fingerprint }) ?? true {
                 groups.insert(group)
@@ -363,20 +393,24 @@ extension LiveSite {
         }
         // Slow groups (the search index) may be left to `takeDeferredJob`, off the rebuild loop.
         let later = full ? [] : groups.intersection(deferredGroups)
-        var made: [(Builder.ExtraFiles, [Feeds.File])] = []
-        for group in all where groups.contains(group) && !later.contains(group) {
-            let log = ReadLog()
-            made.append((group, Builder.extraFiles(site, plan: plan, groups: [group], logs: [group: log], templates: templates, references: references)))
-            recordExtra(group, reads: log.recorded, derived: derived)
-        }
         var newExtraFiles = lastExtraFiles
-        writeExtras(made, root: root, atomic: atomic, full: full, written: &newWritten, extraFiles: &newExtraFiles, outcome: &outcome, failures: failures)
+        var searchSeconds = 0.0
+        for group in all where groups.contains(group) && !later.contains(group) {
+            let start = ContinuousClock.now
+            let log = remembers ? ReadLog() : nil
+            let files = premade[group] ?? Pipeline.extraFiles(
+                site, plan: plan, groups: [group], logs: log.map { [group: $0] } ?? [:], templates: templates, references: references)
+            if let log { recordExtra(group, reads: log.recorded, derived: derived) }
+            // One group at a time: the search index's texts are let go before the next is made.
+            writeExtras([(group, files)], root: root, atomic: atomic, full: full, written: &newWritten, extraFiles: &newExtraFiles, outcome: &outcome, failures: failures)
+            if group == .search { searchSeconds = Self.seconds(since: start) }
+        }
         if !later.isEmpty {
             deferred = (generation + 1, site, plan, later.union(deferred?.groups ?? []))
         } else if full {
             deferred = nil
         }
-        return newExtraFiles
+        return (newExtraFiles, searchSeconds)
     }
 
     /// The fingerprint of what a group of extra files read, with the items' current stamps.
@@ -387,15 +421,15 @@ extension LiveSite {
     }
 
     /// Remembers what a group of extra files read when it was made.
-    func recordExtra(_ group: Builder.ExtraFiles, reads: PageReads, derived: DerivedFingerprints) {
+    func recordExtra(_ group: Pipeline.ExtraFiles, reads: PageReads, derived: DerivedFingerprints) {
         extraMemos[group] = (reads, extraFingerprint(reads, derived: derived))
     }
 
     /// Writes the extra files that differ from what was written, and removes the files of a
     /// remade group that the group no longer makes (a category removed, a word gone).
     func writeExtras(
-        _ made: [(Builder.ExtraFiles, [Feeds.File])], root: String, atomic: Bool, full: Bool,
-        written newWritten: inout [String: Int], extraFiles: inout [Builder.ExtraFiles: Set<String>],
+        _ made: [(Pipeline.ExtraFiles, [Feeds.File])], root: String, atomic: Bool, full: Bool,
+        written newWritten: inout [String: Int], extraFiles: inout [Pipeline.ExtraFiles: Set<String>],
         outcome: inout Outcome, failures: Locked<[String]>
     ) {
         for (group, files) in made {
@@ -410,7 +444,7 @@ extension LiveSite {
                     continue
                 }
                 do {
-                    try LiveSite.write(file.text, to: root + "/" + file.file, atomically: atomic)
+                    try SiteStore.write(file.text, to: root + "/" + file.file, atomically: atomic)
                     newWritten[file.file] = fingerprint
                     outcome.filesWritten += 1
                 } catch {

@@ -1,5 +1,5 @@
-/// The slow extra files of a `LiveSite` (the search index), made off the rebuild loop.
-extension LiveSite {
+/// The slow extra files of a `SiteStore` (the search index), made off the rebuild loop.
+extension SiteStore {
     // MARK: - Slow files, off the rebuild loop
 
     /// Slow files to make from one state of the site, on any thread.
@@ -7,13 +7,13 @@ extension LiveSite {
         public let generation: Int
         let site: Site
         let plan: SitePlan
-        let groups: Set<Builder.ExtraFiles>
+        let groups: Set<Pipeline.ExtraFiles>
         public func run() -> DeferredResult {
-            var files: [(Builder.ExtraFiles, [Feeds.File])] = []
-            var reads: [(Builder.ExtraFiles, PageReads)] = []
-            for group in Builder.ExtraFiles.all(site) where groups.contains(group) {
+            var files: [(Pipeline.ExtraFiles, [Feeds.File])] = []
+            var reads: [(Pipeline.ExtraFiles, PageReads)] = []
+            for group in Pipeline.ExtraFiles.all(site) where groups.contains(group) {
                 let log = ReadLog()
-                files.append((group, Builder.extraFiles(site, plan: plan, groups: [group], logs: [group: log])))
+                files.append((group, Pipeline.extraFiles(site, plan: plan, groups: [group], logs: [group: log])))
                 reads.append((group, log.recorded))
             }
             return DeferredResult(generation: generation, files: files, reads: reads)
@@ -22,9 +22,9 @@ extension LiveSite {
 
     public struct DeferredResult: Sendable {
         public let generation: Int
-        let files: [(Builder.ExtraFiles, [Feeds.File])]
-        /// What each group read (`LiveSite.extraMemos`).
-        let reads: [(Builder.ExtraFiles, PageReads)]
+        let files: [(Pipeline.ExtraFiles, [Feeds.File])]
+        /// What each group read (`SiteStore.extraMemos`).
+        let reads: [(Pipeline.ExtraFiles, PageReads)]
     }
 
     /// The slow files still to make, if any.

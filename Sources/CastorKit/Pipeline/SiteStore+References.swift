@@ -2,7 +2,7 @@
 /// publication, as `Builder.check` does (`ReferenceCheck`). A page that shows another item's
 /// title through a reference (or lists the items that name it) records those reads
 /// (`PageContext+References`): it is rendered again when they change.
-extension LiveSite {
+extension SiteStore {
     /// The problems of the reference fields, from the entries that hold their address.
     func referenceDiagnostics() -> [Diagnostic] {
         let collections = setup.collections ?? []
@@ -11,5 +11,14 @@ extension LiveSite {
         return ReferenceCheck.diagnostics(entries, collections: collections) { [documents] entry in
             documents[entry.relativePath]?.isPublished ?? false
         }
+    }
+
+    /// The problems of `footer_pages` in site.yml (`Pipeline.checkFooterPages`).
+    func footerDiagnostics() -> [Diagnostic] {
+        guard let config else { return [] }
+        let entries = orderedPaths.compactMap { entriesByPath[$0] }
+        return Pipeline.checkFooterPages(
+            config, collections: setup.collections ?? [], entries: entries, file: loader.display("site.yml")
+        ) { [documents] entry in documents[entry.relativePath]?.isPublished ?? false }
     }
 }

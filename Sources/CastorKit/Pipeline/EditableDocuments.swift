@@ -62,7 +62,7 @@ public enum EditableDocuments {
     }
 }
 
-extension Builder {
+extension Pipeline {
     /// `body` with the editable document of `entry` when its declaration asks for one; a
     /// package that cannot be made is an error of the item. `resolve` resolves a link as on its page.
     public func withEditableDocument(

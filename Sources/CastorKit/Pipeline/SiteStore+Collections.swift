@@ -1,7 +1,7 @@
 /// The preview of the collections (`Site.collections`): an edited item is swapped in, put back
 /// in order, and the pages are rendered again when what they read changed; a whole assembly
-/// uses the build's own functions (`Builder.publishedCollections`, `SitePlan`).
-extension LiveSite {
+/// uses the build's own functions (`Pipeline.publishedCollections`, `SitePlan`).
+extension SiteStore {
     /// The declared collections' published items, in order, as `Builder.check` makes them.
     func publishedCollections() -> [PublishedCollection] {
         let declared = setup.collections ?? []
@@ -11,16 +11,16 @@ extension LiveSite {
             guard let entry = entriesByPath[path], ids.contains(entry.collection.id), documents[path]?.isPublished == true else { return nil }
             return entry
         }
-        return Builder.publishedCollections(published, collections: declared)
+        return Pipeline.publishedCollections(published, collections: declared)
     }
 }
 
-extension LiveSite {
+extension SiteStore {
     /// Puts the changed items of a collection back in its order (`PublishedCollection.before`,
     /// ties by path, as `ordered`); true when the order changed.
     static func reorder(_ collection: inout PublishedCollection, changed: Set<Int>) -> Bool {
         let order = collection.schema.publishing.order
-        return LiveSite.reorder(
+        return SiteStore.reorder(
             &collection.items, changed: changed, key: { PublishedCollection.orderKey($0.entry, order: order) },
             before: { PublishedCollection.before($0, $1, order: order) })
     }

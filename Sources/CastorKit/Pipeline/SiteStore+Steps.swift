@@ -4,8 +4,8 @@ import Foundation
     import Glibc
 #endif
 
-/// The steps of a `LiveSite` rebuild: files touched, checks, address holders, links, Markdown, problems.
-extension LiveSite {
+/// The steps of a `SiteStore` rebuild: files touched, checks, address holders, links, Markdown, problems.
+extension SiteStore {
     // MARK: - Bookkeeping
 
     /// Files behind the changed paths: a folder stands for every file in it, on disk or known.
@@ -73,8 +73,13 @@ extension LiveSite {
             let wasPublished = state.isPublished
             state.entry = entry
             state.validation = diagnostics
-            state.isPublished = entry.map { Builder.isPublished($0, config: config, options: options) } ?? false
-            if let entry {
+            state.isPublished = entry.map { Pipeline.isPublished($0, config: config, options: options) } ?? false
+            if let entry, !remembers {
+                // Evaluated once: nothing to compare the stamps with.
+                urlOwners[entry.url, default: []].append(path)
+                pendingURLs.insert(entry.url)
+                state.cardStamp = 1
+            } else if let entry {
                 var owners = urlOwners[entry.url] ?? []
                 owners.insert(path, at: owners.firstIndex { $0 > path } ?? owners.endIndex)
                 urlOwners[entry.url] = owners
@@ -178,44 +183,57 @@ extension LiveSite {
 
     /// Renders the Markdown of the published entries among `touched`, and of those whose
     /// links look for one of `changedTargets`; forgets the bodies of entries no longer published.
+    /// Drafts left out are rendered too, for their links and images: their problems are warnings
+    /// (`DraftChecks`), as `castor check` says them.
     func renderMarkdown(touched: Set<String>, changedTargets: Set<String>) {
         var candidates = touched
         for target in changedTargets { candidates.formUnion(backlinks[target] ?? []) }
         var work: [Entry] = []
         for path in candidates {
             guard let state = documents[path] else { continue }
-            guard let entry = entriesByPath[path], state.isPublished else {
-                if state.body != nil || !state.links.isEmpty {
+            guard let entry = entriesByPath[path], state.isPublished || entry.isDraft else {
+                if state.body != nil || !state.links.isEmpty || !state.draftWarnings.isEmpty {
                     for link in state.links { backlinks[link]?.remove(path) }
                     state.body = nil
                     state.links = []
+                    state.draftWarnings = []
                 }
                 continue
             }
             work.append(entry)
         }
         guard !work.isEmpty else { return }
-        let resolver = LinkResolver(targets: targets, assets: Set(assets.keys))
-        let builder = self.builder
+        let resolver = LinkResolver(targets: targets, assets: Set(assets.keys), links: symbolicLinks)
+        let pipeline = self.pipeline
         let baseURL = config?.baseURL ?? ""
         let siteConfig = config
-        let results = work.parallelMap { entry -> (RenderedMarkdown, Set<String>) in
+        let published = work.map { documents[$0.relativePath]!.isPublished }
+        let results = Array(zip(work, published)).parallelMap { entry, isPublished -> (RenderedMarkdown, Set<String>) in
             var links: Set<String> = []
-            var body = builder.renderBody(entry, baseURL: baseURL) { url, position in
-                for path in LiveSite.lookedUpPaths(url, from: entry) { links.insert(path) }
+            var body = pipeline.renderBody(entry, baseURL: baseURL) { url, position in
+                for path in SiteStore.lookedUpPaths(url, from: entry) { links.insert(path) }
                 return resolver.resolve(url, from: entry, at: position)
             }
-            if let siteConfig { body = builder.withEditableDocument(body, entry: entry, config: siteConfig) { resolver.resolve($0, from: entry, at: $1) } }
+            if isPublished, let siteConfig {
+                body = pipeline.withEditableDocument(body, entry: entry, config: siteConfig) { resolver.resolve($0, from: entry, at: $1) }
+            }
             return (body, links)
         }
-        for (entry, (body, links)) in zip(work, results) {
+        for ((entry, isPublished), (body, links)) in zip(zip(work, published), results) {
             let path = entry.relativePath
-            pendingBodies.insert(path)
             guard let state = documents[path] else { continue }
             for link in state.links.subtracting(links) { backlinks[link]?.remove(path) }
             for link in links.subtracting(state.links) { backlinks[link, default: []].insert(path) }
-            state.body = body
             state.links = links
+            guard isPublished else {
+                state.body = nil
+                state.draftWarnings = DraftChecks.asWarnings(body.diagnostics)
+                continue
+            }
+            pendingBodies.insert(path)
+            state.body = body
+            state.draftWarnings = []
+            guard remembers else { continue }
             var hasher = Hasher()
             hasher.combine(state.cardStamp)
             hasher.combine(body.html)
@@ -251,6 +269,7 @@ extension LiveSite {
         for state in documents.values {
             list.append(contentsOf: state.validation)
             if let body = state.body { list.append(contentsOf: body.diagnostics) }
+            list.append(contentsOf: state.draftWarnings)
         }
         for duplicates in duplicateDiagnostics.values { list.append(contentsOf: duplicates) }
         // Names are file names, never titles: only the items that name others, and which items
@@ -258,6 +277,9 @@ extension LiveSite {
         let namesChanged = changedCards.contains { entriesByPath[$0].map { !$0.collection.referenceFields.isEmpty } ?? true }
         if membershipChanged || namesChanged || referenceMemo == nil { referenceMemo = referenceDiagnostics() }
         list.append(contentsOf: referenceMemo ?? [])
+        // `footer_pages` names pages by file name: only which items exist and are published change these.
+        if membershipChanged || footerMemo == nil { footerMemo = footerDiagnostics() }
+        list.append(contentsOf: footerMemo ?? [])
         return list
     }
 }

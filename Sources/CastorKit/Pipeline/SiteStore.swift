@@ -4,20 +4,36 @@ import Foundation
     import Glibc
 #endif
 
-/// The site kept in memory between two saves, for `castor serve`.
+/// The one pipeline of Castor: the site as read, checked, rendered and written, with what each
+/// file gave.
 ///
-/// It runs the same steps as `Builder` (and the same code: see the `Builder` extension), but
-/// keeps what each file gave, so that after a change only the changed files are read,
-/// checked and turned into HTML again, and only the pages whose inputs changed are rendered
-/// and written. Every page records what it reads of the site while it is rendered
-/// (`PageReads`, `PageMemos`); it is rendered again when one of those reads changes.
-/// `LiveSiteTests` checks that the folder it keeps is the one `castor build` writes.
+/// `castor build` evaluates a fresh store in full into a staging folder, swapped in when every
+/// check passed (`Purpose.build`); `castor check` evaluates one without writing
+/// (`Purpose.check`); `castor serve` keeps one (`Purpose.preview`): after a change only the
+/// changed files are read, checked and turned into HTML again, and only the pages whose inputs
+/// changed are rendered and written. Every page records what it reads of the site while it is
+/// rendered (`PageReads`, `PageMemos`); it is rendered again when one of those reads changes.
+/// `LiveSiteTests` checks that the folder the preview keeps is the one `castor build` writes.
 ///
 /// Not thread-safe: one owner calls `rebuildAll()` then `update(_:)`.
-public final class LiveSite {
-    /// The options of the preview; `output` is the folder served.
+public final class SiteStore {
+    /// What a store is made for.
+    public enum Purpose: Sendable {
+        /// `castor serve`: kept between saves; remembers what each page read, writes what changed.
+        case preview
+        /// `castor build`: evaluated once, in full, into a staging folder swapped in only when
+        /// every check passed; the Markdown sources are let go once rendered.
+        case build
+        /// `castor check`: evaluated once, nothing written; the sources are kept (`inventory`).
+        case check
+    }
+
+    /// The options; `output` is the folder written (served by the preview).
     public let options: BuildOptions
-    let builder: Builder
+    public let purpose: Purpose
+    let pipeline: Pipeline
+    /// Whether what each file and page gave is remembered for the next change (the preview).
+    var remembers: Bool { purpose == .preview }
     /// Rebuilt with the declarations of collections.yml at every whole rebuild.
     var loader: ContentLoader
 
@@ -32,6 +48,8 @@ public final class LiveSite {
         var body: RenderedMarkdown?
         /// Paths under the content folder its links and images looked for.
         var links: Set<String> = []
+        /// For a draft left out: the problems of its Markdown, as warnings.
+        var draftWarnings: [Diagnostic] = []
         /// Hash of what its cards show (fields, address), and of everything its page shows.
         var cardStamp = 0
         var fullStamp = 0
@@ -51,6 +69,9 @@ public final class LiveSite {
     var ignored: [String: Diagnostic] = [:]
     /// Other files under the content folder, with their modification stamp.
     var assets: [String: FileStamp] = [:]
+    /// Symbolic links under the content folder (never published; `LinkResolver.links`), as the
+    /// last whole rebuild found them.
+    var symbolicLinks: [String: Bool] = [:]
     /// Address → paths of the valid entries that claim it, in path order: the first one
     /// holds it, the others are errors (as in `check`).
     var urlOwners: [String: [String]] = [:]
@@ -81,7 +102,7 @@ public final class LiveSite {
     /// while no card changes).
     var assembled = false
     var lastPlan: SitePlan?
-    /// The collections' items of the last publication (`LiveSite+Collections`).
+    /// The collections' items of the last publication (`SiteStore+Collections`).
     var lastCollections: [PublishedCollection] = []
     /// Whether the order or content of the listings may have changed since the last publication.
     var cardsChanged = true
@@ -112,8 +133,10 @@ public final class LiveSite {
     /// name others and which items are published, so they are checked again only when one of
     /// those items' card or the membership changed.
     var referenceMemo: [Diagnostic]?
+    /// The problems of `footer_pages` as last checked (when items came or went).
+    var footerMemo: [Diagnostic]?
     /// What each group of extra files read when last made, and the fingerprint it then had.
-    var extraMemos: [Builder.ExtraFiles: (reads: PageReads, fingerprint: Int)] = [:]
+    var extraMemos: [Pipeline.ExtraFiles: (reads: PageReads, fingerprint: Int)] = [:]
 
     /// Forgets what the output folder holds: every page and extra file is made again.
     func forgetWritten() {
@@ -123,15 +146,15 @@ public final class LiveSite {
     var jobIndex: [String: Int] = [:]
     var lastPublishedAssets: [String] = []
     /// The files each group of extra files made at the last publication.
-    var lastExtraFiles: [Builder.ExtraFiles: Set<String>] = [:]
-    /// The editable documents in the output (`LiveSite+EditableDocuments`).
+    var lastExtraFiles: [Pipeline.ExtraFiles: Set<String>] = [:]
+    /// The editable documents in the output (`SiteStore+EditableDocuments`).
     var lastEditableDocuments: Set<String> = []
     /// Item path → its place in `lastCollections` (the collection's index, the item's index)
     /// and the index of its page in `lastPlan`.
     var itemPlaces: [String: (kind: Int, index: Int, job: Int)] = [:]
     /// Above this many changed files, a change is handled as a whole rebuild.
     static let wholeSiteThreshold = 2_000
-    /// The checks of `castor build` on the files of the site (`LiveSite+OutputChecks`): the
+    /// The checks of `castor build` on the files of the site (`SiteStore+OutputChecks`): the
     /// problems of step 5 of `check`, and the broken links of each page as last rendered.
     var outputProblems: [Diagnostic] = []
     var brokenLinks: [String: [GeneratedLinks.Broken]] = [:]
@@ -142,6 +165,8 @@ public final class LiveSite {
     var hasLoaded = false
 
     public internal(set) var diagnostics = DiagnosticList()
+    /// The named steps of the last evaluation without writing (`evaluateWithoutWriting`).
+    public internal(set) var lastSteps: [(name: String, seconds: Double)] = []
 
     /// What one rebuild did.
     public struct Outcome: Sendable {
@@ -150,6 +175,8 @@ public final class LiveSite {
         public var filesWritten = 0
         /// HTML pages among them.
         public var pagesWritten = 0
+        /// Content files and template assets the site holds (copied or kept).
+        public var filesCopied = 0
         public var filesRemoved = 0
         /// Markdown files read again.
         public var documentsRead = 0
@@ -160,9 +187,10 @@ public final class LiveSite {
         public var published: Bool { !diagnostics.hasErrors }
     }
 
-    public init(options: BuildOptions, markdown: MarkdownRenderer = MarkdownRenderer()) {
+    public init(options: BuildOptions, markdown: MarkdownRenderer = MarkdownRenderer(), purpose: Purpose = .preview) {
         self.options = options
-        self.builder = Builder(options: options, markdown: markdown)
+        self.purpose = purpose
+        self.pipeline = Pipeline(options: options, markdown: markdown)
         self.loader = ContentLoader(contentRoot: options.content, collections: [])
     }
 
@@ -183,19 +211,19 @@ public final class LiveSite {
         var list: [(name: String, seconds: Double)] = []
         var mark = ContinuousClock.now
         mutating func end(_ name: String) {
-            list.append((name, LiveSite.seconds(since: mark)))
+            list.append((name, SiteStore.seconds(since: mark)))
             mark = ContinuousClock.now
         }
     }
 
-    // Deferred jobs (`LiveSite+Deferred`).
+    // Deferred jobs (`SiteStore+Deferred`).
 
     /// Groups of extra files that `update` leaves to `takeDeferredJob` (the search index, which
     /// reads every item's text: seconds on a large site). Empty: everything is made at once.
-    public var deferredGroups: Set<Builder.ExtraFiles> = []
+    public var deferredGroups: Set<Pipeline.ExtraFiles> = []
     /// Successful publications so far; a deferred job made for an older one is dropped.
     var generation = 0
-    var deferred: (generation: Int, site: Site, plan: SitePlan, groups: Set<Builder.ExtraFiles>)?
+    var deferred: (generation: Int, site: Site, plan: SitePlan, groups: Set<Pipeline.ExtraFiles>)?
 
     /// Addresses whose holder must be decided again.
     var pendingURLs: Set<String> = []
@@ -212,9 +240,33 @@ public final class LiveSite {
     public func rebuildAll() -> Outcome {
         let start = ContinuousClock.now
         var steps = Steps()
+        evaluate(&steps)
+        forgetWritten()
+        var outcome: Outcome
+        if purpose == .build {
+            // Every problem `castor check` would say, before anything is written.
+            let prepared = prepare(&steps)
+            if prepared == nil || diagnostics.hasErrors {
+                outcome = Outcome(diagnostics: diagnostics)
+            } else {
+                outcome = publish(full: true, prepared: prepared)
+            }
+        } else {
+            outcome = publish(full: true)
+        }
+        outcome.steps = steps.list + outcome.steps
+        outcome.documentsRead = documents.count
+        outcome.seconds = Self.seconds(since: start)
+        return outcome
+    }
+
+    /// The first steps of a whole rebuild: reads every file, checks it, decides which file holds
+    /// each address, renders the Markdown (and, for `castor build`, lets go of the sources).
+    func evaluate(_ steps: inout Steps) {
         documents = [:]
         ignored = [:]
         assets = [:]
+        symbolicLinks = [:]
         urlOwners = [:]
         duplicateDiagnostics = [:]
         entriesByPath = [:]
@@ -243,7 +295,7 @@ public final class LiveSite {
                         hint: "lancez castor depuis le dossier du dépôt, ou indiquez --content CHEMIN"))
             }
         } else if FileIO.isDirectory(options.content) {
-            files = loader.listFiles(&listDiagnostics)
+            files = loader.listFiles(&listDiagnostics, links: &symbolicLinks)
         } else {
             files = []
             listDiagnostics.append(
@@ -275,16 +327,26 @@ public final class LiveSite {
         steps.end("lecture")
         let all = Set(documents.keys)
         let touched = revalidate(all, removed: [])
+        if purpose == .build {
+            // The YAML trees are not needed once checked (the entries hold what is).
+            for state in documents.values { state.document = nil }
+        }
         let changedTargets = refreshTargets(touched)
         steps.end("vérification")
         renderMarkdown(touched: touched, changedTargets: changedTargets)
+        if purpose == .build { letGoOfSources() }
         steps.end("markdown")
-        forgetWritten()
-        var outcome = publish(full: true)
-        outcome.steps = steps.list + outcome.steps
-        outcome.documentsRead = documents.count
-        outcome.seconds = Self.seconds(since: start)
-        return outcome
+    }
+
+    /// Drops the Markdown of every file once its HTML is made: a one-shot build never reads it
+    /// again (the entries keep their fields, the bodies are in `DocumentState.body`).
+    func letGoOfSources() {
+        for (path, state) in documents {
+            guard let entry = state.entry else { continue }
+            let light = entry.withoutSource()
+            state.entry = light
+            if entriesByPath[path] != nil { entriesByPath[path] = light }
+        }
     }
 
     func loadConfig() {
@@ -343,7 +405,7 @@ public final class LiveSite {
         var changedAssets: Set<String> = []
         let paths = expand(change.contentPaths)
         // A branch switched, a folder copied in: reading everything again is simpler.
-        if paths.count > LiveSite.wholeSiteThreshold { return rebuildAll() }
+        if paths.count > SiteStore.wholeSiteThreshold { return rebuildAll() }
         for path in paths {
             if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
             let full = options.content + "/" + path

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Step 5 of `check`, shared with `castor serve` (`LiveSite+OutputChecks`): every file of the
+/// Step 5 of `check`, shared with `castor serve` (`SiteStore+OutputChecks`): every file of the
 /// site from one source each, nothing active published as is, no template asset leading outside.
-extension Builder {
+extension Pipeline {
     /// The problems of the site's files: symbolic links of `templates/assets` leading outside,
     /// active content among the content files (`contentFiles`, all of them), and two sources for
     /// one output path (`publishedFiles`: the content files copied; `extras`: the other files

@@ -4,8 +4,8 @@ import Foundation
     import Glibc
 #endif
 
-/// `FileStamp` (when and how big a file was) and the atomic file writes of `LiveSite`.
-extension LiveSite {
+/// `FileStamp` (when and how big a file was) and the atomic file writes of `SiteStore`.
+extension SiteStore {
     /// Writes a file; `atomically` through a temporary file and a rename, so the server
     /// never sends half a page.
     static func write(_ text: String, to path: String, atomically: Bool) throws {

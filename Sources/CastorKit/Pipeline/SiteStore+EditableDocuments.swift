@@ -7,7 +7,7 @@ import Foundation
 /// The editable documents in the preview: made with the items' Markdown (`renderMarkdown`, so
 /// an edited item's document is made again on every path, the fast one included), written
 /// when their bytes changed, removed when their item no longer has one.
-extension LiveSite {
+extension SiteStore {
     func writeEditableDocuments(
         _ documents: [EditableDocument], full: Bool, root: String, atomic: Bool, written newWritten: inout [String: Int],
         outcome: inout Outcome, failures: Locked<[String]>
@@ -20,7 +20,7 @@ extension LiveSite {
             defer { newWritten[document.file] = fingerprint }
             guard full || written[document.file] != fingerprint else { continue }
             do {
-                try LiveSite.write(document.data, to: root + "/" + document.file, atomically: atomic)
+                try SiteStore.write(document.data, to: root + "/" + document.file, atomically: atomic)
                 outcome.filesWritten += 1
             } catch {
                 failures.withLock { $0.append("\(document.file) : \(error)") }
