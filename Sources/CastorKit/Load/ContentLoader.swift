@@ -1,17 +1,7 @@
 import Foundation
 
-/// Everything read from the content folder, before any check against the declarations.
-public struct LoadedContent: Sendable {
-    public var documents: [SourceDocument] = []
-    /// Non-Markdown files (relative to the content folder), copied to the site as they are.
-    public var assets: [String] = []
-    /// Symbolic links met (relative to the content folder, never followed nor copied), with
-    /// whether each leads outside the content folder.
-    public var links: [String: Bool] = [:]
-    public var diagnostics: [Diagnostic] = []
-}
-
-/// Step 1 of the pipeline: find the files, read them in parallel, split front matter, parse YAML.
+/// Step 1 of the pipeline: find the files, say what each is, read one (split front matter, parse
+/// YAML); `SiteStore.evaluate` reads them in parallel.
 public struct ContentLoader: Sendable {
     public let contentRoot: String
     /// How paths are shown to the volunteer (`content` as typed on the command line).
@@ -34,35 +24,6 @@ public struct ContentLoader: Sendable {
         let group: String?
         let slug: String
         let isBundle: Bool
-    }
-
-    public func load() -> LoadedContent {
-        var result = LoadedContent()
-        guard FileIO.isDirectory(contentRoot) else {
-            result.diagnostics.append(
-                .error(displayRoot, .unknown, "dossier de contenu introuvable",
-                    hint: "lancez castor depuis le dossier du dépôt, ou indiquez --content CHEMIN"))
-            return result
-        }
-        var candidates: [Candidate] = []
-        let files = listFiles(&result.diagnostics, links: &result.links)
-        for path in files {
-            switch classify(path) {
-            case .config: break  // read before, by `SiteSetup`
-            case .asset: result.assets.append(path)
-            case .document(let candidate): candidates.append(candidate)
-            case .ignored(let diagnostic?): result.diagnostics.append(diagnostic)
-            case .ignored(nil): break
-            }
-        }
-        let outcomes = candidates.parallelMap { read($0) }
-        for outcome in outcomes {
-            switch outcome {
-            case .success(let document): result.documents.append(document)
-            case .failure(let diagnostic): result.diagnostics.append(diagnostic)
-            }
-        }
-        return result
     }
 
     /// What a file of the content folder is, from its path alone.

@@ -34,11 +34,4 @@ extension PublishedCollection {
         }
         return hasher.finalize()
     }
-
-    /// The collection with its related items computed (`related`).
-    public func withRelated() -> PublishedCollection {
-        var copy = self
-        copy.related = PublishedCollection.relatedItems(items, spec: schema.publishing.related)
-        return copy
-    }
 }

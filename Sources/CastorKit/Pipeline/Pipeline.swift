@@ -50,7 +50,7 @@ extension Pipeline {
     }
 
     /// The published items of the collections, in the order of collections.yml, each sorted as
-    /// declared (`PublishedCollection.ordered`; related items are computed apart, `withRelated`).
+    /// declared (`PublishedCollection.ordered`; related items are computed apart, `SiteStore.relate`).
     public static func publishedCollections(_ published: [Entry], collections: [CollectionSchema]) -> [PublishedCollection] {
         let byCollection = Dictionary(grouping: published, by: \.collection.id)
         return collections.map { PublishedCollection.ordered($0, entries: byCollection[$0.id] ?? []) }

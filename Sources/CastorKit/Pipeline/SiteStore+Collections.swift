@@ -33,6 +33,10 @@ extension SiteStore {
             let collection = collections[index]
             guard let spec = collection.schema.publishing.related else { continue }
             if collection.related != nil && !mayChange(index) { continue }
+            guard remembers else {
+                collections[index].related = PublishedCollection.relatedItems(collection.items, spec: spec)
+                continue
+            }
             let key = PublishedCollection.relatedKey(collection.items, spec: spec)
             if let last = lastRelated[collection.schema.id], last.key == key {
                 collections[index].related = last.related

@@ -53,9 +53,21 @@ extension SiteStore {
         }
         let failures = Locked<[String]>([])
         let atomic = !full
+        // A whole build makes the search index first and lets go of its texts before the pages
+        // are rendered: the peak of memory is lower than with the pages' leftovers around.
+        var searchWritten: [String: Int] = [:]
+        var searchFiles: [Pipeline.ExtraFiles: Set<String>] = [:]
+        if prepared != nil {
+            (searchFiles, _) = makeExtras(
+                site: site, plan: plan, templates: templates, references: assembly.context.references, derived: derived,
+                premade: [:], only: [.search], full: full, root: root, atomic: atomic, written: &searchWritten, outcome: &outcome,
+                failures: failures)
+            steps.end("recherche")
+        }
 
         let copies = copyFiles(
-            full: full, fast: fast, changedAssets: changedAssets, root: root, atomic: atomic, outcome: &outcome, failures: failures)
+            full: full, fast: fast, changedAssets: changedAssets, published: prepared?.publishedAssets, root: root, atomic: atomic,
+            outcome: &outcome, failures: failures)
         steps.end("copies")
 
         // The checks of the whole folder (two sources for one file, active content, template
@@ -71,21 +83,22 @@ extension SiteStore {
             dirty, jobs: jobs, known: known, site: site, derived: derived, context: assembly.context, templates: templates,
             links: links, keepPlan: keepPlan, full: full, copies: copies, root: root, atomic: atomic, outcome: &outcome,
             failures: failures)
-        var newWritten = pages.written
+        var newWritten = pages.written.merging(searchWritten) { page, _ in page }
         let rendered = pages.rendered
         let fingerprints = pages.fingerprints
         writeEditableDocuments(site.editableDocuments, full: full, root: root, atomic: atomic, written: &newWritten, outcome: &outcome, failures: failures)
         steps.end("pages")
         if !full, failures.withLock({ $0.isEmpty }) { pagesReady?(outcome) }
 
-        let (newExtraFiles, searchSeconds) = makeExtras(
+        var (newExtraFiles, laterSearchSeconds) = makeExtras(
             site: site, plan: plan, templates: templates, references: assembly.context.references, derived: derived,
-            premade: prepared?.extras ?? [:], full: full, root: root,
-            atomic: atomic, written: &newWritten, outcome: &outcome, failures: failures)
+            premade: prepared?.extras ?? [:], only: prepared != nil ? Set(Pipeline.ExtraFiles.all(site)).subtracting([.search]) : nil,
+            full: full, root: root, atomic: atomic, written: &newWritten, outcome: &outcome, failures: failures)
+        newExtraFiles.merge(searchFiles) { made, _ in made }
         steps.end("flux")
-        if searchSeconds > 0 {
-            steps.list[steps.list.count - 1].seconds -= searchSeconds
-            steps.list.append(("recherche", searchSeconds))
+        if laterSearchSeconds > 0 {
+            steps.list[steps.list.count - 1].seconds -= laterSearchSeconds
+            steps.list.append(("recherche", laterSearchSeconds))
         }
 
         let problems = failures.withLock { $0 }
@@ -260,11 +273,12 @@ extension SiteStore {
 
     /// Copies the content files (first: a new image must be there when its page reloads) and
     /// the template assets, when new or changed.
+    /// `published`: the content files to copy, when already known (`Prepared`).
     private func copyFiles(
-        full: Bool, fast: Bool, changedAssets: Set<String>, root: String, atomic: Bool,
+        full: Bool, fast: Bool, changedAssets: Set<String>, published: [String]?, root: String, atomic: Bool,
         outcome: inout Outcome, failures: Locked<[String]>
     ) -> Copies {
-        let publishedAssets = fast && changedAssets.isEmpty ? lastPublishedAssets : self.publishedAssets()
+        let publishedAssets = published ?? (fast && changedAssets.isEmpty ? lastPublishedAssets : self.publishedAssets())
         var newCopied: [String: FileStamp] = fast && changedAssets.isEmpty ? copied : [:]
         if !(fast && changedAssets.isEmpty) {
             for asset in publishedAssets {
@@ -378,15 +392,15 @@ extension SiteStore {
     /// Makes the feeds, calendars, sitemap and robots.txt again when what they read changed (each
     /// group records its reads when made, as pages do), and writes them when they differ (or
     /// leaves the slow ones to a deferred job); returns the files of each group, and the seconds
-    /// the search index took (`castor build` shows them apart).
+    /// the search index took (`castor build` shows them apart). `only`: these groups, no other.
     private func makeExtras(
         site: Site, plan: SitePlan, templates: TemplateSet, references: ReferenceIndex, derived: DerivedFingerprints,
-        premade: [Pipeline.ExtraFiles: [Feeds.File]], full: Bool, root: String,
+        premade: [Pipeline.ExtraFiles: [Feeds.File]], only: Set<Pipeline.ExtraFiles>? = nil, full: Bool, root: String,
         atomic: Bool, written newWritten: inout [String: Int], outcome: inout Outcome, failures: Locked<[String]>
     ) -> (files: [Pipeline.ExtraFiles: Set<String>], searchSeconds: Double) {
         var groups = Set<Pipeline.ExtraFiles>()
         let all = Pipeline.ExtraFiles.all(site)
-        for group in all {
+        for group in all where only?.contains(group) ?? true {
             if full || extraMemos[group].map({ extraFingerprint($0.reads, derived: derived) != $0.fingerprint }) ?? true {
                 groups.insert(group)
             }

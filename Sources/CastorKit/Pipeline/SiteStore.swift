@@ -249,6 +249,7 @@ public final class SiteStore {
             if prepared == nil || diagnostics.hasErrors {
                 outcome = Outcome(diagnostics: diagnostics)
             } else {
+                letGoOfFileStates()
                 outcome = publish(full: true, prepared: prepared)
             }
         } else {
@@ -336,6 +337,16 @@ public final class SiteStore {
         renderMarkdown(touched: touched, changedTargets: changedTargets)
         if purpose == .build { letGoOfSources() }
         steps.end("markdown")
+    }
+
+    /// Once a one-shot build has assembled and checked the site: what each file gave is in the
+    /// site (entries, bodies) and the problems are said; the per-file states (about 1.7 KB each),
+    /// the address holders and the links' targets are let go before the pages are rendered.
+    func letGoOfFileStates() {
+        documents = [:]
+        urlOwners = [:]
+        targets = [:]
+        backlinks = [:]
     }
 
     /// Drops the Markdown of every file once its HTML is made: a one-shot build never reads it
