@@ -344,6 +344,25 @@ final class LiveSiteTests: XCTestCase {
         assertSameAsBuild(live, outcome, "search index made later")
     }
 
+    /// A pending slow job outlives an edit that the search index does not read (a draft): the
+    /// fast path does not even look at that group then, yet the job is carried to the newest
+    /// site, accepted, and gives what `castor build` writes.
+    func testAPendingSlowJobSurvivesAnEditItDoesNotRead() throws {
+        let live = SiteStore(options: options(output: "live"))
+        live.deferredGroups = [.search]
+        var outcome = live.rebuildAll()
+        try edit("fiches/structures-juridiques/scic.md") { $0 + "\nUn mot rare : ornithorynque.\n" }
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/scic.md"]))
+        XCTAssertNotNil(live.takeDeferredJob())
+        try edit("fiches/boite-a-outils/brouillon.md") { $0 + "\nEncore un brouillon.\n" }
+        outcome = live.update(.init(contentPaths: ["fiches/boite-a-outils/brouillon.md"]))
+        XCTAssertTrue(outcome.published)
+        let job = try XCTUnwrap(live.takeDeferredJob())
+        XCTAssertNotNil(live.finish(job.run()), "made from the newest site")
+        XCTAssertNil(live.takeDeferredJob())
+        assertSameAsBuild(live, outcome, "slow job after an edit it does not read")
+    }
+
     func testDraftsShownWhenAsked() throws {
         let live = SiteStore(options: options(output: "live", drafts: true))
         let outcome = live.rebuildAll()

@@ -27,6 +27,9 @@ extension SiteStore {
         let reads: [(Pipeline.ExtraFiles, PageReads)]
     }
 
+    /// Whether slow files are still to make.
+    public var hasDeferredJob: Bool { deferred != nil }
+
     /// The slow files still to make, if any.
     public func takeDeferredJob() -> DeferredJob? {
         guard let deferred else { return nil }
@@ -36,7 +39,13 @@ extension SiteStore {
     /// Writes what a deferred job made, if the site has not changed since; returns what was done.
     @discardableResult
     public func finish(_ result: DeferredResult) -> Outcome? {
-        guard let deferred, deferred.generation == result.generation, deferred.generation == generation else { return nil }
+        guard let deferred, deferred.generation == result.generation else { return nil }
+        guard deferred.generation == generation else {
+            // Its publication failed after setting it: made again from the next one.
+            deferredCarry.formUnion(deferred.groups)
+            self.deferred = nil
+            return nil
+        }
         var outcome = Outcome(diagnostics: diagnostics)
         var newWritten = written
         var extraFiles = lastExtraFiles

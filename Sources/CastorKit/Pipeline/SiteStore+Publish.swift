@@ -25,13 +25,24 @@ extension SiteStore {
             return outcome
         }
 
+        // A pending slow job is made again from this publication's site: the old site is let go
+        // first, so that the items and bodies below are changed in place, not copied whole.
+        if let pending = deferred {
+            deferredCarry.formUnion(pending.groups)
+            deferred = nil
+        }
         let assembly = prepared?.assembly ?? assemble(full: full, config: config, steps: &steps)
         let (fast, keepPlan) = (assembly.fast, assembly.keepPlan)
         let site = assembly.site
+        (lastCollections, lastBodies) = (site.collections, assembly.bodies)
         let plan = assembly.plan
         let jobs = plan.jobs
 
-        let derived = DerivedFingerprints(site: site, plan: plan, references: assembly.context.references)
+        // On the fast path no card changed: the order, related items, references and plan are
+        // those of the last publication, and so are their fingerprints.
+        let derived = DerivedFingerprints(
+            site: site, plan: plan, references: assembly.context.references, known: fast ? lastDerivedFingerprints : [:])
+        defer { lastDerivedFingerprints = derived.known }
         let known = pageFingerprints(jobs, site: site, keepPlan: keepPlan, derived: derived)
         let dirty = jobs.indices.filter { known[$0] == nil || written[jobs[$0].file] != known[$0] }
         steps.end("empreintes")
@@ -93,7 +104,7 @@ extension SiteStore {
         var (newExtraFiles, laterSearchSeconds) = makeExtras(
             site: site, plan: plan, templates: templates, references: assembly.context.references, derived: derived,
             premade: prepared?.extras ?? [:], only: prepared != nil ? Set(Pipeline.ExtraFiles.all(site)).subtracting([.search]) : nil,
-            full: full, root: root, atomic: atomic, written: &newWritten, outcome: &outcome, failures: failures)
+            fast: fast, full: full, root: root, atomic: atomic, written: &newWritten, outcome: &outcome, failures: failures)
         newExtraFiles.merge(searchFiles) { made, _ in made }
         steps.end("flux")
         if laterSearchSeconds > 0 {
@@ -184,7 +195,11 @@ extension SiteStore {
         var collections = lastCollections
         var moved: Set<Int> = []
         if fast || incremental {
+            // Taken, not shared: the changed items and bodies are replaced in place (`publish`
+            // puts them back at once; the pending slow job's site was let go before).
+            lastCollections = []
             bodies = lastBodies
+            lastBodies = [:]
             var changed: [Int: Set<Int>] = [:]
             for path in pendingEntries {
                 guard let place = itemPlaces[path], let entry = entriesByPath[path] else { continue }
@@ -395,15 +410,27 @@ extension SiteStore {
     /// the search index took (`castor build` shows them apart). `only`: these groups, no other.
     private func makeExtras(
         site: Site, plan: SitePlan, templates: TemplateSet, references: ReferenceIndex, derived: DerivedFingerprints,
-        premade: [Pipeline.ExtraFiles: [Feeds.File]], only: Set<Pipeline.ExtraFiles>? = nil, full: Bool, root: String,
+        premade: [Pipeline.ExtraFiles: [Feeds.File]], only: Set<Pipeline.ExtraFiles>? = nil, fast: Bool = false, full: Bool, root: String,
         atomic: Bool, written newWritten: inout [String: Int], outcome: inout Outcome, failures: Locked<[String]>
     ) -> (files: [Pipeline.ExtraFiles: Set<String>], searchSeconds: Double) {
         var groups = Set<Pipeline.ExtraFiles>()
         let all = Pipeline.ExtraFiles.all(site)
+        // On the fast path the derived values are unchanged: a group whose reads name no changed
+        // item is unchanged too (its fingerprint is not even computed).
+        let changed = fast ? pendingEntries.union(pendingBodies).union(changedCards) : nil
         for group in all where only?.contains(group) ?? true {
-            if full || extraMemos[group].map({ extraFingerprint($0.reads, derived: derived) != $0.fingerprint }) ?? true {
+            guard !full, let memo = extraMemos[group] else {
                 groups.insert(group)
+                continue
             }
+            if let changed, memo.paths.isDisjoint(with: changed) { continue }
+            // A slow group still pending is made again anyway: its fingerprint (every item's
+            // text, for the search index) is not worth computing.
+            if deferredGroups.contains(group) && deferredCarry.contains(group) {
+                groups.insert(group)
+                continue
+            }
+            if extraFingerprint(memo.reads, derived: derived) != memo.fingerprint { groups.insert(group) }
         }
         // Slow groups (the search index) may be left to `takeDeferredJob`, off the rebuild loop.
         let later = full ? [] : groups.intersection(deferredGroups)
@@ -419,10 +446,13 @@ extension SiteStore {
             writeExtras([(group, files)], root: root, atomic: atomic, full: full, written: &newWritten, extraFiles: &newExtraFiles, outcome: &outcome, failures: failures)
             if group == .search { searchSeconds = Self.seconds(since: start) }
         }
-        if !later.isEmpty {
-            deferred = (generation + 1, site, plan, later.union(deferred?.groups ?? []))
-        } else if full {
+        let pending = later.union(deferredCarry)
+        if full {
             deferred = nil
+            deferredCarry = []
+        } else if !pending.isEmpty {
+            deferred = (generation + 1, site, plan, pending)
+            deferredCarry = []
         }
         return (newExtraFiles, searchSeconds)
     }
@@ -436,7 +466,7 @@ extension SiteStore {
 
     /// Remembers what a group of extra files read when it was made.
     func recordExtra(_ group: Pipeline.ExtraFiles, reads: PageReads, derived: DerivedFingerprints) {
-        extraMemos[group] = (reads, extraFingerprint(reads, derived: derived))
+        extraMemos[group] = (reads, Set(reads.paths), extraFingerprint(reads, derived: derived))
     }
 
     /// Writes the extra files that differ from what was written, and removes the files of a

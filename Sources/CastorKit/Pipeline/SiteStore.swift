@@ -136,7 +136,10 @@ public final class SiteStore {
     /// The problems of `footer_pages` as last checked (when items came or went).
     var footerMemo: [Diagnostic]?
     /// What each group of extra files read when last made, and the fingerprint it then had.
-    var extraMemos: [Pipeline.ExtraFiles: (reads: PageReads, fingerprint: Int)] = [:]
+    var extraMemos: [Pipeline.ExtraFiles: (reads: PageReads, paths: Set<String>, fingerprint: Int)] = [:]
+    /// The fingerprints of the derived values at the last publication (`DerivedFingerprints`),
+    /// reused while no card changes.
+    var lastDerivedFingerprints: [DerivedValue: Int] = [:]
 
     /// Forgets what the output folder holds: every page and extra file is made again.
     func forgetWritten() {
@@ -224,6 +227,8 @@ public final class SiteStore {
     /// Successful publications so far; a deferred job made for an older one is dropped.
     var generation = 0
     var deferred: (generation: Int, site: Site, plan: SitePlan, groups: Set<Pipeline.ExtraFiles>)?
+    /// Groups of a pending job whose site was let go (`publish`), to make from the next one.
+    var deferredCarry: Set<Pipeline.ExtraFiles> = []
 
     /// Addresses whose holder must be decided again.
     var pendingURLs: Set<String> = []

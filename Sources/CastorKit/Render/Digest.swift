@@ -34,6 +34,9 @@ public enum Digest {
         return site.collections.compactMap { collection in
             guard let digest = collection.schema.publishing.digest, only.map({ $0 == collection.schema.id }) ?? true else { return nil }
             log?.value(.order(collection.schema.id))
+            // No issue yet: nothing of the sections' collections is read (a first issue is a new
+            // item, which makes every extra file again).
+            guard !collection.items.isEmpty else { return (collection.schema, []) }
             for section in digest.sections where sources[section.collection] == nil {
                 let entries = site.orderedEntries(of: section.collection)
                 sources[section.collection] = entries

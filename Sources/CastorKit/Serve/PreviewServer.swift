@@ -39,6 +39,9 @@ public final class PreviewServer: Sendable {
     ///   and `baseURL` is set to the server's address.
     /// - Parameter notice: French lines for the terminal about the server itself (too many
     ///   connections, a restart).
+    /// How long saves must pause before the slow files (the search index) are made again.
+    static let slowFilesPause: Duration = .milliseconds(1500)
+
     public static func start(
         options: BuildOptions, port: UInt16, report: @escaping Report, notice: @escaping @Sendable (String) -> Void = { _ in }
     ) async throws -> PreviewServer {
@@ -69,6 +72,7 @@ public final class PreviewServer: Sendable {
                 ready.resume()
                 let slowFiles = Locked<SiteStore.DeferredResult?>(nil)
                 var slowJobRunning = false
+                var lastChange = ContinuousClock.now
                 while !stop.withLock({ $0 }) {
                     if let result = slowFiles.withLock({ value -> SiteStore.DeferredResult? in
                         defer { value = nil }
@@ -77,7 +81,9 @@ public final class PreviewServer: Sendable {
                         slowJobRunning = false
                         live.finish(result)  // dropped if the site changed meanwhile; remade below
                     }
-                    if !slowJobRunning, let job = live.takeDeferredJob() {
+                    // Only once saves pause: a job started between two saves would take the
+                    // cores from the next rebuild, then be dropped (the site changed meanwhile).
+                    if !slowJobRunning, ContinuousClock.now - lastChange >= PreviewServer.slowFilesPause, let job = live.takeDeferredJob() {
                         slowJobRunning = true
                         // A thread of its own (the index spreads its work on the cores).
                         let worker = Thread {
@@ -87,7 +93,8 @@ public final class PreviewServer: Sendable {
                         worker.name = "castor-search-index"
                         worker.start()
                     }
-                    guard let change = watcher.next(timeout: slowJobRunning ? 0.05 : 0.25) else { continue }
+                    guard let change = watcher.next(timeout: slowJobRunning || live.hasDeferredJob ? 0.05 : 0.25) else { continue }
+                    defer { lastChange = ContinuousClock.now }
                     // The tabs reload as soon as the pages are written; feeds and sitemap follow.
                     var signalled = false
                     let outcome = watcher.overflowed
