@@ -213,6 +213,27 @@ final class EditableDocumentTests: XCTestCase {
         XCTAssertEqual(ODTMarkdown.placeholders(in: "[…] et [à compléter], mais ni [] ni [^1] ni __ ni [a [b]").count, 3)
     }
 
+    /// Packages made at once on all cores (as the build makes them) each keep their own date in
+    /// every entry: ZIPFoundation's `gmtime` shares one buffer between threads.
+    func testPackagesMadeAtOnceKeepTheirOwnDates() throws {
+        let days = (0..<6000).map { LocalDate(year: $0 % 2 == 0 ? 2022 : 2025, month: 1 + $0 % 12, day: 1 + $0 % 28)! }
+        let packages = days.parallelMap { day in
+            try? ODTPackage.zip(content: "<c/>", styles: "<s/>", meta: "<m/>", day: day)
+        }
+        for (day, package) in zip(days, packages) {
+            let data = try XCTUnwrap(package)
+            let archive = try Archive(data: data, accessMode: .read)
+            let expected = "\(day.year)-\(day.month)-\(day.day)"
+            for entry in archive {
+                let date = try XCTUnwrap(entry.fileAttributes[.modificationDate] as? Date)
+                var calendar = Calendar(identifier: .gregorian)
+                calendar.timeZone = TimeZone(identifier: "UTC")!
+                let parts = calendar.dateComponents([.year, .month, .day], from: date)
+                XCTAssertEqual("\(parts.year!)-\(parts.month!)-\(parts.day!)", expected, entry.path)
+            }
+        }
+    }
+
     /// `spaced` works on bytes when every space and tab is a character of its own, and falls back
     /// to characters otherwise: both give the same text, including where a combining accent
     /// follows a space or an Arabic sign (one that joins the next character) precedes one.
