@@ -213,6 +213,57 @@ final class EditableDocumentTests: XCTestCase {
         XCTAssertEqual(ODTMarkdown.placeholders(in: "[…] et [à compléter], mais ni [] ni [^1] ni __ ni [a [b]").count, 3)
     }
 
+    /// Packages made at once on all cores (as the build makes them) each keep their own date in
+    /// every entry: ZIPFoundation's `gmtime` shares one buffer between threads.
+    func testPackagesMadeAtOnceKeepTheirOwnDates() throws {
+        let days = (0..<6000).map { LocalDate(year: $0 % 2 == 0 ? 2022 : 2025, month: 1 + $0 % 12, day: 1 + $0 % 28)! }
+        let packages = days.parallelMap { day in
+            try? ODTPackage.zip(content: "<c/>", styles: "<s/>", meta: "<m/>", day: day)
+        }
+        for (day, package) in zip(days, packages) {
+            let data = try XCTUnwrap(package)
+            let archive = try Archive(data: data, accessMode: .read)
+            let expected = "\(day.year)-\(day.month)-\(day.day)"
+            for entry in archive {
+                let date = try XCTUnwrap(entry.fileAttributes[.modificationDate] as? Date)
+                var calendar = Calendar(identifier: .gregorian)
+                calendar.timeZone = TimeZone(identifier: "UTC")!
+                let parts = calendar.dateComponents([.year, .month, .day], from: date)
+                XCTAssertEqual("\(parts.year!)-\(parts.month!)-\(parts.day!)", expected, entry.path)
+            }
+        }
+    }
+
+    /// `spaced` works on bytes when every space and tab is a character of its own, and falls back
+    /// to characters otherwise: both give the same text, including where a combining accent
+    /// follows a space or an Arabic sign (one that joins the next character) precedes one.
+    func testSpacedTextIsTheSameOverBytesAndCharacters() {
+        let texts = [
+            "", " ", "  deux", "a  b   c ", "\tà\t\t« guillemets » & <b> \"x\" 'y'", "fin  ", "ctrl\u{01}\u{1F}x\r\ny",
+            "é è ê ç œ — … ’ € 😀  ok", "a \u{301}b", "a\t\u{301}b", "x \u{0600} y", "\u{0600} z", "  \u{11BD}x",
+            "Le « à compléter » ; l’été — 12 € ", "a \u{200D}b", "a \u{FE0F}b", "a \u{20D7}b", "a \u{1F3FB}b",
+        ]
+        for text in texts {
+            XCTAssertEqual(ODTMarkdown.spaced(text), ODTMarkdown.spacedCharacters(text), "« \(text.debugDescription) »")
+        }
+        // Many mixes of spaces, tabs and the scalars that could join them.
+        let alphabet: [String] = [
+            " ", " ", "\t", "a", "é", "\u{301}", "\u{0600}", "&", "<", "'", "\u{200D}", "€", "\u{1}", "\r", "\n", "😀", "\u{FE0F}", "’", "«",
+        ]
+        var seed: UInt64 = 15
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<8 {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                text += alphabet[Int(seed >> 33) % alphabet.count]
+            }
+            XCTAssertEqual(ODTMarkdown.spaced(text), ODTMarkdown.spacedCharacters(text), "« \(text.debugDescription) »")
+        }
+        XCTAssertNotNil(ODTMarkdown.spacedBytes("Le « à compléter » ; l’été — 12 €  "), "French text takes the byte path")
+        XCTAssertNil(ODTMarkdown.spacedBytes("a \u{301}b"), "a space with a combining accent is no space of its own")
+        XCTAssertEqual(ODTMarkdown.spaced(" a  b\tc & d"), "<text:s/>a <text:s/>b<text:tab/>c &amp; d")
+    }
+
     func testTextIsEscapedAndContactsMasked() {
         let xml = Self.content("## A & B < C > D\n\nÉcrire à marie.dupont@exemple.org ou au 06 12 34 56 78, [courriel](mailto:marie.dupont@exemple.org) & <b>gras</b>.\n")
         XCTAssertTrue(xml.contains("A &amp; B &lt; C &gt; D"))

@@ -43,6 +43,6 @@ struct SourceLines: Sendable {
         let scalars = text.unicodeScalars[..<index]
         // ASCII only (most front matter keys): one character per scalar, no string to build.
         if scalars.allSatisfy(\.isASCII) { return scalars.count + extra + 1 }
-        return scalars.reduce(into: "") { $0.unicodeScalars.append($1) }.count + extra + 1
+        return String(Substring(scalars)).count + extra + 1
     }
 }

@@ -30,10 +30,12 @@ public struct RenderedMarkdown: Sendable {
 /// Markdown to HTML through cmark-gfm: tables, strikethrough, autolinks, task lists,
 /// footnotes and the tag filter; raw HTML is never passed through.
 ///
-/// cmark-gfm keeps global state while parsing (its special-character tables), so two
-/// parses at once can corrupt each other. Every parse and render goes through one lock.
+/// cmark-gfm keeps global state while parsing (its special-character tables, switched on and
+/// off by every parse), so two parses at once can corrupt each other: every parse goes through
+/// one lock. The parsed tree is the caller's own, so walking it, resolving its links and
+/// rendering it happen outside the lock, on all cores.
 public final class MarkdownRenderer: @unchecked Sendable {
-    /// Shared with `openDocumentBody` (ODTMarkdown.swift).
+    /// Held while cmark-gfm parses (`parsed`), shared with `openDocumentBody` (ODTMarkdown.swift).
     let lock = NSLock()
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
     private let options: Int32 = CMARK_OPT_FOOTNOTES
@@ -48,25 +50,31 @@ public final class MarkdownRenderer: @unchecked Sendable {
 
     /// - Parameters:
     ///   - firstLine: the file line where the Markdown starts, so positions point into the file.
-    ///   - resolve: called for every link and image address, under the renderer's lock.
+    ///   - resolve: called for every link and image address (outside the renderer's lock: several
+    ///     documents are resolved at once).
     public func render(
         _ markdown: String, file: String, firstLine: Int,
         resolve: (String, SourcePosition) -> LinkResolution = { _, _ in .keep }
     ) -> RenderedMarkdown {
-        lock.lock()
-        defer { lock.unlock() }
         let empty = RenderedMarkdown(html: "", headings: [], diagnostics: [])
-        return MarkdownRenderer.parsed(markdown, options: options, failure: empty) { parser, document in
+        return MarkdownRenderer.parsed(markdown, options: options, lock: lock, failure: empty) { parser, document in
             renderParsed(parser, document, markdown: markdown, file: file, firstLine: firstLine, resolve: resolve)
         }
     }
 
-    /// Parses `markdown` with the GFM extensions and hands the parser and its document to
-    /// `body`, then frees both. Call it holding `lock`: cmark-gfm is not re-entrant.
+    /// Parses `markdown` with the GFM extensions, holding `lock` (cmark-gfm's parse is not
+    /// re-entrant: the table extension and the inline parser switch global tables on and off),
+    /// and hands the parser and its document to `body` once the lock is released, then frees
+    /// both. `body` may read and change the tree and render it: only the parse shares state.
     static func parsed<T>(
-        _ markdown: String, options: Int32, failure: T, _ body: (_ parser: OpaquePointer, _ document: OpaquePointer) -> T
+        _ markdown: String, options: Int32, lock: NSLock, failure: T,
+        _ body: (_ parser: OpaquePointer, _ document: OpaquePointer) -> T
     ) -> T {
-        guard let parser = cmark_parser_new(options) else { return failure }
+        lock.lock()
+        guard let parser = cmark_parser_new(options) else {
+            lock.unlock()
+            return failure
+        }
         defer { cmark_parser_free(parser) }
         for name in MarkdownRenderer.extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
@@ -79,12 +87,14 @@ public final class MarkdownRenderer: @unchecked Sendable {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        guard let document = cmark_parser_finish(parser) else { return failure }
+        let finished = cmark_parser_finish(parser)
+        lock.unlock()
+        guard let document = finished else { return failure }
         defer { cmark_node_free(document) }
         return body(parser, document)
     }
 
-    /// The HTML, headings and problems of a parsed document (under `lock`, from `render`).
+    /// The HTML, headings and problems of a parsed document (from `render`, outside the lock).
     private func renderParsed(
         _ parser: OpaquePointer, _ document: OpaquePointer, markdown: String, file: String, firstLine: Int,
         resolve: (String, SourcePosition) -> LinkResolution

@@ -17,13 +17,13 @@ extension PageContext {
     /// The home page's view of each declared collection but the agenda, by id
     /// (`collections.annonces` in home.mustache): `label`, `url`, the cards of its first items
     /// (`latest`: 5, or the declared number), `hasLatest`.
-    func latestOfCollections() -> [String: Any] {
+    func latestOfCollections(root: String) -> [String: Any] {
         var result: [String: Any] = [:]
         // The agenda's next events are `nextEvents`.
         for (index, collection) in site.collections.enumerated() where index != site.calendar {
             let schema = collection.schema
             reads(.order(schema.id))
-            let cards = collection.items.indices.prefix(schema.publishing.latest).map { card(.item(collection: index, index: $0)) }
+            let cards = collection.items.indices.prefix(schema.publishing.latest).map { card(.item(collection: index, index: $0), root: root) }
             result[schema.id] = [
                 "label": schema.label, "url": schema.hasListing ? schema.publishedPrefix : "", "latest": cards, "hasLatest": !cards.isEmpty,
             ] as [String: Any]

@@ -37,7 +37,8 @@ extension PageContext {
         if schema.publishing.related != nil {
             reads(.related(entry.relativePath))
             let others = published.related.flatMap { index < $0.count ? $0[index] : nil } ?? []
-            let related = others.map { card(.item(collection: collection, index: $0)) }
+            let root = URLPaths.root(of: entry.url)
+            let related = others.map { card(.item(collection: collection, index: $0), root: root) }
             values["related"] = related
             values["hasRelated"] = !related.isEmpty
         }

@@ -13,6 +13,10 @@ public struct PageContext: Sendable {
     private(set) var log: ReadLog?
     /// What the reference fields name, and who names each item (`ReferenceIndex`).
     let references: ReferenceIndex
+    /// The partials cards render once (`CardPartials`), set by `PageRenderer`, and the cards
+    /// rendered so far, shared by every page made from this context.
+    private(set) var cards: CardPartials?
+    let cardStore = CardPartials.Store()
 
     /// `references`: the index of the reference fields when the caller knows it unchanged (the
     /// preview, while no item's fields changed); else built from the site.
@@ -134,6 +138,23 @@ public struct PageContext: Sendable {
         PageContext.compact(rawCard(ref))
     }
 
+    /// The card of an item on the page whose `root` is given: the card holds it, so that its
+    /// partial reads nothing of the page but that (`CardPartials`). Cards are not changed once
+    /// made, only given new keys (a table's `dataAttributes`).
+    func card(_ ref: ItemRef, root: String) -> [String: Any] {
+        var card = self.card(ref)
+        card["root"] = root
+        cards?.mark(&card, path: site.path(of: ref), root: root, store: cardStore)
+        return card
+    }
+
+    /// The same context, its cards rendering their partials once (`CardPartials`).
+    func renderingCards(_ cards: CardPartials?) -> PageContext {
+        var copy = self
+        copy.cards = cards
+        return copy
+    }
+
     func rawCard(_ ref: ItemRef) -> [String: Any] {
         if let log { log.card(site.path(of: ref)) }
         switch ref {
@@ -170,9 +191,10 @@ public struct PageContext: Sendable {
         var context = common(url: "", title: site.config.title, description: site.config.description, kind: "home")
         if let schema = site.calendarCollection?.schema { reads(.order(schema.id)) }
         let upcoming = site.events.indices.filter { site.events[$0].isUpcoming(today: site.today) }.prefix(5)
-        context["nextEvents"] = site.calendar.map { calendar in upcoming.map { card(.item(collection: calendar, index: $0)) } } ?? []
+        let root = context["root"] as? String ?? ""
+        context["nextEvents"] = site.calendar.map { calendar in upcoming.map { card(.item(collection: calendar, index: $0), root: root) } } ?? []
         context["hasNextEvents"] = !upcoming.isEmpty
-        context["collections"] = latestOfCollections()
+        context["collections"] = latestOfCollections(root: root)
         if let home = site.config.home {
             context["needs"] = home.needs.map { ["label": $0.label, "text": $0.text, "url": $0.url] }
             context["hasNeeds"] = !home.needs.isEmpty
@@ -232,6 +254,7 @@ public struct PageContext: Sendable {
             feeds: listing.agenda.map { agendaFeeds($0, label: scopeLabel) }
                 ?? listing.collection.map { PageContext.collectionFeeds(site.collections[$0].schema) } ?? [])
         let refs = listing.items(onPage: pageNumber)
+        let root = context["root"] as? String ?? ""
         var pagination: [String: Any] = ["hasPages": listing.pageCount > 1]
         if listing.pageCount > 1 {
             pagination["pages"] = (1...listing.pageCount).map {
@@ -257,19 +280,18 @@ public struct PageContext: Sendable {
                     currentItems = []
                 }
                 currentTitle = title
-                currentItems.append(card(ref))
+                currentItems.append(card(ref, root: root))
             }
             if let currentTitle { sections.append(["title": currentTitle, "items": currentItems]) }
             context["sections"] = sections
             values["items"] = [] as [Any]
         } else {
-            values["items"] = refs.map(card)
+            values["items"] = refs.map { card($0, root: root) }
         }
         context["list"] = PageContext.compact(values)
         addDatabaseBlocks(listing, pageNumber: pageNumber, to: &context)
         context["links"] = listing.links.map { ["label": $0.label, "url": $0.url] }
         context["hasLinks"] = !listing.links.isEmpty
-        let root = context["root"] as? String ?? ""
         if let map = collectionMap(listing, pageNumber: pageNumber, root: root) ?? regionMap(listing, pageNumber: pageNumber, root: root) {
             context["map"] = map
         }

@@ -15,6 +15,7 @@ enum PageRenderer {
     }
 
     static func render(_ job: RenderJob, context: PageContext, templates: TemplateSet) -> String {
+        let context = context.renderingCards(templates.cards)
         switch job.kind {
         case .home: return templates.render(context.home(), template: "home")
         case .item(let collection, let index):

@@ -9,6 +9,8 @@ public struct TemplateSet: Sendable {
     public let names: Set<String>
     /// The text of every template, to point at the line that writes a broken link.
     public var sources: [Source] = []
+    /// The partials cards render once per build (`CardPartials`), when the templates allow it.
+    public internal(set) var cards: CardPartials?
 
     public struct Source: Sendable {
         /// As shown in messages (`templates/partials/footer.mustache`).
@@ -47,6 +49,7 @@ public struct TemplateSet: Sendable {
         var names: Set<String> = []
         var sources: [Source] = []
         var references: [(file: String, position: SourcePosition, name: String)] = []
+        var texts: [String: String] = [:]
         let manager = FileManager.default
         let files = (manager.enumerator(atPath: directory)?.allObjects as? [String] ?? [])
             .filter { $0.hasSuffix(".mustache") }.sorted()
@@ -70,6 +73,7 @@ public struct TemplateSet: Sendable {
                 let pragma = name.hasSuffix(".txt") ? TemplateSet.textPragma : TemplateSet.pragma
                 library.register(try MustacheTemplate(string: pragma + text), named: name)
                 names.insert(name)
+                texts[name] = text
                 sources.append(Source(file: shown, text: text))
                 references += TemplateSet.references(in: text).map { (shown, $0.position, $0.name) }
             } catch let error as MustacheTemplate.ParserError {
@@ -95,7 +99,10 @@ public struct TemplateSet: Sendable {
                     hint: "créez \(displayRoot)/\(reference.name).mustache ou corrigez le nom"))
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
-        return (TemplateSet(library: library, names: names, sources: sources), diagnostics)
+        let cards = CardPartials(library: &library, templates: texts, pragma: TemplateSet.pragma)
+        var set = TemplateSet(library: library, names: names, sources: sources)
+        set.cards = cards
+        return (set, diagnostics)
     }
 
     /// Names used by partials `{{>name}}` and parents `{{<name}}`, with their position.

@@ -292,11 +292,12 @@ public struct SearchIndex: Sendable {
         var words: [String: (count: Float, fields: UInt8)] = [:]
         func count(_ text: String, _ field: UInt8) {
             FrenchAnalyzer.forEachWord(SearchText.withoutPlaceholders(text, also: doc.placeholder)) { word in
-                if let stats = words[word] {
-                    words[word] = (stats.count + 1, stats.fields | field)
-                } else {
-                    words[word] = (1, field)
+                // One lookup per word: the entry is changed in place.
+                func add(_ stats: inout (count: Float, fields: UInt8)) {
+                    stats.count += 1
+                    stats.fields |= field
                 }
+                add(&words[word, default: (0, 0)])
             }
         }
         count(title, Field.title)

@@ -15,6 +15,9 @@ public enum TextReplace {
     public static func replacingAll(_ text: String, _ replacements: [(String, String)]) -> String {
         var text = text
         let patterns = replacements.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+        // Bytes that start a pattern: every other byte is passed over at once.
+        var starts = [Bool](repeating: false, count: 256)
+        for (pattern, _) in patterns { if let first = pattern.first { starts[Int(first)] = true } }
         return text.withUTF8 { bytes -> String in
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + bytes.count / 8)
@@ -22,6 +25,10 @@ public enum TextReplace {
             var copiedUpTo = 0
             outer: while index < bytes.count {
                 let byte = bytes[index]
+                guard starts[Int(byte)] else {
+                    index += 1
+                    continue
+                }
                 for (pattern, replacement) in patterns where pattern.first == byte && matches(bytes, pattern, at: index) {
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<index]))
                     output.append(contentsOf: replacement)

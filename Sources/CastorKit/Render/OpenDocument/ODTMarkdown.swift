@@ -49,7 +49,7 @@ struct ODTMarkdown {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
-    /// Converts a parsed document (read under the Markdown lock).
+    /// Converts a parsed document (the caller's own tree).
     mutating func convert(document: OpaquePointer) {
         var lowest = 6
         MarkdownRenderer.forEachNode(in: document) { node in
@@ -277,6 +277,8 @@ struct ODTMarkdown {
     /// `[…]`, `[à compléter]`: at most 120 characters, no bracket inside, not a footnote `[^1]`)
     /// and runs of three underscores or more (`______`).
     static func placeholders(in text: Substring) -> [Range<Substring.Index>] {
+        // Most texts have neither: no walk over their characters.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "_") }) else { return [] }
         var result: [Range<Substring.Index>] = []
         var index = text.startIndex
         while index < text.endIndex {
@@ -310,6 +312,87 @@ struct ODTMarkdown {
 
     /// Escaped text whose runs of spaces and tabs stay as written (ODF collapses them otherwise).
     static func spaced(_ text: String) -> String {
+        spacedBytes(text) ?? spacedCharacters(text)
+    }
+
+    /// `spaced` over the UTF-8 bytes (escaping is per byte, `Escape.xml`), or nil when a space
+    /// or tab may not be a character of its own: followed by a scalar outside `standsAlone` (a
+    /// combining accent joins it), or in a text with scalars from U+0600 to U+0DFF or above
+    /// U+FFFF (where the few "prepended" marks that join the next character live).
+    /// `spacedCharacters` then decides as Swift's characters do.
+    static func spacedBytes(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            for (index, byte) in bytes.enumerated() where byte >= 0xD8 {
+                if byte <= 0xDF || byte >= 0xF0 { return nil }
+                if byte == 0xE0, index + 1 < bytes.count, bytes[index + 1] <= 0xB7 { return nil }
+            }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 16)
+            var spaces = 0
+            var atStart = true
+            func flushSpaces() {
+                guard spaces > 0 else { return }
+                if atStart || spaces > 1 {
+                    if !atStart { output.append(UInt8(ascii: " ")) }
+                    let count = atStart ? spaces : spaces - 1
+                    output.append(contentsOf: count == 1 ? Array("<text:s/>".utf8) : Array("<text:s text:c=\"\(count)\"/>".utf8))
+                } else {
+                    output.append(UInt8(ascii: " "))
+                }
+                spaces = 0
+            }
+            for (index, byte) in bytes.enumerated() {
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                    if index + 1 < bytes.count && bytes[index + 1] >= 0x80 && !standsAlone(bytes, at: index + 1) { return nil }
+                    if byte == UInt8(ascii: " ") {
+                        spaces += 1
+                    } else {
+                        flushSpaces()
+                        output.append(contentsOf: "<text:tab/>".utf8)
+                        atStart = false
+                    }
+                    continue
+                }
+                flushSpaces()
+                atStart = false
+                switch byte {
+                case 0x26: output.append(contentsOf: "&amp;".utf8)
+                case 0x3C: output.append(contentsOf: "&lt;".utf8)
+                case 0x3E: output.append(contentsOf: "&gt;".utf8)
+                case 0x22: output.append(contentsOf: "&quot;".utf8)
+                case 0x27: output.append(contentsOf: "&#39;".utf8)
+                case 0x0A, 0x0D: output.append(byte)
+                case ..<0x20: continue
+                default: output.append(byte)
+                }
+            }
+            flushSpaces()
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    /// Whether the (2- or 3-byte) scalar at `index` never joins the space before it into one
+    /// character: letters and signs of the Latin, Greek extended, punctuation and symbol blocks
+    /// French text uses, none of them a combining mark, joiner or variation selector.
+    static func standsAlone(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let lead = bytes[index]
+        let value: UInt32
+        if lead >= 0xC2 && lead <= 0xDF && index + 1 < bytes.count {
+            value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+        } else if lead >= 0xE0 && lead <= 0xEF && index + 2 < bytes.count {
+            value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+        } else {
+            return false
+        }
+        switch value {
+        case 0x80...0x2FF, 0x1E00...0x1FFF, 0x2010...0x2027, 0x2030...0x205F, 0x20A0...0x20CF, 0x2100...0x2BFF: return true
+        default: return false
+        }
+    }
+
+    /// `spaced`, character by character.
+    static func spacedCharacters(_ text: String) -> String {
         var output = ""
         var spaces = 0
         var atStart = true
@@ -345,19 +428,17 @@ struct ODTMarkdown {
 
 extension MarkdownRenderer {
     /// The body of an OpenDocument text made from `markdown` (`ODTMarkdown`). Links are given to
-    /// `resolve` as they are written (under the lock, as in `render`), then to `link`.
+    /// `resolve` as they are written (as in `render`: only the parse holds the lock), then to `link`.
     func openDocumentBody(
         _ markdown: String, firstLine: Int, resolve: (String, SourcePosition) -> LinkResolution,
         link: @escaping (String) -> String?, mask: @escaping (String) -> String
     ) -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        return MarkdownRenderer.parsed(markdown, options: CMARK_OPT_FOOTNOTES, failure: "") { _, document in
+        MarkdownRenderer.parsed(markdown, options: CMARK_OPT_FOOTNOTES, lock: lock, failure: "") { _, document in
             MarkdownRenderer.openDocumentXML(document, firstLine: firstLine, resolve: resolve, link: link, mask: mask)
         }
     }
 
-    /// The OpenDocument body of a parsed document (under `lock`).
+    /// The OpenDocument body of a parsed document (the caller's own tree, outside the lock).
     private static func openDocumentXML(
         _ document: OpaquePointer, firstLine: Int, resolve: (String, SourcePosition) -> LinkResolution,
         link: @escaping (String) -> String?, mask: @escaping (String) -> String

@@ -31,7 +31,16 @@ enum ODTPackage {
         }
     }
 
+    /// ZIPFoundation turns an entry's date into its ZIP fields with `gmtime`, whose result is one
+    /// buffer for the whole process: two packages made at once (the build makes them on all
+    /// cores) could each get the other's year. One entry is added at a time.
+    private static let entryLock = Locked(())
+
     private static func add(_ archive: Archive, _ path: String, _ data: Data, date: Date, compressed: Bool) throws {
+        try entryLock.withLock { _ in try addEntry(archive, path, data, date: date, compressed: compressed) }
+    }
+
+    private static func addEntry(_ archive: Archive, _ path: String, _ data: Data, date: Date, compressed: Bool) throws {
         try archive.addEntry(
             with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date, permissions: 0o644,
             compressionMethod: compressed ? .deflate : .none
