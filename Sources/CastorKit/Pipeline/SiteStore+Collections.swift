@@ -2,7 +2,7 @@
 /// in order, and the pages are rendered again when what they read changed; a whole assembly
 /// uses the build's own functions (`Pipeline.publishedCollections`, `SitePlan`).
 extension SiteStore {
-    /// The declared collections' published items, in order, as `Builder.check` makes them.
+    /// The declared collections' published items, in order (`Pipeline.publishedCollections`).
     func publishedCollections() -> [PublishedCollection] {
         let declared = setup.collections ?? []
         guard !declared.isEmpty else { return [] }

@@ -43,7 +43,8 @@ extension SiteStore {
         let derived = DerivedFingerprints(
             site: site, plan: plan, references: assembly.context.references, known: fast ? lastDerivedFingerprints : [:])
         defer { lastDerivedFingerprints = derived.known }
-        let known = pageFingerprints(jobs, site: site, keepPlan: keepPlan, derived: derived)
+        // (A store evaluated once has no memo: every page is written.)
+        let known = remembers ? pageFingerprints(jobs, site: site, keepPlan: keepPlan, derived: derived) : Array(repeating: nil, count: jobs.count)
         let dirty = jobs.indices.filter { known[$0] == nil || written[jobs[$0].file] != known[$0] }
         steps.end("empreintes")
 
@@ -129,9 +130,7 @@ extension SiteStore {
         outputChecksStale = false
         templateAssetsCopied = copies.templateAssets
         assembled = true
-        lastCollections = site.collections
         lastPlan = plan
-        lastBodies = assembly.bodies
         lastFingerprints = fingerprints
         lastPublishedAssets = copies.published
         lastExtraFiles = newExtraFiles

@@ -1,5 +1,5 @@
-/// References between items in the preview: they are checked across every file at each
-/// publication, as `Builder.check` does (`ReferenceCheck`). A page that shows another item's
+/// References between items: they are checked across every file at each publication
+/// (`ReferenceCheck`). A page that shows another item's
 /// title through a reference (or lists the items that name it) records those reads
 /// (`PageContext+References`): it is rendered again when they change.
 extension SiteStore {
@@ -7,8 +7,7 @@ extension SiteStore {
     func referenceDiagnostics() -> [Diagnostic] {
         let collections = setup.collections ?? []
         guard collections.contains(where: { !$0.referenceFields.isEmpty }) else { return [] }
-        let entries = orderedPaths.compactMap { entriesByPath[$0] }
-        return ReferenceCheck.diagnostics(entries, collections: collections) { [documents] entry in
+        return ReferenceCheck.diagnostics(heldEntries, collections: collections) { [documents] entry in
             documents[entry.relativePath]?.isPublished ?? false
         }
     }
@@ -16,9 +15,8 @@ extension SiteStore {
     /// The problems of `footer_pages` in site.yml (`Pipeline.checkFooterPages`).
     func footerDiagnostics() -> [Diagnostic] {
         guard let config else { return [] }
-        let entries = orderedPaths.compactMap { entriesByPath[$0] }
         return Pipeline.checkFooterPages(
-            config, collections: setup.collections ?? [], entries: entries, file: loader.display("site.yml")
+            config, collections: setup.collections ?? [], entries: heldEntries, file: loader.display("site.yml")
         ) { [documents] entry in documents[entry.relativePath]?.isPublished ?? false }
     }
 }

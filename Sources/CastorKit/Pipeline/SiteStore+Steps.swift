@@ -74,32 +74,13 @@ extension SiteStore {
             state.entry = entry
             state.validation = diagnostics
             state.isPublished = entry.map { Pipeline.isPublished($0, config: config, options: options) } ?? false
-            if let entry, !remembers {
-                // Evaluated once: nothing to compare the stamps with.
-                urlOwners[entry.url, default: []].append(path)
-                pendingURLs.insert(entry.url)
-                state.cardStamp = 1
-            } else if let entry {
+            if let entry {
                 var owners = urlOwners[entry.url] ?? []
                 owners.insert(path, at: owners.firstIndex { $0 > path } ?? owners.endIndex)
                 urlOwners[entry.url] = owners
                 pendingURLs.insert(entry.url)
-                var hasher = Hasher()
-                hasher.combine(entry.relativePath)
-                hasher.combine(entry.url)
-                hasher.combine(entry.group)
-                hasher.combine(entry.fields)
-                state.cardStamp = hasher.finalize()
-                var plan = Hasher()
-                plan.combine(entry.relativePath)
-                plan.combine(entry.url)
-                plan.combine(entry.group)
-                // In key order: two equal dictionaries may list their pairs in different orders.
-                for key in entry.fields.keys.sorted() where key != "title" && key != "summary" {
-                    plan.combine(key)
-                    plan.combine(entry.fields[key])
-                }
-                state.planStamp = plan.finalize()
+                // Evaluated once (build, check): nothing to compare the stamps with.
+                (state.cardStamp, state.planStamp) = remembers ? SiteStore.stamps(of: entry) : (1, 0)
             } else {
                 state.cardStamp = 0
                 state.planStamp = 0
@@ -120,6 +101,26 @@ extension SiteStore {
         for url in pendingURLs { touched.formUnion(urlOwners[url] ?? []) }
         pendingEntries.formUnion(touched)
         return touched
+    }
+
+    /// What an entry's cards show (fields, address), and what the site's plan reads of it (the
+    /// same but titles and summaries), as hashes.
+    static func stamps(of entry: Entry) -> (card: Int, plan: Int) {
+        var card = Hasher()
+        card.combine(entry.relativePath)
+        card.combine(entry.url)
+        card.combine(entry.group)
+        card.combine(entry.fields)
+        var plan = Hasher()
+        plan.combine(entry.relativePath)
+        plan.combine(entry.url)
+        plan.combine(entry.group)
+        // In key order: two equal dictionaries may list their pairs in different orders.
+        for key in entry.fields.keys.sorted() where key != "title" && key != "summary" {
+            plan.combine(key)
+            plan.combine(entry.fields[key])
+        }
+        return (card.finalize(), plan.finalize())
     }
 
     /// Decides which entry holds each pending address (the first in path order, as `check`

@@ -246,6 +246,7 @@ public final class SiteStore {
         let start = ContinuousClock.now
         var steps = Steps()
         evaluate(&steps)
+        let read = documents.count
         forgetWritten()
         var outcome: Outcome
         if purpose == .build {
@@ -261,7 +262,7 @@ public final class SiteStore {
             outcome = publish(full: true)
         }
         outcome.steps = steps.list + outcome.steps
-        outcome.documentsRead = documents.count
+        outcome.documentsRead = read
         outcome.seconds = Self.seconds(since: start)
         return outcome
     }
@@ -293,20 +294,15 @@ public final class SiteStore {
         setup = SiteSetup.load(contentRoot: options.content)
         loader = ContentLoader(contentRoot: options.content, collections: setup.collections ?? [])
         let files: [String]
-        if setup.collections == nil {
-            files = []  // without declarations no Markdown file can be read (as in `check`)
-            if !FileIO.isDirectory(options.content) {
-                listDiagnostics.append(
-                    .error(loader.displayRoot, .unknown, "dossier de contenu introuvable",
-                        hint: "lancez castor depuis le dossier du dépôt, ou indiquez --content CHEMIN"))
-            }
-        } else if FileIO.isDirectory(options.content) {
-            files = loader.listFiles(&listDiagnostics, links: &symbolicLinks)
-        } else {
+        if !FileIO.isDirectory(options.content) {
             files = []
             listDiagnostics.append(
                 .error(loader.displayRoot, .unknown, "dossier de contenu introuvable",
                     hint: "lancez castor depuis le dossier du dépôt, ou indiquez --content CHEMIN"))
+        } else if setup.collections == nil {
+            files = []  // without declarations no Markdown file can be read
+        } else {
+            files = loader.listFiles(&listDiagnostics, links: &symbolicLinks)
         }
         var candidates: [ContentLoader.Candidate] = []
         for path in files {

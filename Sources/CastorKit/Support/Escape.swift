@@ -12,19 +12,24 @@ public enum Escape {
             if clean { return String(decoding: bytes, as: UTF8.self) }
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + 16)
-            for byte in bytes {
-                switch byte {
-                case 0x26: output.append(contentsOf: "&amp;".utf8)
-                case 0x3C: output.append(contentsOf: "&lt;".utf8)
-                case 0x3E: output.append(contentsOf: "&gt;".utf8)
-                case 0x22: output.append(contentsOf: "&quot;".utf8)
-                case 0x27: output.append(contentsOf: "&#39;".utf8)
-                case 0x0A, 0x09, 0x0D: output.append(byte)
-                case ..<0x20: continue
-                default: output.append(byte)
-                }
-            }
+            for byte in bytes { appendXML(byte, to: &output) }
             return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    /// One byte of UTF-8 text as `xml` writes it: `& < > " '` escaped, the control characters
+    /// XML 1.0 forbids dropped (shared with the editable documents' text, `ODTMarkdown`).
+    @inline(__always)
+    static func appendXML(_ byte: UInt8, to output: inout [UInt8]) {
+        switch byte {
+        case 0x26: output.append(contentsOf: "&amp;".utf8)
+        case 0x3C: output.append(contentsOf: "&lt;".utf8)
+        case 0x3E: output.append(contentsOf: "&gt;".utf8)
+        case 0x22: output.append(contentsOf: "&quot;".utf8)
+        case 0x27: output.append(contentsOf: "&#39;".utf8)
+        case 0x0A, 0x09, 0x0D: output.append(byte)
+        case ..<0x20: return
+        default: output.append(byte)
         }
     }
 

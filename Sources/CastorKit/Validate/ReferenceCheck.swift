@@ -1,6 +1,6 @@
 /// Whether the items named by `reference` / `references` fields exist, are unique, sit in the
 /// field's group and are published: checked across the files by `check`, `build` and `serve`
-/// (`Builder.check`, `SiteStore.collectDiagnostics`). A draft's problems are warnings.
+/// (`SiteStore.collectDiagnostics`). A draft's problems are warnings.
 public enum ReferenceCheck {
     public static func diagnostics(_ entries: [Entry], collections: [CollectionSchema], isPublished: (Entry) -> Bool) -> [Diagnostic] {
         let sources = entries.filter { !$0.collection.referenceFields.isEmpty }

@@ -356,16 +356,7 @@ struct ODTMarkdown {
                 }
                 flushSpaces()
                 atStart = false
-                switch byte {
-                case 0x26: output.append(contentsOf: "&amp;".utf8)
-                case 0x3C: output.append(contentsOf: "&lt;".utf8)
-                case 0x3E: output.append(contentsOf: "&gt;".utf8)
-                case 0x22: output.append(contentsOf: "&quot;".utf8)
-                case 0x27: output.append(contentsOf: "&#39;".utf8)
-                case 0x0A, 0x0D: output.append(byte)
-                case ..<0x20: continue
-                default: output.append(byte)
-                }
+                Escape.appendXML(byte, to: &output)  // (tabs never get here: written above)
             }
             flushSpaces()
             return String(decoding: output, as: UTF8.self)
