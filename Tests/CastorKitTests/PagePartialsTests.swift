@@ -28,7 +28,12 @@ final class PagePartialsTests: XCTestCase {
     /// Every page of the site, rendered with the page partials kept, and with each page
     /// rendering them (no `PagePartials`), and with neither page nor card partials kept.
     func pages(_ checked: Builder.Checked) -> (cached: [String: String], plain: [String: String], bare: [String: String], kept: Int) {
-        let context = PageContext(site: checked.site, references: checked.references)
+        pages(checked, context: PageContext(site: checked.site, references: checked.references))
+    }
+
+    func pages(_ checked: Builder.Checked, context: PageContext)
+        -> (cached: [String: String], plain: [String: String], bare: [String: String], kept: Int)
+    {
         var plainTemplates = checked.templates
         plainTemplates.pages = nil
         var bareTemplates = plainTemplates
@@ -57,9 +62,17 @@ final class PagePartialsTests: XCTestCase {
         let wrapped = try XCTUnwrap(checked.templates.pages).partials.map(\.name)
         XCTAssertTrue(Set(wrapped).isSuperset(of: ["partials/header", "partials/footer", "partials/breadcrumbs"]), "\(wrapped)")
         XCTAssertFalse(wrapped.contains("partials/card"), "called inside sections: a card partial")
-        let pages = pages(checked)
+        let context = PageContext(site: checked.site, references: checked.references)
+        let pages = pages(checked, context: context)
         XCTAssertGreaterThan(pages.cached.count, 20)
         XCTAssertGreaterThan(pages.kept, 3, "headers and footers were rendered once and reused")
+        let partials = try XCTUnwrap(checked.templates.pages)
+        for name in ["partials/header", "partials/footer"] {
+            let index = try XCTUnwrap(partials.partials.firstIndex { $0.name == name })
+            let kept = context.pageStore.kept(partials, index: index)
+            XCTAssertGreaterThan(kept.texts, 0, name)
+            XCTAssertGreaterThan(kept.found, pages.cached.count / 2, "\(name): most pages reuse a text")
+        }
         XCTAssertLessThan(pages.kept, pages.cached.count * wrapped.count, "not one text per page and partial")
         assertSame(pages)
         // The header and footer are really there, each page's menu entry marked.
@@ -140,14 +153,16 @@ final class PagePartialsTests: XCTestCase {
     /// Two contexts share a text only when they give the partial the same values.
     func testTheKeyTellsApartWhatTheMenuShows() throws {
         var library = MustacheLibrary()
-        let header = "{{site.title}}|{{#nav}}{{root}}{{url}}{{#current}}*{{/current}}{{/nav}}|{{#site.tags}}{{.}}{{/site.tags}}"
+        let header = "{{site.title}}|{{#nav}}{{root}}{{url}}{{#current}}*{{/current}}{{/nav}}|{{#tags}}{{.}}{{/tags}}{{#links}}{{label}}{{/links}}"
         let templates = ["page": "{{>header}}!", "header": header]
         for (name, text) in templates { library.register(try MustacheTemplate(string: text), named: name) }
         let partials = try XCTUnwrap(PagePartials(library: &library, templates: templates, pragma: ""))
         func context(current: Int, root: String = "../", extra: [String: Any] = [:]) -> [String: Any] {
             let nav: [[String: Any]] = (0..<3).map { ["label": "L\($0)", "url": "u\($0)/", "current": $0 == current] }
-            let site: [String: Any] = ["title": "Site", "tags": ["a", "b"], "unused": 3]
-            return ["root": root, "nav": nav, "site": site, "page": ["title": "P\(current)"]].merging(extra) { $1 }
+            // As `PageContext` makes them: `site` holds texts only, `nav` flags too.
+            let site: [String: String] = ["title": "Site", "unused": "3"]
+            let links: [[String: String]] = [["label": "a"], ["label": "b"]]
+            return ["root": root, "nav": nav, "site": site, "page": ["title": "P\(current)"], "tags": ["x", "y"], "links": links].merging(extra) { $1 }
         }
         let key = { (context: [String: Any]) in partials.key(context, partial: 0) }
         XCTAssertNotNil(key(context(current: 0)))

@@ -52,9 +52,10 @@ public final class PagePartials: @unchecked Sendable {
     }
 
     /// Gives a page's context its partials' keys.
+    /// A partial no longer kept is rendered in place, as before.
     func mark(_ context: inout [String: Any], store: Store) {
         let page = context
-        for index in partials.indices {
+        for index in partials.indices where store.keeps(Store.Partial(partials: ObjectIdentifier(self), index: index)) {
             context[partials[index].key] = Rendered(partials: self, store: store, index: index, context: page)
         }
     }
@@ -67,9 +68,9 @@ public final class PagePartials: @unchecked Sendable {
             var value: Any? = context
             for component in read.path {
                 guard let object = value else { break }
-                if let dictionary = object as? [String: Any] {
+                if let dictionary = PagePartials.dictionary(object) {
                     value = dictionary[component]
-                } else if PagePartials.isScalar(object) || object is [Any] {
+                } else if PagePartials.isScalar(Swift.type(of: object)) || PagePartials.list(object) != nil {
                     value = nil  // a text, a number or a list has no named child
                 } else {
                     return nil
@@ -83,8 +84,50 @@ public final class PagePartials: @unchecked Sendable {
         return key
     }
 
-    static func isScalar(_ value: Any) -> Bool {
-        value is String || value is Bool || value is Int || value is Double
+    /// Values are told by their exact type (no protocol or bridging casts): the types
+    /// `PageContext` makes.
+    static func isScalar(_ type: Any.Type) -> Bool {
+        type == String.self || type == Bool.self || type == Int.self || type == Double.self
+    }
+
+    static func list(_ value: Any) -> [Any]? {
+        let type = Swift.type(of: value)
+        if type == [Any].self { return (value as! [Any]) }
+        if type == [[String: Any]].self { return (value as! [[String: Any]]) }
+        if type == [[String: String]].self { return (value as! [[String: String]]) }
+        if type == [String].self { return (value as! [String]) }
+        return nil
+    }
+
+    static func dictionary(_ value: Any) -> [String: Any]? {
+        let type = Swift.type(of: value)
+        if type == [String: Any].self { return (value as! [String: Any]) }
+        if type == [String: String].self { return (value as! [String: String]) }
+        return nil
+    }
+
+    static func appendScalar(_ value: Any, to key: inout String) -> Bool {
+        let type = Swift.type(of: value)
+        if type == String.self {
+            let text = value as! String
+            key += "s"
+            key += String(text.utf8.count)
+            key += ":"
+            key += text
+        } else if type == Bool.self {
+            key += (value as! Bool) ? "t" : "f"
+        } else if type == Int.self {
+            key += "i"
+            key += String(value as! Int)
+            key += ";"
+        } else if type == Double.self {
+            key += "d"
+            key += String((value as! Double).bitPattern)
+            key += ";"
+        } else {
+            return false
+        }
+        return true
     }
 
     /// Writes `value` into `key`, tagged by type and with lengths, so that two different values
@@ -97,53 +140,44 @@ public final class PagePartials: @unchecked Sendable {
             key += "n"
             return true
         }
-        switch value {
-        case let text as String:
-            key += "s\(text.utf8.count):"
-            key += text
-        case let flag as Bool: key += flag ? "t" : "f"
-        case let number as Int: key += "i\(number);"
-        case let number as Double: key += "d\(number.bitPattern);"
-        case let list as [Any]:
-            // Shown as `{{name}}`, a list shows its elements' own text: only texts and numbers.
-            if use.contains(.variable) && !list.allSatisfy(isScalar) { return false }
-            if use.contains(.dotSection) && !list.allSatisfy(isScalar) { return false }
-            guard depth < 2 else { return false }
-            key += "a\(list.count)["
-            for element in list {
-                if let dictionary = element as? [String: Any], depth == 0 {
-                    guard appendFlat(dictionary, to: &key) else { return false }
-                } else if isScalar(element) {
-                    _ = append(element, to: &key, use: [], depth: depth + 1)
-                } else {
-                    return false
-                }
+        if appendScalar(value, to: &key) { return true }
+        if let list = list(value) {
+            // Shown as `{{name}}` or `{{.}}`, a list shows its elements' own text: only texts and numbers.
+            let scalars = list.allSatisfy { isScalar(Swift.type(of: $0)) }
+            if !use.isDisjoint(with: [.variable, .dotSection]) && !scalars { return false }
+            key += "a"
+            key += String(list.count)
+            key += "["
+            for element in list where !appendScalar(element, to: &key) {
+                guard depth == 0, let dictionary = dictionary(element), appendFlat(dictionary, to: &key) else { return false }
             }
             key += "]"
-        case let dictionary as [String: Any]:
-            guard depth == 0, use.isDisjoint(with: [.variable, .dotSection]), appendFlat(dictionary, to: &key) else { return false }
-        default:
-            return false
+            return true
         }
-        return true
+        if let dictionary = dictionary(value) {
+            return depth == 0 && use.isDisjoint(with: [.variable, .dotSection]) && appendFlat(dictionary, to: &key)
+        }
+        return false
     }
 
     /// A dictionary whose values are texts, numbers, flags or lists of those, keys sorted.
     static func appendFlat(_ dictionary: [String: Any], to key: inout String) -> Bool {
-        key += "m\(dictionary.count){"
+        key += "m"
+        key += String(dictionary.count)
+        key += "{"
         for name in dictionary.keys.sorted() {
-            key += "s\(name.utf8.count):"
+            key += "s"
+            key += String(name.utf8.count)
+            key += ":"
             key += name
             let value = dictionary[name]!
-            if isScalar(value) {
-                _ = append(value, to: &key, use: [], depth: 2)
-            } else if let list = value as? [Any], list.allSatisfy(isScalar) {
-                key += "a\(list.count)["
-                for element in list { _ = append(element, to: &key, use: [], depth: 2) }
-                key += "]"
-            } else {
-                return false
-            }
+            if appendScalar(value, to: &key) { continue }
+            guard let list = list(value) else { return false }
+            key += "a"
+            key += String(list.count)
+            key += "["
+            for element in list where !appendScalar(element, to: &key) { return false }
+            key += "]"
         }
         key += "}"
         return true
@@ -171,6 +205,12 @@ public final class PagePartials: @unchecked Sendable {
 
         /// How many texts are kept.
         var count: Int { lock.withLock { texts.values.reduce(0) { $0 + $1.count } } }
+
+        /// How many texts are kept for one partial, and on how many pages one was found.
+        func kept(_ partials: PagePartials, index: Int) -> (texts: Int, found: Int) {
+            let partial = Partial(partials: ObjectIdentifier(partials), index: index)
+            return lock.withLock { (texts[partial]?.count ?? 0, counts[partial]?.found ?? 0) }
+        }
 
         /// Whether the partial is still worth keeping.
         func keeps(_ partial: Partial) -> Bool {
