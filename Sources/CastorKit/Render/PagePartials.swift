@@ -190,6 +190,8 @@ public final class PagePartials: @unchecked Sendable {
         private var texts: [Partial: [String: String]] = [:]
         /// Per partial: pages rendered, and those whose text was already kept.
         private var counts: [Partial: (pages: Int, found: Int)] = [:]
+        /// The partials whose texts are kept, held so that no other takes their identifier.
+        private var owners: [ObjectIdentifier: PagePartials] = [:]
 
         struct Partial: Hashable {
             let partials: ObjectIdentifier
@@ -225,7 +227,7 @@ public final class PagePartials: @unchecked Sendable {
             lock.withLock { counts[partial, default: (0, 0)].pages += 1 }
         }
 
-        func text(_ partial: Partial, key: String, making: () -> String) -> String {
+        func text(_ partial: Partial, of owner: PagePartials, key: String, making: () -> String) -> String {
             let found: String? = lock.withLock {
                 let text = texts[partial]?[key]
                 counts[partial, default: (0, 0)].pages += 1
@@ -235,6 +237,7 @@ public final class PagePartials: @unchecked Sendable {
             if let found { return found }
             let made = making()
             lock.withLock {
+                owners[partial.partials] = owner
                 if texts[partial, default: [:]].count < Store.limit { texts[partial, default: [:]][key] = made }
             }
             return made
@@ -259,7 +262,7 @@ public final class PagePartials: @unchecked Sendable {
                 store.unkept(partial)
                 return render()
             }
-            return store.text(partial, key: key, making: render)
+            return store.text(partial, of: partials, key: key, making: render)
         }
     }
 }
