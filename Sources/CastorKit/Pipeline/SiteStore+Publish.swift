@@ -232,8 +232,21 @@ extension SiteStore {
         steps.end("assemblage")
 
         let plan = keepPlan ? lastPlan! : SitePlan(site: site)
-        // The reference index reads the items' fields only: kept while no card changed.
-        let context = PageContext(site: site, references: fast ? lastReferences : nil)
+        // The reference index reads the items' fields only: kept while no card changed, and
+        // given the new versions of the changed items while their names and the order of the
+        // collections that name others are the same (a title edit).
+        var references: ReferenceIndex? = nil
+        if fast {
+            references = lastReferences
+        } else if incremental, !planInputsChanged, var index = lastReferences,
+            !moved.contains(where: { index.sources.contains(collections[$0].schema.id) })
+        {
+            lastReferences = nil  // changed in place, not copied
+            index.refresh(changedCards.compactMap { entriesByPath[$0] })
+            references = index
+        }
+        refreshedReferences = !fast && references != nil
+        let context = PageContext(site: site, references: references)
         lastReferences = context.references
         let jobs = plan.jobs
         if !keepPlan {

@@ -163,8 +163,10 @@ public final class SiteStore {
     var brokenLinks: [String: [GeneratedLinks.Broken]] = [:]
     /// The files a page's links are first checked against (pages, copied files, known extras).
     var linkFiles: Set<String>?
-    /// Whether the last publication reused the previous order and plan (for the tests).
+    /// Whether the last publication reused the previous order and plan, and gave the last
+    /// reference index the new versions of the changed items rather than making it again (for the tests).
     var reusedPlan = false
+    var refreshedReferences = false
     var hasLoaded = false
 
     public internal(set) var diagnostics = DiagnosticList()
