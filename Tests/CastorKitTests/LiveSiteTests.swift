@@ -71,6 +71,7 @@ final class LiveSiteTests: XCTestCase {
         var outcome = live.rebuildAll()
         XCTAssertTrue(outcome.published)
         assertSameAsBuild(live, outcome, "first build")
+        let allPages = outcome.pagesWritten
 
         // Text only: the fiche's page (and the feed) change, nothing else is rendered.
         try edit("fiches/structures-juridiques/scic.md") { $0.replacingOccurrences(of: "Accueillir", with: "Accueillir") + "\nUn paragraphe ajouté.\n" }
@@ -84,6 +85,7 @@ final class LiveSiteTests: XCTestCase {
         try edit("fiches/structures-juridiques/scic.md") { $0.replacingOccurrences(of: "title: La SCIC", with: "title: La SCIC, coopérative") }
         outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/scic.md"]))
         XCTAssertFalse(live.reusedPlan)
+        XCTAssertLessThan(outcome.pagesWritten, allPages / 2, "only the pages that show its title: \(outcome.pagesWritten) of \(allPages)")
         assertSameAsBuild(live, outcome, "title edit")
 
         // Text of an event and of an ad (the ads' feeds carry their text).

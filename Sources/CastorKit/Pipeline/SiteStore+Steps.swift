@@ -39,6 +39,10 @@ extension SiteStore {
             state?.planStamp = old.planStamp
             state?.isPublished = old.isPublished
         }
+        if state == nil, remembers {
+            graph.set(.card(path), 0)
+            graph.set(.item(path), 0)
+        }
         if state?.document == nil, state?.isPublished == true || state?.cardStamp != 0 {
             state?.isPublished = false
             state?.cardStamp = 0
@@ -85,6 +89,7 @@ extension SiteStore {
                 state.cardStamp = 0
                 state.planStamp = 0
             }
+            if remembers { graph.set(.card(path), state.cardStamp) }
             if state.isPublished != wasPublished || (state.cardStamp == 0) != (oldCard == 0) {
                 cardsChanged = true
                 membershipChanged = true
@@ -199,6 +204,7 @@ extension SiteStore {
                     state.links = []
                     state.draftWarnings = []
                 }
+                if remembers { graph.set(.item(path), 0) }
                 continue
             }
             work.append(entry)
@@ -229,6 +235,7 @@ extension SiteStore {
             guard isPublished else {
                 state.body = nil
                 state.draftWarnings = DraftChecks.asWarnings(body.diagnostics)
+                if remembers { graph.set(.item(path), 0) }
                 continue
             }
             pendingBodies.insert(path)
@@ -240,7 +247,7 @@ extension SiteStore {
             hasher.combine(body.html)
             hasher.combine(body.headings)
             hasher.combine(body.document)
-            state.fullStamp = hasher.finalize()
+            graph.set(.item(path), hasher.finalize())
         }
     }
 

@@ -12,7 +12,8 @@ import Foundation
 /// (`Purpose.check`); `castor serve` keeps one (`Purpose.preview`): after a change only the
 /// changed files are read, checked and turned into HTML again, and only the pages whose inputs
 /// changed are rendered and written. Every page records what it reads of the site while it is
-/// rendered (`PageReads`, `PageMemos`); it is rendered again when one of those reads changes.
+/// rendered (`PageReads`); the memo graph (`QueryGraph`, `SiteStore+Queries`) renders it again
+/// when one of those reads changes.
 /// `LiveSiteTests` checks that the folder the preview keeps is the one `castor build` writes.
 ///
 /// Not thread-safe: one owner calls `rebuildAll()` then `update(_:)`.
@@ -50,9 +51,8 @@ public final class SiteStore {
         var links: Set<String> = []
         /// For a draft left out: the problems of its Markdown, as warnings.
         var draftWarnings: [Diagnostic] = []
-        /// Hash of what its cards show (fields, address), and of everything its page shows.
+        /// Hash of what its cards show (fields, address).
         var cardStamp = 0
-        var fullStamp = 0
         /// Hash of what the site's plan reads: fields but titles and summaries, address.
         var planStamp = 0
     }
@@ -117,9 +117,9 @@ public final class SiteStore {
     var pendingBodies: Set<String> = []
     /// What the last publication computed, reused while no card changes.
     var lastBodies: [String: RenderedMarkdown] = [:]
-    var lastFingerprints: [Int] = []
-    /// What each page read when last rendered (`PageMemos`), and each page's index in `lastPlan`.
-    var pageMemos = PageMemos()
+    /// What each page and group of extra files read when last made, and the values read
+    /// (`SiteStore+Queries`); only the preview keeps it.
+    var graph = QueryGraph<Query>()
     /// The map data of the collections declared with `map:` (`loadTemplates`).
     var franceMap: FranceMapData?
     /// The départements (`FranceDepartements`), and the stamp of their file: the `within` rules read it.
@@ -135,17 +135,13 @@ public final class SiteStore {
     var referenceMemo: [Diagnostic]?
     /// The problems of `footer_pages` as last checked (when items came or went).
     var footerMemo: [Diagnostic]?
-    /// What each group of extra files read when last made, and the fingerprint it then had.
-    var extraMemos: [Pipeline.ExtraFiles: (reads: PageReads, paths: Set<String>, fingerprint: Int)] = [:]
-    /// The fingerprints of the derived values at the last publication (`DerivedFingerprints`),
-    /// reused while no card changes.
-    var lastDerivedFingerprints: [DerivedValue: Int] = [:]
 
     /// Forgets what the output folder holds: every page and extra file is made again.
     func forgetWritten() {
         written = [:]
-        extraMemos = [:]
+        graph.forgetQueries()
     }
+    /// Each page's index in `lastPlan`.
     var jobIndex: [String: Int] = [:]
     var lastPublishedAssets: [String] = []
     /// The files each group of extra files made at the last publication.
@@ -228,7 +224,7 @@ public final class SiteStore {
     public var deferredGroups: Set<Pipeline.ExtraFiles> = []
     /// Successful publications so far; a deferred job made for an older one is dropped.
     var generation = 0
-    var deferred: (generation: Int, site: Site, plan: SitePlan, groups: Set<Pipeline.ExtraFiles>)?
+    var deferred: (generation: Int, revision: Int, site: Site, plan: SitePlan, groups: Set<Pipeline.ExtraFiles>)?
     /// Groups of a pending job whose site was let go (`publish`), to make from the next one.
     var deferredCarry: Set<Pipeline.ExtraFiles> = []
 
@@ -272,6 +268,7 @@ public final class SiteStore {
     /// The first steps of a whole rebuild: reads every file, checks it, decides which file holds
     /// each address, renders the Markdown (and, for `castor build`, lets go of the sources).
     func evaluate(_ steps: inout Steps) {
+        graph = QueryGraph()
         documents = [:]
         ignored = [:]
         assets = [:]
@@ -405,6 +402,7 @@ public final class SiteStore {
             return rebuildAll()
         }
         var steps = Steps()
+        graph.advance()
         if change.templatesChanged {
             if loadTemplates() { return rebuildAll() }
             forgetWritten()  // every page depends on the templates

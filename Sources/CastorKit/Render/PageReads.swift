@@ -71,8 +71,8 @@ extension Site {
 /// Not thread-safe: one owner (the preview) asks.
 final class DerivedFingerprints {
     let site: Site
-    /// The fingerprints computed so far (or given: those of an earlier site with the same values).
-    private(set) var known: [DerivedValue: Int]
+    /// The fingerprints computed so far.
+    private var known: [DerivedValue: Int] = [:]
     /// Item path → its place, for the collections with related items.
     private lazy var relatedPlaces: [String: (collection: Int, index: Int)] = {
         var places: [String: (collection: Int, index: Int)] = [:]
@@ -88,9 +88,8 @@ final class DerivedFingerprints {
     private let givenReferences: ReferenceIndex?
     private lazy var references = givenReferences ?? ReferenceIndex(site: site)
 
-    init(site: Site, plan: SitePlan? = nil, references: ReferenceIndex? = nil, known: [DerivedValue: Int] = [:]) {
+    init(site: Site, plan: SitePlan? = nil, references: ReferenceIndex? = nil) {
         self.site = site
-        self.known = known
         self.plan = plan
         givenReferences = references
     }

@@ -1,0 +1,86 @@
+/// The preview's memoised queries (`QueryGraph`): what each page and each group of extra files
+/// read while it was made, and the values those reads stand for. A change sets the values it
+/// touches (an item's card or whole content, a derived value of the site, what a page is asked
+/// to be); only the pages and groups that read a value which came out different are made again.
+extension SiteStore {
+    /// The keys of the preview's graph.
+    enum Query: Hashable {
+        // Values.
+        /// What an item's cards show (fields, address): `DocumentState.cardStamp`.
+        case card(String)
+        /// Everything an item's page shows of it: its card and its HTML.
+        case item(String)
+        /// A value computed from many items (`DerivedValue`), by its `DerivedFingerprints`.
+        case derived(DerivedValue)
+        /// What a page is asked to be (`RenderJob.descriptor`), by its file.
+        case job(String)
+        // Queries.
+        /// A page, by its file.
+        case page(String)
+        /// A group of extra files.
+        case extras(Pipeline.ExtraFiles)
+    }
+
+    /// The values a page or group read.
+    static func keys(_ reads: PageReads) -> [Query] {
+        var keys: [Query] = []
+        keys.reserveCapacity(reads.cards.count + reads.items.count + reads.values.count + 1)
+        for path in reads.cards { keys.append(.card(path)) }
+        for path in reads.items { keys.append(.item(path)) }
+        for value in reads.values { keys.append(.derived(value)) }
+        return keys
+    }
+
+    /// Gives the graph the values a publication may have changed: the derived values some page
+    /// or group read (when the items' order, related items, references or plan were made
+    /// again), and what each page is asked to be (when the plan was made again).
+    /// `relatedRemade`: the collections whose related items were computed again.
+    func setValues(site: Site, plan: SitePlan, derived: DerivedFingerprints, fast: Bool, keepPlan: Bool, relatedRemade: Set<String>) {
+        guard remembers, !fast else { return }
+        let referencesRemade = !refreshedReferences
+        for key in graph.readValues(matching: { if case .derived = $0 { return true } else { return false } }) {
+            guard case .derived(let value) = key else { continue }
+            let mayHaveChanged: Bool
+            switch value {
+            case .order: mayHaveChanged = true
+            case .related(let path): mayHaveChanged = entriesByPath[path].map { relatedRemade.contains($0.collection.id) } ?? true
+            case .references: mayHaveChanged = referencesRemade
+            case .plan: mayHaveChanged = !keepPlan
+            }
+            if mayHaveChanged { graph.set(key, derived.fingerprint(of: value)) }
+        }
+        guard !keepPlan else { return }
+        for job in plan.jobs { graph.set(.job(job.file), job.descriptor(in: site)) }
+    }
+
+    /// The indices of the jobs whose page must be rendered: never rendered, or one of whose
+    /// reads changed since (every job for a store evaluated once).
+    func stalePages(_ jobs: [RenderJob], stale: Set<Query>, keepPlan: Bool) -> [Int] {
+        guard remembers else { return Array(jobs.indices) }
+        // The same pages as last time, each rendered then: only the stale ones are looked up.
+        if keepPlan && !written.isEmpty {
+            return stale.compactMap { if case .page(let file) = $0 { return jobIndex[file] } else { return nil } }.sorted()
+        }
+        return jobs.indices.filter { index in
+            let key = Query.page(jobs[index].file)
+            return !graph.isKnown(key) || stale.contains(key)
+        }
+    }
+
+    /// Records what a page read when it was rendered (and which job it was).
+    func recordPage(_ file: String, reads: PageReads, derived: DerivedFingerprints) {
+        graph.record(.page(file), reads: [.job(file)] + SiteStore.keys(reads)) { key in
+            if case .derived(let value) = key { return derived.fingerprint(of: value) }
+            return nil
+        }
+    }
+
+    /// Records what a group of extra files read when it was made, from the state of the site at
+    /// revision `made` (a deferred job's) or now.
+    func recordExtras(_ group: Pipeline.ExtraFiles, reads: PageReads, derived: DerivedFingerprints, at made: Int? = nil) {
+        graph.record(.extras(group), reads: SiteStore.keys(reads), at: made) { key in
+            if case .derived(let value) = key { return derived.fingerprint(of: value) }
+            return nil
+        }
+    }
+}
