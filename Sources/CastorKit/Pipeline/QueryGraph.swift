@@ -10,7 +10,8 @@
 ///   looks only at its dependants, never at every query.
 ///
 /// The owner drives it: `advance()` opens a revision, the changed inputs and derived values are
-/// `set`, `staleQueries()` says what to make again, and each query made is `record`ed.
+/// `set`, `staleQueries()` says what to make again, each query made is `record`ed, and once
+/// every query is fresh the journal of changes is let go (`settle`).
 /// A value read by a query that is never set counts as unchanged since revision 0.
 struct QueryGraph<Key: Hashable> {
     typealias Revision = Int
@@ -32,8 +33,8 @@ struct QueryGraph<Key: Hashable> {
     private var queries: [Key: Query] = [:]
     /// Value → the queries that read it.
     private var readers: [Key: Set<Key>] = [:]
-    /// The values that changed, in revision order: enough to find the stale queries of every
-    /// revision since the oldest query was made (`trim` drops what no query needs).
+    /// The values that changed since the owner last settled (`settle`), in revision order: the
+    /// stale queries are among their readers.
     private var journal: [(revision: Revision, key: Key)] = []
 
     init() {}
@@ -114,12 +115,11 @@ struct QueryGraph<Key: Hashable> {
         for query in Array(queries.keys) where !keeping(query) { forget(query) }
     }
 
-    /// Drops from the journal the changes every query has already seen.
-    mutating func trim() {
-        guard let oldest = queries.values.lazy.map(\.verifiedAt).min() else {
-            journal = []
-            return
-        }
-        journal.removeAll { $0.revision <= oldest }
+    /// Forgets the changes made so far: to call when every query is fresh at the current
+    /// revision (made again, or checked and found fresh), or will be made again by its owner
+    /// whatever the graph says (the preview's pending search index). A query made later from an
+    /// older state (`record(at:)`) still sees the changes set after this call.
+    mutating func settle() {
+        journal.removeAll(keepingCapacity: true)
     }
 }

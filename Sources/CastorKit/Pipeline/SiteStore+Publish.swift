@@ -132,8 +132,9 @@ extension SiteStore {
         templateAssetsCopied = copies.templateAssets
         assembled = true
         lastPlan = plan
-        // Every query made or checked now: the changes seen so far are forgotten.
-        if remembers { graph.trim() }
+        // Every stale page and group was made again (or left to the deferred job, which is made
+        // again until it lands): the changes seen so far are let go.
+        if remembers { graph.settle() }
         lastPublishedAssets = copies.published
         lastExtraFiles = newExtraFiles
         generation += 1
