@@ -145,9 +145,25 @@ final class LiveSiteTests: XCTestCase {
         XCTAssertTrue(outcome.published)
         assertSameAsBuild(live, outcome, "removed fiche")
 
-        // Attachments: a listed file that disappears, comes back; an image that changes.
+        // Another fiche shows an image of kit-jpo's folder, and links to its poster. The image
+        // changes size: that fiche's page gives the new size (its Markdown read that path).
+        try edit("fiches/structures-juridiques/scic.md") {
+            $0 + "\nVoir [l'affiche](../boite-a-outils/kit-jpo/affiche.txt).\n\n![Plan du rez-de-chaussée](../boite-a-outils/kit-jpo/plan.png)\n"
+        }
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/scic.md"]))
+        XCTAssertTrue(outcome.published)
+        assertSameAsBuild(live, outcome, "link to an attachment")
+        // A PNG's signature and header: 640 × 480.
+        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]
+        png += [0, 0, 0x02, 0x80, 0, 0, 0x01, 0xE0, 8, 6, 0, 0, 0, 0, 0, 0, 0]
+        try Data(png).write(to: content.appendingPathComponent("fiches/boite-a-outils/kit-jpo/plan.png"))
+        outcome = live.update(.init(contentPaths: ["fiches/boite-a-outils/kit-jpo/plan.png"]))
+        let scicPage = try String(contentsOf: folder.appendingPathComponent("live/fiches/structures-juridiques/scic/index.html"), encoding: .utf8)
+        XCTAssertTrue(scicPage.contains("width=\"640\" height=\"480\""))
+        assertSameAsBuild(live, outcome, "image resized")
         try remove("fiches/boite-a-outils/kit-jpo/affiche.txt")
         outcome = live.update(.init(contentPaths: ["fiches/boite-a-outils/kit-jpo/affiche.txt"]))
+        XCTAssertTrue(outcome.diagnostics.items.contains { $0.file.hasSuffix("scic.md") && $0.message.contains("affiche.txt") })
         assertSameAsBuild(live, outcome, "attachment removed")
         try write("fiches/boite-a-outils/kit-jpo/affiche.txt", "Une affiche plus longue qu'avant.\n")
         outcome = live.update(.init(contentPaths: ["fiches/boite-a-outils/kit-jpo/affiche.txt"]))

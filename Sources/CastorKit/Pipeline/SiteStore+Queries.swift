@@ -14,7 +14,13 @@ extension SiteStore {
         case derived(DerivedValue)
         /// What a page is asked to be (`RenderJob.descriptor`), by its file.
         case job(String)
+        /// What a link to a content path leads to (the address of the item that holds it, and
+        /// whether it is published), or a content file's stamp.
+        case target(String)
         // Queries.
+        /// The HTML of an item's Markdown, which read the `.target` of every path its links and
+        /// images looked for.
+        case body(String)
         /// A page, by its file.
         case page(String)
         /// A group of extra files.

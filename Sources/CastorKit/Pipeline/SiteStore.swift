@@ -47,7 +47,8 @@ public final class SiteStore {
         var isPublished = false
         /// Set when published and holder of its address.
         var body: RenderedMarkdown?
-        /// Paths under the content folder its links and images looked for.
+        /// Paths under the content folder its links and images looked for (the preview's graph
+        /// records them as the reads of its `.body`; `castor check` reads them for unused files).
         var links: Set<String> = []
         /// For a draft left out: the problems of its Markdown, as warnings.
         var draftWarnings: [Diagnostic] = []
@@ -81,8 +82,6 @@ public final class SiteStore {
     var orderedPaths: [String] = []
     /// Link targets as the Markdown step last saw them.
     var targets: [String: LinkResolver.Target] = [:]
-    /// Content path → documents whose links look for it.
-    var backlinks: [String: Set<String>] = [:]
 
     /// Files of the output folder → fingerprint of what was written there.
     var written: [String: Int] = [:]
@@ -136,10 +135,11 @@ public final class SiteStore {
     /// The problems of `footer_pages` as last checked (when items came or went).
     var footerMemo: [Diagnostic]?
 
-    /// Forgets what the output folder holds: every page and extra file is made again.
+    /// Forgets what the output folder holds: every page and extra file is made again (the
+    /// Markdown's HTML is kept: it is not in the folder).
     func forgetWritten() {
         written = [:]
-        graph.forgetQueries()
+        graph.forgetQueries { if case .body = $0 { return true } else { return false } }
     }
     /// Each page's index in `lastPlan`.
     var jobIndex: [String: Int] = [:]
@@ -278,7 +278,6 @@ public final class SiteStore {
         entriesByPath = [:]
         orderedPaths = []
         targets = [:]
-        backlinks = [:]
         assembled = false
         lastPlan = nil
         outputChecksStale = true
@@ -332,9 +331,9 @@ public final class SiteStore {
             // The YAML trees are not needed once checked (the entries hold what is).
             for state in documents.values { state.document = nil }
         }
-        let changedTargets = refreshTargets(touched)
+        refreshTargets(touched)
         steps.end("vérification")
-        renderMarkdown(touched: touched, changedTargets: changedTargets)
+        renderMarkdown(touched: touched)
         if purpose == .build { letGoOfSources() }
         steps.end("markdown")
     }
@@ -346,7 +345,6 @@ public final class SiteStore {
         documents = [:]
         urlOwners = [:]
         targets = [:]
-        backlinks = [:]
     }
 
     /// Drops the Markdown of every file once its HTML is made: a one-shot build never reads it
@@ -458,9 +456,11 @@ public final class SiteStore {
         }
         steps.end("lecture")
         let touched = self.revalidate(revalidate, removed: removed)
-        let changedTargets = refreshTargets(touched).union(changedAssets)
+        refreshTargets(touched)
+        // A changed image: the pages that show it (its size) are made again.
+        for asset in changedAssets { graph.set(.target(asset), assets[asset].map { $0.hashValue } ?? 0) }
         steps.end("vérification")
-        renderMarkdown(touched: touched, changedTargets: changedTargets)
+        renderMarkdown(touched: touched)
         steps.end("markdown")
         // Until a first publication succeeds (the content had errors at start), write it whole.
         var outcome = publish(full: lastPlan == nil, changedAssets: changedAssets, pagesReady: pagesReady)
