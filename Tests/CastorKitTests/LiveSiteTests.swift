@@ -202,11 +202,46 @@ final class LiveSiteTests: XCTestCase {
         outcome = live.update(.init(contentPaths: ["fiches/boite-a-outils/kit-jpo", "fiches/trames-types/kit-jpo"]))
         assertSameAsBuild(live, outcome, "group move")
 
-        // Templates and site.yml: everything again.
-        let footer = folder.appendingPathComponent("templates/partials/footer.mustache")
-        try (try String(contentsOf: footer, encoding: .utf8) + "\n<!-- pied modifié -->\n").write(to: footer, atomically: true, encoding: .utf8)
+        // The fiche back in its group: the links to it work again.
+        try FileManager.default.moveItem(
+            at: content.appendingPathComponent("fiches/trames-types/kit-jpo"), to: content.appendingPathComponent("fiches/boite-a-outils/kit-jpo"))
+        outcome = live.update(.init(contentPaths: ["fiches/boite-a-outils/kit-jpo", "fiches/trames-types/kit-jpo"]))
+        XCTAssertTrue(outcome.published, outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
+        assertSameAsBuild(live, outcome, "group move back")
+
+        // Templates: the pages made with a changed template, and only those.
+        func append(_ text: String, to template: String) throws {
+            let file = folder.appendingPathComponent("templates/" + template)
+            try (try String(contentsOf: file, encoding: .utf8) + text).write(to: file, atomically: true, encoding: .utf8)
+        }
+        let events = try XCTUnwrap(live.lastCollections.first { $0.schema.publishing.calendar != nil }).items.count
+        try append("\n<!-- événement modifié -->\n", to: "event.mustache")
         outcome = live.update(.init(templatesChanged: true))
-        assertSameAsBuild(live, outcome, "template edit")
+        XCTAssertTrue(outcome.published)
+        XCTAssertEqual(outcome.pagesWritten, events, "the events' pages, made with that template")
+        assertSameAsBuild(live, outcome, "event template edit")
+        // A stylesheet: no page is made again, the file is copied.
+        try append("\n/* retouche */\n", to: "assets/style.css")
+        outcome = live.update(.init(templatesChanged: true))
+        XCTAssertEqual(outcome.pagesWritten, 0)
+        assertSameAsBuild(live, outcome, "stylesheet edit")
+        // A partial every page shows.
+        try append("\n<!-- pied modifié -->\n", to: "partials/footer.mustache")
+        outcome = live.update(.init(templatesChanged: true))
+        XCTAssertEqual(outcome.pagesWritten, live.lastPlan?.jobs.count)
+        assertSameAsBuild(live, outcome, "footer template edit")
+        // A template of its own for the ads (`<collection>.mustache`): their pages take it; gone, they go back to `item`.
+        let item = try String(contentsOf: folder.appendingPathComponent("templates/item.mustache"), encoding: .utf8)
+        try (item + "\n<!-- gabarit des annonces -->\n").write(
+            to: folder.appendingPathComponent("templates/annonces.mustache"), atomically: true, encoding: .utf8)
+        outcome = live.update(.init(templatesChanged: true))
+        XCTAssertTrue(try String(contentsOf: folder.appendingPathComponent("live/annonces/cherche-groupe/index.html"), encoding: .utf8).contains("gabarit des annonces"))
+        assertSameAsBuild(live, outcome, "collection template added")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("templates/annonces.mustache"))
+        outcome = live.update(.init(templatesChanged: true))
+        assertSameAsBuild(live, outcome, "collection template removed")
+
+        // site.yml: everything again.
         try edit("site.yml") { $0.replacingOccurrences(of: "Bretagne", with: "Bretagne (Breizh)") }
         outcome = live.update(.init(contentPaths: ["site.yml"]))
         assertSameAsBuild(live, outcome, "site.yml edit")

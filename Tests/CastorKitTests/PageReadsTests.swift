@@ -96,7 +96,7 @@ final class PageReadsTests: XCTestCase {
             graph.advance()
             graph.set(.job(job.file), job.descriptor(in: site))
             for path in recorded.cards + recorded.items { graph.set(.card(path), 1) }
-            graph.record(page, reads: [.job(job.file)] + SiteStore.keys(recorded)) { key in
+            graph.record(page, reads: [.job(job.file)] + SiteStore.keys(recorded, uses: checked.templates.uses)) { key in
                 if case .derived(let value) = key { return DerivedFingerprints(site: site).fingerprint(of: value) }
                 return nil
             }

@@ -17,6 +17,12 @@ extension SiteStore {
         /// What a link to a content path leads to (the address of the item that holds it, and
         /// whether it is published), or a content file's stamp.
         case target(String)
+        /// The text of a template, by name.
+        case template(String)
+        /// What every page and group reads of the templates folder besides their texts: which
+        /// templates exist (an item's template is `<collection>` when there is one), which
+        /// assets (the pages' links to them are checked), the map data under templates/data.
+        case templateSet
         // Queries.
         /// The HTML of an item's Markdown, which read the `.target` of every path its links and
         /// images looked for.
@@ -27,14 +33,36 @@ extension SiteStore {
         case extras(Pipeline.ExtraFiles)
     }
 
-    /// The values a page or group read.
-    static func keys(_ reads: PageReads) -> [Query] {
-        var keys: [Query] = []
-        keys.reserveCapacity(reads.cards.count + reads.items.count + reads.values.count + 1)
+    /// The values a page or group read: its recorded reads, the templates those it was made
+    /// with use, and the shape of the templates folder.
+    static func keys(_ reads: PageReads, uses: TemplateUses?) -> [Query] {
+        var keys: [Query] = [.templateSet]
+        keys.reserveCapacity(reads.cards.count + reads.items.count + reads.values.count + 8)
         for path in reads.cards { keys.append(.card(path)) }
         for path in reads.items { keys.append(.item(path)) }
         for value in reads.values { keys.append(.derived(value)) }
+        for template in reads.templates {
+            for used in uses?.used(by: template) ?? [template] { keys.append(.template(used)) }
+        }
         return keys
+    }
+
+    /// Gives the graph the templates as just read (`loadTemplates`): each one's text, and the
+    /// folder's shape (`Query.templateSet`). A template whose text is the same changes nothing:
+    /// a saved stylesheet renders no page again, a changed `event` template only the events.
+    func setTemplateValues() {
+        guard remembers else { return }
+        let fingerprints = templates?.uses.fingerprints ?? [:]
+        for name in Set(templateNames).subtracting(fingerprints.keys) { graph.set(.template(name), 0) }
+        for (name, fingerprint) in fingerprints { graph.set(.template(name), fingerprint) }
+        templateNames = fingerprints.keys.sorted()
+        var shape = Hasher()
+        shape.combine(templates == nil)
+        shape.combine(templateNames)
+        shape.combine(Pipeline.templateAssets(options.templates + "/assets"))
+        shape.combine(FileStamp(options.templates + "/" + FranceMapData.file))
+        shape.combine(FileStamp(options.templates + "/" + FranceDepartements.file))
+        graph.set(.templateSet, shape.finalize())
     }
 
     /// Gives the graph the values a publication may have changed: the derived values some page
@@ -75,7 +103,7 @@ extension SiteStore {
 
     /// Records what a page read when it was rendered (and which job it was).
     func recordPage(_ file: String, reads: PageReads, derived: DerivedFingerprints) {
-        graph.record(.page(file), reads: [.job(file)] + SiteStore.keys(reads)) { key in
+        graph.record(.page(file), reads: [.job(file)] + SiteStore.keys(reads, uses: templates?.uses)) { key in
             if case .derived(let value) = key { return derived.fingerprint(of: value) }
             return nil
         }
@@ -84,7 +112,7 @@ extension SiteStore {
     /// Records what a group of extra files read when it was made, from the state of the site at
     /// revision `made` (a deferred job's) or now.
     func recordExtras(_ group: Pipeline.ExtraFiles, reads: PageReads, derived: DerivedFingerprints, at made: Int? = nil) {
-        graph.record(.extras(group), reads: SiteStore.keys(reads), at: made) { key in
+        graph.record(.extras(group), reads: SiteStore.keys(reads, uses: templates?.uses), at: made) { key in
             if case .derived(let value) = key { return derived.fingerprint(of: value) }
             return nil
         }

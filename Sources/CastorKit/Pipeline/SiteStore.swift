@@ -63,6 +63,8 @@ public final class SiteStore {
     var config: SiteConfig?
     var configDiagnostics: [Diagnostic] = []
     var templates: TemplateSet?
+    /// The templates' names as last read (`setTemplateValues`).
+    var templateNames: [String] = []
     var templateDiagnostics: [Diagnostic] = []
     var listDiagnostics: [Diagnostic] = []
     var documents: [String: DocumentState] = [:]
@@ -386,6 +388,7 @@ public final class SiteStore {
             templates: options.templates, collections: setup.collections ?? [], declarationsFile: loader.display(CollectionDeclarations.fileName))
         let stamp = FileStamp(options.templates + "/" + FranceDepartements.file)
         defer { departementsStamp = stamp }
+        setTemplateValues()
         let hasRule = (setup.collections ?? []).contains { $0.rules.contains { if case .within = $0 { return true } else { return false } } }
         return hasRule && stamp != departementsStamp
     }
@@ -403,7 +406,7 @@ public final class SiteStore {
         graph.advance()
         if change.templatesChanged {
             if loadTemplates() { return rebuildAll() }
-            forgetWritten()  // every page depends on the templates
+            // The pages and groups made with a changed template are stale (`setTemplateValues`).
             templateAssetsCopied = []
             outputChecksStale = true
             cardsChanged = true

@@ -8,11 +8,13 @@
 /// - `cards`: items whose card the page shows (title, address, fields: no body);
 /// - `items`: items whose whole content the page shows (fields and body);
 /// - `values`: derived values of the whole site the page chose items by (the order of a
-///   collection, the related items of an item).
+///   collection, the related items of an item);
+/// - `templates`: the templates it was made with (their parents and partials follow, `TemplateUses`).
 public struct PageReads: Sendable, Equatable {
     public var cards: [String] = []
     public var items: [String] = []
     public var values: Set<DerivedValue> = []
+    public var templates: [String] = []
 
     public init() {}
 
@@ -43,6 +45,7 @@ public final class ReadLog: Sendable {
     func card(_ path: String) { reads.withLock { $0.cards.append(path) } }
     func item(_ path: String) { reads.withLock { $0.items.append(path) } }
     func value(_ value: DerivedValue) { _ = reads.withLock { $0.values.insert(value) } }
+    func template(_ name: String) { reads.withLock { $0.templates.append(name) } }
 
     public var recorded: PageReads { reads.withLock { $0 } }
 }

@@ -14,19 +14,22 @@ enum PageRenderer {
         FrenchTypography.apply(render(job, context: context, templates: templates))
     }
 
+    /// The page's HTML before typography; the template it is made with is recorded as read.
     static func render(_ job: RenderJob, context: PageContext, templates: TemplateSet) -> String {
         let context = context.renderingCards(templates.cards)
+        let (values, template): ([String: Any], String)
         switch job.kind {
-        case .home: return templates.render(context.home(), template: "home")
+        case .home: (values, template) = (context.home(), "home")
         case .item(let collection, let index):
             let schema = context.site.collections[collection].schema
-            return templates.render(context.item(collection: collection, index: index), template: PageRenderer.itemTemplate(schema, templates: templates))
-        case .listing(let listing, let page):
-            return templates.render(context.listing(listing, pageNumber: page), template: "list")
-        case .terms(let terms): return templates.render(context.terms(terms), template: "terms")
-        case .share: return templates.render(context.share(), template: "share")
-        case .search: return templates.render(context.search(), template: "recherche")
-        case .notFound: return templates.render(context.notFound(), template: "404")
+            (values, template) = (context.item(collection: collection, index: index), PageRenderer.itemTemplate(schema, templates: templates))
+        case .listing(let listing, let page): (values, template) = (context.listing(listing, pageNumber: page), "list")
+        case .terms(let terms): (values, template) = (context.terms(terms), "terms")
+        case .share: (values, template) = (context.share(), "share")
+        case .search: (values, template) = (context.search(), "recherche")
+        case .notFound: (values, template) = (context.notFound(), "404")
         }
+        context.readsTemplate(template)
+        return templates.render(values, template: template)
     }
 }

@@ -11,6 +11,8 @@ public struct TemplateSet: Sendable {
     public var sources: [Source] = []
     /// The partials cards render once per build (`CardPartials`), when the templates allow it.
     public internal(set) var cards: CardPartials?
+    /// Which templates each one may use, and their texts' fingerprints (`TemplateUses`).
+    public internal(set) var uses = TemplateUses()
 
     public struct Source: Sendable {
         /// As shown in messages (`templates/partials/footer.mustache`).
@@ -102,6 +104,7 @@ public struct TemplateSet: Sendable {
         let cards = CardPartials(library: &library, templates: texts, pragma: TemplateSet.pragma)
         var set = TemplateSet(library: library, names: names, sources: sources)
         set.cards = cards
+        set.uses = TemplateUses(texts: texts)
         return (set, diagnostics)
     }
 
