@@ -219,10 +219,13 @@ extension SiteStore {
         let baseURL = config?.baseURL ?? ""
         let siteConfig = config
         let published = work.map { documents[$0.relativePath]!.isPublished }
+        // What the links looked for: the preview's `.body` reads, `castor check`'s unused files;
+        // a build needs neither.
+        let keepsLinks = purpose != .build
         let results = Array(zip(work, published)).parallelMap { entry, isPublished -> (RenderedMarkdown, Set<String>) in
             var links: Set<String> = []
             var body = pipeline.renderBody(entry, baseURL: baseURL) { url, position in
-                for path in SiteStore.lookedUpPaths(url, from: entry) { links.insert(path) }
+                if keepsLinks { for path in SiteStore.lookedUpPaths(url, from: entry) { links.insert(path) } }
                 return resolver.resolve(url, from: entry, at: position)
             }
             if isPublished, let siteConfig {
