@@ -71,13 +71,19 @@ extension SiteStore {
     /// `relatedRemade`: the collections whose related items were computed again.
     func setValues(site: Site, plan: SitePlan, derived: DerivedFingerprints, fast: Bool, keepPlan: Bool, relatedRemade: Set<String>) {
         guard remembers, !fast else { return }
+        // The related items of every item of the collections whose related items were computed
+        // again, straight from the arrays (an item no page reads costs one entry of the journal).
+        for collection in site.collections where relatedRemade.contains(collection.schema.id) {
+            for (index, item) in collection.items.enumerated() {
+                graph.set(.derived(.related(item.entry.relativePath)), DerivedFingerprints.related(of: index, in: collection))
+            }
+        }
         let referencesRemade = !refreshedReferences
-        for key in graph.readValues(matching: { if case .derived = $0 { return true } else { return false } }) {
+        for key in graph.readValues(matching: { if case .derived(let value) = $0, !value.isRelated { return true } else { return false } }) {
             guard case .derived(let value) = key else { continue }
             let mayHaveChanged: Bool
             switch value {
-            case .order: mayHaveChanged = true
-            case .related(let path): mayHaveChanged = entriesByPath[path].map { relatedRemade.contains($0.collection.id) } ?? true
+            case .order, .related: mayHaveChanged = true
             case .references: mayHaveChanged = referencesRemade
             case .plan: mayHaveChanged = !keepPlan
             }

@@ -33,6 +33,11 @@ public enum DerivedValue: Sendable, Hashable {
     case plan
     /// The items an item names through its reference fields, and those that name it (by path).
     case references(String)
+
+    var isRelated: Bool {
+        if case .related = self { return true }
+        return false
+    }
 }
 
 /// The recorder a page context writes its reads to, one per page rendered by the preview (a
@@ -97,6 +102,17 @@ final class DerivedFingerprints {
         givenReferences = references
     }
 
+    /// The fingerprint of the related items of the item at `index` (their paths, in order).
+    static func related(of index: Int, in collection: PublishedCollection) -> Int {
+        var hasher = Hasher()
+        if let related = collection.related, index < related.count {
+            for other in related[index] { hasher.combine(collection.items[other].entry.relativePath) }
+        } else {
+            hasher.combine(-1)
+        }
+        return hasher.finalize()
+    }
+
     func fingerprint(of value: DerivedValue) -> Int {
         if let fingerprint = known[value] { return fingerprint }
         var hasher = Hasher()
@@ -104,12 +120,13 @@ final class DerivedFingerprints {
         case .order(let id):
             for path in site.orderedPaths(of: id) { hasher.combine(path) }
         case .related(let path):
-            if let place = relatedPlaces[path], let related = site.collections[place.collection].related, place.index < related.count {
-                let items = site.collections[place.collection].items
-                for other in related[place.index] { hasher.combine(items[other].entry.relativePath) }
-            } else {
+            guard let place = relatedPlaces[path] else {
                 hasher.combine(-1)
+                break
             }
+            let fingerprint = DerivedFingerprints.related(of: place.index, in: site.collections[place.collection])
+            known[value] = fingerprint
+            return fingerprint
         case .references(let path):
             for other in references.related[path] ?? [] { hasher.combine(other) }
         case .plan:
