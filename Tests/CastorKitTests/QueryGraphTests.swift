@@ -18,6 +18,8 @@ final class QueryGraphTests: XCTestCase {
         XCTAssertFalse(graph.set("b", 1), "the same fingerprint is no change (early cutoff)")
         XCTAssertEqual(graph.staleQueries(), [])
         XCTAssertTrue(graph.set("b", 2))
+        XCTAssertTrue(graph.changedNow("b"))
+        XCTAssertFalse(graph.changedNow("a"))
         XCTAssertEqual(graph.staleQueries(), ["page-ab"])
         XCTAssertTrue(graph.isFresh("page-a"))
         XCTAssertFalse(graph.isFresh("page-ab"))

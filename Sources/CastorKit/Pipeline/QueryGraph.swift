@@ -72,8 +72,8 @@ struct QueryGraph<Key: Hashable> {
         queries[query] = Query(reads: unique, verifiedAt: made ?? revision)
     }
 
-    /// Whether a value changed after a revision.
-    func changed(_ key: Key, after revision: Revision) -> Bool { (values[key]?.changedAt ?? 0) > revision }
+    /// Whether a value changed in the current revision.
+    func changedNow(_ key: Key) -> Bool { values[key]?.changedAt == revision }
 
     /// Whether a query was made and none of its reads changed since.
     func isFresh(_ query: Key) -> Bool {

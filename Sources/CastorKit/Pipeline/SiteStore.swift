@@ -409,8 +409,12 @@ public final class SiteStore {
             // The pages and groups made with a changed template are stale (`setTemplateValues`).
             templateAssetsCopied = []
             outputChecksStale = true
-            cardsChanged = true
-            membershipChanged = true
+            // Which templates and assets exist, the map data: the site is assembled again (an
+            // edited text alone keeps the order and the plan).
+            if graph.changedNow(.templateSet) {
+                cardsChanged = true
+                membershipChanged = true
+            }
         }
         var read = 0
         var revalidate: Set<String> = []
