@@ -145,6 +145,33 @@ final class GroupedCollectionTests: XCTestCase {
         XCTAssertEqual(related[3], [], "nothing shared")
         XCTAssertEqual(PublishedCollection.relatedItems(items, spec: schema.publishing.related, window: 1)[4], [0], "only the first item of each value")
         XCTAssertEqual(PublishedCollection.relatedItems(items, spec: nil), [])
+
+        // Many items, many ties: the same choice as the plain definition (a tally per item,
+        // sorted by shared values then listing order), whatever the window.
+        var generator = SystemRandomNumberGenerator()
+        let vocabulary = (0..<12).map { "s\($0)" }
+        let many = (0..<1_500).map { number in
+            item("n\(number)", (0..<Int.random(in: 0...4, using: &generator)).map { _ in vocabulary.randomElement(using: &generator)! })
+        }
+        for window in [1, 7, 60] {
+            let spec = try XCTUnwrap(schema.publishing.related)
+            XCTAssertEqual(PublishedCollection.relatedItems(many, spec: spec, window: window), Self.plainRelated(many, spec: spec, window: window))
+        }
+    }
+
+    /// The definition of the related items, written plainly.
+    static func plainRelated(_ items: [Item], spec: RelatedSpec, window: Int) -> [[Int]] {
+        var byValue: [String: [Int]] = [:]
+        for (index, item) in items.enumerated() {
+            for slug in item.terms(spec.field) { byValue[slug, default: []].append(index) }
+        }
+        return items.indices.map { index in
+            var scores: [Int: Int] = [:]
+            for slug in items[index].terms(spec.field) {
+                for other in (byValue[slug] ?? []).prefix(window) where other != index { scores[other, default: 0] += 1 }
+            }
+            return scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(spec.limit).map(\.key)
+        }
     }
 }
 

@@ -39,6 +39,31 @@ extension LiveSiteTests {
         XCTAssertTrue(try served("projets/les-tilleuls/index.html").contains(">Trame, AMO coopérative</a>"))
         assertSameAsBuild(live, outcome, "partner title edit")
 
+        // A project's title, its place in the order kept: the fiche's backlinks show the new
+        // title, from the reference index given the new version of the project (not rebuilt).
+        try edit("projets/les-tilleuls.md") { $0.replacingOccurrences(of: "title: Les Tilleuls", with: "title: Les Tilleuls du parc") }
+        outcome = live.update(.init(contentPaths: ["projets/les-tilleuls.md"]))
+        XCTAssertTrue(live.refreshedReferences)
+        XCTAssertTrue(try served("fiches/structures-juridiques/scic/index.html").contains(">Les Tilleuls du parc</a>"))
+        assertSameAsBuild(live, outcome, "naming project's title edit")
+
+        // A project's title that moves it after the other: the backlinks follow the new order
+        // (the index is made again).
+        try edit("projets/la-canopee.md") { $0.replacingOccurrences(of: "title: La Canopée", with: "title: Une canopée") }
+        outcome = live.update(.init(contentPaths: ["projets/la-canopee.md"]))
+        XCTAssertFalse(live.refreshedReferences)
+        var backlinks = try served("fiches/structures-juridiques/scic/index.html")
+        XCTAssertLessThan(
+            try XCTUnwrap(backlinks.range(of: ">Les Tilleuls du parc</a>")).lowerBound, try XCTUnwrap(backlinks.range(of: ">Une canopée</a>")).lowerBound)
+        assertSameAsBuild(live, outcome, "naming project moved")
+        try edit("projets/la-canopee.md") { $0.replacingOccurrences(of: "title: Une canopée", with: "title: La Canopée") }
+        try edit("projets/les-tilleuls.md") { $0.replacingOccurrences(of: "title: Les Tilleuls du parc", with: "title: Les Tilleuls") }
+        outcome = live.update(.init(contentPaths: ["projets/la-canopee.md", "projets/les-tilleuls.md"]))
+        backlinks = try served("fiches/structures-juridiques/scic/index.html")
+        XCTAssertLessThan(
+            try XCTUnwrap(backlinks.range(of: ">La Canopée</a>")).lowerBound, try XCTUnwrap(backlinks.range(of: ">Les Tilleuls</a>")).lowerBound)
+        assertSameAsBuild(live, outcome, "titles back")
+
         // A project drops its legal form: the fiche's backlinks lose it.
         try edit("projets/les-tilleuls.md") { $0.replacingOccurrences(of: "legal_form: structures-juridiques/scic\n", with: "") }
         outcome = live.update(.init(contentPaths: ["projets/les-tilleuls.md"]))

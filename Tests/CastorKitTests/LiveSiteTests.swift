@@ -71,6 +71,7 @@ final class LiveSiteTests: XCTestCase {
         var outcome = live.rebuildAll()
         XCTAssertTrue(outcome.published)
         assertSameAsBuild(live, outcome, "first build")
+        let allPages = outcome.pagesWritten
 
         // Text only: the fiche's page (and the feed) change, nothing else is rendered.
         try edit("fiches/structures-juridiques/scic.md") { $0.replacingOccurrences(of: "Accueillir", with: "Accueillir") + "\nUn paragraphe ajouté.\n" }
@@ -84,6 +85,7 @@ final class LiveSiteTests: XCTestCase {
         try edit("fiches/structures-juridiques/scic.md") { $0.replacingOccurrences(of: "title: La SCIC", with: "title: La SCIC, coopérative") }
         outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/scic.md"]))
         XCTAssertFalse(live.reusedPlan)
+        XCTAssertLessThan(outcome.pagesWritten, allPages / 2, "only the pages that show its title: \(outcome.pagesWritten) of \(allPages)")
         assertSameAsBuild(live, outcome, "title edit")
 
         // Text of an event and of an ad (the ads' feeds carry their text).
@@ -143,9 +145,25 @@ final class LiveSiteTests: XCTestCase {
         XCTAssertTrue(outcome.published)
         assertSameAsBuild(live, outcome, "removed fiche")
 
-        // Attachments: a listed file that disappears, comes back; an image that changes.
+        // Another fiche shows an image of kit-jpo's folder, and links to its poster. The image
+        // changes size: that fiche's page gives the new size (its Markdown read that path).
+        try edit("fiches/structures-juridiques/scic.md") {
+            $0 + "\nVoir [l'affiche](../boite-a-outils/kit-jpo/affiche.txt).\n\n![Plan du rez-de-chaussée](../boite-a-outils/kit-jpo/plan.png)\n"
+        }
+        outcome = live.update(.init(contentPaths: ["fiches/structures-juridiques/scic.md"]))
+        XCTAssertTrue(outcome.published)
+        assertSameAsBuild(live, outcome, "link to an attachment")
+        // A PNG's signature and header: 640 × 480.
+        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]
+        png += [0, 0, 0x02, 0x80, 0, 0, 0x01, 0xE0, 8, 6, 0, 0, 0, 0, 0, 0, 0]
+        try Data(png).write(to: content.appendingPathComponent("fiches/boite-a-outils/kit-jpo/plan.png"))
+        outcome = live.update(.init(contentPaths: ["fiches/boite-a-outils/kit-jpo/plan.png"]))
+        let scicPage = try String(contentsOf: folder.appendingPathComponent("live/fiches/structures-juridiques/scic/index.html"), encoding: .utf8)
+        XCTAssertTrue(scicPage.contains("width=\"640\" height=\"480\""))
+        assertSameAsBuild(live, outcome, "image resized")
         try remove("fiches/boite-a-outils/kit-jpo/affiche.txt")
         outcome = live.update(.init(contentPaths: ["fiches/boite-a-outils/kit-jpo/affiche.txt"]))
+        XCTAssertTrue(outcome.diagnostics.items.contains { $0.file.hasSuffix("scic.md") && $0.message.contains("affiche.txt") })
         assertSameAsBuild(live, outcome, "attachment removed")
         try write("fiches/boite-a-outils/kit-jpo/affiche.txt", "Une affiche plus longue qu'avant.\n")
         outcome = live.update(.init(contentPaths: ["fiches/boite-a-outils/kit-jpo/affiche.txt"]))
@@ -184,11 +202,46 @@ final class LiveSiteTests: XCTestCase {
         outcome = live.update(.init(contentPaths: ["fiches/boite-a-outils/kit-jpo", "fiches/trames-types/kit-jpo"]))
         assertSameAsBuild(live, outcome, "group move")
 
-        // Templates and site.yml: everything again.
-        let footer = folder.appendingPathComponent("templates/partials/footer.mustache")
-        try (try String(contentsOf: footer, encoding: .utf8) + "\n<!-- pied modifié -->\n").write(to: footer, atomically: true, encoding: .utf8)
+        // The fiche back in its group: the links to it work again.
+        try FileManager.default.moveItem(
+            at: content.appendingPathComponent("fiches/trames-types/kit-jpo"), to: content.appendingPathComponent("fiches/boite-a-outils/kit-jpo"))
+        outcome = live.update(.init(contentPaths: ["fiches/boite-a-outils/kit-jpo", "fiches/trames-types/kit-jpo"]))
+        XCTAssertTrue(outcome.published, outcome.diagnostics.sorted.map(\.formatted).joined(separator: "\n"))
+        assertSameAsBuild(live, outcome, "group move back")
+
+        // Templates: the pages made with a changed template, and only those.
+        func append(_ text: String, to template: String) throws {
+            let file = folder.appendingPathComponent("templates/" + template)
+            try (try String(contentsOf: file, encoding: .utf8) + text).write(to: file, atomically: true, encoding: .utf8)
+        }
+        let events = try XCTUnwrap(live.lastCollections.first { $0.schema.publishing.calendar != nil }).items.count
+        try append("\n<!-- événement modifié -->\n", to: "event.mustache")
         outcome = live.update(.init(templatesChanged: true))
-        assertSameAsBuild(live, outcome, "template edit")
+        XCTAssertTrue(outcome.published)
+        XCTAssertEqual(outcome.pagesWritten, events, "the events' pages, made with that template")
+        assertSameAsBuild(live, outcome, "event template edit")
+        // A stylesheet: no page is made again, the file is copied.
+        try append("\n/* retouche */\n", to: "assets/style.css")
+        outcome = live.update(.init(templatesChanged: true))
+        XCTAssertEqual(outcome.pagesWritten, 0)
+        assertSameAsBuild(live, outcome, "stylesheet edit")
+        // A partial every page shows.
+        try append("\n<!-- pied modifié -->\n", to: "partials/footer.mustache")
+        outcome = live.update(.init(templatesChanged: true))
+        XCTAssertEqual(outcome.pagesWritten, live.lastPlan?.jobs.count)
+        assertSameAsBuild(live, outcome, "footer template edit")
+        // A template of its own for the ads (`<collection>.mustache`): their pages take it; gone, they go back to `item`.
+        let item = try String(contentsOf: folder.appendingPathComponent("templates/item.mustache"), encoding: .utf8)
+        try (item + "\n<!-- gabarit des annonces -->\n").write(
+            to: folder.appendingPathComponent("templates/annonces.mustache"), atomically: true, encoding: .utf8)
+        outcome = live.update(.init(templatesChanged: true))
+        XCTAssertTrue(try String(contentsOf: folder.appendingPathComponent("live/annonces/cherche-groupe/index.html"), encoding: .utf8).contains("gabarit des annonces"))
+        assertSameAsBuild(live, outcome, "collection template added")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("templates/annonces.mustache"))
+        outcome = live.update(.init(templatesChanged: true))
+        assertSameAsBuild(live, outcome, "collection template removed")
+
+        // site.yml: everything again.
         try edit("site.yml") { $0.replacingOccurrences(of: "Bretagne", with: "Bretagne (Breizh)") }
         outcome = live.update(.init(contentPaths: ["site.yml"]))
         assertSameAsBuild(live, outcome, "site.yml edit")

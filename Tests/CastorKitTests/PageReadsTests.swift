@@ -82,25 +82,54 @@ final class PageReadsTests: XCTestCase {
         XCTAssertEqual(notFound.items, [])
     }
 
-    /// The memo of a page: same reads and same stamps give the same fingerprint; a changed card
-    /// stamp of a read item, a changed order, or another job give another.
-    func testTheFingerprintFollowsEveryRead() throws {
+    /// The preview's memo of a page (`SiteStore.Query`, `QueryGraph`): the page is stale when a
+    /// card it showed, the order it chose by, or its job changed; not when a value it did not read
+    /// changed, nor when a value it read is set again to the same fingerprint.
+    func testAPageIsStaleOnlyWhenOneOfItsReadsChanges() throws {
         let checked = try checkedFixture()
         let site = checked.site
         let job = try XCTUnwrap(checked.plan.jobs.first { $0.url == "" })
-        let memo = PageMemos.Memo(descriptor: job.descriptor(in: site), reads: reads(job, checked))
-        let derived = DerivedFingerprints(site: site)
-        let first = PageMemos.fingerprint(memo, card: { _ in 1 }, full: { _ in 1 }, derived: derived)
-        XCTAssertEqual(first, PageMemos.fingerprint(memo, card: { _ in 1 }, full: { _ in 1 }, derived: derived))
-        let read = try XCTUnwrap(memo.reads.cards.first)
-        XCTAssertNotEqual(first, PageMemos.fingerprint(memo, card: { $0 == read ? 2 : 1 }, full: { _ in 1 }, derived: derived))
-        XCTAssertEqual(first, PageMemos.fingerprint(memo, card: { _ in 1 }, full: { _ in 2 }, derived: derived), "the home shows no item whole")
+        let recorded = reads(job, checked)
+        let page = SiteStore.Query.page(job.file)
+        var graph = QueryGraph<SiteStore.Query>()
+        func record() {
+            graph.advance()
+            graph.set(.job(job.file), job.descriptor(in: site))
+            for path in recorded.cards + recorded.items { graph.set(.card(path), 1) }
+            graph.record(page, reads: [.job(job.file)] + SiteStore.keys(recorded, uses: checked.templates.uses)) { key in
+                if case .derived(let value) = key { return DerivedFingerprints(site: site).fingerprint(of: value) }
+                return nil
+            }
+            graph.advance()
+        }
+        record()
+        XCTAssertTrue(graph.isFresh(page))
+        let read = try XCTUnwrap(recorded.cards.first)
+        graph.set(.card(read), 1)
+        XCTAssertTrue(graph.isFresh(page), "the same card again")
+        graph.set(.item(read), 2)
+        XCTAssertTrue(graph.isFresh(page), "the home shows no item whole")
+        XCTAssertEqual(graph.staleQueries(), [])
+        graph.set(.card(read), 2)
+        XCTAssertFalse(graph.isFresh(page))
+        XCTAssertEqual(graph.staleQueries(), [page])
+
+        record()
         var reordered = site
         let (collection, _) = try relatedCollection(site)
         reordered.collections[collection].items.reverse()
-        XCTAssertNotEqual(first, PageMemos.fingerprint(memo, card: { _ in 1 }, full: { _ in 1 }, derived: DerivedFingerprints(site: reordered)))
+        let order = DerivedValue.order(reordered.collections[collection].schema.id)
+        XCTAssertTrue(recorded.values.contains(order))
+        graph.set(.derived(order), DerivedFingerprints(site: site).fingerprint(of: order))
+        XCTAssertTrue(graph.isFresh(page), "the same order")
+        graph.set(.derived(order), DerivedFingerprints(site: reordered).fingerprint(of: order))
+        XCTAssertEqual(graph.staleQueries(), [page], "another order")
+
+        record()
         let other = try XCTUnwrap(checked.plan.jobs.first { $0.url == "fiches/" })
-        XCTAssertNotEqual(memo.descriptor, other.descriptor(in: site))
+        XCTAssertNotEqual(job.descriptor(in: site), other.descriptor(in: site))
+        graph.set(.job(job.file), other.descriptor(in: site))
+        XCTAssertEqual(graph.staleQueries(), [page], "another job")
     }
 
     /// The feeds, calendars, sitemap and search index record their reads too: the preview

@@ -28,7 +28,10 @@ extension SiteStore {
     /// Gives each collection declared with `related:` its related items: those it already has
     /// when `mayChange` says they cannot have changed, else those of the last publication when
     /// the items' order and values are the same (`PublishedCollection.relatedKey`), else new ones.
-    func relate(_ collections: inout [PublishedCollection], mayChange: (Int) -> Bool) {
+    /// Returns the ids of the collections whose related items were computed again.
+    @discardableResult
+    func relate(_ collections: inout [PublishedCollection], mayChange: (Int) -> Bool) -> Set<String> {
+        var remade: Set<String> = []
         for index in collections.indices {
             let collection = collections[index]
             guard let spec = collection.schema.publishing.related else { continue }
@@ -45,6 +48,8 @@ extension SiteStore {
             let related = PublishedCollection.relatedItems(collection.items, spec: spec)
             lastRelated[collection.schema.id] = (key, related)
             collections[index].related = related
+            remade.insert(collection.schema.id)
         }
+        return remade
     }
 }

@@ -23,7 +23,7 @@ extension SiteStore {
     public struct DeferredResult: Sendable {
         public let generation: Int
         let files: [(Pipeline.ExtraFiles, [Feeds.File])]
-        /// What each group read (`SiteStore.extraMemos`).
+        /// What each group read (`SiteStore.graph`).
         let reads: [(Pipeline.ExtraFiles, PageReads)]
     }
 
@@ -57,7 +57,9 @@ extension SiteStore {
         written = newWritten
         lastExtraFiles = extraFiles
         let derived = DerivedFingerprints(site: deferred.site, plan: deferred.plan)
-        for (group, reads) in result.reads { recordExtra(group, reads: reads, derived: derived) }
+        // Made from the site of that publication: what changed since (a save whose content has
+        // errors) makes it stale.
+        for (group, reads) in result.reads { recordExtras(group, reads: reads, derived: derived, at: deferred.revision) }
         self.deferred = nil
         return outcome
     }

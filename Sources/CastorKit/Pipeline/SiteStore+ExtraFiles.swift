@@ -13,27 +13,16 @@ extension SiteStore {
     /// the search index took (`castor build` shows them apart). `only`: these groups, no other.
     func makeExtras(
         site: Site, plan: SitePlan, templates: TemplateSet, references: ReferenceIndex, derived: DerivedFingerprints,
-        premade: [Pipeline.ExtraFiles: [Feeds.File]], only: Set<Pipeline.ExtraFiles>? = nil, fast: Bool = false, full: Bool, root: String,
+        stale: Set<Query>, premade: [Pipeline.ExtraFiles: [Feeds.File]], only: Set<Pipeline.ExtraFiles>? = nil, full: Bool, root: String,
         atomic: Bool, written newWritten: inout [String: Int], outcome: inout Outcome, failures: Locked<[String]>
     ) -> (files: [Pipeline.ExtraFiles: Set<String>], searchSeconds: Double) {
         var groups = Set<Pipeline.ExtraFiles>()
         let all = Pipeline.ExtraFiles.all(site)
-        // On the fast path the derived values are unchanged: a group whose reads name no changed
-        // item is unchanged too (its fingerprint is not even computed).
-        let changed = fast ? pendingEntries.union(pendingBodies).union(changedCards) : nil
         for group in all where only?.contains(group) ?? true {
-            guard !full, let memo = extraMemos[group] else {
+            // A slow group still pending is made again anyway.
+            if full || !graph.isKnown(.extras(group)) || stale.contains(.extras(group)) || deferredCarry.contains(group) {
                 groups.insert(group)
-                continue
             }
-            if let changed, memo.paths.isDisjoint(with: changed) { continue }
-            // A slow group still pending is made again anyway: its fingerprint (every item's
-            // text, for the search index) is not worth computing.
-            if deferredGroups.contains(group) && deferredCarry.contains(group) {
-                groups.insert(group)
-                continue
-            }
-            if extraFingerprint(memo.reads, derived: derived) != memo.fingerprint { groups.insert(group) }
         }
         // Slow groups (the search index) may be left to `takeDeferredJob`, off the rebuild loop.
         let later = full ? [] : groups.intersection(deferredGroups)
@@ -44,7 +33,7 @@ extension SiteStore {
             let log = remembers ? ReadLog() : nil
             let files = premade[group] ?? Pipeline.extraFiles(
                 site, plan: plan, groups: [group], logs: log.map { [group: $0] } ?? [:], templates: templates, references: references)
-            if let log { recordExtra(group, reads: log.recorded, derived: derived) }
+            if let log { recordExtras(group, reads: log.recorded, derived: derived) }
             // One group at a time: the search index's texts are let go before the next is made.
             writeExtras([(group, files)], root: root, atomic: atomic, full: full, written: &newWritten, extraFiles: &newExtraFiles, outcome: &outcome, failures: failures)
             if group == .search { searchSeconds = Self.seconds(since: start) }
@@ -54,22 +43,10 @@ extension SiteStore {
             deferred = nil
             deferredCarry = []
         } else if !pending.isEmpty {
-            deferred = (generation + 1, site, plan, pending)
+            deferred = (generation + 1, graph.revision, site, plan, pending)
             deferredCarry = []
         }
         return (newExtraFiles, searchSeconds)
-    }
-
-    /// The fingerprint of what a group of extra files read, with the items' current stamps.
-    func extraFingerprint(_ reads: PageReads, derived: DerivedFingerprints) -> Int {
-        PageMemos.fingerprint(
-            .init(descriptor: 0, reads: reads), card: { self.documents[$0]?.cardStamp ?? 0 },
-            full: { self.documents[$0]?.fullStamp ?? 0 }, derived: derived)
-    }
-
-    /// Remembers what a group of extra files read when it was made.
-    func recordExtra(_ group: Pipeline.ExtraFiles, reads: PageReads, derived: DerivedFingerprints) {
-        extraMemos[group] = (reads, Set(reads.paths), extraFingerprint(reads, derived: derived))
     }
 
     /// Writes the extra files that differ from what was written, and removes the files of a

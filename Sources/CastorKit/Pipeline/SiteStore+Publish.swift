@@ -38,14 +38,14 @@ extension SiteStore {
         let plan = assembly.plan
         let jobs = plan.jobs
 
-        // On the fast path no card changed: the order, related items, references and plan are
-        // those of the last publication, and so are their fingerprints.
-        let derived = DerivedFingerprints(
-            site: site, plan: plan, references: assembly.context.references, known: fast ? lastDerivedFingerprints : [:])
-        defer { lastDerivedFingerprints = derived.known }
-        // (A store evaluated once has no memo: every page is written.)
-        let known = remembers ? pageFingerprints(jobs, site: site, keepPlan: keepPlan, derived: derived) : Array(repeating: nil, count: jobs.count)
-        let dirty = jobs.indices.filter { known[$0] == nil || written[jobs[$0].file] != known[$0] }
+        // The values this publication may have changed, then the pages and groups that read one
+        // which came out different. On the fast path no card changed: the order, related items,
+        // references and plan are those of the last publication. (A store evaluated once has no
+        // memo: every page is written.)
+        let derived = DerivedFingerprints(site: site, plan: plan, references: assembly.context.references)
+        setValues(site: site, plan: plan, derived: derived, fast: fast, keepPlan: keepPlan, relatedRemade: assembly.relatedRemade)
+        let stale = remembers ? graph.staleQueries() : []
+        let dirty = stalePages(jobs, stale: stale, keepPlan: keepPlan)
         steps.end("empreintes")
 
         let writer = OutputWriter(output: options.output)
@@ -72,13 +72,15 @@ extension SiteStore {
         if prepared != nil {
             (searchFiles, _) = makeExtras(
                 site: site, plan: plan, templates: templates, references: assembly.context.references, derived: derived,
-                premade: [:], only: [.search], full: full, root: root, atomic: atomic, written: &searchWritten, outcome: &outcome,
+                stale: stale, premade: [:], only: [.search], full: full, root: root, atomic: atomic, written: &searchWritten, outcome: &outcome,
                 failures: failures)
             steps.end("recherche")
         }
 
+        // The content files to copy read which items are published and which files exist.
+        let sameAssets = !full && assembled && !membershipChanged && changedAssets.isEmpty
         let copies = copyFiles(
-            full: full, fast: fast, changedAssets: changedAssets, published: prepared?.publishedAssets, root: root, atomic: atomic,
+            full: full, sameAssets: sameAssets, changedAssets: changedAssets, published: prepared?.publishedAssets, root: root, atomic: atomic,
             outcome: &outcome, failures: failures)
         steps.end("copies")
 
@@ -92,20 +94,19 @@ extension SiteStore {
         let links = pageLinks(
             site: site, jobs: jobs, reuse: !recheck, published: copies.published, templateAssets: copies.templateAssets)
         let pages = writePages(
-            dirty, jobs: jobs, known: known, site: site, derived: derived, context: assembly.context, templates: templates,
+            dirty, jobs: jobs, site: site, derived: derived, context: assembly.context, templates: templates,
             links: links, keepPlan: keepPlan, full: full, copies: copies, root: root, atomic: atomic, outcome: &outcome,
             failures: failures)
         var newWritten = pages.written.merging(searchWritten) { page, _ in page }
         let rendered = pages.rendered
-        let fingerprints = pages.fingerprints
         writeEditableDocuments(site.editableDocuments, full: full, root: root, atomic: atomic, written: &newWritten, outcome: &outcome, failures: failures)
         steps.end("pages")
         if !full, failures.withLock({ $0.isEmpty }) { pagesReady?(outcome) }
 
         var (newExtraFiles, laterSearchSeconds) = makeExtras(
             site: site, plan: plan, templates: templates, references: assembly.context.references, derived: derived,
-            premade: prepared?.extras ?? [:], only: prepared != nil ? Set(Pipeline.ExtraFiles.all(site)).subtracting([.search]) : nil,
-            fast: fast, full: full, root: root, atomic: atomic, written: &newWritten, outcome: &outcome, failures: failures)
+            stale: stale, premade: prepared?.extras ?? [:], only: prepared != nil ? Set(Pipeline.ExtraFiles.all(site)).subtracting([.search]) : nil,
+            full: full, root: root, atomic: atomic, written: &newWritten, outcome: &outcome, failures: failures)
         newExtraFiles.merge(searchFiles) { made, _ in made }
         steps.end("flux")
         if laterSearchSeconds > 0 {
@@ -131,7 +132,9 @@ extension SiteStore {
         templateAssetsCopied = copies.templateAssets
         assembled = true
         lastPlan = plan
-        lastFingerprints = fingerprints
+        // Every stale page and group was made again (or left to the deferred job, which is made
+        // again until it lands): the changes seen so far are let go.
+        if remembers { graph.settle() }
         lastPublishedAssets = copies.published
         lastExtraFiles = newExtraFiles
         generation += 1
@@ -175,6 +178,8 @@ extension SiteStore {
     struct Assembly {
         let fast: Bool
         let keepPlan: Bool
+        /// The collections whose related items were computed again.
+        let relatedRemade: Set<String>
         let bodies: [String: RenderedMarkdown]
         let site: Site
         let plan: SitePlan
@@ -223,7 +228,7 @@ extension SiteStore {
         steps.end("tri")
         let keepPlan = !full && lastPlan != nil && (fast || (incremental && moved.isEmpty && !planInputsChanged))
         // Related items depend on their collection's order and on the related field only.
-        relate(&collections) { !(fast || (incremental && !moved.contains($0) && !planInputsChanged)) }
+        let relatedRemade = relate(&collections) { !(fast || (incremental && !moved.contains($0) && !planInputsChanged)) }
         var site = Site(config: config, today: options.today, bodies: bodies)
         site.collections = collections
         site.siteListings = setup.siteListings
@@ -232,8 +237,21 @@ extension SiteStore {
         steps.end("assemblage")
 
         let plan = keepPlan ? lastPlan! : SitePlan(site: site)
-        // The reference index reads the items' fields only: kept while no card changed.
-        let context = PageContext(site: site, references: fast ? lastReferences : nil)
+        // The reference index reads the items' fields only: kept while no card changed, and
+        // given the new versions of the changed items while their names and the order of the
+        // collections that name others are the same (a title edit).
+        var references: ReferenceIndex? = nil
+        if fast {
+            references = lastReferences
+        } else if incremental, !planInputsChanged, var index = lastReferences,
+            !moved.contains(where: { index.sources.contains(collections[$0].schema.id) })
+        {
+            lastReferences = nil  // changed in place, not copied
+            index.refresh(changedCards.compactMap { entriesByPath[$0] })
+            references = index
+        }
+        refreshedReferences = !fast && references != nil
+        let context = PageContext(site: site, references: references)
         lastReferences = context.references
         let jobs = plan.jobs
         if !keepPlan {
@@ -248,34 +266,8 @@ extension SiteStore {
         }
         steps.end("plan")
         return Assembly(
-            fast: fast, keepPlan: keepPlan, bodies: bodies, site: site, plan: plan,
+            fast: fast, keepPlan: keepPlan, relatedRemade: relatedRemade, bodies: bodies, site: site, plan: plan,
             context: context)
-    }
-
-    /// The fingerprint of each page: of its job and of what it read when last rendered
-    /// (`PageMemos`), nil for a page never rendered or whose job changed. When the plan is kept
-    /// (the same pages, in the same order, with the same related items and references: only
-    /// some items' texts or cards changed), only the pages that read a changed item are looked at.
-    private func pageFingerprints(_ jobs: [RenderJob], site: Site, keepPlan: Bool, derived: DerivedFingerprints) -> [Int?] {
-        func fingerprint(_ memo: PageMemos.Memo) -> Int {
-            PageMemos.fingerprint(
-                memo, card: { self.documents[$0]?.cardStamp ?? 0 }, full: { self.documents[$0]?.fullStamp ?? 0 },
-                derived: derived)
-        }
-        if keepPlan {
-            var fingerprints = lastFingerprints.map { Optional($0) }
-            for path in pendingEntries.union(pendingBodies).union(changedCards) {
-                for file in pageMemos.readers[path] ?? [] {
-                    guard let index = jobIndex[file], let memo = pageMemos.memos[file] else { continue }
-                    fingerprints[index] = fingerprint(memo)
-                }
-            }
-            return fingerprints
-        }
-        return jobs.map { job -> Int? in
-            guard let memo = pageMemos.memos[job.file], memo.descriptor == job.descriptor(in: site) else { return nil }
-            return fingerprint(memo)
-        }
     }
 
     /// The content files and template assets copied, and the stamps they had.
@@ -286,15 +278,16 @@ extension SiteStore {
     }
 
     /// Copies the content files (first: a new image must be there when its page reloads) and
-    /// the template assets, when new or changed.
+    /// the template assets, when new or changed. `sameAssets`: no file came or went and no item
+    /// was published or unpublished since the last publication (the same files to copy).
     /// `published`: the content files to copy, when already known (`Prepared`).
     private func copyFiles(
-        full: Bool, fast: Bool, changedAssets: Set<String>, published: [String]?, root: String, atomic: Bool,
+        full: Bool, sameAssets: Bool, changedAssets: Set<String>, published: [String]?, root: String, atomic: Bool,
         outcome: inout Outcome, failures: Locked<[String]>
     ) -> Copies {
-        let publishedAssets = published ?? (fast && changedAssets.isEmpty ? lastPublishedAssets : self.publishedAssets())
-        var newCopied: [String: FileStamp] = fast && changedAssets.isEmpty ? copied : [:]
-        if !(fast && changedAssets.isEmpty) {
+        let publishedAssets = published ?? (sameAssets ? lastPublishedAssets : self.publishedAssets())
+        var newCopied: [String: FileStamp] = sameAssets ? copied : [:]
+        if !sameAssets {
             for asset in publishedAssets {
                 let stamp = assets[asset]!
                 newCopied[asset] = stamp
@@ -332,15 +325,14 @@ extension SiteStore {
             assets.keys.sorted(), entries: bundles, isPublished: { self.documents[$0.relativePath]!.isPublished })
     }
 
-    /// Renders and writes the pages whose fingerprint changed (recording what each reads), removes
-    /// those the site no longer has (and the files no longer copied); returns the fingerprints of
-    /// the output's files and of every page, and the links of each rendered page to none of the
-    /// files of `links`.
+    /// Renders and writes the stale pages (recording what each reads), removes those the site no
+    /// longer has (and the files no longer copied); returns the fingerprints of the output's
+    /// files (0 for a page), and the links of each rendered page to none of the files of `links`.
     private func writePages(
-        _ dirty: [Int], jobs: [RenderJob], known: [Int?], site: Site, derived: DerivedFingerprints, context: PageContext,
+        _ dirty: [Int], jobs: [RenderJob], site: Site, derived: DerivedFingerprints, context: PageContext,
         templates: TemplateSet, links: GeneratedLinks, keepPlan: Bool, full: Bool, copies: Copies, root: String,
         atomic: Bool, outcome: inout Outcome, failures: Locked<[String]>
-    ) -> (written: [String: Int], fingerprints: [Int], rendered: [(page: String, broken: [GeneratedLinks.Broken])]) {
+    ) -> (written: [String: Int], rendered: [(page: String, broken: [GeneratedLinks.Broken])]) {
         let remembers = self.remembers
         let rendered = dirty.parallelMap { index -> (page: String, broken: [GeneratedLinks.Broken], reads: PageReads?) in
             let job = jobs[index]
@@ -359,30 +351,26 @@ extension SiteStore {
             outcome.pagesWritten = dirty.count
             var newWritten: [String: Int] = [:]
             for job in jobs { newWritten[job.file] = 0 }
-            return (newWritten, [], rendered.map { ($0.page, $0.broken) })
+            return (newWritten, rendered.map { ($0.page, $0.broken) })
         }
         if !keepPlan {
-            pageMemos.keepOnly(Set(jobs.map(\.file)))
             jobIndex = Dictionary(jobs.enumerated().map { ($1.file, $0) }, uniquingKeysWith: { first, _ in first })
+            // The pages the site no longer has.
+            for file in written.keys where jobIndex[file] == nil && graph.isKnown(.page(file)) { graph.forget(.page(file)) }
         }
-        var fingerprints = known.map { $0 ?? 0 }
         for (index, page) in zip(dirty, rendered) {
-            let job = jobs[index]
-            pageMemos.record(job.file, descriptor: job.descriptor(in: site), reads: page.reads ?? PageReads())
-            fingerprints[index] = PageMemos.fingerprint(
-                pageMemos.memos[job.file]!, card: { self.documents[$0]?.cardStamp ?? 0 },
-                full: { self.documents[$0]?.fullStamp ?? 0 }, derived: derived)
+            recordPage(jobs[index].file, reads: page.reads ?? PageReads(), derived: derived)
         }
         outcome.filesWritten += dirty.count
         outcome.pagesWritten = dirty.count
         var newWritten: [String: Int]
         if keepPlan {
             newWritten = written
-            for index in dirty { newWritten[jobs[index].file] = fingerprints[index] }
+            for index in dirty { newWritten[jobs[index].file] = 0 }
         } else {
             newWritten = [:]
             newWritten.reserveCapacity(jobs.count + 16)
-            for (job, fingerprint) in zip(jobs, fingerprints) { newWritten[job.file] = fingerprint }
+            for job in jobs { newWritten[job.file] = 0 }
             // Keep the extra files' fingerprints until they are made below (an e-mail is an
             // extra file, not a page, whatever its name).
             let extras = Set(lastExtraFiles.values.joined())
@@ -400,7 +388,7 @@ extension SiteStore {
             for asset in templateAssetsCopied where !copies.templateAssets.contains(asset) { stale.append("assets/" + asset) }
             for file in stale where unlink(root + "/" + file) == 0 { outcome.filesRemoved += 1 }
         }
-        return (newWritten, fingerprints, rendered.map { ($0.page, $0.broken) })
+        return (newWritten, rendered.map { ($0.page, $0.broken) })
     }
 
     /// Puts the items at `changed` back in order among the others, which are in order:

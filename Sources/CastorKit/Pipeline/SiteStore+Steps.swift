@@ -33,11 +33,15 @@ extension SiteStore {
     func replaceDocument(_ path: String, with state: DocumentState?) {
         if let old = documents[path] {
             if let entry = old.entry { removeOwner(path, of: entry.url) }
-            for link in old.links { backlinks[link]?.remove(path) }
             // Compared with the new ones by `revalidate`.
             state?.cardStamp = old.cardStamp
             state?.planStamp = old.planStamp
             state?.isPublished = old.isPublished
+        }
+        if state == nil, remembers {
+            graph.set(.card(path), 0)
+            graph.set(.item(path), 0)
+            graph.forget(.body(path))
         }
         if state?.document == nil, state?.isPublished == true || state?.cardStamp != 0 {
             state?.isPublished = false
@@ -85,6 +89,7 @@ extension SiteStore {
                 state.cardStamp = 0
                 state.planStamp = 0
             }
+            if remembers { graph.set(.card(path), state.cardStamp) }
             if state.isPublished != wasPublished || (state.cardStamp == 0) != (oldCard == 0) {
                 cardsChanged = true
                 membershipChanged = true
@@ -124,8 +129,8 @@ extension SiteStore {
     }
 
     /// Decides which entry holds each pending address (the first in path order, as `check`
-    /// does) and updates the link targets; returns the paths whose target appeared, went or changed.
-    func refreshTargets(_ touched: Set<String>) -> Set<String> {
+    /// does) and updates the link targets (for the preview, the `.target` values its bodies read).
+    func refreshTargets(_ touched: Set<String>) {
         for url in pendingURLs {
             let owners = urlOwners[url] ?? []
             guard owners.count > 1, let first = documents[owners[0]]?.entry else {
@@ -139,7 +144,6 @@ extension SiteStore {
             }
         }
         pendingURLs = []
-        var changed: Set<String> = []
         for path in touched {
             let entry = documents[path]?.entry
             let holds = entry.map { urlOwners[$0.url]?.first == path } ?? false
@@ -162,13 +166,15 @@ extension SiteStore {
                 ? .init(
                     url: entry!.url, isPublished: documents[path]!.isPublished, fallbackURL: entry!.collection.publishedPrefix)
                 : nil
-            let old = targets[path]
-            if old?.url != target?.url || old?.isPublished != target?.isPublished || old?.fallbackURL != target?.fallbackURL {
-                changed.insert(path)
-            }
             targets[path] = target
+            if remembers {
+                var hasher = Hasher()
+                hasher.combine(target?.url)
+                hasher.combine(target?.isPublished)
+                hasher.combine(target?.fallbackURL)
+                graph.set(.target(path), hasher.finalize())
+            }
         }
-        return changed
     }
 
     /// Where `path` is, or would go, in `orderedPaths`.
@@ -182,23 +188,27 @@ extension SiteStore {
         return low
     }
 
-    /// Renders the Markdown of the published entries among `touched`, and of those whose
-    /// links look for one of `changedTargets`; forgets the bodies of entries no longer published.
+    /// Renders the Markdown of the published entries among `touched`, and (in the preview) of
+    /// those whose links looked for a path whose `.target` changed since (`Query.body`); forgets
+    /// the bodies of entries no longer published.
     /// Drafts left out are rendered too, for their links and images: their problems are warnings
     /// (`DraftChecks`), as `castor check` says them.
-    func renderMarkdown(touched: Set<String>, changedTargets: Set<String>) {
+    func renderMarkdown(touched: Set<String>) {
         var candidates = touched
-        for target in changedTargets { candidates.formUnion(backlinks[target] ?? []) }
+        if remembers {
+            for case .body(let path) in graph.staleQueries() { candidates.insert(path) }
+        }
         var work: [Entry] = []
         for path in candidates {
             guard let state = documents[path] else { continue }
             guard let entry = entriesByPath[path], state.isPublished || entry.isDraft else {
+                if remembers { graph.forget(.body(path)) }
                 if state.body != nil || !state.links.isEmpty || !state.draftWarnings.isEmpty {
-                    for link in state.links { backlinks[link]?.remove(path) }
                     state.body = nil
                     state.links = []
                     state.draftWarnings = []
                 }
+                if remembers { graph.set(.item(path), 0) }
                 continue
             }
             work.append(entry)
@@ -209,10 +219,13 @@ extension SiteStore {
         let baseURL = config?.baseURL ?? ""
         let siteConfig = config
         let published = work.map { documents[$0.relativePath]!.isPublished }
+        // What the links looked for: the preview's `.body` reads, `castor check`'s unused files;
+        // a build needs neither.
+        let keepsLinks = purpose != .build
         let results = Array(zip(work, published)).parallelMap { entry, isPublished -> (RenderedMarkdown, Set<String>) in
             var links: Set<String> = []
             var body = pipeline.renderBody(entry, baseURL: baseURL) { url, position in
-                for path in SiteStore.lookedUpPaths(url, from: entry) { links.insert(path) }
+                if keepsLinks { for path in SiteStore.lookedUpPaths(url, from: entry) { links.insert(path) } }
                 return resolver.resolve(url, from: entry, at: position)
             }
             if isPublished, let siteConfig {
@@ -223,12 +236,12 @@ extension SiteStore {
         for ((entry, isPublished), (body, links)) in zip(zip(work, published), results) {
             let path = entry.relativePath
             guard let state = documents[path] else { continue }
-            for link in state.links.subtracting(links) { backlinks[link]?.remove(path) }
-            for link in links.subtracting(state.links) { backlinks[link, default: []].insert(path) }
+            if remembers { graph.record(.body(path), reads: links.map { .target($0) }) }
             state.links = links
             guard isPublished else {
                 state.body = nil
                 state.draftWarnings = DraftChecks.asWarnings(body.diagnostics)
+                if remembers { graph.set(.item(path), 0) }
                 continue
             }
             pendingBodies.insert(path)
@@ -240,7 +253,7 @@ extension SiteStore {
             hasher.combine(body.html)
             hasher.combine(body.headings)
             hasher.combine(body.document)
-            state.fullStamp = hasher.finalize()
+            graph.set(.item(path), hasher.finalize())
         }
     }
 

@@ -12,7 +12,8 @@ import Foundation
 /// (`Purpose.check`); `castor serve` keeps one (`Purpose.preview`): after a change only the
 /// changed files are read, checked and turned into HTML again, and only the pages whose inputs
 /// changed are rendered and written. Every page records what it reads of the site while it is
-/// rendered (`PageReads`, `PageMemos`); it is rendered again when one of those reads changes.
+/// rendered (`PageReads`); the memo graph (`QueryGraph`, `SiteStore+Queries`) renders it again
+/// when one of those reads changes.
 /// `LiveSiteTests` checks that the folder the preview keeps is the one `castor build` writes.
 ///
 /// Not thread-safe: one owner calls `rebuildAll()` then `update(_:)`.
@@ -46,13 +47,13 @@ public final class SiteStore {
         var isPublished = false
         /// Set when published and holder of its address.
         var body: RenderedMarkdown?
-        /// Paths under the content folder its links and images looked for.
+        /// Paths under the content folder its links and images looked for (the preview's graph
+        /// records them as the reads of its `.body`; `castor check` reads them for unused files).
         var links: Set<String> = []
         /// For a draft left out: the problems of its Markdown, as warnings.
         var draftWarnings: [Diagnostic] = []
-        /// Hash of what its cards show (fields, address), and of everything its page shows.
+        /// Hash of what its cards show (fields, address).
         var cardStamp = 0
-        var fullStamp = 0
         /// Hash of what the site's plan reads: fields but titles and summaries, address.
         var planStamp = 0
     }
@@ -62,6 +63,8 @@ public final class SiteStore {
     var config: SiteConfig?
     var configDiagnostics: [Diagnostic] = []
     var templates: TemplateSet?
+    /// The templates' names as last read (`setTemplateValues`).
+    var templateNames: [String] = []
     var templateDiagnostics: [Diagnostic] = []
     var listDiagnostics: [Diagnostic] = []
     var documents: [String: DocumentState] = [:]
@@ -81,8 +84,6 @@ public final class SiteStore {
     var orderedPaths: [String] = []
     /// Link targets as the Markdown step last saw them.
     var targets: [String: LinkResolver.Target] = [:]
-    /// Content path → documents whose links look for it.
-    var backlinks: [String: Set<String>] = [:]
 
     /// Files of the output folder → fingerprint of what was written there.
     var written: [String: Int] = [:]
@@ -117,9 +118,9 @@ public final class SiteStore {
     var pendingBodies: Set<String> = []
     /// What the last publication computed, reused while no card changes.
     var lastBodies: [String: RenderedMarkdown] = [:]
-    var lastFingerprints: [Int] = []
-    /// What each page read when last rendered (`PageMemos`), and each page's index in `lastPlan`.
-    var pageMemos = PageMemos()
+    /// What each page and group of extra files read when last made, and the values read
+    /// (`SiteStore+Queries`); only the preview keeps it.
+    var graph = QueryGraph<Query>()
     /// The map data of the collections declared with `map:` (`loadTemplates`).
     var franceMap: FranceMapData?
     /// The départements (`FranceDepartements`), and the stamp of their file: the `within` rules read it.
@@ -135,17 +136,14 @@ public final class SiteStore {
     var referenceMemo: [Diagnostic]?
     /// The problems of `footer_pages` as last checked (when items came or went).
     var footerMemo: [Diagnostic]?
-    /// What each group of extra files read when last made, and the fingerprint it then had.
-    var extraMemos: [Pipeline.ExtraFiles: (reads: PageReads, paths: Set<String>, fingerprint: Int)] = [:]
-    /// The fingerprints of the derived values at the last publication (`DerivedFingerprints`),
-    /// reused while no card changes.
-    var lastDerivedFingerprints: [DerivedValue: Int] = [:]
 
-    /// Forgets what the output folder holds: every page and extra file is made again.
+    /// Forgets what the output folder holds: every page and extra file is made again (the
+    /// Markdown's HTML is kept: it is not in the folder).
     func forgetWritten() {
         written = [:]
-        extraMemos = [:]
+        graph.forgetQueries { if case .body = $0 { return true } else { return false } }
     }
+    /// Each page's index in `lastPlan`.
     var jobIndex: [String: Int] = [:]
     var lastPublishedAssets: [String] = []
     /// The files each group of extra files made at the last publication.
@@ -163,8 +161,10 @@ public final class SiteStore {
     var brokenLinks: [String: [GeneratedLinks.Broken]] = [:]
     /// The files a page's links are first checked against (pages, copied files, known extras).
     var linkFiles: Set<String>?
-    /// Whether the last publication reused the previous order and plan (for the tests).
+    /// Whether the last publication reused the previous order and plan, and gave the last
+    /// reference index the new versions of the changed items rather than making it again (for the tests).
     var reusedPlan = false
+    var refreshedReferences = false
     var hasLoaded = false
 
     public internal(set) var diagnostics = DiagnosticList()
@@ -226,7 +226,7 @@ public final class SiteStore {
     public var deferredGroups: Set<Pipeline.ExtraFiles> = []
     /// Successful publications so far; a deferred job made for an older one is dropped.
     var generation = 0
-    var deferred: (generation: Int, site: Site, plan: SitePlan, groups: Set<Pipeline.ExtraFiles>)?
+    var deferred: (generation: Int, revision: Int, site: Site, plan: SitePlan, groups: Set<Pipeline.ExtraFiles>)?
     /// Groups of a pending job whose site was let go (`publish`), to make from the next one.
     var deferredCarry: Set<Pipeline.ExtraFiles> = []
 
@@ -270,6 +270,7 @@ public final class SiteStore {
     /// The first steps of a whole rebuild: reads every file, checks it, decides which file holds
     /// each address, renders the Markdown (and, for `castor build`, lets go of the sources).
     func evaluate(_ steps: inout Steps) {
+        graph = QueryGraph()
         documents = [:]
         ignored = [:]
         assets = [:]
@@ -279,7 +280,6 @@ public final class SiteStore {
         entriesByPath = [:]
         orderedPaths = []
         targets = [:]
-        backlinks = [:]
         assembled = false
         lastPlan = nil
         outputChecksStale = true
@@ -333,9 +333,9 @@ public final class SiteStore {
             // The YAML trees are not needed once checked (the entries hold what is).
             for state in documents.values { state.document = nil }
         }
-        let changedTargets = refreshTargets(touched)
+        refreshTargets(touched)
         steps.end("vérification")
-        renderMarkdown(touched: touched, changedTargets: changedTargets)
+        renderMarkdown(touched: touched)
         if purpose == .build { letGoOfSources() }
         steps.end("markdown")
     }
@@ -347,7 +347,6 @@ public final class SiteStore {
         documents = [:]
         urlOwners = [:]
         targets = [:]
-        backlinks = [:]
     }
 
     /// Drops the Markdown of every file once its HTML is made: a one-shot build never reads it
@@ -389,6 +388,7 @@ public final class SiteStore {
             templates: options.templates, collections: setup.collections ?? [], declarationsFile: loader.display(CollectionDeclarations.fileName))
         let stamp = FileStamp(options.templates + "/" + FranceDepartements.file)
         defer { departementsStamp = stamp }
+        setTemplateValues()
         let hasRule = (setup.collections ?? []).contains { $0.rules.contains { if case .within = $0 { return true } else { return false } } }
         return hasRule && stamp != departementsStamp
     }
@@ -403,13 +403,18 @@ public final class SiteStore {
             return rebuildAll()
         }
         var steps = Steps()
+        graph.advance()
         if change.templatesChanged {
             if loadTemplates() { return rebuildAll() }
-            forgetWritten()  // every page depends on the templates
+            // The pages and groups made with a changed template are stale (`setTemplateValues`).
             templateAssetsCopied = []
             outputChecksStale = true
-            cardsChanged = true
-            membershipChanged = true
+            // Which templates and assets exist, the map data: the site is assembled again (an
+            // edited text alone keeps the order and the plan).
+            if graph.changedNow(.templateSet) {
+                cardsChanged = true
+                membershipChanged = true
+            }
         }
         var read = 0
         var revalidate: Set<String> = []
@@ -458,9 +463,11 @@ public final class SiteStore {
         }
         steps.end("lecture")
         let touched = self.revalidate(revalidate, removed: removed)
-        let changedTargets = refreshTargets(touched).union(changedAssets)
+        refreshTargets(touched)
+        // A changed image: the pages that show it (its size) are made again.
+        for asset in changedAssets { graph.set(.target(asset), assets[asset].map { $0.hashValue } ?? 0) }
         steps.end("vérification")
-        renderMarkdown(touched: touched, changedTargets: changedTargets)
+        renderMarkdown(touched: touched)
         steps.end("markdown")
         // Until a first publication succeeds (the content had errors at start), write it whole.
         var outcome = publish(full: lastPlan == nil, changedAssets: changedAssets, pagesReady: pagesReady)

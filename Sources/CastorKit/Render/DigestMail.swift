@@ -17,6 +17,7 @@ public enum DigestMail {
         guard let templates else { return [] }
         let all = Digest.issues(site, log: log)
         guard !all.isEmpty else { return [] }
+        for template in DigestMail.templates { log?.template(template) }
         let jobs = all.flatMap { schema, issues in issues.map { (schema, $0) } }
         return jobs.parallelMap { schema, issue -> [Feeds.File] in
             let html = templates.render(context(issue, schema: schema, site: site, text: false), template: htmlTemplate)

@@ -41,6 +41,9 @@ public struct PageContext: Sendable {
     /// Records that the page shows the whole content of an item (fields and body).
     func readsItem(_ path: String) { log?.item(path) }
 
+    /// Records the template the page is made with.
+    func readsTemplate(_ name: String) { log?.template(name) }
+
     /// Records that the page chose what it shows by a derived value (an order, related items).
     func reads(_ value: DerivedValue) { log?.value(value) }
 

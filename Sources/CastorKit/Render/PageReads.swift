@@ -8,11 +8,13 @@
 /// - `cards`: items whose card the page shows (title, address, fields: no body);
 /// - `items`: items whose whole content the page shows (fields and body);
 /// - `values`: derived values of the whole site the page chose items by (the order of a
-///   collection, the related items of an item).
+///   collection, the related items of an item);
+/// - `templates`: the templates it was made with (their parents and partials follow, `TemplateUses`).
 public struct PageReads: Sendable, Equatable {
     public var cards: [String] = []
     public var items: [String] = []
     public var values: Set<DerivedValue> = []
+    public var templates: [String] = []
 
     public init() {}
 
@@ -31,6 +33,11 @@ public enum DerivedValue: Sendable, Hashable {
     case plan
     /// The items an item names through its reference fields, and those that name it (by path).
     case references(String)
+
+    var isRelated: Bool {
+        if case .related = self { return true }
+        return false
+    }
 }
 
 /// The recorder a page context writes its reads to, one per page rendered by the preview (a
@@ -43,6 +50,7 @@ public final class ReadLog: Sendable {
     func card(_ path: String) { reads.withLock { $0.cards.append(path) } }
     func item(_ path: String) { reads.withLock { $0.items.append(path) } }
     func value(_ value: DerivedValue) { _ = reads.withLock { $0.values.insert(value) } }
+    func template(_ name: String) { reads.withLock { $0.templates.append(name) } }
 
     public var recorded: PageReads { reads.withLock { $0 } }
 }
@@ -71,8 +79,8 @@ extension Site {
 /// Not thread-safe: one owner (the preview) asks.
 final class DerivedFingerprints {
     let site: Site
-    /// The fingerprints computed so far (or given: those of an earlier site with the same values).
-    private(set) var known: [DerivedValue: Int]
+    /// The fingerprints computed so far.
+    private var known: [DerivedValue: Int] = [:]
     /// Item path → its place, for the collections with related items.
     private lazy var relatedPlaces: [String: (collection: Int, index: Int)] = {
         var places: [String: (collection: Int, index: Int)] = [:]
@@ -88,11 +96,21 @@ final class DerivedFingerprints {
     private let givenReferences: ReferenceIndex?
     private lazy var references = givenReferences ?? ReferenceIndex(site: site)
 
-    init(site: Site, plan: SitePlan? = nil, references: ReferenceIndex? = nil, known: [DerivedValue: Int] = [:]) {
+    init(site: Site, plan: SitePlan? = nil, references: ReferenceIndex? = nil) {
         self.site = site
-        self.known = known
         self.plan = plan
         givenReferences = references
+    }
+
+    /// The fingerprint of the related items of the item at `index` (their paths, in order).
+    static func related(of index: Int, in collection: PublishedCollection) -> Int {
+        var hasher = Hasher()
+        if let related = collection.related, index < related.count {
+            for other in related[index] { hasher.combine(collection.items[other].entry.relativePath) }
+        } else {
+            hasher.combine(-1)
+        }
+        return hasher.finalize()
     }
 
     func fingerprint(of value: DerivedValue) -> Int {
@@ -102,12 +120,13 @@ final class DerivedFingerprints {
         case .order(let id):
             for path in site.orderedPaths(of: id) { hasher.combine(path) }
         case .related(let path):
-            if let place = relatedPlaces[path], let related = site.collections[place.collection].related, place.index < related.count {
-                let items = site.collections[place.collection].items
-                for other in related[place.index] { hasher.combine(items[other].entry.relativePath) }
-            } else {
+            guard let place = relatedPlaces[path] else {
                 hasher.combine(-1)
+                break
             }
+            let fingerprint = DerivedFingerprints.related(of: place.index, in: site.collections[place.collection])
+            known[value] = fingerprint
+            return fingerprint
         case .references(let path):
             for other in references.related[path] ?? [] { hasher.combine(other) }
         case .plan:

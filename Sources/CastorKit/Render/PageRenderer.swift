@@ -14,6 +14,7 @@ enum PageRenderer {
         FrenchTypography.apply(render(job, context: context, templates: templates))
     }
 
+    /// The page's HTML before typography; the template it is made with is recorded as read.
     static func render(_ job: RenderJob, context: PageContext, templates: TemplateSet) -> String {
         let context = context.renderingCards(templates.cards)
         var values: [String: Any]
@@ -29,6 +30,7 @@ enum PageRenderer {
         case .search: (values, template) = (context.search(), "recherche")
         case .notFound: (values, template) = (context.notFound(), "404")
         }
+        context.readsTemplate(template)
         templates.pages?.mark(&values, store: context.pageStore)
         return templates.render(values, template: template)
     }

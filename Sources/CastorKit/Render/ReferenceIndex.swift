@@ -8,15 +8,20 @@ public struct ReferenceIndex: Sendable {
         public var entries: [Entry]
     }
 
-    let targets: ReferenceTargets
+    private(set) var targets: ReferenceTargets
     /// Target path → its backlinks, in the order of the declarations.
     public private(set) var backlinks: [String: [Backlinks]] = [:]
     /// Path → paths of the items its page shows by reference (named by it, or naming it).
     public private(set) var related: [String: [String]] = [:]
 
+    /// The collections whose items name others (by id): the order of their items is the order
+    /// of the backlinks.
+    public let sources: Set<String>
+
     public init(site: Site) {
-        let schemas = site.schemas
-        let sources = schemas.filter { !$0.referenceFields.isEmpty }
+        // Only collections with published items name anything.
+        let sources = site.collections.filter { !$0.schema.referenceFields.isEmpty && !$0.items.isEmpty }.map(\.schema)
+        self.sources = Set(sources.map(\.id))
         guard !sources.isEmpty else {
             targets = ReferenceTargets([], collections: [])
             return
@@ -44,6 +49,28 @@ public struct ReferenceIndex: Sendable {
         }
     }
 
+    /// Takes newer versions of some of its items, when what the index decided cannot have
+    /// changed: the same published items, the same fields but titles and summaries (so the same
+    /// names and the same named items), and the collections that name others in the same order
+    /// (`SiteStore.assemble` checks that). Only what the pages show of those items (their
+    /// titles) is new: a title edit on a large site no longer rebuilds the whole index.
+    public mutating func refresh(_ entries: [Entry]) {
+        for entry in entries {
+            targets.replace(entry)
+            // Where it names another item, it is one of that item's backlinks.
+            guard sources.contains(entry.collection.id) else { continue }
+            for target in related[entry.relativePath] ?? [] {
+                guard let groups = backlinks[target]?.indices else { continue }
+                for group in groups {
+                    for index in backlinks[target]![group].entries.indices
+                    where backlinks[target]![group].entries[index].relativePath == entry.relativePath {
+                        backlinks[target]![group].entries[index] = entry
+                    }
+                }
+            }
+        }
+    }
+
     /// The published item a name stands for.
     public func resolve(_ name: String, rule: ReferenceRule) -> Entry? { targets.resolve(name, rule: rule) }
 
@@ -58,12 +85,6 @@ public struct ReferenceIndex: Sendable {
 }
 
 extension Site {
-    /// The declarations of the collections the site has items of (or declares), each once.
-    var schemas: [CollectionSchema] {
-        var seen: Set<String> = []
-        return collections.map(\.schema).filter { seen.insert($0.id).inserted }
-    }
-
     /// The published items of the given collections, in the site's order.
     func publishedEntries(of ids: Set<String>) -> [Entry] {
         collections.filter { ids.contains($0.schema.id) }.flatMap { $0.items.map(\.entry) }

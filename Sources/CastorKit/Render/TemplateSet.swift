@@ -13,6 +13,8 @@ public struct TemplateSet: Sendable {
     public internal(set) var cards: CardPartials?
     /// The partials pages render once for the same values (`PagePartials`), when the templates allow it.
     public internal(set) var pages: PagePartials?
+    /// Which templates each one may use, and their texts' fingerprints (`TemplateUses`).
+    public internal(set) var uses = TemplateUses()
 
     public struct Source: Sendable {
         /// As shown in messages (`templates/partials/footer.mustache`).
@@ -106,6 +108,7 @@ public struct TemplateSet: Sendable {
         var set = TemplateSet(library: library, names: names, sources: sources)
         set.cards = cards
         set.pages = pages
+        set.uses = TemplateUses(texts: texts)
         return (set, diagnostics)
     }
 

@@ -12,8 +12,12 @@ import Foundation
 public final class ContentWatcher {
     public let content: String
     public let templates: String
-    /// Quiet time that ends a burst of events (an editor's save is often several).
-    let settle: Double = 0.03
+    /// Quiet time that ends a burst of events. Only complete files are reported (closed after
+    /// writing, moved in), so a short one is enough, unless a file was moved away or deleted:
+    /// that may be the first half of a save (vim renames the file to its backup, then writes
+    /// the new one), whose second half is waited for longer.
+    let settle = 0.005
+    let settleAfterRemoval = 0.03
 
     private var fd: Int32 = -1
     /// Watch descriptor → (true for templates, folder path relative to its root).
@@ -69,14 +73,13 @@ public final class ContentWatcher {
             return true
         }
 
-        /// Reads what is waiting; returns false when nothing was there.
+        /// Reads what is waiting; returns whether a file was moved away or deleted.
         private func drain(into change: inout SiteStore.Change) -> Bool {
             var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-            var any = false
+            var removal = false
             while true {
                 let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
                 if count <= 0 { break }
-                any = true
                 var offset = 0
                 while offset + 16 <= count {
                     let (wd, eventMask, length) = buffer.withUnsafeBytes { raw -> (Int32, UInt32, Int) in
@@ -98,6 +101,7 @@ public final class ContentWatcher {
                     }
                     let relative = name.isEmpty ? watch.path : (watch.path.isEmpty ? name : watch.path + "/" + name)
                     if name.hasPrefix(".") { continue }
+                    if eventMask & UInt32(IN_MOVED_FROM | IN_DELETE | IN_DELETE_SELF) != 0 { removal = true }
                     if eventMask & UInt32(IN_ISDIR) != 0, eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                         _ = addWatches(root: watch.templates ? templates : content, relative: relative, templates: watch.templates)
                     }
@@ -110,7 +114,7 @@ public final class ContentWatcher {
                     }
                 }
             }
-            return any
+            return removal
         }
 
         /// Waits up to `milliseconds` for the descriptor to have something to read.
@@ -157,10 +161,10 @@ public final class ContentWatcher {
             if fd >= 0 {
                 guard wait(milliseconds: Int32(timeout * 1000)) else { return nil }
                 var change = SiteStore.Change()
-                _ = drain(into: &change)
+                var removal = drain(into: &change)
                 let deadline = ContinuousClock.now + .milliseconds(500)
-                while ContinuousClock.now < deadline, wait(milliseconds: Int32(settle * 1000)) {
-                    _ = drain(into: &change)
+                while ContinuousClock.now < deadline, wait(milliseconds: Int32((removal ? settleAfterRemoval : settle) * 1000)) {
+                    if drain(into: &change) { removal = true }
                 }
                 return change.isEmpty && !overflowed ? nil : change
             }

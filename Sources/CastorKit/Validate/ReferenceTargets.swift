@@ -15,6 +15,19 @@ public struct ReferenceTargets: Sendable {
         }
     }
 
+    /// Puts `entry` where an older version of it (same path) was: its names are unchanged (the
+    /// caller knows its slug and group are the same), only what it shows (its title) changed.
+    mutating func replace(_ entry: Entry) {
+        let id = entry.collection.id
+        guard byName[id] != nil else { return }
+        var names = [entry.slug]
+        if let group = entry.group { names.append(group + "/" + entry.slug) }
+        for name in names {
+            guard let index = byName[id]?[name]?.firstIndex(where: { $0.relativePath == entry.relativePath }) else { continue }
+            byName[id]![name]![index] = entry
+        }
+    }
+
     public enum Lookup {
         case found(Entry)
         /// Several items have this slug: the path must be written.
