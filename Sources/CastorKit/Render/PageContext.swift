@@ -17,6 +17,8 @@ public struct PageContext: Sendable {
     /// rendered so far, shared by every page made from this context.
     private(set) var cards: CardPartials?
     let cardStore = CardPartials.Store()
+    /// The page partials rendered so far (`PagePartials`), shared likewise.
+    let pageStore = PagePartials.Store()
 
     /// `references`: the index of the reference fields when the caller knows it unchanged (the
     /// preview, while no item's fields changed); else built from the site.

@@ -17,7 +17,8 @@ enum PageRenderer {
     /// The page's HTML before typography; the template it is made with is recorded as read.
     static func render(_ job: RenderJob, context: PageContext, templates: TemplateSet) -> String {
         let context = context.renderingCards(templates.cards)
-        let (values, template): ([String: Any], String)
+        var values: [String: Any]
+        let template: String
         switch job.kind {
         case .home: (values, template) = (context.home(), "home")
         case .item(let collection, let index):
@@ -30,6 +31,7 @@ enum PageRenderer {
         case .notFound: (values, template) = (context.notFound(), "404")
         }
         context.readsTemplate(template)
+        templates.pages?.mark(&values, store: context.pageStore)
         return templates.render(values, template: template)
     }
 }

@@ -11,6 +11,8 @@ public struct TemplateSet: Sendable {
     public var sources: [Source] = []
     /// The partials cards render once per build (`CardPartials`), when the templates allow it.
     public internal(set) var cards: CardPartials?
+    /// The partials pages render once for the same values (`PagePartials`), when the templates allow it.
+    public internal(set) var pages: PagePartials?
     /// Which templates each one may use, and their texts' fingerprints (`TemplateUses`).
     public internal(set) var uses = TemplateUses()
 
@@ -102,8 +104,10 @@ public struct TemplateSet: Sendable {
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
         let cards = CardPartials(library: &library, templates: texts, pragma: TemplateSet.pragma)
+        let pages = PagePartials(library: &library, templates: texts, pragma: TemplateSet.pragma)
         var set = TemplateSet(library: library, names: names, sources: sources)
         set.cards = cards
+        set.pages = pages
         set.uses = TemplateUses(texts: texts)
         return (set, diagnostics)
     }

@@ -1,0 +1,268 @@
+import Foundation
+import Mustache
+
+/// Page partials rendered once for all the pages that give them the same values.
+///
+/// The header, the footer and the like read a few values of the page's context (`root`,
+/// `site.title`, the menu with its `current` flag) that most pages share: rendering them on every
+/// page was about a quarter of the Mustache work. The templates stay the contract: each partial
+/// `PagePartialAnalysis.wrappable` finds is registered under its own name as a small wrapper, the
+/// user's partial under `original`:
+///
+///     {{#.<key>}}{{{.}}}{{/.<key>}}{{^.<key>}}{{>original}}{{/.<key>}}
+///
+/// A page's context made by `PageRenderer` holds, under that key, a `PagePartials.Rendered`
+/// whose text is the user's partial rendered with that context, or the text already rendered for
+/// a context whose values read by the partial are the same (`key`). Anything else renders the
+/// user's partial as before. A partial whose values differ on most pages (the breadcrumbs) stops
+/// being kept after a while.
+public final class PagePartials: @unchecked Sendable {
+    struct Partial {
+        /// The name templates call (`partials/header`).
+        let name: String
+        /// The name the user's partial is registered under.
+        let original: String
+        /// The page context's key for it (`__castor-page-0`).
+        let key: String
+        /// The names it reads, sorted, with how.
+        let reads: [(name: String, path: [String], use: PagePartialAnalysis.Use)]
+    }
+
+    let partials: [Partial]
+    let library: MustacheLibrary
+
+    init?(library: inout MustacheLibrary, templates: [String: String], pragma: String) {
+        var partials: [Partial] = []
+        for (index, (name, reads)) in PagePartialAnalysis.wrappable(templates).enumerated() {
+            guard let text = templates[name] else { continue }
+            let partial = Partial(
+                name: name, original: "__castor/page/" + name, key: "__castor-page-\(index)",
+                reads: reads.names.sorted { $0.key < $1.key }.map { ($0.key, $0.key.split(separator: ".").map(String.init), $0.value) })
+            let key = "." + partial.key
+            let wrapper = "{{#\(key)}}{{{.}}}{{/\(key)}}{{^\(key)}}{{>\(partial.original)}}{{/\(key)}}"
+            guard let original = try? MustacheTemplate(string: pragma + text), let wrapped = try? MustacheTemplate(string: pragma + wrapper)
+            else { continue }
+            library.register(original, named: partial.original)
+            library.register(wrapped, named: name)
+            partials.append(partial)
+        }
+        guard !partials.isEmpty else { return nil }
+        self.partials = partials
+        self.library = library
+    }
+
+    /// Gives a page's context its partials' keys.
+    /// A partial no longer kept is rendered in place, as before.
+    func mark(_ context: inout [String: Any], store: Store) {
+        let page = context
+        for index in partials.indices where store.keeps(Store.Partial(partials: ObjectIdentifier(self), index: index)) {
+            context[partials[index].key] = Rendered(partials: self, store: store, index: index, context: page)
+        }
+    }
+
+    /// The values `context` gives the partial, as text, or nil when one of them is not plain
+    /// enough to tell that two contexts giving the same text render the same.
+    func key(_ context: [String: Any], partial index: Int) -> String? {
+        var key = ""
+        for read in partials[index].reads {
+            var value: Any? = context
+            for component in read.path {
+                guard let object = value else { break }
+                if let dictionary = PagePartials.dictionary(object) {
+                    value = dictionary[component]
+                } else if PagePartials.isScalar(Swift.type(of: object)) || PagePartials.list(object) != nil {
+                    value = nil  // a text, a number or a list has no named child
+                } else {
+                    return nil
+                }
+            }
+            key += read.name
+            key += "="
+            guard PagePartials.append(value, to: &key, use: read.use, depth: 0) else { return nil }
+            key += "\n"
+        }
+        return key
+    }
+
+    /// Values are told by their exact type (no protocol or bridging casts): the types
+    /// `PageContext` makes.
+    static func isScalar(_ type: Any.Type) -> Bool {
+        type == String.self || type == Bool.self || type == Int.self || type == Double.self
+    }
+
+    static func list(_ value: Any) -> [Any]? {
+        let type = Swift.type(of: value)
+        if type == [Any].self { return (value as! [Any]) }
+        if type == [[String: Any]].self { return (value as! [[String: Any]]) }
+        if type == [[String: String]].self { return (value as! [[String: String]]) }
+        if type == [String].self { return (value as! [String]) }
+        return nil
+    }
+
+    static func dictionary(_ value: Any) -> [String: Any]? {
+        let type = Swift.type(of: value)
+        if type == [String: Any].self { return (value as! [String: Any]) }
+        if type == [String: String].self { return (value as! [String: String]) }
+        return nil
+    }
+
+    static func appendScalar(_ value: Any, to key: inout String) -> Bool {
+        let type = Swift.type(of: value)
+        if type == String.self {
+            let text = value as! String
+            key += "s"
+            key += String(text.utf8.count)
+            key += ":"
+            key += text
+        } else if type == Bool.self {
+            key += (value as! Bool) ? "t" : "f"
+        } else if type == Int.self {
+            key += "i"
+            key += String(value as! Int)
+            key += ";"
+        } else if type == Double.self {
+            key += "d"
+            key += String((value as! Double).bitPattern)
+            key += ";"
+        } else {
+            return false
+        }
+        return true
+    }
+
+    /// Writes `value` into `key`, tagged by type and with lengths, so that two different values
+    /// never write the same. Accepts texts, numbers, flags, lists of those or of flat
+    /// dictionaries, and flat dictionaries (their values texts, numbers, flags or lists of
+    /// those): Mustache then renders them the same whenever they write the same (a dictionary's
+    /// own text, whose order is not fixed, is never shown: `use`).
+    static func append(_ value: Any?, to key: inout String, use: PagePartialAnalysis.Use, depth: Int) -> Bool {
+        guard let value else {
+            key += "n"
+            return true
+        }
+        if appendScalar(value, to: &key) { return true }
+        if let list = list(value) {
+            // Shown as `{{name}}` or `{{.}}`, a list shows its elements' own text: only texts and numbers.
+            let scalars = list.allSatisfy { isScalar(Swift.type(of: $0)) }
+            if !use.isDisjoint(with: [.variable, .dotSection]) && !scalars { return false }
+            key += "a"
+            key += String(list.count)
+            key += "["
+            for element in list where !appendScalar(element, to: &key) {
+                guard depth == 0, let dictionary = dictionary(element), appendFlat(dictionary, to: &key) else { return false }
+            }
+            key += "]"
+            return true
+        }
+        if let dictionary = dictionary(value) {
+            return depth == 0 && use.isDisjoint(with: [.variable, .dotSection]) && appendFlat(dictionary, to: &key)
+        }
+        return false
+    }
+
+    /// A dictionary whose values are texts, numbers, flags or lists of those, keys sorted.
+    static func appendFlat(_ dictionary: [String: Any], to key: inout String) -> Bool {
+        key += "m"
+        key += String(dictionary.count)
+        key += "{"
+        for name in dictionary.keys.sorted() {
+            key += "s"
+            key += String(name.utf8.count)
+            key += ":"
+            key += name
+            let value = dictionary[name]!
+            if appendScalar(value, to: &key) { continue }
+            guard let list = list(value) else { return false }
+            key += "a"
+            key += String(list.count)
+            key += "["
+            for element in list where !appendScalar(element, to: &key) { return false }
+            key += "]"
+        }
+        key += "}"
+        return true
+    }
+
+    /// The partials' texts kept by the values they were rendered for, shared by every page of
+    /// one build or publication (`PageContext` keeps one).
+    public final class Store: @unchecked Sendable {
+        private let lock = NSLock()
+        private var texts: [Partial: [String: String]] = [:]
+        /// Per partial: pages rendered, and those whose text was already kept.
+        private var counts: [Partial: (pages: Int, found: Int)] = [:]
+        /// The partials whose texts are kept, held so that no other takes their identifier.
+        private var owners: [ObjectIdentifier: PagePartials] = [:]
+
+        struct Partial: Hashable {
+            let partials: ObjectIdentifier
+            let index: Int
+        }
+
+        /// A partial whose values differ on most pages is no longer kept past this many pages.
+        static let trial = 200
+        /// Nor more texts than this for one partial.
+        static let limit = 2000
+
+        public init() {}
+
+        /// How many texts are kept.
+        var count: Int { lock.withLock { texts.values.reduce(0) { $0 + $1.count } } }
+
+        /// How many texts are kept for one partial, and on how many pages one was found.
+        func kept(_ partials: PagePartials, index: Int) -> (texts: Int, found: Int) {
+            let partial = Partial(partials: ObjectIdentifier(partials), index: index)
+            return lock.withLock { (texts[partial]?.count ?? 0, counts[partial]?.found ?? 0) }
+        }
+
+        /// Whether the partial is still worth keeping.
+        func keeps(_ partial: Partial) -> Bool {
+            lock.withLock {
+                let count = counts[partial] ?? (0, 0)
+                return count.pages < Store.trial || count.found * 2 >= count.pages
+            }
+        }
+
+        /// Counts a page whose values could not be told apart by a key.
+        func unkept(_ partial: Partial) {
+            lock.withLock { counts[partial, default: (0, 0)].pages += 1 }
+        }
+
+        func text(_ partial: Partial, of owner: PagePartials, key: String, making: () -> String) -> String {
+            let found: String? = lock.withLock {
+                let text = texts[partial]?[key]
+                counts[partial, default: (0, 0)].pages += 1
+                if text != nil { counts[partial, default: (0, 0)].found += 1 }
+                return text
+            }
+            if let found { return found }
+            let made = making()
+            lock.withLock {
+                owners[partial.partials] = owner
+                if texts[partial, default: [:]].count < Store.limit { texts[partial, default: [:]][key] = made }
+            }
+            return made
+        }
+    }
+
+    /// The value of a page partial's key: swift-mustache writes its `renderText` as is (`{{{.}}}`).
+    struct Rendered: MustacheCustomRenderable {
+        let partials: PagePartials
+        let store: Store
+        let index: Int
+        /// The page's context, without the partials' keys.
+        let context: [String: Any]
+
+        var isNull: Bool { false }
+
+        var renderText: String {
+            let render = { partials.library.render(context, withTemplate: partials.partials[index].original) ?? "" }
+            let partial = Store.Partial(partials: ObjectIdentifier(partials), index: index)
+            guard store.keeps(partial) else { return render() }
+            guard let key = partials.key(context, partial: index) else {
+                store.unkept(partial)
+                return render()
+            }
+            return store.text(partial, of: partials, key: key, making: render)
+        }
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import Mustache
+import XCTest
+
+@testable import CastorKit
+
+/// Page partials (header, footer…) are rendered once for all the pages that give them the same
+/// values (`PagePartials`): every page must stay what it was when each partial was rendered on
+/// each page, and an edited partial must show everywhere.
+final class PagePartialsTests: XCTestCase {
+    /// A site checked with a copy of the real templates whose partials `edit` changes.
+    func checked(content: URL = EndToEndTests.fixtures.appendingPathComponent("site/content"), edit: [String: String] = [:]) throws
+        -> Builder.Checked
+    {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("castor-parties-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        let templates = folder.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: EndToEndTests.repository.appendingPathComponent("templates"), to: templates)
+        for (path, text) in edit { try text.write(to: templates.appendingPathComponent(path), atomically: true, encoding: .utf8) }
+        let options = BuildOptions(
+            content: content.path, templates: templates.path,
+            output: folder.appendingPathComponent("site").path, today: LocalDate(iso: "2026-11-23")!)
+        var report = BuildReport()
+        return try XCTUnwrap(Builder(options: options).check(report: &report), "\(report.diagnostics)")
+    }
+
+    /// Every page of the site, rendered with the page partials kept, and with each page
+    /// rendering them (no `PagePartials`), and with neither page nor card partials kept.
+    func pages(_ checked: Builder.Checked) -> (cached: [String: String], plain: [String: String], bare: [String: String], kept: Int) {
+        pages(checked, context: PageContext(site: checked.site, references: checked.references))
+    }
+
+    func pages(_ checked: Builder.Checked, context: PageContext)
+        -> (cached: [String: String], plain: [String: String], bare: [String: String], kept: Int)
+    {
+        var plainTemplates = checked.templates
+        plainTemplates.pages = nil
+        var bareTemplates = plainTemplates
+        bareTemplates.cards = nil
+        var cached: [String: String] = [:]
+        var plain: [String: String] = [:]
+        var bare: [String: String] = [:]
+        for job in checked.plan.jobs {
+            cached[job.file] = PageRenderer.page(job, context: context, templates: checked.templates)
+            plain[job.file] = PageRenderer.page(job, context: context, templates: plainTemplates)
+            bare[job.file] = PageRenderer.page(job, context: context, templates: bareTemplates)
+        }
+        return (cached, plain, bare, context.pageStore.count)
+    }
+
+    func assertSame(_ pages: (cached: [String: String], plain: [String: String], bare: [String: String], kept: Int)) {
+        XCTAssertEqual(Set(pages.cached.keys), Set(pages.plain.keys))
+        for (file, html) in pages.plain.sorted(by: { $0.key < $1.key }) {
+            XCTAssertEqual(pages.cached[file], html, file)
+            XCTAssertEqual(pages.bare[file], html, file)
+        }
+    }
+
+    func testEveryPageOfTheFixtureSiteIsTheSameWithPagePartialsRenderedOnce() throws {
+        let checked = try checked()
+        let wrapped = try XCTUnwrap(checked.templates.pages).partials.map(\.name)
+        XCTAssertTrue(Set(wrapped).isSuperset(of: ["partials/header", "partials/footer", "partials/breadcrumbs"]), "\(wrapped)")
+        XCTAssertFalse(wrapped.contains("partials/card"), "called inside sections: a card partial")
+        let context = PageContext(site: checked.site, references: checked.references)
+        let pages = pages(checked, context: context)
+        XCTAssertGreaterThan(pages.cached.count, 20)
+        XCTAssertGreaterThan(pages.kept, 3, "headers and footers were rendered once and reused")
+        let partials = try XCTUnwrap(checked.templates.pages)
+        for name in ["partials/header", "partials/footer"] {
+            let index = try XCTUnwrap(partials.partials.firstIndex { $0.name == name })
+            let kept = context.pageStore.kept(partials, index: index)
+            XCTAssertGreaterThan(kept.texts, 0, name)
+            XCTAssertGreaterThan(kept.found, pages.cached.count / 2, "\(name): most pages reuse a text")
+        }
+        XCTAssertLessThan(pages.kept, pages.cached.count * wrapped.count, "not one text per page and partial")
+        assertSame(pages)
+        // The header and footer are really there, each page's menu entry marked.
+        let fiches = try XCTUnwrap(pages.cached["fiches/index.html"])
+        XCTAssertTrue(fiches.contains("<p class=\"titre-site\"><a href=\"../\">"), fiches)
+        XCTAssertTrue(fiches.contains("<a href=\"../fiches/\" aria-current=\"page\">"), fiches)
+        XCTAssertTrue(fiches.contains("<footer class=\"pied\">"))
+        let home = try XCTUnwrap(pages.cached["index.html"])
+        XCTAssertTrue(home.contains("<a href=\"./\" aria-current=\"page\">"), home)
+        XCTAssertFalse(home.contains("<a href=\"./fiches/\" aria-current=\"page\">"), home)
+    }
+
+    func testEveryPageOfTheRepositorysContentIsTheSameWithPagePartialsRenderedOnce() throws {
+        let checked = try checked(content: EndToEndTests.repository.appendingPathComponent("content"))
+        let pages = pages(checked)
+        XCTAssertGreaterThan(pages.cached.count, 50)
+        XCTAssertGreaterThan(pages.kept, 3)
+        assertSame(pages)
+    }
+
+    func testAnEditedPagePartialShowsOnEveryPage() throws {
+        // The header now reads the page's title (different on every page: no longer kept after a
+        // while, still right), the footer a value of the site and the menu's `current` flag.
+        let checked = try checked(edit: [
+            "partials/header.mustache": "<div class=\"essai-entete\">{{page.title}} | {{{root}}}{{#nav}}[{{label}}{{#current}}*{{/current}}]{{/nav}}</div>\n",
+            "partials/footer.mustache": "<div class=\"essai-pied\">{{site.title}}{{#nav}}{{#current}} + {{label}}{{/current}}{{/nav}}</div>\n",
+        ])
+        let pages = pages(checked)
+        assertSame(pages)
+        let title = checked.site.config.title
+        for (file, html) in pages.cached where file.hasSuffix(".html") {
+            XCTAssertFalse(html.contains("class=\"entete\""), file)
+            XCTAssertTrue(html.contains("<div class=\"essai-pied\">\(title)"), file)
+        }
+        let fiches = try XCTUnwrap(pages.cached["fiches/index.html"])
+        XCTAssertTrue(fiches.contains("<div class=\"essai-entete\">Fiches | ../[Accueil]"), fiches)
+        XCTAssertTrue(fiches.contains("[Fiches*]"), fiches)
+        XCTAssertTrue(fiches.contains("<div class=\"essai-pied\">\(title) + Fiches</div>"), fiches)
+    }
+
+    func testWhatAPagePartialReadsDecidesWhetherItIsWrapped() {
+        let header = "<a href=\"{{root}}\">{{site.title}}</a>{{^page.isSearch}}<form>{{/page.isSearch}}{{#nav}}<a href=\"{{root}}{{url}}\"{{#current}} class=\"x\"{{/current}}>{{label}}</a>{{/nav}}{{>logo}}"
+        let templates = [
+            "page": "{{<base}}{{$main}}{{#items}}<li>{{>card}}</li>{{/items}}{{>aside}}{{/main}}{{/base}}",
+            "base": "{{>header}}{{$main}}{{/main}}{{>footer}}", "header": header, "logo": "{{#site.logo}}<img src=\"{{root}}{{.}}\">{{/site.logo}}",
+            "footer": "{{site.title}}{{>card}}", "card": "{{title}}", "aside": "{{#links}}{{>inner}}{{/links}}", "inner": "{{label}}",
+        ]
+        let wrapped = PagePartialAnalysis.wrappable(templates)
+        XCTAssertEqual(wrapped.map(\.name), ["aside", "footer", "header", "logo"], "not card nor inner (in sections)")
+        let reads = wrapped.first { $0.name == "header" }?.reads.names ?? [:]
+        XCTAssertEqual(Set(reads.keys), ["root", "site.title", "page.isSearch", "nav", "url", "current", "label", "site.logo"])
+        XCTAssertEqual(reads["site.logo"], [.section, .dotSection])
+        XCTAssertEqual(reads["root"], [.variable])
+        func qualifies(_ text: String) -> Bool { PagePartialAnalysis.reads("header", templates: templates.merging(["header": text]) { $1 }).qualifies }
+        XCTAssertTrue(qualifies(header))
+        XCTAssertFalse(qualifies("{{.}}"), "the page's context itself")
+        XCTAssertFalse(qualifies("{{^nav}}{{.}}{{/nav}}"), "`.` in an inverted section")
+        XCTAssertFalse(qualifies("{{$bloc}}x{{/bloc}}"), "blocks take the page's overrides")
+        XCTAssertFalse(qualifies("{{uppercased(site.title)}}"), "transforms")
+        XCTAssertFalse(qualifies("{{% CONTENT_TYPE: TEXT }}"))
+        XCTAssertFalse(qualifies("{{>*dynamique}}"))
+        XCTAssertFalse(qualifies("{{#a}}x"), "an unclosed section")
+        func none(_ changes: [String: String], _ message: String) {
+            XCTAssertTrue(PagePartialAnalysis.wrappable(templates.merging(changes) { $1 }).isEmpty, message)
+        }
+        none(["base": "  {{>header}}\n{{$main}}{{/main}}"], "an indented partial is indented by swift-mustache")
+        none(["footer": "{{=<% %>=}}"], "other delimiters")
+        none(["footer": "{{>*quel}}"], "a dynamic partial could call anything anywhere")
+        none(["base": "{{>header}}{{#x}}{{$main}}{{/main}}{{/x}}"], "a block inside a section")
+        XCTAssertFalse(
+            PagePartialAnalysis.wrappable(templates.merging(["page": "{{#x}}{{<base}}{{/base}}{{/x}}"]) { $1 }).contains { $0.name == "header" },
+            "a parent called inside a section")
+        XCTAssertFalse(
+            PagePartialAnalysis.wrappable(templates.merging(["footer": "{{#x}}{{>header}}{{/x}}"]) { $1 }).contains { $0.name == "header" },
+            "a partial also called inside a section")
+    }
+
+    /// Two contexts share a text only when they give the partial the same values.
+    func testTheKeyTellsApartWhatTheMenuShows() throws {
+        var library = MustacheLibrary()
+        let header = "{{site.title}}|{{#nav}}{{root}}{{url}}{{#current}}*{{/current}}{{/nav}}|{{#tags}}{{.}}{{/tags}}{{#links}}{{label}}{{/links}}"
+        let templates = ["page": "{{>header}}!", "header": header]
+        for (name, text) in templates { library.register(try MustacheTemplate(string: text), named: name) }
+        let partials = try XCTUnwrap(PagePartials(library: &library, templates: templates, pragma: ""))
+        func context(current: Int, root: String = "../", extra: [String: Any] = [:]) -> [String: Any] {
+            let nav: [[String: Any]] = (0..<3).map { ["label": "L\($0)", "url": "u\($0)/", "current": $0 == current] }
+            // As `PageContext` makes them: `site` holds texts only, `nav` flags too.
+            let site: [String: String] = ["title": "Site", "unused": "3"]
+            let links: [[String: String]] = [["label": "a"], ["label": "b"]]
+            return ["root": root, "nav": nav, "site": site, "page": ["title": "P\(current)"], "tags": ["x", "y"], "links": links].merging(extra) { $1 }
+        }
+        let key = { (context: [String: Any]) in partials.key(context, partial: 0) }
+        XCTAssertNotNil(key(context(current: 0)))
+        XCTAssertEqual(key(context(current: 1)), key(context(current: 1)), "the page's own title is not read")
+        XCTAssertNotEqual(key(context(current: 0)), key(context(current: 1)))
+        XCTAssertNotEqual(key(context(current: 0)), key(context(current: 0, root: "../../")))
+        XCTAssertNotEqual(key(context(current: 0)), key(context(current: 0, extra: ["url": "x"])), "read below the menu's entries")
+        XCTAssertNil(key(context(current: 0, extra: ["url": ["a": 1]])), "a dictionary shown as text")
+        XCTAssertNil(key(context(current: 0, extra: ["root": MustacheLambda { "x" }])), "a lambda")
+        // Whatever the key says, a page renders as it would have without the partials kept.
+        let store = PagePartials.Store()
+        var plain = MustacheLibrary()
+        for (name, text) in templates { plain.register(try MustacheTemplate(string: text), named: name) }
+        for extra in [[:], ["url": "x"], ["url": ["a": 1]], ["root": "./"]] as [[String: Any]] {
+            for current in 0..<3 {
+                var values = context(current: current, extra: extra)
+                let expected = plain.render(values, withTemplate: "page")
+                partials.mark(&values, store: store)
+                XCTAssertEqual(partials.library.render(values, withTemplate: "page"), expected, "\(extra) \(current)")
+                XCTAssertEqual(partials.library.render(values, withTemplate: "page"), expected, "again, from the store")
+            }
+        }
+        XCTAssertEqual(store.count, 9)
+    }
+}
