@@ -83,7 +83,8 @@ extension SiteStore {
             guard case .derived(let value) = key else { continue }
             let mayHaveChanged: Bool
             switch value {
-            case .order, .related: mayHaveChanged = true
+            case .order: mayHaveChanged = true
+            case .related: mayHaveChanged = false  // set above, collection by collection
             case .references: mayHaveChanged = referencesRemade
             case .plan: mayHaveChanged = !keepPlan
             }
