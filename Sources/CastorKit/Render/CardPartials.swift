@@ -44,12 +44,8 @@ public final class CardPartials: @unchecked Sendable {
         for (index, (name, reads)) in found.enumerated() {
             guard let text = templates[name] else { continue }
             let partial = Partial(name: name, original: "__castor/original/" + name, key: "__castor-carte-\(index)", reads: reads)
-            let key = "." + partial.key
-            let wrapper = "{{#\(key)}}{{{.}}}{{/\(key)}}{{^\(key)}}{{>\(partial.original)}}{{/\(key)}}"
-            guard let original = try? MustacheTemplate(string: pragma + text), let wrapped = try? MustacheTemplate(string: pragma + wrapper)
+            guard WrappedPartial.register(name, text: text, original: partial.original, key: partial.key, pragma: pragma, in: &library)
             else { continue }
-            library.register(original, named: partial.original)
-            library.register(wrapped, named: name)
             partials.append(partial)
         }
         guard !partials.isEmpty else { return nil }

@@ -38,12 +38,8 @@ public final class PagePartials: @unchecked Sendable {
             let partial = Partial(
                 name: name, original: "__castor/page/" + name, key: "__castor-page-\(index)",
                 reads: reads.names.sorted { $0.key < $1.key }.map { ($0.key, $0.key.split(separator: ".").map(String.init), $0.value) })
-            let key = "." + partial.key
-            let wrapper = "{{#\(key)}}{{{.}}}{{/\(key)}}{{^\(key)}}{{>\(partial.original)}}{{/\(key)}}"
-            guard let original = try? MustacheTemplate(string: pragma + text), let wrapped = try? MustacheTemplate(string: pragma + wrapper)
+            guard WrappedPartial.register(name, text: text, original: partial.original, key: partial.key, pragma: pragma, in: &library)
             else { continue }
-            library.register(original, named: partial.original)
-            library.register(wrapped, named: name)
             partials.append(partial)
         }
         guard !partials.isEmpty else { return nil }
