@@ -4,7 +4,7 @@ import Foundation
 /// files become links to their pages, links to files inside the content folder stay relative,
 /// and a link to something that does not exist is an error.
 public struct LinkResolver: Sendable {
-    public struct Target: Sendable {
+    public struct Target: Sendable, Hashable {
         public let url: String
         public let isPublished: Bool
         /// Where to send readers when the target is not published (its collection's listing).

@@ -167,13 +167,7 @@ extension SiteStore {
                     url: entry!.url, isPublished: documents[path]!.isPublished, fallbackURL: entry!.collection.publishedPrefix)
                 : nil
             targets[path] = target
-            if remembers {
-                var hasher = Hasher()
-                hasher.combine(target?.url)
-                hasher.combine(target?.isPublished)
-                hasher.combine(target?.fallbackURL)
-                graph.set(.target(path), hasher.finalize())
-            }
+            if remembers { graph.set(.target(path), target.hashValue) }
         }
     }
 

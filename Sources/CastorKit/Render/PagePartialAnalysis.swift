@@ -84,6 +84,7 @@ enum PagePartialAnalysis {
     static func wrappable(_ templates: [String: String]) -> [(name: String, reads: Reads)] {
         /// Per template: the templates it calls (partials and parents), and whether inside a section.
         var calls: [String: [(name: String, inSection: Bool)]] = [:]
+        var parents: Set<String> = []
         for (caller, text) in templates {
             guard let tags = CardPartialAnalysis.tags(text) else { return [] }
             var open: [Bool] = []
@@ -93,6 +94,7 @@ enum PagePartialAnalysis {
                 case .partial, .parent, .block:
                     if tag.indented || tag.name.hasPrefix("*") { return [] }
                     if tag.kind == .block && open.contains(true) { return [] }
+                    if tag.kind == .parent { parents.insert(tag.name) }
                     if tag.kind != .block { calls[caller, default: []].append((tag.name, open.contains(true))) }
                     if tag.kind != .partial { open.append(false) }
                 case .section, .inverted: open.append(true)
@@ -117,7 +119,6 @@ enum PagePartialAnalysis {
         var callers: [String: Set<String>] = [:]
         for (caller, list) in calls { for call in list { callers[call.name, default: []].insert(caller) } }
         let partials = Set(calls.values.flatMap { $0 }.filter { !$0.inSection }.map(\.name))
-        let parents = Set(templates.compactMap { _, text in CardPartialAnalysis.tags(text) }.flatMap { $0 }.filter { $0.kind == .parent }.map(\.name))
         return partials.subtracting(parents).subtracting(inSection).sorted().compactMap { name in
             guard alone.contains(name), callers[name, default: []].isSubset(of: alone) else { return nil }
             let reads = reads(name, templates: templates)
