@@ -98,24 +98,24 @@ public struct ContentLoader: Sendable {
 
     /// The same, noting every symbolic link and whether it leads outside the content folder.
     public func listFiles(_ diagnostics: inout [Diagnostic], links: inout [String: Bool]) -> [String] {
-        let manager = FileManager.default
-        guard let enumerator = manager.enumerator(
-            at: URL(fileURLWithPath: contentRoot), includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
-            options: [.skipsHiddenFiles])
-        else { return [] }
-        let rootLength = URL(fileURLWithPath: contentRoot).standardizedFileURL.path.count + 1
         var files: [String] = []
-        for case let url as URL in enumerator {
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-            let path = String(url.standardizedFileURL.path.dropFirst(rootLength))
-            if values?.isSymbolicLink == true {
-                links[path] = FileTree.firstLink(under: contentRoot, path)?.leavesRoot ?? true
-                diagnostics.append(
-                    .warning(display(path), .unknown, "lien symbolique ignoré",
-                        hint: "copiez le fichier dans le dossier de contenu plutôt que d'y faire un lien"))
-                continue
+        var folders = [""]
+        while let folder = folders.popLast() {
+            // An unreadable folder is passed over, as it always was (its files are not listed).
+            guard let entries = FileTree.children(of: folder.isEmpty ? contentRoot : contentRoot + "/" + folder) else { continue }
+            for entry in entries where !entry.name.hasPrefix(".") {
+                let path = folder.isEmpty ? entry.name : folder + "/" + entry.name
+                switch entry.kind {
+                case .folder: folders.append(path)
+                case .file: files.append(path)
+                case .link:
+                    links[path] = FileTree.firstLink(under: contentRoot, path)?.leavesRoot ?? true
+                    diagnostics.append(
+                        .warning(display(path), .unknown, "lien symbolique ignoré",
+                            hint: "copiez le fichier dans le dossier de contenu plutôt que d'y faire un lien"))
+                case .other: continue
+                }
             }
-            if values?.isRegularFile == true { files.append(path) }
         }
         return files.sorted()
     }

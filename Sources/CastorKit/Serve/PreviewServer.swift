@@ -222,25 +222,9 @@ public final class PreviewServer: Sendable {
         }
     }
 
-    /// `rm -rf`: much faster than FileManager on the thousands of files of a site.
+    /// `rm -rf`, ignoring what cannot be removed (the preview's own work folders).
     static func removeTree(_ path: String) {
-        guard let folder = opendir(path) else {
-            _ = unlink(path)
-            return
-        }
-        while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name == "." || name == ".." { continue }
-            let child = path + "/" + name
-            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
-            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
-                var info = stat()
-                isFolder = lstat(child, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-            }
-            if isFolder { removeTree(child) } else { _ = unlink(child) }
-        }
-        closedir(folder)
-        _ = rmdir(path)
+        try? FileTree.remove(path)
     }
 
     // MARK: - Requests

@@ -55,13 +55,13 @@ public enum FileTree {
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
-    /// Whether something (even a broken link) is at `path`.
     /// Whether `path` is a regular file itself (a symbolic link is not).
     public static func isRegularFile(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
+    /// Whether something (even a broken link) is at `path`.
     public static func exists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
@@ -117,5 +117,41 @@ public enum FileTree {
         } else {
             guard unlink(path) == 0 else { throw FileIO.Failure(path: path, reason: FileErrors.lastReason) }
         }
+    }
+
+    /// What a folder entry is, as the folder says (a symbolic link is never followed).
+    public enum Kind: Sendable, Equatable {
+        case folder, file, link, other
+    }
+
+    /// The entries of `folder` (hidden ones too; not `.` and `..`) with what each is, or nil
+    /// when the folder cannot be read (`errno` says why). One `readdir` pass: Foundation's
+    /// enumerator took 0.8 s for the 11,700 files of the benchmark's content folder.
+    public static func children(of folder: String) -> [(name: String, kind: Kind)]? {
+        guard let handle = opendir(folder) else { return nil }
+        defer { closedir(handle) }
+        var result: [(name: String, kind: Kind)] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." { continue }
+            var kind: Kind
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): kind = .folder
+            case Int32(DT_REG): kind = .file
+            case Int32(DT_LNK): kind = .link
+            case Int32(DT_UNKNOWN):
+                var info = stat()
+                guard lstat(folder + "/" + name, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: kind = .folder
+                case S_IFREG: kind = .file
+                case S_IFLNK: kind = .link
+                default: kind = .other
+                }
+            default: kind = .other
+            }
+            result.append((name, kind))
+        }
+        return result
     }
 }
