@@ -39,11 +39,13 @@ extension SiteStore {
         lastCollections = site.collections
         let templateAssets = Pipeline.templateAssets(options.templates + "/assets")
         let published = publishedAssets()
-        var extras: [Pipeline.ExtraFiles: [Feeds.File]] = [:]
-        for group in Pipeline.ExtraFiles.all(site) where group != .search {
-            extras[group] = Pipeline.extraFiles(
-                site, plan: assembly.plan, groups: [group], templates: templates, references: assembly.context.references)
+        // Each group on its own core (the calendars and the sitemap are the long ones).
+        let groups = Pipeline.ExtraFiles.all(site).filter { $0 != .search }
+        let (plan, templates, references) = (assembly.plan, self.templates, assembly.context.references)
+        let made = groups.parallelMap { group in
+            Pipeline.extraFiles(site, plan: plan, groups: [group], templates: templates, references: references)
         }
+        let extras = Dictionary(uniqueKeysWithValues: zip(groups, made))
         let names = Pipeline.ExtraFiles.all(site).flatMap { (extras[$0] ?? []).map(\.file) }
         diagnostics.append(
             contentsOf: Pipeline.outputProblems(

@@ -56,24 +56,42 @@ extension SiteStore {
         written newWritten: inout [String: Int], extraFiles: inout [Pipeline.ExtraFiles: Set<String>],
         outcome: inout Outcome, failures: Locked<[String]>
     ) {
-        for (group, files) in made {
+        // Fingerprints and writes on every core (the search index alone is some 12,000 files at
+        // 10,000 fiches); the bookkeeping after, in order.
+        let files = made.flatMap(\.1)
+        let fingerprints = files.parallelMap { file -> Int in
+            var hasher = Hasher()
+            hasher.combine(file.text)
+            return hasher.finalize()
+        }
+        let before = written
+        let changed = files.indices.filter { full || before[files[$0].file] != fingerprints[$0] }
+        // Their folders first, one at a time, so that two writers never make the same one.
+        var folders = Set<String>()
+        for index in changed { folders.insert((root + "/" + files[index].file as NSString).deletingLastPathComponent) }
+        for folder in folders.sorted() where !FileIO.isDirectory(folder) { try? FileIO.makeDirectories(folder) }
+        let errors = changed.parallelMap { index -> String? in
+            do {
+                try SiteStore.write(files[index].text, to: root + "/" + files[index].file, atomically: atomic)
+                return nil
+            } catch {
+                return "\(files[index].file) : \(error)"
+            }
+        }
+        var failed = Set<Int>()
+        for (index, error) in zip(changed, errors) {
+            guard let error else { continue }
+            failures.withLock { $0.append(error) }
+            failed.insert(index)
+        }
+        outcome.filesWritten += changed.count - failed.count
+        var index = 0
+        for (group, groupFiles) in made {
             var names = Set<String>()
-            for file in files {
+            for file in groupFiles {
                 names.insert(file.file)
-                var hasher = Hasher()
-                hasher.combine(file.text)
-                let fingerprint = hasher.finalize()
-                guard written[file.file] != fingerprint || full else {
-                    newWritten[file.file] = fingerprint
-                    continue
-                }
-                do {
-                    try SiteStore.write(file.text, to: root + "/" + file.file, atomically: atomic)
-                    newWritten[file.file] = fingerprint
-                    outcome.filesWritten += 1
-                } catch {
-                    failures.withLock { $0.append("\(file.file) : \(error)") }
-                }
+                if !failed.contains(index) { newWritten[file.file] = fingerprints[index] }
+                index += 1
             }
             for file in lastExtraFiles[group] ?? [] where !names.contains(file) {
                 newWritten[file] = nil
