@@ -29,21 +29,25 @@ public enum AgendaFeeds {
         }
         var files: [(String, String)] = []
         let all = AgendaScope.all(site)
+        // Each event's VEVENT once, on every core: it is in the whole agenda, its region's and its own.
+        let vevents = site.events.parallelMap { ICalendar.vevent($0, site: site) }
         files.append(
             (all.calendarFile,
-             ICalendar.calendar(site.events, site: site, name: "\(label) — " + config.title, description: describe(site), source: all.calendarFile)))
+             ICalendar.calendar(
+                events: vevents, site: site, name: "\(label) — " + config.title, description: describe(site), source: all.calendarFile)))
         if collection.schema.publishing.calendar?.scope != nil {
             for (region, regionLabel) in config.vocabulary(CalendarSpec.scopeVocabulary) {
                 let scope = AgendaScope.region(region, of: site)
                 files.append(
                     (scope.calendarFile,
                      ICalendar.calendar(
-                        site.events.filter(scope.contains), site: site, name: "\(label) : \(regionLabel) — " + config.title,
+                        events: zip(site.events, vevents).filter { scope.contains($0.0) }.map(\.1), site: site,
+                        name: "\(label) : \(regionLabel) — " + config.title,
                         description: describe(site, region: regionLabel), source: scope.calendarFile)))
             }
         }
-        for event in site.events {
-            files.append((event.calendarFile, ICalendar.calendar([event], site: site, name: nil)))
+        for (event, text) in zip(site.events, vevents) {
+            files.append((event.calendarFile, ICalendar.calendar(events: [text], site: site, name: nil)))
         }
         files.append((atomFile(site), atom(site)))
         files.append((jsonFile(site), json(site)))

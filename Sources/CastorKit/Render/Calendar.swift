@@ -21,6 +21,14 @@ public enum ICalendar {
     public static func calendar(
         _ events: [Event], site: Site, name: String?, description: String? = nil, source: String? = nil
     ) -> String {
+        calendar(events: events.map { vevent($0, site: site) }, site: site, name: name, description: description, source: source)
+    }
+
+    /// The same from the events' `VEVENT`s as `vevent(_:site:)` made them (an agenda's event is
+    /// in three calendars: made once).
+    public static func calendar(
+        events: [String], site: Site, name: String?, description: String? = nil, source: String? = nil
+    ) -> String {
         let config = site.config
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Castor//Agenda de l'habitat participatif//FR",
@@ -37,14 +45,19 @@ public enum ICalendar {
             if let source { lines.append("SOURCE;VALUE=URI:" + config.baseURL + source) }
         }
         lines += vtimezone
-        let stamp = ParisTime.compact(site.today) + "T000000Z"
-        for event in events {
-            lines += vevent(event, site: site, stamp: stamp)
-        }
-        lines.append("END:VCALENDAR")
         var text = ""
-        text.reserveCapacity(lines.count * 60)
+        text.reserveCapacity(lines.count * 60 + events.reduce(0) { $0 + $1.utf8.count })
         for line in lines { text += fold(line) }
+        for event in events { text += event }
+        text += fold("END:VCALENDAR")
+        return text
+    }
+
+    /// An event's `VEVENT`, folded, as calendars hold it.
+    public static func vevent(_ event: Event, site: Site) -> String {
+        let stamp = ParisTime.compact(site.today) + "T000000Z"
+        var text = ""
+        for line in vevent(event, site: site, stamp: stamp) { text += fold(line) }
         return text
     }
 
