@@ -45,6 +45,51 @@ final class GeneratedLinksTests: XCTestCase {
             ["assets/absent.js", "recherche/", "fiches/scic/photo.png"])
     }
 
+    /// `links(in:)` finds what the plain definition finds: after a space or a line break, a
+    /// lowercase name (`href`, `src`, `action`), `="`, the value up to the next `"`; a link's
+    /// value is never searched for attributes. Checked on random pages made of the characters
+    /// that matter, and on odd cases.
+    func testTheAttributeSearchFindsWhatThePlainDefinitionFinds() {
+        func plain(_ html: String) -> [String] {
+            let bytes = Array(html.utf8)
+            var result: [String] = []
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\n") else {
+                    index += 1
+                    continue
+                }
+                var nameEnd = index + 1
+                while nameEnd < bytes.count, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[nameEnd]) { nameEnd += 1 }
+                let name = String(decoding: bytes[(index + 1)..<nameEnd], as: UTF8.self)
+                guard nameEnd + 1 < bytes.count, bytes[nameEnd] == UInt8(ascii: "="), bytes[nameEnd + 1] == UInt8(ascii: "\""),
+                    ["href", "src", "action"].contains(name)
+                else {
+                    index = max(nameEnd, index + 1)
+                    continue
+                }
+                var end = nameEnd + 2
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                let value = String(decoding: bytes[(nameEnd + 2)..<end], as: UTF8.self)
+                result.append(value.contains("&") ? ActiveContent.decodeReferences(value) : value)
+                index = end + 1
+            }
+            return result
+        }
+        let odd = [
+            "", "=", "=\"", " href=\"", " href=\"x", "href=\"x\"", " href=\"a\" src=\"b\"", "\nsrc=\"c\"",
+            " title=\"x src=\" rel=\"y\"", " href=\"a src=\" src=\"b\"", " data-href=\"no\"", " HREF=\"no\"",
+            " href =\"no\"", " href=\"a&amp;b\"", " action=\"../recherche/\" x=\"", "é href=\"été\"", " xhref=\"no\"",
+        ]
+        for html in odd { XCTAssertEqual(GeneratedLinks.links(in: html), plain(html), html) }
+        let pieces = [" ", "\n", "href", "src", "action", "h", "=", "\"", "=\"", "&amp;", "é", "-", "x", "a"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let html = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            XCTAssertEqual(GeneratedLinks.links(in: html), plain(html), html)
+        }
+    }
+
     func testTheShortPathForRootLinksFindsWhatTheLongOneFinds() {
         let folder = ["fiches", "scic"]
         let root = Array("../../".utf8)
