@@ -30,7 +30,8 @@ public struct FrontMatter: Sendable {
             let isDashes = line.elementsEqual("---".utf8)
             if let yamlStartIndex = yamlStart {
                 if isDashes || line.elementsEqual("...".utf8) {
-                    let yaml = String(text[yamlStartIndex..<lineStart]).replacingOccurrences(of: "\r\n", with: "\n")
+                    var yaml = String(text[yamlStartIndex..<lineStart])
+                    if yaml.utf8.contains(UInt8(ascii: "\r")) { yaml = yaml.replacingOccurrences(of: "\r\n", with: "\n") }
                     return FrontMatter(yaml: yaml, body: String(text[next...]), bodyFirstLine: lineNumber + 1)
                 }
             } else {

@@ -19,7 +19,7 @@ extension SiteStore {
 
     /// Makes the file's folder, then `write`s to the path, or to a temporary file renamed onto it.
     private static func writeFile(_ path: String, atomically: Bool, _ write: (String) throws -> Void) throws {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = FileTree.folder(of: path)
         if !FileIO.isDirectory(folder) { try FileIO.makeDirectories(folder) }
         guard atomically else { return try write(path) }
         let temporary = folder + "/.castor-tmp-" + (path as NSString).lastPathComponent
@@ -30,7 +30,7 @@ extension SiteStore {
     }
 
     static func copy(_ source: String, to path: String, atomically: Bool) throws {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = FileTree.folder(of: path)
         if !FileIO.isDirectory(folder) { try FileIO.makeDirectories(folder) }
         guard atomically else { return try FileIO.copyFile(from: source, to: path) }
         let temporary = folder + "/.castor-tmp-" + (path as NSString).lastPathComponent

@@ -78,10 +78,10 @@ public enum OutputPaths {
         var folders: [String: Source] = [:]
         for (folder, what) in reservedFolders { folders[String(folder.dropLast())] = .generated(what) }
         for (path, source) in planned {
-            var folder = (path as NSString).deletingLastPathComponent
+            var folder = FileTree.folder(of: path)
             while !folder.isEmpty, folders[folder] == nil {
                 folders[folder] = source
-                folder = (folder as NSString).deletingLastPathComponent
+                folder = FileTree.folder(of: folder)
             }
         }
         for (path, source) in planned.sorted(by: { $0.path < $1.path }) where owners[path] == source {

@@ -68,7 +68,7 @@ extension SiteStore {
         let changed = files.indices.filter { full || before[files[$0].file] != fingerprints[$0] }
         // Their folders first, one at a time, so that two writers never make the same one.
         var folders = Set<String>()
-        for index in changed { folders.insert((root + "/" + files[index].file as NSString).deletingLastPathComponent) }
+        for index in changed { folders.insert(FileTree.folder(of: root + "/" + files[index].file)) }
         for folder in folders.sorted() where !FileIO.isDirectory(folder) { try? FileIO.makeDirectories(folder) }
         let errors = changed.parallelMap { index -> String? in
             do {

@@ -170,7 +170,7 @@ public struct GeneratedLinks: Sendable {
     }
 
     static func percentDecoded(_ segment: String) -> String {
-        guard segment.contains("%") else { return segment }
+        guard segment.utf8.contains(UInt8(ascii: "%")) else { return segment }
         return segment.removingPercentEncoding ?? segment
     }
 }

@@ -166,7 +166,7 @@ public struct Validator: Sendable {
         switch spec.type {
         case .text:
             guard let text = value.text else { return fail("« \(spec.key) » doit être un texte, pas une liste") }
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = Validator.trimmed(text)
             if trimmed.isEmpty { return fail("« \(spec.key) » est vide") }
             return .success(.text(trimmed))
         case .date:
@@ -380,5 +380,16 @@ public struct Validator: Sendable {
             previous = current
         }
         return previous[b.count]
+    }
+}
+
+extension Validator {
+    /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, without Foundation's work when
+    /// neither end has anything to trim (nearly every value): same result.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        let blanks = CharacterSet.whitespacesAndNewlines
+        if !blanks.contains(first) && !blanks.contains(last) { return text }
+        return text.trimmingCharacters(in: blanks)
     }
 }

@@ -138,9 +138,9 @@ public struct OutputWriter: Sendable {
     public func makeFolders(for files: [String]) throws(FileIO.Failure) {
         var folders = Set<String>()
         for file in files {
-            var folder = (file as NSString).deletingLastPathComponent
+            var folder = FileTree.folder(of: file)
             while !folder.isEmpty, folders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
+                folder = FileTree.folder(of: folder)
             }
         }
         for folder in folders.sorted() {
