@@ -42,6 +42,24 @@ final class FolderListingTests: XCTestCase {
         }
     }
 
+    func testFolderAndExistenceChecksSayWhatFileManagerSays() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("castor-stat-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: root + "/dossier", withIntermediateDirectories: true)
+        XCTAssertTrue(manager.createFile(atPath: root + "/fichier.md", contents: Data()))
+        try manager.createSymbolicLink(atPath: root + "/lien-dossier", withDestinationPath: "dossier")
+        try manager.createSymbolicLink(atPath: root + "/lien-fichier", withDestinationPath: "fichier.md")
+        try manager.createSymbolicLink(atPath: root + "/lien-casse", withDestinationPath: "absent")
+        for name in ["dossier", "fichier.md", "lien-dossier", "lien-fichier", "lien-casse", "absent", "dossier/", ""] {
+            let path = name.isEmpty ? "" : root + "/" + name
+            var isFolder: ObjCBool = false
+            let exists = manager.fileExists(atPath: path, isDirectory: &isFolder)
+            XCTAssertEqual(FileIO.exists(path), exists, name)
+            XCTAssertEqual(FileIO.isDirectory(path), exists && isFolder.boolValue, name)
+        }
+    }
+
     func testTrimmingSkipsOnlyWhatNeedsNoTrimming() {
         for text in ["", " ", "x", " x", "x ", "\nx\n", "\u{00A0}x", "x\u{2003}", "a b", "\tété\t", "\r\n", "é"] {
             XCTAssertEqual(Validator.trimmed(text), text.trimmingCharacters(in: .whitespacesAndNewlines), text.debugDescription)

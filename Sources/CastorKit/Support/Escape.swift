@@ -3,13 +3,14 @@ public enum Escape {
     /// Escapes `& < > " '` for HTML and XML text and attribute values, and drops the control
     /// characters XML 1.0 forbids. Works on bytes: this runs for every value of every page.
     public static func xml(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes -> String in
+        var contiguous = text
+        return contiguous.withUTF8 { bytes -> String in
             let clean = !bytes.contains { byte in
                 byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
                     || (byte < 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D)
             }
-            if clean { return String(decoding: bytes, as: UTF8.self) }
+            // Nothing to escape (most texts): the text itself, not a copy made from its bytes.
+            if clean { return text }
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + 16)
             for byte in bytes { appendXML(byte, to: &output) }

@@ -88,12 +88,16 @@ public enum FileIO {
         return Int(info.st_size)
     }
 
+    /// Whether a folder is at `path`, links followed (as `FileManager.fileExists(atPath:isDirectory:)`
+    /// says, with one `stat`: it runs before every file a build writes).
     public static func isDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// Whether something is at `path`, links followed (a broken link is nothing).
     public static func exists(_ path: String) -> Bool {
-        FileManager.default.fileExists(atPath: path)
+        var info = stat()
+        return stat(path, &info) == 0
     }
 }
