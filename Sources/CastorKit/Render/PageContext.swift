@@ -262,8 +262,9 @@ public struct PageContext: Sendable {
         let root = context["root"] as? String ?? ""
         var pagination: [String: Any] = ["hasPages": listing.pageCount > 1]
         if listing.pageCount > 1 {
-            pagination["pages"] = (1...listing.pageCount).map {
-                ["number": $0, "url": listing.url(ofPage: $0), "current": $0 == pageNumber] as [String: Any]
+            pagination["pages"] = Listing.pageWindow(current: pageNumber, count: listing.pageCount).map { number -> [String: Any] in
+                guard let number else { return ["isGap": true] }
+                return ["number": number, "url": listing.url(ofPage: number), "current": number == pageNumber, "isGap": false]
             }
             if pageNumber > 1 { pagination["prev"] = listing.url(ofPage: pageNumber - 1) }
             if pageNumber < listing.pageCount { pagination["next"] = listing.url(ofPage: pageNumber + 1) }
