@@ -1149,12 +1149,15 @@ CARD = """\
 </li>
 """
 
+# As Castor's: the first and last pages, two on each side of the current one, « … » for two
+# pages or more left out (a single one is shown).
 PAGINATION = """\
 {{ $pag := . }}
 {{ if gt $pag.TotalPages 1 }}
+{{ $cur := $pag.PageNumber }}{{ $last := $pag.TotalPages }}
 <nav class="pagination" aria-label="Pagination">
   {{ with $pag.Prev }}<a rel="prev" href="{{ .URL }}">Précédent</a>{{ end }}
-  <ol>{{ range $pag.Pagers }}<li>{{ if eq .PageNumber $pag.PageNumber }}<span aria-current="page">{{ .PageNumber }}</span>{{ else }}<a href="{{ .URL }}">{{ .PageNumber }}</a>{{ end }}</li>{{ end }}</ol>
+  <ol>{{ range $pag.Pagers }}{{ $n := .PageNumber }}{{ if or (eq $n 1) (eq $n $last) (and (ge $n (sub $cur 2)) (le $n (add $cur 2))) (and (eq $n 2) (le $cur 5)) (and (eq $n (sub $last 1)) (ge $cur (sub $last 4))) }}<li>{{ if eq $n $cur }}<span aria-current="page">{{ $n }}</span>{{ else }}<a href="{{ .URL }}">{{ $n }}</a>{{ end }}</li>{{ else if or (eq $n 2) (eq $n (sub $last 1)) }}<li aria-hidden="true">…</li>{{ end }}{{ end }}</ol>
   {{ with $pag.Next }}<a rel="next" href="{{ .URL }}">Suivant</a>{{ end }}
 </nav>
 {{ end }}
