@@ -39,7 +39,8 @@ public struct LinkResolver: Sendable {
             suffix = String(path[mark...])
             path = path[..<mark]
         }
-        let decoded = String(path).removingPercentEncoding ?? String(path)
+        // Without a `%` there is nothing to decode: Foundation would return the same text.
+        let decoded = path.utf8.contains(UInt8(ascii: "%")) ? String(path).removingPercentEncoding ?? String(path) : String(path)
         guard let joined = LinkResolver.join(entry.sourceFolder, decoded) else {
             return .problem(
                 .error(file, position, "le lien « \(raw) » sort du dossier de contenu",
@@ -94,6 +95,34 @@ public struct LinkResolver: Sendable {
 
     /// Whether an address starts with a scheme (`https:`, `mailto:`).
     static func hasScheme(_ raw: String) -> Bool {
+        // Fast path over the bytes while they are ASCII. Before the first `:`, an ASCII byte is
+        // a whole character (no combining mark can follow it, as the next byte is ASCII too), so
+        // one outside `a-z A-Z 0-9 + - .` answers no at once; at the `:`, the scheme is valid
+        // when it starts with a letter. A non-ASCII byte before the `:` or right after it (a mark
+        // joined to the `:`) leaves the answer to the definition by characters.
+        let bytes = raw.utf8
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ":") {
+                let next = bytes.index(after: index)
+                if next != bytes.endIndex, bytes[next] >= 0x80 { return hasSchemeByCharacters(raw) }
+                guard index != bytes.startIndex else { return false }
+                return isASCIILetter(bytes[bytes.startIndex])
+            }
+            if byte >= 0x80 { return hasSchemeByCharacters(raw) }
+            guard isASCIILetter(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: ".")
+            else { return false }
+            index = bytes.index(after: index)
+        }
+        return false
+    }
+
+    static func isASCIILetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+
+    /// `hasScheme` by its definition, on characters.
+    static func hasSchemeByCharacters(_ raw: String) -> Bool {
         guard let colon = raw.firstIndex(of: ":") else { return false }
         let scheme = raw[..<colon]
         guard let first = scheme.first, first.isLetter else { return false }
@@ -102,6 +131,12 @@ public struct LinkResolver: Sendable {
 
     /// Resolves `relative` against `folder`; nil when it climbs above the content folder.
     static func join(_ folder: String, _ relative: String) -> String? {
+        // Most links are plain (`../fiches/x.md` is not, `fiches/x.md` is): with no empty part and
+        // no part starting with `.` in either path, splitting and joining again gives back the
+        // two paths as they are, one after the other.
+        if isPlainPath(folder), isPlainPath(relative) {
+            return folder.isEmpty ? relative : relative.isEmpty ? folder : folder + "/" + relative
+        }
         var parts = folder.split(separator: "/").map(String.init)
         for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {
@@ -113,6 +148,17 @@ public struct LinkResolver: Sendable {
             }
         }
         return parts.joined(separator: "/")
+    }
+
+    /// Whether `path` has no leading, trailing or doubled `/` and no part starting with `.`
+    /// (bytes; a `/` or `.` byte is always the start of its own character).
+    static func isPlainPath(_ path: String) -> Bool {
+        var previous = UInt8(ascii: "/")
+        for byte in path.utf8 {
+            if previous == UInt8(ascii: "/"), byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") { return false }
+            previous = byte
+        }
+        return path.isEmpty || previous != UInt8(ascii: "/")
     }
 
     /// The path a volunteer would write from `folder` to `target` (both under the content folder).

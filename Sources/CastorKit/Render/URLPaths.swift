@@ -16,14 +16,16 @@ public enum URLPaths {
         let fileName = targetIsFolder ? nil : to.popLast()
         var common = 0
         while common < from.count, common < to.count, from[common] == to[common] { common += 1 }
-        var parts = Array(repeating: "..", count: from.count - common)
-        parts += to[common...].map(String.init)
-        var result = parts.joined(separator: "/")
-        if let fileName {
-            result = result.isEmpty ? String(fileName) : result + "/" + fileName
-        } else if !result.isEmpty {
+        // `..` for each folder left, then the target's remaining folders, each followed by `/`,
+        // then the file name: appended to one string (no array of parts joined).
+        var result = ""
+        result.reserveCapacity(3 * (from.count - common) + target.utf8.count)
+        for _ in common..<from.count { result += "../" }
+        for part in to[common...] {
+            result += part
             result += "/"
         }
+        if let fileName { result += fileName }
         return result.isEmpty ? "./" : result
     }
 

@@ -290,6 +290,9 @@ public struct SearchIndex: Sendable {
         let summary = SearchText.clean(doc.summary)
         let body = SearchText.fromHTML(doc.html)
         var words: [String: (count: Float, fields: UInt8)] = [:]
+        // Room for the distinct words of a typical body at once (growing the table step by step
+        // was a fifth of the counting); the order of `words` is not part of the result.
+        words.reserveCapacity(min(4096, 32 + body.utf8.count / 24))
         func count(_ text: String, _ field: UInt8) {
             FrenchAnalyzer.forEachWord(SearchText.withoutPlaceholders(text, also: doc.placeholder)) { word in
                 // One lookup per word: the entry is changed in place.
