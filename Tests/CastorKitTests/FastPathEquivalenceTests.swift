@@ -176,4 +176,22 @@ final class FastPathEquivalenceTests: XCTestCase {
             }
         }
     }
+
+    /// Every scalar of Latin-1 and Latin Extended A and B (read from the packed table) and
+    /// beyond (read through `fold`), alone, inside a word and between words; then random texts
+    /// with accents, ligatures, combining marks and long words (the word buffer grows).
+    func testWordsMatchTheirDefinition() {
+        var texts: [String] = []
+        for value in 0..<0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let character = String(Character(scalar))
+            texts += [character, "ab" + character + "cd", "Ab " + character + " Œuvre"]
+        }
+        texts += ["Éco-lieu, cœur d'Œuvre : ÆTHER straße ﬁn ﬂeur e\u{301}te\u{301} İstanbul Ǆ ǅ 3ᵉ 2²", String(repeating: "Anticonstitutionnellement", count: 40)]
+        texts += Self.randomTexts(count: 5_000, seed: 11, maxPieces: 16)
+        for text in texts {
+            XCTAssertEqual(FrenchAnalyzer.words(text), FastPathReference.words(text), text.debugDescription)
+        }
+        XCTAssertEqual(FrenchAnalyzer.words("Cœur d'Éco-LIEU"), ["coeur", "d", "eco", "lieu"])
+    }
 }

@@ -168,4 +168,62 @@ enum FastPathReference {
             return String(decoding: output, as: UTF8.self)
         }
     }
+
+    static func forEachWord(_ text: String, _ body: (String) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var word: [UInt8] = []
+            func flush() {
+                if !word.isEmpty {
+                    body(String(decoding: word, as: UTF8.self))
+                    word.removeAll(keepingCapacity: true)
+                }
+            }
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    switch byte {
+                    case 0x61...0x7A, 0x30...0x39: word.append(byte)
+                    case 0x41...0x5A: word.append(byte + 0x20)
+                    default: flush()
+                    }
+                    index += 1
+                    continue
+                }
+                var value: UInt32
+                var length: Int
+                if byte < 0xE0 {
+                    value = UInt32(byte & 0x1F)
+                    length = 2
+                } else if byte < 0xF0 {
+                    value = UInt32(byte & 0x0F)
+                    length = 3
+                } else {
+                    value = UInt32(byte & 0x07)
+                    length = 4
+                }
+                for offset in 1..<length where index + offset < count {
+                    value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+                }
+                index += length
+                let folded = Unicode.Scalar(value).map(FrenchAnalyzer.fold) ?? []
+                if folded.isEmpty {
+                    flush()
+                    continue
+                }
+                for part in folded {
+                    if part == 0 { flush() } else { word.append(part) }
+                }
+            }
+            flush()
+        }
+    }
+
+    static func words(_ text: String) -> [String] {
+        var result: [String] = []
+        forEachWord(text) { result.append($0) }
+        return result
+    }
 }

@@ -131,12 +131,10 @@ public struct LinkResolver: Sendable {
 
     /// Resolves `relative` against `folder`; nil when it climbs above the content folder.
     static func join(_ folder: String, _ relative: String) -> String? {
-        // Most links are plain (`../fiches/x.md` is not, `fiches/x.md` is): with no empty part and
-        // no part starting with `.` in either path, splitting and joining again gives back the
-        // two paths as they are, one after the other.
-        if isPlainPath(folder), isPlainPath(relative) {
-            return folder.isEmpty ? relative : relative.isEmpty ? folder : folder + "/" + relative
-        }
+        var folderBytes = folder
+        var relativeBytes = relative
+        let fast = folderBytes.withUTF8 { folder in relativeBytes.withUTF8 { relative in plainJoin(folder, relative) } }
+        if let fast { return fast }
         var parts = folder.split(separator: "/").map(String.init)
         for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {
@@ -150,11 +148,55 @@ public struct LinkResolver: Sendable {
         return parts.joined(separator: "/")
     }
 
-    /// Whether `path` has no leading, trailing or doubled `/` and no part starting with `.`
-    /// (bytes; a `/` or `.` byte is always the start of its own character).
-    static func isPlainPath(_ path: String) -> Bool {
+    /// `join` on the bytes of the usual paths, nil when they are not usual (then the definition
+    /// above decides): `relative` is some `../` then a plain path, maybe ending with `/`
+    /// (`../../fiches/x.md`, `kit/`), `folder` a plain path. Each `../` removes the folder's last
+    /// part, the rest is appended: what splitting, walking the parts and joining them gives.
+    /// `/` and `.` bytes are whole characters except that a mark may join a `/` to what follows,
+    /// or a prepended character (U+0600…) join it to what precedes: so the bytes right after the
+    /// `../` and right before a final `/` must be ASCII, and the folder too when parts are removed.
+    /// Returns `.some(nil)` when the `../` climb above the content folder.
+    static func plainJoin(_ folder: UnsafeBufferPointer<UInt8>, _ relative: UnsafeBufferPointer<UInt8>) -> String?? {
+        let dot = UInt8(ascii: "."), slash = UInt8(ascii: "/")
+        var start = 0
+        var climbs = 0
+        while start + 2 < relative.count, relative[start] == dot, relative[start + 1] == dot, relative[start + 2] == slash {
+            start += 3
+            climbs += 1
+        }
+        if climbs > 0, start < relative.count, relative[start] >= 0x80 { return nil }
+        var end = relative.count
+        if end > start, relative[end - 1] == slash {
+            if end - 1 > start, relative[end - 2] >= 0x80 { return nil }
+            end -= 1
+        }
+        let rest = UnsafeBufferPointer(rebasing: relative[start..<end])
+        guard isPlainPath(rest), isPlainPath(folder) else { return nil }
+        // The folder's parts are its `/` plus one; the kept prefix ends before the `climbs`-th
+        // `/` from the end.
+        var kept = folder.count
+        if climbs > 0 {
+            if folder.contains(where: { $0 >= 0x80 }) { return nil }
+            var removed = 0
+            while removed < climbs {
+                if kept == 0 { return .some(nil) }
+                kept -= 1
+                while kept > 0, folder[kept] != slash { kept -= 1 }
+                removed += 1
+            }
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(kept + 1 + rest.count)
+        result.append(contentsOf: UnsafeBufferPointer(rebasing: folder[0..<kept]))
+        if kept > 0, !rest.isEmpty { result.append(slash) }
+        result.append(contentsOf: rest)
+        return .some(String(decoding: result, as: UTF8.self))
+    }
+
+    /// Whether `path` has no leading, trailing or doubled `/` and no part starting with `.`.
+    static func isPlainPath(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous = UInt8(ascii: "/")
-        for byte in path.utf8 {
+        for byte in path {
             if previous == UInt8(ascii: "/"), byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") { return false }
             previous = byte
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Byte-level search and replace on UTF-8 text. Foundation's `range(of:)` and
 /// `replacingOccurrences` bridge through UTF-16 on Linux and dominated the build's profile.
 public enum TextReplace {
@@ -13,7 +15,13 @@ public enum TextReplace {
     /// Replaces every occurrence of each pattern, in one pass; at a given position the first
     /// pattern of the list that matches wins.
     public static func replacingAll(_ text: String, _ replacements: [(String, String)]) -> String {
-        var text = text
+        var bytes = text
+        // Nothing replaced: the text itself, not a copy of its bytes made a string again.
+        return replacedBytes(&bytes, replacements).map { String(decoding: $0, as: UTF8.self) } ?? text
+    }
+
+    /// The bytes of `text` with every pattern replaced, nil when no pattern occurs.
+    static func replacedBytes(_ text: inout String, _ replacements: [(String, String)]) -> [UInt8]? {
         let patterns = replacements.map { (Array($0.0.utf8), Array($0.1.utf8)) }
         // Bytes that start a pattern (bit 1) and bytes that come second in one (bit 2): a byte
         // that starts no pattern, or whose next byte is second in none, is passed over at once
@@ -29,8 +37,13 @@ public enum TextReplace {
             }
         }
         let bytesTable = table
-        return text.withUTF8 { bytes -> String in
-            bytesTable.withUnsafeBufferPointer { table -> String in
+        // One byte starts every pattern (`[contact masqué]` in the search text): `memchr` finds
+        // its next occurrence many bytes at a time.
+        var starts = (0..<256).lazy.filter { table[$0] & 1 != 0 }.makeIterator()
+        let first = starts.next()
+        let single = first != nil && starts.next() == nil ? UInt8(first!) : nil
+        return text.withUTF8 { bytes -> [UInt8]? in
+            bytesTable.withUnsafeBufferPointer { table -> [UInt8]? in
                 var output: [UInt8] = []
                 var index = 0
                 var copiedUpTo = 0
@@ -39,6 +52,11 @@ public enum TextReplace {
                     let byte = bytes[index]
                     guard table[Int(byte)] & 1 != 0, index + 1 == count || table[Int(bytes[index + 1])] & 2 != 0 else {
                         index += 1
+                        if let single, index < count {
+                            let from = bytes.baseAddress! + index
+                            let found = memchr(from, Int32(single), count - index)
+                            index = found.map { from.distance(to: $0.assumingMemoryBound(to: UInt8.self)) + index } ?? count
+                        }
                         continue
                     }
                     for (pattern, replacement) in patterns where pattern.first == byte && matches(bytes, pattern, at: index) {
@@ -51,9 +69,9 @@ public enum TextReplace {
                     }
                     index += 1
                 }
-                if copiedUpTo == 0 { return String(decoding: bytes, as: UTF8.self) }
+                if copiedUpTo == 0 { return nil }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<count]))
-                return String(decoding: output, as: UTF8.self)
+                return output
             }
         }
     }
