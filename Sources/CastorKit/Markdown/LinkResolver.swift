@@ -39,7 +39,8 @@ public struct LinkResolver: Sendable {
             suffix = String(path[mark...])
             path = path[..<mark]
         }
-        let decoded = String(path).removingPercentEncoding ?? String(path)
+        // Without a `%` there is nothing to decode: Foundation would return the same text.
+        let decoded = path.utf8.contains(UInt8(ascii: "%")) ? String(path).removingPercentEncoding ?? String(path) : String(path)
         guard let joined = LinkResolver.join(entry.sourceFolder, decoded) else {
             return .problem(
                 .error(file, position, "le lien « \(raw) » sort du dossier de contenu",
@@ -94,6 +95,34 @@ public struct LinkResolver: Sendable {
 
     /// Whether an address starts with a scheme (`https:`, `mailto:`).
     static func hasScheme(_ raw: String) -> Bool {
+        // Fast path over the bytes while they are ASCII. Before the first `:`, an ASCII byte is
+        // a whole character (no combining mark can follow it, as the next byte is ASCII too), so
+        // one outside `a-z A-Z 0-9 + - .` answers no at once; at the `:`, the scheme is valid
+        // when it starts with a letter. A non-ASCII byte before the `:` or right after it (a mark
+        // joined to the `:`) leaves the answer to the definition by characters.
+        let bytes = raw.utf8
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ":") {
+                let next = bytes.index(after: index)
+                if next != bytes.endIndex, bytes[next] >= 0x80 { return hasSchemeByCharacters(raw) }
+                guard index != bytes.startIndex else { return false }
+                return isASCIILetter(bytes[bytes.startIndex])
+            }
+            if byte >= 0x80 { return hasSchemeByCharacters(raw) }
+            guard isASCIILetter(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: ".")
+            else { return false }
+            index = bytes.index(after: index)
+        }
+        return false
+    }
+
+    static func isASCIILetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+
+    /// `hasScheme` by its definition, on characters.
+    static func hasSchemeByCharacters(_ raw: String) -> Bool {
         guard let colon = raw.firstIndex(of: ":") else { return false }
         let scheme = raw[..<colon]
         guard let first = scheme.first, first.isLetter else { return false }
@@ -102,6 +131,10 @@ public struct LinkResolver: Sendable {
 
     /// Resolves `relative` against `folder`; nil when it climbs above the content folder.
     static func join(_ folder: String, _ relative: String) -> String? {
+        var folderBytes = folder
+        var relativeBytes = relative
+        let fast = folderBytes.withUTF8 { folder in relativeBytes.withUTF8 { relative in plainJoin(folder, relative) } }
+        if let fast { return fast }
         var parts = folder.split(separator: "/").map(String.init)
         for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {
@@ -113,6 +146,61 @@ public struct LinkResolver: Sendable {
             }
         }
         return parts.joined(separator: "/")
+    }
+
+    /// `join` on the bytes of the usual paths, nil when they are not usual (then the definition
+    /// above decides): `relative` is some `../` then a plain path, maybe ending with `/`
+    /// (`../../fiches/x.md`, `kit/`), `folder` a plain path. Each `../` removes the folder's last
+    /// part, the rest is appended: what splitting, walking the parts and joining them gives.
+    /// `/` and `.` bytes are whole characters except that a mark may join a `/` to what follows,
+    /// or a prepended character (U+0600…) join it to what precedes: so the bytes right after the
+    /// `../` and right before a final `/` must be ASCII, and the folder too when parts are removed.
+    /// Returns `.some(nil)` when the `../` climb above the content folder.
+    static func plainJoin(_ folder: UnsafeBufferPointer<UInt8>, _ relative: UnsafeBufferPointer<UInt8>) -> String?? {
+        let dot = UInt8(ascii: "."), slash = UInt8(ascii: "/")
+        var start = 0
+        var climbs = 0
+        while start + 2 < relative.count, relative[start] == dot, relative[start + 1] == dot, relative[start + 2] == slash {
+            start += 3
+            climbs += 1
+        }
+        if climbs > 0, start < relative.count, relative[start] >= 0x80 { return nil }
+        var end = relative.count
+        if end > start, relative[end - 1] == slash {
+            if end - 1 > start, relative[end - 2] >= 0x80 { return nil }
+            end -= 1
+        }
+        let rest = UnsafeBufferPointer(rebasing: relative[start..<end])
+        guard isPlainPath(rest), isPlainPath(folder) else { return nil }
+        // The folder's parts are its `/` plus one; the kept prefix ends before the `climbs`-th
+        // `/` from the end.
+        var kept = folder.count
+        if climbs > 0 {
+            if folder.contains(where: { $0 >= 0x80 }) { return nil }
+            var removed = 0
+            while removed < climbs {
+                if kept == 0 { return .some(nil) }
+                kept -= 1
+                while kept > 0, folder[kept] != slash { kept -= 1 }
+                removed += 1
+            }
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(kept + 1 + rest.count)
+        result.append(contentsOf: UnsafeBufferPointer(rebasing: folder[0..<kept]))
+        if kept > 0, !rest.isEmpty { result.append(slash) }
+        result.append(contentsOf: rest)
+        return .some(String(decoding: result, as: UTF8.self))
+    }
+
+    /// Whether `path` has no leading, trailing or doubled `/` and no part starting with `.`.
+    static func isPlainPath(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previous = UInt8(ascii: "/")
+        for byte in path {
+            if previous == UInt8(ascii: "/"), byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") { return false }
+            previous = byte
+        }
+        return path.isEmpty || previous != UInt8(ascii: "/")
     }
 
     /// The path a volunteer would write from `folder` to `target` (both under the content folder).

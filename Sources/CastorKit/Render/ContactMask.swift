@@ -78,10 +78,11 @@ public enum ContactMask {
         in text: String, literal: [String] = [],
         with replacement: (Slice<UnsafeBufferPointer<UInt8>>, ContactScanner.Kind, inout [UInt8]) -> Void
     ) -> String {
-        var text = text
-        return text.withUTF8 { bytes -> String in
+        var bytes = text
+        // No contact: the text itself, not a copy of its bytes made a string again.
+        return bytes.withUTF8 { bytes -> String? in
             let matches = allMatches(bytes, literal: literal)
-            if matches.isEmpty { return String(decoding: bytes, as: UTF8.self) }
+            if matches.isEmpty { return nil }
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + 64 * matches.count)
             var copied = 0
@@ -92,7 +93,7 @@ public enum ContactMask {
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<bytes.count]))
             return String(decoding: output, as: UTF8.self)
-        }
+        } ?? text
     }
 
     /// The scanner's matches, plus the occurrences of `literal` strings outside them.

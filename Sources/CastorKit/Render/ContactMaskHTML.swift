@@ -25,7 +25,15 @@ extension ContactMask {
                         index = end
                         continue
                     }
-                    let tag = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+                    let tagBytes = UnsafeBufferPointer(rebasing: bytes[index..<end])
+                    // Not a link (`contactLink` needs `<a `) and no contact in it: `masked` would
+                    // give the tag back as it is.
+                    if !startsLink(tagBytes), allMatches(tagBytes, literal: literal).isEmpty {
+                        output.append(contentsOf: tagBytes)
+                        index = end
+                        continue
+                    }
+                    let tag = String(decoding: tagBytes, as: UTF8.self)
                     if let target = contactLink(tag), let close = closingA(bytes, from: end) {
                         let inner = String(decoding: UnsafeBufferPointer(rebasing: bytes[end..<close]), as: UTF8.self)
                         let label = maskedInner(inner, literal: literal)
@@ -43,7 +51,14 @@ extension ContactMask {
                         index = end
                         continue
                     }
-                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+                    let textBytes = UnsafeBufferPointer(rebasing: bytes[index..<end])
+                    // No contact in it: `replacingContacts` would give the text back as it is.
+                    if allMatches(textBytes, literal: literal).isEmpty {
+                        output.append(contentsOf: textBytes)
+                        index = end
+                        continue
+                    }
+                    let text = String(decoding: textBytes, as: UTF8.self)
                     let revealed = replacingContacts(in: text, literal: literal) { found, kind, out in
                         out.append(contentsOf: reveal(normalized(found), kind: kind.rawValue).utf8)
                     }
@@ -67,24 +82,60 @@ extension ContactMask {
         return false
     }
 
+    /// Whether the tag's bytes start with `<a ` (needed, not enough, for `hasPrefix("<a ")`).
+    static func startsLink(_ tag: UnsafeBufferPointer<UInt8>) -> Bool {
+        tag.count >= 3 && tag[0] == UInt8(ascii: "<") && tag[1] == UInt8(ascii: "a") && tag[2] == UInt8(ascii: " ")
+    }
+
     /// The contact an opening `<a href="…">` leads to, with its kind, if it leads to one.
     static func contactLink(_ tag: String) -> (contact: String, kind: String)? {
-        guard tag.hasPrefix("<a "), let hrefStart = tag.range(of: " href=\"") else { return nil }
-        let rest = tag[hrefStart.upperBound...]
-        guard let quote = rest.firstIndex(of: "\"") else { return nil }
-        let href = String(rest[..<quote]).replacingOccurrences(of: "&amp;", with: "&")
+        guard tag.hasPrefix("<a ") else { return nil }
+        let href: String
+        if tag.utf8.allSatisfy({ $0 < 0x80 }) {
+            // An ASCII tag: characters are bytes, so a byte search finds what `range(of:)` finds.
+            guard let value = asciiHref(tag) else { return nil }
+            href = value
+        } else {
+            guard let hrefStart = tag.range(of: " href=\"") else { return nil }
+            let rest = tag[hrefStart.upperBound...]
+            guard let quote = rest.firstIndex(of: "\"") else { return nil }
+            href = String(rest[..<quote]).replacingOccurrences(of: "&amp;", with: "&")
+        }
         let lower = href.lowercased()
         if lower.hasPrefix("mailto:") {
             let address = href.dropFirst("mailto:".count).prefix { $0 != "?" }
-            return (String(address).removingPercentEncoding ?? String(address), "email")
+            return (percentDecoded(String(address)), "email")
         }
         if lower.hasPrefix("tel:") {
-            let number = String(href.dropFirst("tel:".count))
-            return (number.removingPercentEncoding ?? number, "phone")
+            return (percentDecoded(String(href.dropFirst("tel:".count))), "phone")
         }
-        let decoded = href.removingPercentEncoding ?? href
-        if ContactScanner.containsContact(href) || ContactScanner.containsContact(decoded) { return (href, "web") }
+        if ContactScanner.containsContact(href) { return (href, "web") }
+        // Without a `%`, the decoded address is the address itself: already scanned.
+        if href.utf8.contains(UInt8(ascii: "%")), ContactScanner.containsContact(href.removingPercentEncoding ?? href) {
+            return (href, "web")
+        }
         return nil
+    }
+
+    /// The `href` value of an ASCII tag, `&amp;` read as `&`.
+    static func asciiHref(_ tag: String) -> String? {
+        var tag = tag
+        return tag.withUTF8 { bytes -> String? in
+            var attribute = " href=\""
+            guard let start = attribute.withUTF8({ TextReplace.firstMatch(bytes, $0, from: 0) }) else { return nil }
+            let valueStart = start + 7
+            var quote = valueStart
+            while quote < bytes.count, bytes[quote] != UInt8(ascii: "\"") { quote += 1 }
+            guard quote < bytes.count else { return nil }
+            let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<quote]), as: UTF8.self)
+            return value.utf8.contains(UInt8(ascii: "&")) ? TextReplace.replacingAll(value, [("&amp;", "&")]) : value
+        }
+    }
+
+    /// `text` with its percent escapes decoded (as it is if one is invalid). Without a `%`
+    /// there is nothing to decode: Foundation would return the same text.
+    static func percentDecoded(_ text: String) -> String {
+        text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
     }
 
     /// The start of the `</a>` closing the link whose content starts at `from`.

@@ -55,22 +55,38 @@ public enum FrenchAnalyzer {
     public static func forEachWord(_ text: String, _ body: (String) -> Void) {
         var text = text
         text.withUTF8 { bytes in
-            var word: [UInt8] = []
-            word.reserveCapacity(32)
+            // The word being read, in a buffer of our own (an array's uniqueness and capacity
+            // checks on every byte were much of this loop); it grows if a word ever fills it.
+            var capacity = 64
+            var word = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            defer { word.deallocate() }
+            var length = 0
+            func append(_ byte: UInt8) {
+                if length == capacity {
+                    let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+                    larger.moveInitialize(from: word, count: length)
+                    word.deallocate()
+                    word = larger
+                    capacity *= 2
+                }
+                word[length] = byte
+                length += 1
+            }
             func flush() {
-                if !word.isEmpty {
-                    body(String(decoding: word, as: UTF8.self))
-                    word.removeAll(keepingCapacity: true)
+                if length > 0 {
+                    body(String(decoding: UnsafeBufferPointer(start: word, count: length), as: UTF8.self))
+                    length = 0
                 }
             }
+            let latinPacked = Self.latinPacked
             var index = 0
             let count = bytes.count
             while index < count {
                 let byte = bytes[index]
                 if byte < 0x80 {
                     switch byte {
-                    case 0x61...0x7A, 0x30...0x39: word.append(byte)
-                    case 0x41...0x5A: word.append(byte + 0x20)
+                    case 0x61...0x7A, 0x30...0x39: append(byte)
+                    case 0x41...0x5A: append(byte + 0x20)
                     default: flush()
                     }
                     index += 1
@@ -78,21 +94,34 @@ public enum FrenchAnalyzer {
                 }
                 // Decode one scalar of valid UTF-8 (Swift strings always are).
                 var value: UInt32
-                var length: Int
+                var scalarLength: Int
                 if byte < 0xE0 {
                     value = UInt32(byte & 0x1F)
-                    length = 2
+                    scalarLength = 2
                 } else if byte < 0xF0 {
                     value = UInt32(byte & 0x0F)
-                    length = 3
+                    scalarLength = 3
                 } else {
                     value = UInt32(byte & 0x07)
-                    length = 4
+                    scalarLength = 4
                 }
-                for offset in 1..<length where index + offset < count {
+                for offset in 1..<scalarLength where index + offset < count {
                     value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
                 }
-                index += length
+                index += scalarLength
+                // Latin letters: their fold packed in one integer (no array per letter).
+                if value < UInt32(latinPacked.count) {
+                    let packed = latinPacked[Int(value)]
+                    if packed != unpacked {
+                        let parts = packed >> 24
+                        if parts == 0 { flush() }
+                        for shift in stride(from: 0, to: 8 * parts, by: 8) {
+                            let part = UInt8(truncatingIfNeeded: packed >> shift)
+                            if part == 0 { flush() } else { append(part) }
+                        }
+                        continue
+                    }
+                }
                 let folded = Unicode.Scalar(value).map(fold) ?? []
                 if folded.isEmpty {
                     flush()
@@ -100,12 +129,22 @@ public enum FrenchAnalyzer {
                 }
                 // A folded scalar may hold separators itself.
                 for part in folded {
-                    if part == 0 { flush() } else { word.append(part) }
+                    if part == 0 { flush() } else { append(part) }
                 }
             }
             flush()
         }
     }
+
+    /// `latinTable` packed: the fold's bytes from the low byte up, their count in the high byte;
+    /// `unpacked` for a fold of more than 3 bytes (read from `latinTable`).
+    static let latinPacked: [UInt32] = latinTable.map { folded in
+        guard folded.count <= 3 else { return unpacked }
+        var packed = UInt32(folded.count) << 24
+        for (offset, part) in folded.enumerated() { packed |= UInt32(part) << (8 * offset) }
+        return packed
+    }
+    static let unpacked = UInt32.max
 
     /// ASCII letters and digits of one folded non-ASCII scalar; 0 marks a separator; empty
     /// when the whole scalar is a separator (or a combining mark, which is dropped).

@@ -68,15 +68,20 @@ public enum SearchText {
 
     static let inlineTags: Set<String> = ["a", "em", "strong", "code", "del", "s", "b", "i", "span", "mark", "abbr", "kbd"]
 
+    static let inlineTagBytes: [[UInt8]] = inlineTags.sorted().map { Array($0.utf8) }
+
     static func isInlineTag(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
         var i = start
         if i < end && bytes[i] == UInt8(ascii: "/") { i += 1 }
-        var name: [UInt8] = []
-        while i < end, ContactScanner.isAlphanumeric(bytes[i]) {
-            name.append(bytes[i] | 0x20)
-            i += 1
+        var nameEnd = i
+        while nameEnd < end, ContactScanner.isAlphanumeric(bytes[nameEnd]) { nameEnd += 1 }
+        // The name lower-cased (`| 0x20`) compared byte by byte with each inline tag: no string
+        // made and hashed per tag.
+        return inlineTagBytes.contains { tag in
+            guard tag.count == nameEnd - i else { return false }
+            for offset in 0..<tag.count where bytes[i + offset] | 0x20 != tag[offset] { return false }
+            return true
         }
-        return inlineTags.contains(String(decoding: name, as: UTF8.self))
     }
 
     /// Letters, digits and the punctuation of addresses and numbers: what a masked contact
@@ -100,7 +105,9 @@ public enum SearchText {
 
     /// Runs of whitespace become one space; no space at either end.
     public static func collapse<S: StringProtocol>(_ text: S) -> String {
-        var result = ""
+        // The kept scalars' UTF-8 bytes go into one buffer, made a string once (appending to a
+        // string's scalar view scalar by scalar was most of this function's time).
+        var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -109,12 +116,16 @@ public enum SearchText {
             if isWhitespace {
                 pendingSpace = !result.isEmpty
             } else {
-                if pendingSpace { result.unicodeScalars.append(" ") }
+                if pendingSpace { result.append(0x20) }
                 pendingSpace = false
-                result.unicodeScalars.append(scalar)
+                if scalar.isASCII {
+                    result.append(UInt8(scalar.value))
+                } else {
+                    result.append(contentsOf: scalar.utf8)
+                }
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// The first `limit` characters of `text`, cut at a word boundary.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Byte-level search and replace on UTF-8 text. Foundation's `range(of:)` and
 /// `replacingOccurrences` bridge through UTF-16 on Linux and dominated the build's profile.
 public enum TextReplace {
@@ -13,34 +15,64 @@ public enum TextReplace {
     /// Replaces every occurrence of each pattern, in one pass; at a given position the first
     /// pattern of the list that matches wins.
     public static func replacingAll(_ text: String, _ replacements: [(String, String)]) -> String {
-        var text = text
+        var bytes = text
+        // Nothing replaced: the text itself, not a copy of its bytes made a string again.
+        return replacedBytes(&bytes, replacements).map { String(decoding: $0, as: UTF8.self) } ?? text
+    }
+
+    /// The bytes of `text` with every pattern replaced, nil when no pattern occurs.
+    static func replacedBytes(_ text: inout String, _ replacements: [(String, String)]) -> [UInt8]? {
         let patterns = replacements.map { (Array($0.0.utf8), Array($0.1.utf8)) }
-        // Bytes that start a pattern: every other byte is passed over at once.
-        var starts = [Bool](repeating: false, count: 256)
-        for (pattern, _) in patterns { if let first = pattern.first { starts[Int(first)] = true } }
-        return text.withUTF8 { bytes -> String in
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + bytes.count / 8)
-            var index = 0
-            var copiedUpTo = 0
-            outer: while index < bytes.count {
-                let byte = bytes[index]
-                guard starts[Int(byte)] else {
-                    index += 1
-                    continue
-                }
-                for (pattern, replacement) in patterns where pattern.first == byte && matches(bytes, pattern, at: index) {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<index]))
-                    output.append(contentsOf: replacement)
-                    index += pattern.count
-                    copiedUpTo = index
-                    continue outer
-                }
-                index += 1
+        // Bytes that start a pattern (bit 1) and bytes that come second in one (bit 2): a byte
+        // that starts no pattern, or whose next byte is second in none, is passed over at once
+        // (every pattern of two bytes or more needs both). A one-byte pattern marks every byte
+        // as a possible second one.
+        var table = [UInt8](repeating: 0, count: 256)
+        for (pattern, _) in patterns where !pattern.isEmpty {
+            table[Int(pattern[0])] |= 1
+            if pattern.count == 1 {
+                for byte in 0..<256 { table[byte] |= 2 }
+            } else {
+                table[Int(pattern[1])] |= 2
             }
-            if copiedUpTo == 0 { return String(decoding: bytes, as: UTF8.self) }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<bytes.count]))
-            return String(decoding: output, as: UTF8.self)
+        }
+        let bytesTable = table
+        // One byte starts every pattern (`[contact masqué]` in the search text): `memchr` finds
+        // its next occurrence many bytes at a time.
+        var starts = (0..<256).lazy.filter { table[$0] & 1 != 0 }.makeIterator()
+        let first = starts.next()
+        let single = first != nil && starts.next() == nil ? UInt8(first!) : nil
+        return text.withUTF8 { bytes -> [UInt8]? in
+            bytesTable.withUnsafeBufferPointer { table -> [UInt8]? in
+                var output: [UInt8] = []
+                var index = 0
+                var copiedUpTo = 0
+                let count = bytes.count
+                outer: while index < count {
+                    let byte = bytes[index]
+                    guard table[Int(byte)] & 1 != 0, index + 1 == count || table[Int(bytes[index + 1])] & 2 != 0 else {
+                        index += 1
+                        if let single, index < count {
+                            let from = bytes.baseAddress! + index
+                            let found = memchr(from, Int32(single), count - index)
+                            index = found.map { from.distance(to: $0.assumingMemoryBound(to: UInt8.self)) + index } ?? count
+                        }
+                        continue
+                    }
+                    for (pattern, replacement) in patterns where pattern.first == byte && matches(bytes, pattern, at: index) {
+                        if output.isEmpty { output.reserveCapacity(count + count / 8) }
+                        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<index]))
+                        output.append(contentsOf: replacement)
+                        index += pattern.count
+                        copiedUpTo = index
+                        continue outer
+                    }
+                    index += 1
+                }
+                if copiedUpTo == 0 { return nil }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<count]))
+                return output
+            }
         }
     }
 
