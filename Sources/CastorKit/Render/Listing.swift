@@ -74,14 +74,12 @@ public struct Listing: Sendable {
     /// 334 links on each of the 334 pages of 10,000 fiches, 1,667 on each of 1,667 at 50,000.
     public static func pageWindow(current: Int, count: Int, around: Int = 2) -> [Int?] {
         guard count > 0 else { return [] }
-        let shown = Set([1, count] + Array(max(1, current - around)...min(count, max(1, current + around))))
-            .filter { (1...count).contains($0) }.sorted()
+        let current = min(max(current, 1), count)
+        let shown = Set([1, count]).union(max(1, current - around)...min(count, current + around)).sorted()
         var window: [Int?] = []
-        for number in shown {
-            if let last = window.last ?? nil {
-                if number - last == 2 { window.append(last + 1) } else if number - last > 2 { window.append(nil) }
-            }
+        for (number, next) in zip(shown, shown.dropFirst() + [0]) {
             window.append(number)
+            if next - number == 2 { window.append(number + 1) } else if next - number > 2 { window.append(nil) }
         }
         return window
     }
