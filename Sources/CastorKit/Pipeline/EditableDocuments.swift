@@ -65,8 +65,11 @@ public enum EditableDocuments {
 extension Pipeline {
     /// `body` with the editable document of `entry` when its declaration asks for one; a
     /// package that cannot be made is an error of the item. `resolve` resolves a link as on its page.
+    /// `styles`: the documents' `styles.xml` (`ODTWriter.styles(language:)`), the same for every
+    /// document of a site, made once by the caller.
     public func withEditableDocument(
-        _ body: RenderedMarkdown, entry: Entry, config: SiteConfig, resolve: (String, SourcePosition) -> LinkResolution
+        _ body: RenderedMarkdown, entry: Entry, config: SiteConfig, styles: String,
+        resolve: (String, SourcePosition) -> LinkResolution
     ) -> RenderedMarkdown {
         guard let declaration = EditableDocuments.declaration(for: entry) else { return body }
         let pageURL = config.baseURL + entry.url
@@ -85,7 +88,7 @@ extension Pipeline {
         var result = body
         do {
             let data = try ODTPackage.zip(
-                content: ODTWriter.content(body: xml, metadata: metadata), styles: ODTWriter.styles(language: config.language),
+                content: ODTWriter.content(body: xml, metadata: metadata), styles: styles,
                 meta: ODTWriter.meta(metadata), day: day)
             result.document = EditableDocument(file: EditableDocuments.file(for: entry), data: data, label: declaration.label)
         } catch {

@@ -212,6 +212,7 @@ extension SiteStore {
         let pipeline = self.pipeline
         let baseURL = config?.baseURL ?? ""
         let siteConfig = config
+        let odtStyles = config.map { ODTWriter.styles(language: $0.language) } ?? ""
         let published = work.map { documents[$0.relativePath]!.isPublished }
         // What the links looked for: the preview's `.body` reads, `castor check`'s unused files;
         // a build needs neither.
@@ -223,7 +224,9 @@ extension SiteStore {
                 return resolver.resolve(url, from: entry, at: position)
             }
             if isPublished, let siteConfig {
-                body = pipeline.withEditableDocument(body, entry: entry, config: siteConfig) { resolver.resolve($0, from: entry, at: $1) }
+                body = pipeline.withEditableDocument(body, entry: entry, config: siteConfig, styles: odtStyles) {
+                    resolver.resolve($0, from: entry, at: $1)
+                }
             }
             return (body, links)
         }
