@@ -73,8 +73,8 @@ final class FastPathEquivalenceTests: XCTestCase {
         for text in Self.oddPaths + Self.randomTexts(count: 20_000, seed: 6) where !text.contains("%") {
             XCTAssertEqual(Array(FastPathReference.decoded(text).utf8), Array(text.utf8), text.debugDescription)
         }
-        XCTAssertEqual(ContactMask.percentDecoded("a%20b"), "a b")
-        XCTAssertEqual(ContactMask.percentDecoded("a%zzb"), "a%zzb", "an invalid escape leaves the text as it is")
+        XCTAssertEqual(URLPaths.percentDecoded("a%20b"), "a b")
+        XCTAssertEqual(URLPaths.percentDecoded("a%zzb"), "a%zzb", "an invalid escape leaves the text as it is")
     }
 
     func testLinksWithEscapesDotsQueriesAndAccentsResolveAsBefore() throws {

@@ -65,7 +65,7 @@ public enum ImageAttributes {
     static func size(of tag: Substring, pageURL: String, contentRoot: String) -> (width: Int, height: Int)? {
         guard let srcStart = tag.range(of: "src=\"") else { return nil }
         let value = tag[srcStart.upperBound...].prefix { $0 != "\"" }
-        let source = String(value).removingPercentEncoding ?? String(value)
+        let source = URLPaths.percentDecoded(value)
         guard !source.contains(":"), !source.hasPrefix("/"),
             let path = LinkResolver.join(String(pageURL.dropLast()), source)
         else { return nil }

@@ -39,8 +39,7 @@ public struct LinkResolver: Sendable {
             suffix = String(path[mark...])
             path = path[..<mark]
         }
-        // Without a `%` there is nothing to decode: Foundation would return the same text.
-        let decoded = path.utf8.contains(UInt8(ascii: "%")) ? String(path).removingPercentEncoding ?? String(path) : String(path)
+        let decoded = URLPaths.percentDecoded(path)
         guard let joined = LinkResolver.join(entry.sourceFolder, decoded) else {
             return .problem(
                 .error(file, position, "le lien « \(raw) » sort du dossier de contenu",

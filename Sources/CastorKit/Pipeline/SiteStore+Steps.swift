@@ -259,7 +259,7 @@ extension SiteStore {
         if raw.isEmpty || raw.hasPrefix("#") || raw.hasPrefix("/") || LinkResolver.hasScheme(raw) { return [] }
         var path = Substring(raw)
         if let mark = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = path[..<mark] }
-        let decoded = String(path).removingPercentEncoding ?? String(path)
+        let decoded = URLPaths.percentDecoded(path)
         guard let joined = LinkResolver.join(entry.sourceFolder, decoded) else { return [] }
         return [joined, joined.isEmpty ? "index.md" : joined + "/index.md"]
     }

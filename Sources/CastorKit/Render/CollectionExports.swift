@@ -87,7 +87,7 @@ public enum CollectionExports {
         case (.choice(let choices), .text(let chosen)):
             return .text(choices.first { $0.value == chosen }?.label ?? chosen)
         case (.contact, .text(let contact)):
-            let isPlainWeb = ContactKind(contact) == .web && !ContactScanner.containsContact(contact.removingPercentEncoding ?? contact)
+            let isPlainWeb = ContactKind(contact) == .web && !ContactScanner.containsContact(URLPaths.percentDecoded(contact))
             return .text(isPlainWeb ? contact : ContactMask.placeholder)
         case (_, .text(let text)): return .text(text)
         case (_, .date(let date)): return .text(date.iso)

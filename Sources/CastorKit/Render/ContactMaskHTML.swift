@@ -104,16 +104,15 @@ extension ContactMask {
         let lower = href.lowercased()
         if lower.hasPrefix("mailto:") {
             let address = href.dropFirst("mailto:".count).prefix { $0 != "?" }
-            return (percentDecoded(String(address)), "email")
+            return (URLPaths.percentDecoded(address), "email")
         }
         if lower.hasPrefix("tel:") {
-            return (percentDecoded(String(href.dropFirst("tel:".count))), "phone")
+            return (URLPaths.percentDecoded(href.dropFirst("tel:".count)), "phone")
         }
         if ContactScanner.containsContact(href) { return (href, "web") }
         // Without a `%`, the decoded address is the address itself: already scanned.
-        if href.utf8.contains(UInt8(ascii: "%")), ContactScanner.containsContact(href.removingPercentEncoding ?? href) {
-            return (href, "web")
-        }
+        let decoded = URLPaths.percentDecoded(href)
+        if decoded != href, ContactScanner.containsContact(decoded) { return (href, "web") }
         return nil
     }
 
@@ -130,12 +129,6 @@ extension ContactMask {
             let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<quote]), as: UTF8.self)
             return value.utf8.contains(UInt8(ascii: "&")) ? TextReplace.replacingAll(value, [("&amp;", "&")]) : value
         }
-    }
-
-    /// `text` with its percent escapes decoded (as it is if one is invalid). Without a `%`
-    /// there is nothing to decode: Foundation would return the same text.
-    static func percentDecoded(_ text: String) -> String {
-        text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
     }
 
     /// The start of the `</a>` closing the link whose content starts at `from`.

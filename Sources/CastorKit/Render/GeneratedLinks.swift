@@ -110,7 +110,7 @@ public struct GeneratedLinks: Sendable {
                 // A trailing `/` (or `./`) names the folder's index.html.
                 if index == segments.count - 1 { parts.append("") }
             default:
-                parts.append(GeneratedLinks.percentDecoded(String(segment)))
+                parts.append(URLPaths.percentDecoded(segment))
             }
         }
         return .inside(parts.joined(separator: "/"))
@@ -167,11 +167,6 @@ public struct GeneratedLinks: Sendable {
         let scheme = link[..<colon]
         guard let first = scheme.first, first.isLetter else { return false }
         return scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
-    }
-
-    static func percentDecoded(_ segment: String) -> String {
-        guard segment.utf8.contains(UInt8(ascii: "%")) else { return segment }
-        return segment.removingPercentEncoding ?? segment
     }
 }
 

@@ -71,7 +71,7 @@ extension PageContext {
             values = [["isExternal": true, "url": url, "text": url]]
         case (.contact, .text(let contact)):
             let kind = ContactKind(contact)
-            let isPlainWeb = kind == .web && !ContactScanner.containsContact(contact.removingPercentEncoding ?? contact)
+            let isPlainWeb = kind == .web && !ContactScanner.containsContact(URLPaths.percentDecoded(contact))
             if isPlainWeb {
                 values = [["isExternal": true, "url": contact, "text": contact]]
             } else {

@@ -1,6 +1,16 @@
+import Foundation
+
 /// Root-relative page addresses (`guides/statuts/scic/`) and the relative links
 /// between them, so the site works under any sub-path and straight from disk.
 public enum URLPaths {
+    /// `text` with its percent escapes decoded, or as it is when one is invalid. Without a `%`
+    /// there is nothing to decode and Foundation would give the same text back: it is not asked.
+    /// Links are resolved, looked up, checked and scanned for contacts with this one decoding.
+    public static func percentDecoded(_ text: some StringProtocol) -> String {
+        let text = String(text)
+        return text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
+    }
+
     /// The prefix from a page to the site root: `./`, `../`, `../../`.
     public static func root(of pageURL: String) -> String {
         let depth = pageURL.split(separator: "/").count

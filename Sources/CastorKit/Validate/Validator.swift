@@ -188,7 +188,7 @@ public struct Validator: Sendable {
                 return fail("adresse web invalide dans « \(spec.key) » : « \(value.text ?? "") »")
             }
             // Web addresses are published as they are: one holding a contact would leak it.
-            if ContactScanner.containsContact(text.removingPercentEncoding ?? text) {
+            if ContactScanner.containsContact(URLPaths.percentDecoded(text)) {
                 return fail(
                     "l'adresse web de « \(spec.key) » contient une adresse e-mail ou un numéro de téléphone, qui serait publié en clair",
                     hint: "retirez-le de l'adresse ; écrivez le contact dans le texte, où Castor le masque")
