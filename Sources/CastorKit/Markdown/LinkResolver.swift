@@ -93,7 +93,7 @@ public struct LinkResolver: Sendable {
     }
 
     /// Whether an address starts with a scheme (`https:`, `mailto:`).
-    static func hasScheme(_ raw: String) -> Bool {
+    static func hasScheme(_ raw: some StringProtocol) -> Bool {
         // Fast path over the bytes while they are ASCII. Before the first `:`, an ASCII byte is
         // a whole character (no combining mark can follow it, as the next byte is ASCII too), so
         // one outside `a-z A-Z 0-9 + - .` answers no at once; at the `:`, the scheme is valid
@@ -121,7 +121,7 @@ public struct LinkResolver: Sendable {
     static func isASCIILetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
 
     /// `hasScheme` by its definition, on characters.
-    static func hasSchemeByCharacters(_ raw: String) -> Bool {
+    static func hasSchemeByCharacters(_ raw: some StringProtocol) -> Bool {
         guard let colon = raw.firstIndex(of: ":") else { return false }
         let scheme = raw[..<colon]
         guard let first = scheme.first, first.isLetter else { return false }

@@ -91,7 +91,7 @@ public struct GeneratedLinks: Sendable {
         if link.hasPrefix(baseURL) {
             parts = []
             link = link.dropFirst(baseURL.count)
-        } else if link.hasPrefix("//") || GeneratedLinks.hasScheme(link) {
+        } else if link.hasPrefix("//") || LinkResolver.hasScheme(link) {
             return nil
         } else if link.hasPrefix("/") {
             guard link.hasPrefix(basePath) else { return .outside }
@@ -159,14 +159,6 @@ public struct GeneratedLinks: Sendable {
 
     static func isLinkAttribute(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
         name.elementsEqual("href".utf8) || name.elementsEqual("src".utf8) || name.elementsEqual("action".utf8)
-    }
-
-    /// `mailto:`, `https:`, `data:`…: a scheme is letters, digits, `+`, `-`, `.` before `:`.
-    static func hasScheme(_ link: Substring) -> Bool {
-        guard let colon = link.firstIndex(of: ":") else { return false }
-        let scheme = link[..<colon]
-        guard let first = scheme.first, first.isLetter else { return false }
-        return scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
     }
 }
 
