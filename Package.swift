@@ -38,7 +38,10 @@ let package = Package(
             dependencies: [
                 "CastorKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // mimalloc (Debian's libmimalloc-dev) replaces glibc's malloc for the whole process:
+            // the build allocates many small strings, dictionaries and arrays on every core.
+            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(
             name: "CastorKitTests",

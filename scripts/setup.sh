@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs what Castor needs to build on a fresh Debian machine: the cmark-gfm libraries.
+# Installs what Castor needs to build on a fresh Debian machine: the cmark-gfm libraries and
+# mimalloc (the allocator castor is linked with).
 # Usage: scripts/setup.sh [extra Debian packages…]
 set -euo pipefail
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev "$@")
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
