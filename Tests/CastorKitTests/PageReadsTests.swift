@@ -66,6 +66,30 @@ final class PageReadsTests: XCTestCase {
         XCTAssertFalse(recorded.cards.contains(path), "its own card is not shown on its page")
     }
 
+    /// A context makes each card once for all its pages (`PageContext.card`): a page rendered
+    /// after another that showed the same cards still records them, and gets the same card.
+    func testCardsMadeOnceAreStillRecordedByEveryPageThatShowsThem() throws {
+        let checked = try checkedFixture()
+        let context = PageContext(site: checked.site)
+        let listing = try XCTUnwrap(checked.plan.jobs.first { $0.url == "fiches/" })
+        let first = ReadLog()
+        let firstPage = PageRenderer.page(listing, context: context.recording(into: first), templates: checked.templates)
+        let second = ReadLog()
+        let secondPage = PageRenderer.page(listing, context: context.recording(into: second), templates: checked.templates)
+        XCTAssertFalse(first.recorded.cards.isEmpty)
+        XCTAssertEqual(second.recorded.cards, first.recorded.cards, "the second page records the cards it shows")
+        XCTAssertEqual(secondPage, firstPage)
+        XCTAssertEqual(secondPage, PageRenderer.page(listing, context: PageContext(site: checked.site), templates: checked.templates))
+        let (collection, fiches) = try relatedCollection(checked.site)
+        for index in fiches.items.indices {
+            let ref = ItemRef.item(collection: collection, index: index)
+            let made = context.card(ref)
+            XCTAssertEqual(made.keys.sorted(), PageContext.compact(context.rawCard(ref)).keys.sorted())
+            XCTAssertEqual(made["title"] as? String, fiches.items[index].title)
+            XCTAssertEqual(made["url"] as? String, fiches.items[index].entry.url)
+        }
+    }
+
     func testAListingReadsTheCardsOfItsPageOnlyAndTheHomeReadsTheOrders() throws {
         let checked = try checkedFixture()
         let site = checked.site
