@@ -194,4 +194,24 @@ final class FastPathEquivalenceTests: XCTestCase {
         }
         XCTAssertEqual(FrenchAnalyzer.words("Cœur d'Éco-LIEU"), ["coeur", "d", "eco", "lieu"])
     }
+
+    func testSourceLinesMatchTheirDefinition() {
+        var texts = ["", "\n", "\n\n", "a", "a\n", "\na", "a\r\nb\r\n", "é\ne\u{301}\n\u{301}x", "---\ntitle: Écolieu\n---\n"]
+        texts += Self.randomTexts(count: 5_000, seed: 12, maxPieces: 24)
+        for text in texts {
+            let lines = SourceLines(text)
+            XCTAssertEqual(lines.lines, FastPathReference.lines(text), text.debugDescription)
+            for line in 0...(lines.lines.count + 1) {
+                XCTAssertEqual(lines[line], line >= 1 && line <= lines.lines.count ? lines.lines[line - 1].trimmingSuffix("\r") : nil)
+            }
+        }
+        let lines = SourceLines("title: a\nrésumé: « Coopérative » e\u{301}t\u{E9}\r\nfin")
+        XCTAssertEqual(lines.column(line: 2, utf8Column: 10), 8)
+        XCTAssertEqual(lines.column(line: 2, scalarColumn: 10), 10)
+        XCTAssertEqual(lines[2]?.hasSuffix("\u{E9}"), true)
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingSuffix(_ suffix: String) -> Substring { hasSuffix(suffix) ? dropLast() : self }
 }

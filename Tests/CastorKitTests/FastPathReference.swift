@@ -6,6 +6,11 @@ import Foundation
 /// (plain Swift on characters, Foundation, arrays of parts) so that `FastPathEquivalenceTests`
 /// can compare both on odd inputs.
 enum FastPathReference {
+    /// The lines of a text, as `SourceLines` cut them before `memchr`.
+    static func lines(_ text: String) -> [Substring] {
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { text[$0.startIndex..<$0.endIndex] }
+    }
+
     static func hasScheme(_ raw: String) -> Bool {
         guard let colon = raw.firstIndex(of: ":") else { return false }
         let scheme = raw[..<colon]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The lines of a source text, to turn the positions parsers give into the columns a volunteer
 /// counts.
 ///
@@ -9,10 +11,31 @@ struct SourceLines: Sendable {
     let lines: [Substring]
 
     init(_ text: String) {
-        // Split on the byte: "\r\n" is a single Character for Swift.
-        lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
-            text[$0.startIndex..<$0.endIndex]
+        // Cut at the byte ("\r\n" is a single Character for Swift), found with `memchr`: every
+        // front matter and every body with a link is cut into lines.
+        var text = text
+        let ends: [Int] = text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return [] }
+            var ends: [Int] = []
+            var position = 0
+            while position < bytes.count, let found = memchr(base + position, Int32(UInt8(ascii: "\n")), bytes.count - position) {
+                let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                ends.append(offset)
+                position = offset + 1
+            }
+            return ends
         }
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        lines.reserveCapacity(ends.count + 1)
+        var start = utf8.startIndex
+        for offset in ends {
+            let end = utf8.index(utf8.startIndex, offsetBy: offset)
+            lines.append(text[start..<end])
+            start = utf8.index(after: end)
+        }
+        lines.append(text[start...])
+        self.lines = lines
     }
 
     /// The 1-based line, without its line end; nil past the end.
