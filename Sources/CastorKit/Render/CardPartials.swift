@@ -9,7 +9,7 @@ import Mustache
 /// card can be given (`CardPartialAnalysis.wrappable`) is registered under its own name as a
 /// small wrapper, and the user's partial under `original`:
 ///
-///     {{#.<key>}}{{{.}}}{{/.<key>}}{{^.<key>}}{{>original}}{{/.<key>}}
+///     {{{.<key>}}}{{^.<key>}}{{>original}}{{/.<key>}}
 ///
 /// `.<key>` is looked up on the top of the context stack only: a card made for the page
 /// (`PageContext.card(_:root:)`) holds, under that key, a `CardPartials.Rendered` whose text is the
@@ -111,7 +111,7 @@ public final class CardPartials: @unchecked Sendable {
         }
     }
 
-    /// The value of a card's key: swift-mustache writes its `renderText` as is (`{{{.}}}`).
+    /// The value of a card's key: swift-mustache writes its `renderText` as is (`{{{.<key>}}}`).
     struct Rendered: MustacheCustomRenderable {
         let partials: CardPartials
         let store: Store

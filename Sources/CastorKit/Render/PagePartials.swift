@@ -9,7 +9,7 @@ import Mustache
 /// `PagePartialAnalysis.wrappable` finds is registered under its own name as a small wrapper, the
 /// user's partial under `original`:
 ///
-///     {{#.<key>}}{{{.}}}{{/.<key>}}{{^.<key>}}{{>original}}{{/.<key>}}
+///     {{{.<key>}}}{{^.<key>}}{{>original}}{{/.<key>}}
 ///
 /// A page's context made by `PageRenderer` holds, under that key, a `PagePartials.Rendered`
 /// whose text is the user's partial rendered with that context, or the text already rendered for
@@ -240,7 +240,7 @@ public final class PagePartials: @unchecked Sendable {
         }
     }
 
-    /// The value of a page partial's key: swift-mustache writes its `renderText` as is (`{{{.}}}`).
+    /// The value of a page partial's key: swift-mustache writes its `renderText` as is (`{{{.<key>}}}`).
     struct Rendered: MustacheCustomRenderable {
         let partials: PagePartials
         let store: Store
