@@ -103,6 +103,17 @@ final class GeneratedLinksTests: XCTestCase {
         XCTAssertEqual(GeneratedLinks.fromRoot("./fiches/", root: Array("./".utf8)), "fiches/")
     }
 
+    func testAnchorsAndQueriesOfThePageLeadNowhereElse() {
+        let folder = ["fiches", "scic"]
+        for link in ["#", "?", "#contenu", "#titre-sommaire", "?q=scic", "#a/../../..", "?x#y", "#\r\n"] {
+            XCTAssertNil(checker.sitePath(link, folder: folder), link)
+        }
+        // A combining mark after `#` makes one character of both: not an anchor, as before.
+        XCTAssertEqual(checker.sitePath("#\u{301}a", folder: folder), .inside("fiches/scic/#\u{301}a"))
+        XCTAssertEqual(checker.sitePath("a#b", folder: folder), .inside("fiches/scic/a"))
+        XCTAssertEqual(checker.sitePath("../#b", folder: folder), .inside("fiches/"))
+    }
+
     func testPercentEncodedFileNamesAreDecoded() {
         let checker = GeneratedLinks(files: ["fiches/modèle.odt"], baseURL: "https://e.org/", basePath: "/")
         XCTAssertTrue(checker.broken(in: "<a href=\"mod%C3%A8le.odt\">", page: "fiches/index.html").isEmpty)

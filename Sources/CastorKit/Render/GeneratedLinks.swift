@@ -84,6 +84,15 @@ public struct GeneratedLinks: Sendable {
     /// Where an internal link leads, relative to the site root; `nil` for links to other sites,
     /// `mailto:`, anchors of the same page and the like.
     func sitePath(_ raw: String, folder: [String]) -> SitePath? {
+        // An anchor or a query of the page itself (the table of contents: most links that are
+        // not written from the root) leads nowhere else: its first character is `#` or `?` when
+        // the byte after it is ASCII (a combining mark would make another character of it).
+        let utf8 = raw.utf8
+        if let first = utf8.first, first == UInt8(ascii: "#") || first == UInt8(ascii: "?"),
+            utf8.count == 1 || utf8[utf8.index(after: utf8.startIndex)] < 0x80
+        {
+            return nil
+        }
         var link = Substring(raw)
         if let cut = link.firstIndex(where: { $0 == "#" || $0 == "?" }) { link = link[..<cut] }
         if link.isEmpty { return nil }
