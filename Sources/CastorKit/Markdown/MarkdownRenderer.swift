@@ -105,8 +105,12 @@ public final class MarkdownRenderer: @unchecked Sendable {
         // cmark counts columns in bytes; made only when a link is found.
         var lines: SourceLines?
         var hasLevelOne = false
+        // What `postProcess` mends is written only for tables, footnotes and task lists: nodes
+        // of an extension or footnotes (raw HTML is filtered and text has its quotes escaped).
+        var mended = false
         MarkdownRenderer.forEachNode(in: document) { node in
             let type = cmark_node_get_type(node)
+            if !mended, type == CMARK_NODE_FOOTNOTE_DEFINITION || cmark_node_get_syntax_extension(node) != nil { mended = true }
             if type == CMARK_NODE_HEADING {
                 let level = Int(cmark_node_get_heading_level(node))
                 if level == 1 { hasLevelOne = true }
@@ -161,7 +165,7 @@ public final class MarkdownRenderer: @unchecked Sendable {
         var html = String(cString: rendered)
         free(rendered)
         if !headings.isEmpty { html = MarkdownRenderer.addHeadingIDs(html, headings) }
-        html = MarkdownRenderer.postProcess(html)
+        if mended { html = MarkdownRenderer.postProcess(html) }
         return RenderedMarkdown(html: html, headings: headings, diagnostics: diagnostics)
     }
 
