@@ -187,4 +187,39 @@ final class PagePartialsTests: XCTestCase {
         }
         XCTAssertEqual(store.count, 9)
     }
+
+    /// The encodings of lists are remembered by the lists' storage: a list shared by pages
+    /// gives the key it would give encoded anew, a changed copy of it gives its own key, and a
+    /// list that cannot be told by its text is never given a key.
+    func testSharedListsGiveTheKeyTheyWouldGiveEncodedAnew() throws {
+        var library = MustacheLibrary()
+        let header = "{{root}}{{#nav}}{{url}}{{#current}}*{{/current}}{{/nav}}{{#pages}}{{label}}{{/pages}}"
+        let templates = ["page": "{{>header}}!", "header": header]
+        for (name, text) in templates { library.register(try MustacheTemplate(string: text), named: name) }
+        let partials = try XCTUnwrap(PagePartials(library: &library, templates: templates, pragma: ""))
+        let lists = PagePartials.Store().lists
+        let menus: [[[String: Any]]] = (0..<3).map { current in
+            (0..<4).map { ["label": "L\($0)", "url": "u\($0)/", "current": $0 == current] }
+        }
+        let footer: [[String: Any]] = [["label": "À propos", "url": "a-propos/"], ["label": "Contact", "url": "contact/"]]
+        for round in 0..<3 {
+            for (current, menu) in menus.enumerated() {
+                let context: [String: Any] = ["root": "../", "nav": menu, "pages": footer]
+                let fresh = try XCTUnwrap(partials.key(context, partial: 0))
+                XCTAssertEqual(partials.key(context, partial: 0, lists: lists), fresh, "round \(round), menu \(current)")
+            }
+        }
+        var changed = menus[0]
+        changed[1]["label"] = "Autre"
+        let context: [String: Any] = ["root": "../", "nav": changed, "pages": footer]
+        XCTAssertEqual(partials.key(context, partial: 0, lists: lists), partials.key(context, partial: 0))
+        XCTAssertNotEqual(
+            partials.key(context, partial: 0, lists: lists),
+            partials.key(["root": "../", "nav": menus[0], "pages": footer], partial: 0, lists: lists))
+        // A list holding a dictionary of dictionaries cannot be told by its text: no key, remembered or not.
+        let deep: [[String: Any]] = [["url": "a/", "current": false, "label": ["x": 1]], ["url": "b/", "current": true, "label": "b"]]
+        XCTAssertNil(partials.key(["root": "../", "nav": deep, "pages": footer], partial: 0))
+        XCTAssertNil(partials.key(["root": "../", "nav": deep, "pages": footer], partial: 0, lists: lists))
+        XCTAssertNil(partials.key(["root": "../", "nav": deep, "pages": footer], partial: 0, lists: lists))
+    }
 }

@@ -23,6 +23,11 @@ public struct PageContext: Sendable {
     /// ten pages; making it was 3 % of a build). `site` never changes in a context, nor in its
     /// copies, which share it.
     private let cardMemo = Locked<[ItemRef: [String: Any]]>([:])
+    /// The menu as pages give it, one list per set of current entries, and the footer's list:
+    /// pages that show the same give the same array, whose encoding the page partials' keys
+    /// then reuse (`PagePartials.Store`).
+    private let navigations = Locked<[[Bool]: [[String: Any]]]>([:])
+    private let footerList = Locked<[[String: Any]]?>(nil)
 
     /// `references`: the index of the reference fields when the caller knows it unchanged (the
     /// preview, while no item's fields changed); else built from the site.
@@ -89,9 +94,18 @@ public struct PageContext: Sendable {
     ) -> [String: Any] {
         let config = site.config
         if let log { for path in footerPaths { log.card(path) } }
-        let nav: [[String: Any]] = menu.map { link in
-            let current = link.url.isEmpty ? url.isEmpty : url.hasPrefix(link.url)
-            return ["label": link.label, "url": link.url, "current": current]
+        let currents = menu.map { link in link.url.isEmpty ? url.isEmpty : url.hasPrefix(link.url) }
+        let nav = navigations.withLock { made in
+            if let nav = made[currents] { return nav }
+            let nav: [[String: Any]] = zip(menu, currents).map { link, current in ["label": link.label, "url": link.url, "current": current] }
+            made[currents] = nav
+            return nav
+        }
+        let footer = footerList.withLock { made in
+            if let footer = made { return footer }
+            let footer: [[String: Any]] = footerLinks.map { ["label": $0.label, "url": $0.url] }
+            made = footer
+            return footer
         }
         var crumbs: [[String: Any]] = []
         if !breadcrumbs.isEmpty {
@@ -107,7 +121,7 @@ public struct PageContext: Sendable {
                 "canonical": config.baseURL + url, "kind": kind, "isHome": kind == "home",
             ],
             "nav": nav,
-            "footerPages": footerLinks.map { ["label": $0.label, "url": $0.url] },
+            "footerPages": footer,
             "breadcrumbs": crumbs,
             "hasBreadcrumbs": !crumbs.isEmpty,
             "feeds": siteFeeds + feeds,

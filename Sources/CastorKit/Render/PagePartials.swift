@@ -58,7 +58,8 @@ public final class PagePartials: @unchecked Sendable {
 
     /// The values `context` gives the partial, as text, or nil when one of them is not plain
     /// enough to tell that two contexts giving the same text render the same.
-    func key(_ context: [String: Any], partial index: Int) -> String? {
+    /// `lists`: encodings of lists already seen, by identity (`Store.ListEncodings`).
+    func key(_ context: [String: Any], partial index: Int, lists: Store.ListEncodings? = nil) -> String? {
         var key = ""
         for read in partials[index].reads {
             var value: Any? = context
@@ -74,7 +75,12 @@ public final class PagePartials: @unchecked Sendable {
             }
             key += read.name
             key += "="
-            guard PagePartials.append(value, to: &key, use: read.use, depth: 0) else { return nil }
+            if let lists, let value, let encoded = lists.encoding(of: value, use: read.use) {
+                guard let encoded else { return nil }
+                key += encoded
+            } else {
+                guard PagePartials.append(value, to: &key, use: read.use, depth: 0) else { return nil }
+            }
             key += "\n"
         }
         return key
@@ -199,6 +205,9 @@ public final class PagePartials: @unchecked Sendable {
         /// Nor more texts than this for one partial.
         static let limit = 2000
 
+        /// The encodings of the lists pages share (the menu, the footer's pages).
+        let lists = ListEncodings()
+
         public init() {}
 
         /// How many texts are kept.
@@ -221,6 +230,40 @@ public final class PagePartials: @unchecked Sendable {
         /// Counts a page whose values could not be told apart by a key.
         func unkept(_ partial: Partial) {
             lock.withLock { counts[partial, default: (0, 0)].pages += 1 }
+        }
+
+        /// The key text of a list of dictionaries (`PagePartials.append`), remembered by the
+        /// list's storage: pages that share one array (`PageContext.common` gives the same menu
+        /// to the pages of a section) encode it once. The array is held with its encoding, so
+        /// its storage cannot be another list's while it is remembered.
+        final class ListEncodings: @unchecked Sendable {
+            private let lock = NSLock()
+            private var encodings: [Identity: (list: [[String: Any]], text: String?)] = [:]
+            /// Lists pages do not share are not worth remembering past this many.
+            static let limit = 64
+
+            struct Identity: Hashable {
+                let storage: UnsafeRawPointer
+                let use: PagePartialAnalysis.Use
+            }
+
+            /// `.some(text)` (nil inside when the list has no key), or nil when `value` is not a
+            /// list of dictionaries of two or more.
+            func encoding(of value: Any, use: PagePartialAnalysis.Use) -> String?? {
+                guard Swift.type(of: value) == [[String: Any]].self else { return nil }
+                let list = value as! [[String: Any]]
+                guard list.count >= 2, let storage = list.withUnsafeBufferPointer({ $0.baseAddress.map(UnsafeRawPointer.init) })
+                else { return nil }
+                let identity = Identity(storage: storage, use: use)
+                if let found = lock.withLock({ encodings[identity] }) { return .some(found.text) }
+                var text = ""
+                let encoded = PagePartials.append(list, to: &text, use: use, depth: 0) ? text : nil
+                lock.withLock {
+                    if encodings.count >= ListEncodings.limit { encodings.removeAll() }
+                    encodings[identity] = (list, encoded)
+                }
+                return .some(encoded)
+            }
         }
 
         func text(_ partial: Partial, of owner: PagePartials, key: String, making: () -> String) -> String {
@@ -254,7 +297,7 @@ public final class PagePartials: @unchecked Sendable {
             let render = { partials.library.render(context, withTemplate: partials.partials[index].original) ?? "" }
             let partial = Store.Partial(partials: ObjectIdentifier(partials), index: index)
             guard store.keeps(partial) else { return render() }
-            guard let key = partials.key(context, partial: index) else {
+            guard let key = partials.key(context, partial: index, lists: store.lists) else {
                 store.unkept(partial)
                 return render()
             }
