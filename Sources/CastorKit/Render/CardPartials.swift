@@ -55,16 +55,15 @@ public final class CardPartials: @unchecked Sendable {
         escapedRootMark = Escape.xml(rootMark)
     }
 
-    /// The keys `card` gets for the page whose root is `root`: one per partial it qualifies for.
-    func mark(_ card: inout [String: Any], path: String, root: String, store: Store) {
-        var snapshot: [String: Any]?
-        for (index, partial) in partials.enumerated() where qualifies(card, for: partial) {
-            if snapshot == nil {
-                var plain = card
-                plain["root"] = rootMark
-                snapshot = plain
-            }
-            card[partial.key] = Rendered(partials: self, store: store, index: index, path: path, card: snapshot!, root: root)
+    /// The keys `card` (`base` with the page's `root`) gets for the page whose root is `root`:
+    /// one per partial it qualifies for. Which ones is found once per card and store: a card
+    /// is the same on every page of one build or publication but for `root`.
+    func mark(_ card: inout [String: Any], base: [String: Any], path: String, root: String, store: Store) {
+        let qualified = store.qualified(Store.Key(partials: ObjectIdentifier(self), index: 0, path: path)) {
+            partials.indices.filter { qualifies(card, for: partials[$0]) }
+        }
+        for index in qualified {
+            card[partials[index].key] = Rendered(partials: self, store: store, index: index, path: path, base: base, root: root)
         }
     }
 
@@ -91,6 +90,8 @@ public final class CardPartials: @unchecked Sendable {
     public final class Store: @unchecked Sendable {
         private let lock = NSLock()
         private var pieces: [Key: Pieces] = [:]
+        /// The partials each card qualifies for (keyed with index 0).
+        private var qualified: [Key: [Int]] = [:]
 
         struct Key: Hashable {
             let partials: ObjectIdentifier
@@ -102,6 +103,13 @@ public final class CardPartials: @unchecked Sendable {
 
         /// How many partials are kept rendered.
         var count: Int { lock.withLock { pieces.count } }
+
+        func qualified(_ key: Key, finding: () -> [Int]) -> [Int] {
+            if let found = lock.withLock({ qualified[key] }) { return found }
+            let found = finding()
+            lock.withLock { qualified[key] = found }
+            return found
+        }
 
         func pieces(_ key: Key, making: () -> Pieces?) -> Pieces? {
             if let found = lock.withLock({ pieces[key] }) { return found }
@@ -117,17 +125,22 @@ public final class CardPartials: @unchecked Sendable {
         let store: Store
         let index: Int
         let path: String
-        /// The card as the partial reads it, `root` standing as `rootMark`.
-        let card: [String: Any]
+        /// The card without `root` (the partial reads it as `rootMark` when rendered once).
+        let base: [String: Any]
         let root: String
 
         var isNull: Bool { false }
 
         var renderText: String {
             let key = Store.Key(partials: ObjectIdentifier(partials), index: index, path: path)
-            guard let pieces = store.pieces(key, making: { partials.pieces(of: card, partial: index) }) else {
+            let making = {
+                var card = base
+                card["root"] = partials.rootMark
+                return partials.pieces(of: card, partial: index)
+            }
+            guard let pieces = store.pieces(key, making: making) else {
                 // Not split as expected: the partial, rendered for this page.
-                var card = card
+                var card = base
                 card["root"] = root
                 return partials.library.render(card, withTemplate: partials.partials[index].original) ?? ""
             }

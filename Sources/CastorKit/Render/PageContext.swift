@@ -169,9 +169,10 @@ public struct PageContext: Sendable {
     /// partial reads nothing of the page but that (`CardPartials`). Cards are not changed once
     /// made, only given new keys (a table's `dataAttributes`).
     func card(_ ref: ItemRef, root: String) -> [String: Any] {
-        var card = self.card(ref)
+        let base = self.card(ref)
+        var card = base
         card["root"] = root
-        cards?.mark(&card, path: site.path(of: ref), root: root, store: cardStore)
+        cards?.mark(&card, base: base, path: site.path(of: ref), root: root, store: cardStore)
         return card
     }
 
