@@ -69,6 +69,8 @@ final class PageReadsTests: XCTestCase {
     /// A context makes each card once for all its pages (`PageContext.card`): a page rendered
     /// after another that showed the same cards still records them, and gets the same card.
     func testCardsMadeOnceAreStillRecordedByEveryPageThatShowsThem() throws {
+        // Projects whose cards show the titles of the fiches and partners they name.
+        try ReferenceFieldTests.addProjects(to: folder.appendingPathComponent("content"))
         let checked = try checkedFixture()
         let context = PageContext(site: checked.site)
         let listing = try XCTUnwrap(checked.plan.jobs.first { $0.url == "fiches/" })
@@ -80,6 +82,20 @@ final class PageReadsTests: XCTestCase {
         XCTAssertEqual(second.recorded.cards, first.recorded.cards, "the second page records the cards it shows")
         XCTAssertEqual(secondPage, firstPage)
         XCTAssertEqual(secondPage, PageRenderer.page(listing, context: PageContext(site: checked.site), templates: checked.templates))
+        // Every page, after every other page shown with the same context, records what it
+        // records alone: a card naming other items (a project's partners) records them too.
+        // (Made first without recording, as `castor build` does, then recording.)
+        for recording in [false, true] {
+            let shared = PageContext(site: checked.site)
+            for job in checked.plan.jobs {
+                _ = PageRenderer.page(job, context: recording ? shared.recording(into: ReadLog()) : shared, templates: checked.templates)
+            }
+            for job in checked.plan.jobs {
+                let after = ReadLog()
+                _ = PageRenderer.page(job, context: shared.recording(into: after), templates: checked.templates)
+                XCTAssertEqual(after.recorded, reads(job, checked), job.file)
+            }
+        }
         let (collection, fiches) = try relatedCollection(checked.site)
         for index in fiches.items.indices {
             let ref = ItemRef.item(collection: collection, index: index)

@@ -20,9 +20,11 @@ public struct PageContext: Sendable {
     /// The page partials rendered so far (`PagePartials`), shared likewise.
     let pageStore = PagePartials.Store()
     /// Each item's card, made once for all the pages that show it (a fiche's card is on about
-    /// ten pages; making it was 3 % of a build). `site` never changes in a context, nor in its
-    /// copies, which share it.
-    private let cardMemo = Locked<[ItemRef: [String: Any]]>([:])
+    /// ten pages; making it was 3 % of a build), with what it read of the site when a page
+    /// recorded its reads (a card shows the titles of the items its fields name): every page
+    /// that shows it records them. `site` never changes in a context, nor in its copies, which
+    /// share it.
+    private let cardMemo = Locked<[ItemRef: (card: [String: Any], reads: PageReads?)]>([:])
     /// The menu as pages give it, one list per set of current entries, and the footer's list:
     /// pages that show the same give the same array, whose encoding the page partials' keys
     /// then reuse (`PagePartials.Store`).
@@ -159,9 +161,25 @@ public struct PageContext: Sendable {
     /// A short description of any item, for listings and the home page.
     public func card(_ ref: ItemRef) -> [String: Any] {
         if let log { log.card(site.path(of: ref)) }
-        if let card = cardMemo.withLock({ $0[ref] }) { return card }
-        let card = PageContext.compact(rawCard(ref))
-        cardMemo.withLock { $0[ref] = card }
+        if let found = cardMemo.withLock({ $0[ref] }) {
+            if log == nil { return found.card }
+            if let reads = found.reads {
+                log?.replay(reads)
+                return found.card
+            }
+        }
+        var reads: PageReads?
+        let card: [String: Any]
+        if let log {
+            // What making the card reads, kept for the next pages that show it.
+            let inner = ReadLog()
+            card = PageContext.compact(recording(into: inner).rawCard(ref))
+            reads = inner.recorded
+            log.replay(inner.recorded)
+        } else {
+            card = PageContext.compact(rawCard(ref))
+        }
+        cardMemo.withLock { $0[ref] = (card, reads) }
         return card
     }
 

@@ -51,6 +51,15 @@ public final class ReadLog: Sendable {
     func item(_ path: String) { reads.withLock { $0.items.append(path) } }
     func value(_ value: DerivedValue) { _ = reads.withLock { $0.values.insert(value) } }
     func template(_ name: String) { reads.withLock { $0.templates.append(name) } }
+    /// Records again what another log recorded (a card made once, shown on another page).
+    func replay(_ other: PageReads) {
+        reads.withLock { reads in
+            reads.cards += other.cards
+            reads.items += other.items
+            reads.values.formUnion(other.values)
+            reads.templates += other.templates
+        }
+    }
 
     public var recorded: PageReads { reads.withLock { $0 } }
 }
