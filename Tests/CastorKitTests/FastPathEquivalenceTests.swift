@@ -195,6 +195,23 @@ final class FastPathEquivalenceTests: XCTestCase {
         XCTAssertEqual(FrenchAnalyzer.words("Cœur d'Éco-LIEU"), ["coeur", "d", "eco", "lieu"])
     }
 
+    func testFirstMatchesMatchTheirDefinition() {
+        let texts = ["", "a", "aa", "<img", "<img ", "x<img y", "<a href=\"", "éé"] + Self.randomTexts(count: 3_000, seed: 13, maxPieces: 30)
+        let patterns = ["", "a", "<", "<img ", "<a href=\"", "é", "%20", "//", "&amp;", "\r\n", "contact@exemple.org", "\u{301}"]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            for pattern in patterns {
+                let needle = Array(pattern.utf8)
+                for start in Set([0, 1, bytes.count / 2, max(0, bytes.count - 1), bytes.count]) {
+                    let found = bytes.withUnsafeBufferPointer { haystack in
+                        needle.withUnsafeBufferPointer { TextReplace.firstMatch(haystack, $0, from: start) }
+                    }
+                    XCTAssertEqual(found, FastPathReference.firstMatch(bytes, needle, from: start), "\(text.debugDescription) \(pattern.debugDescription) \(start)")
+                }
+            }
+        }
+    }
+
     func testSourceLinesMatchTheirDefinition() {
         var texts = ["", "\n", "\n\n", "a", "a\n", "\na", "a\r\nb\r\n", "é\ne\u{301}\n\u{301}x", "---\ntitle: Écolieu\n---\n"]
         texts += Self.randomTexts(count: 5_000, seed: 12, maxPieces: 24)

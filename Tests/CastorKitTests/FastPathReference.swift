@@ -6,6 +6,21 @@ import Foundation
 /// (plain Swift on characters, Foundation, arrays of parts) so that `FastPathEquivalenceTests`
 /// can compare both on odd inputs.
 enum FastPathReference {
+    /// `TextReplace.firstMatch` as a byte loop, before `memmem`.
+    static func firstMatch(_ bytes: [UInt8], _ pattern: [UInt8], from start: Int) -> Int? {
+        guard let first = pattern.first, pattern.count <= bytes.count else { return pattern.isEmpty ? start : nil }
+        var index = start
+        while index + pattern.count <= bytes.count {
+            if bytes[index] == first {
+                var offset = 1
+                while offset < pattern.count && bytes[index + offset] == pattern[offset] { offset += 1 }
+                if offset == pattern.count { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
     /// The lines of a text, as `SourceLines` cut them before `memchr`.
     static func lines(_ text: String) -> [Substring] {
         text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { text[$0.startIndex..<$0.endIndex] }
