@@ -50,6 +50,7 @@ if [ ! -d "$REPO/templates" ]; then
 fi
 
 # --- Castor (release) -----------------------------------------------------------------
+"$REPO/scripts/setup.sh" >&2  # cmark-gfm and mimalloc, which castor links with
 echo "== swift build -c release --product castor" >&2
 (cd "$REPO" && swift build -c release --product castor >&2)
 CASTOR="$(cd "$REPO" && swift build -c release --show-bin-path)/castor"

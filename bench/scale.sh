@@ -35,6 +35,7 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 command -v python3 >/dev/null 2>&1 || { echo "error: python3 is required" >&2; exit 1; }
 command -v swift >/dev/null 2>&1 || { echo "error: swift is required" >&2; exit 1; }
 
+"$REPO/scripts/setup.sh" >&2  # cmark-gfm and mimalloc, which castor links with
 echo "== swift build -c release --product castor" >&2
 (cd "$REPO" && swift build -c release --product castor >&2)
 CASTOR="$(cd "$REPO" && swift build -c release --show-bin-path)/castor"
