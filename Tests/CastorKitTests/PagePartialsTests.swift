@@ -188,34 +188,42 @@ final class PagePartialsTests: XCTestCase {
         XCTAssertEqual(store.count, 9)
     }
 
-    /// The encodings of lists are remembered by the lists' storage: a list shared by pages
-    /// gives the key it would give encoded anew, a changed copy of it gives its own key, and a
-    /// list that cannot be told by its text is never given a key.
-    func testSharedListsGiveTheKeyTheyWouldGiveEncodedAnew() throws {
+    /// The encodings of lists are remembered by the lists' storage and numbered by their
+    /// text: two contexts get the same key with them exactly when they get the same key
+    /// encoded anew, whether their lists share storage or not; a list that cannot be told by
+    /// its text is never given a key.
+    func testSharedListsGiveKeysThatTellContextsApartAsBefore() throws {
         var library = MustacheLibrary()
         let header = "{{root}}{{#nav}}{{url}}{{#current}}*{{/current}}{{/nav}}{{#pages}}{{label}}{{/pages}}"
         let templates = ["page": "{{>header}}!", "header": header]
         for (name, text) in templates { library.register(try MustacheTemplate(string: text), named: name) }
         let partials = try XCTUnwrap(PagePartials(library: &library, templates: templates, pragma: ""))
         let lists = PagePartials.Store().lists
-        let menus: [[[String: Any]]] = (0..<3).map { current in
-            (0..<4).map { ["label": "L\($0)", "url": "u\($0)/", "current": $0 == current] }
+        func menu(_ current: Int, label: String = "L") -> [[String: Any]] {
+            (0..<4).map { ["label": "\(label)\($0)", "url": "u\($0)/", "current": $0 == current] }
         }
+        let shared = (0..<3).map { menu($0) }
         let footer: [[String: Any]] = [["label": "À propos", "url": "a-propos/"], ["label": "Contact", "url": "contact/"]]
-        for round in 0..<3 {
-            for (current, menu) in menus.enumerated() {
-                let context: [String: Any] = ["root": "../", "nav": menu, "pages": footer]
-                let fresh = try XCTUnwrap(partials.key(context, partial: 0))
-                XCTAssertEqual(partials.key(context, partial: 0, lists: lists), fresh, "round \(round), menu \(current)")
+        var changed = shared[0]
+        changed[1]["url"] = "autre/"
+        // Shared arrays, equal copies made apart, a changed copy, other labels, other roots.
+        var contexts: [[String: Any]] = []
+        for root in ["../", "../../"] {
+            for nav in shared + (0..<3).map({ menu($0) }) + [changed, menu(1, label: "M")] {
+                contexts.append(["root": root, "nav": nav, "pages": footer])
             }
         }
-        var changed = menus[0]
-        changed[1]["label"] = "Autre"
-        let context: [String: Any] = ["root": "../", "nav": changed, "pages": footer]
-        XCTAssertEqual(partials.key(context, partial: 0, lists: lists), partials.key(context, partial: 0))
-        XCTAssertNotEqual(
-            partials.key(context, partial: 0, lists: lists),
-            partials.key(["root": "../", "nav": menus[0], "pages": footer], partial: 0, lists: lists))
+        let fresh = contexts.map { partials.key($0, partial: 0) }
+        for round in 0..<2 {
+            let remembered = contexts.map { partials.key($0, partial: 0, lists: lists) }
+            for a in contexts.indices {
+                XCTAssertNotNil(remembered[a])
+                for b in contexts.indices {
+                    XCTAssertEqual(remembered[a] == remembered[b], fresh[a] == fresh[b], "round \(round): \(a) and \(b)")
+                }
+            }
+        }
+        XCTAssertLessThan(partials.key(contexts[0], partial: 0, lists: lists)!.utf8.count, fresh[0]!.utf8.count)
         // A list holding a dictionary of dictionaries cannot be told by its text: no key, remembered or not.
         let deep: [[String: Any]] = [["url": "a/", "current": false, "label": ["x": 1]], ["url": "b/", "current": true, "label": "b"]]
         XCTAssertNil(partials.key(["root": "../", "nav": deep, "pages": footer], partial: 0))

@@ -235,12 +235,17 @@ public final class PagePartials: @unchecked Sendable {
         /// The key text of a list of dictionaries (`PagePartials.append`), remembered by the
         /// list's storage: pages that share one array (`PageContext.common` gives the same menu
         /// to the pages of a section) encode it once. The array is held with its encoding, so
-        /// its storage cannot be another list's while it is remembered.
+        /// its storage cannot be another list's while it is remembered. The key gets a number
+        /// for the text (`L<n>;`, the same number for the same text): keys stay short to hash.
         final class ListEncodings: @unchecked Sendable {
             private let lock = NSLock()
             private var encodings: [Identity: (list: [[String: Any]], text: String?)] = [:]
+            private var numbers: [String: Int] = [:]
             /// Lists pages do not share are not worth remembering past this many.
             static let limit = 64
+            /// Texts numbered at most; past them a text is its own key (a key that differs
+            /// from another for the same values only misses a text already rendered).
+            static let numbered = 10_000
 
             struct Identity: Hashable {
                 let storage: UnsafeRawPointer
@@ -257,12 +262,26 @@ public final class PagePartials: @unchecked Sendable {
                 let identity = Identity(storage: storage, use: use)
                 if let found = lock.withLock({ encodings[identity] }) { return .some(found.text) }
                 var text = ""
-                let encoded = PagePartials.append(list, to: &text, use: use, depth: 0) ? text : nil
-                lock.withLock {
-                    if encodings.count >= ListEncodings.limit { encodings.removeAll() }
-                    encodings[identity] = (list, encoded)
+                guard PagePartials.append(list, to: &text, use: use, depth: 0) else {
+                    lock.withLock { remember(identity, list, nil) }
+                    return .some(nil)
                 }
-                return .some(encoded)
+                return .some(lock.withLock {
+                    var short = text
+                    if let number = numbers[text] {
+                        short = "L\(number);"
+                    } else if numbers.count < ListEncodings.numbered {
+                        numbers[text] = numbers.count
+                        short = "L\(numbers.count - 1);"
+                    }
+                    remember(identity, list, short)
+                    return short
+                })
+            }
+
+            private func remember(_ identity: Identity, _ list: [[String: Any]], _ text: String?) {
+                if encodings.count >= ListEncodings.limit { encodings.removeAll() }
+                encodings[identity] = (list, text)
             }
         }
 
