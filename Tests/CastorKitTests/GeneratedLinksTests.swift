@@ -114,6 +114,25 @@ final class GeneratedLinksTests: XCTestCase {
         XCTAssertEqual(checker.sitePath("../#b", folder: folder), .inside("fiches/"))
     }
 
+    func testPlainRelativeLinksLeadWhereTheLongWaySays() {
+        let pieces = ["..", "../", ".", "./", "/", "//", "a", "fiche-1", "b.odt", "index.html", "_x", "-", "~", "+", " ", "\r\n"]
+        var generator = SystemRandomNumberGenerator()
+        var links = ["a", "a/", "../", "../../x/", "./", ".", "..", "../../../../../..", "a//b", "a/./b/", "a/../..", "x.odt"]
+        for _ in 0..<5000 {
+            links.append((0..<Int.random(in: 1...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for folder in [[], ["fiches"], ["fiches", "scic", "statuts"]] {
+            for link in links {
+                let plain = GeneratedLinks.plainRelativePath(link, folder: folder)
+                if link.hasPrefix("/") { XCTAssertNil(plain, link) } else { XCTAssertNotNil(plain, link) }
+                if let plain { XCTAssertEqual(plain, checker.fullSitePath(link, folder: folder), "\(folder) \(link)") }
+            }
+        }
+        for link in ["mod%C3%A8le.odt", "été/", "a#b", "a?b", "https://e.org/", "mailto:a@b.fr", "/a/", ""] {
+            XCTAssertNil(GeneratedLinks.plainRelativePath(link, folder: ["fiches"]), link)
+        }
+    }
+
     func testPercentEncodedFileNamesAreDecoded() {
         let checker = GeneratedLinks(files: ["fiches/modèle.odt"], baseURL: "https://e.org/", basePath: "/")
         XCTAssertTrue(checker.broken(in: "<a href=\"mod%C3%A8le.odt\">", page: "fiches/index.html").isEmpty)

@@ -93,6 +93,44 @@ public struct GeneratedLinks: Sendable {
         {
             return nil
         }
+        if let path = GeneratedLinks.plainRelativePath(raw, folder: folder) { return path }
+        return fullSitePath(raw, folder: folder)
+    }
+
+    /// `fullSitePath` for a link of ASCII letters, digits, `.`, `-`, `_`, `/` and the like, with
+    /// no `%`, `#`, `?` or `:` and not starting with `/` (a link a body's Markdown gives, made
+    /// relative to the page): its segments taken from its bytes. Nil for any other link.
+    static func plainRelativePath(_ raw: String, folder: [String]) -> SitePath? {
+        let utf8 = raw.utf8
+        guard let first = utf8.first, first != UInt8(ascii: "/") else { return nil }
+        for byte in utf8 {
+            if byte >= 0x80 || byte == UInt8(ascii: "%") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: ":") {
+                return nil
+            }
+        }
+        var parts = folder
+        var start = utf8.startIndex
+        while true {
+            let end = utf8[start...].firstIndex(of: UInt8(ascii: "/")) ?? utf8.endIndex
+            let segment = utf8[start..<end]
+            let isLast = end == utf8.endIndex
+            if segment.elementsEqual("..".utf8) {
+                guard !parts.isEmpty else { return .outside }
+                parts.removeLast()
+            } else if segment.isEmpty || segment.elementsEqual(".".utf8) {
+                // A trailing `/` (or `./`) names the folder's index.html.
+                if isLast { parts.append("") }
+            } else {
+                parts.append(String(Substring(segment)))
+            }
+            if isLast { break }
+            start = utf8.index(after: end)
+        }
+        return .inside(parts.joined(separator: "/"))
+    }
+
+    /// Where any internal link leads (`sitePath` without its shortcuts).
+    func fullSitePath(_ raw: String, folder: [String]) -> SitePath? {
         var link = Substring(raw)
         if let cut = link.firstIndex(where: { $0 == "#" || $0 == "?" }) { link = link[..<cut] }
         if link.isEmpty { return nil }
