@@ -30,6 +30,8 @@ public struct PageContext: Sendable {
     /// then reuse (`PagePartials.Store`).
     private let navigations = Locked<[[Bool]: [[String: Any]]]>([:])
     private let footerList = Locked<[[String: Any]]?>(nil)
+    /// `site` and the feeds every page announces, the same on every page.
+    private let siteValues = Locked<(site: [String: Any], feeds: [[String: Any]])?>(nil)
 
     /// `references`: the index of the reference fields when the caller knows it unchanged (the
     /// preview, while no item's fields changed); else built from the site.
@@ -115,9 +117,17 @@ public struct PageContext: Sendable {
             crumbs += breadcrumbs.map { ["label": $0.label, "url": $0.url, "isLink": true] }
             crumbs.append(["label": title, "url": "", "isLink": false])
         }
+        let shared = siteValues.withLock { made in
+            if let made { return made }
+            let values: (site: [String: Any], feeds: [[String: Any]]) = (
+                ["title": config.title, "description": config.description, "language": config.language], siteFeeds
+            )
+            made = values
+            return values
+        }
         return [
             "root": root ?? URLPaths.root(of: url),
-            "site": ["title": config.title, "description": config.description, "language": config.language],
+            "site": shared.site,
             "page": [
                 "title": title, "description": description.isEmpty ? config.description : description,
                 "canonical": config.baseURL + url, "kind": kind, "isHome": kind == "home",
@@ -126,7 +136,7 @@ public struct PageContext: Sendable {
             "footerPages": footer,
             "breadcrumbs": crumbs,
             "hasBreadcrumbs": !crumbs.isEmpty,
-            "feeds": siteFeeds + feeds,
+            "feeds": feeds.isEmpty ? shared.feeds : shared.feeds + feeds,
         ]
     }
 
