@@ -231,4 +231,47 @@ enum FastPathReference {
         forEachWord(text) { result.append($0) }
         return result
     }
+
+    /// A document's terms as `SearchIndex` counted them before its word table: one `String` and
+    /// one dictionary lookup per word met, each distinct word of the document stemmed.
+    struct DocTerms {
+        var terms: [String: (count: Float, fields: UInt8)] = [:]
+        var length: Float = 0
+        var title = ""
+        var excerpt = ""
+    }
+
+    static func analyse(_ doc: SearchIndex.Document) -> DocTerms {
+        let title = SearchText.clean(doc.title)
+        let summary = SearchText.clean(doc.summary)
+        let body = SearchText.fromHTML(doc.html)
+        var words: [String: (count: Float, fields: UInt8)] = [:]
+        func count(_ text: String, _ field: UInt8) {
+            forEachWord(SearchText.withoutPlaceholders(text, also: doc.placeholder)) { word in
+                let stats = words[word, default: (0, 0)]
+                words[word] = (stats.count + 1, stats.fields | field)
+            }
+        }
+        count(title, SearchIndex.Field.title)
+        count(summary, SearchIndex.Field.summary)
+        for heading in doc.headings { count(SearchText.clean(heading), SearchIndex.Field.headings) }
+        for label in doc.labels { count(SearchText.clean(label), SearchIndex.Field.labels) }
+        for title in doc.attachments { count(SearchText.clean(title), SearchIndex.Field.attachments) }
+        count(body, 0)
+        var result = DocTerms()
+        result.title = title
+        var start = body.utf8.startIndex
+        while start < body.utf8.endIndex, body.utf8[start] <= 0x20 { start = body.utf8.index(after: start) }
+        let head = body[start...].prefix(SearchIndex.excerptLength * 2)
+        let text = SearchText.collapse(summary + " " + head)
+        result.excerpt = SearchText.prefix(text, limit: SearchIndex.excerptLength)
+        if result.excerpt.utf8.count < text.utf8.count { result.excerpt += " …" }
+        for (word, stats) in words {
+            guard let term = FrenchAnalyzer.term(word) else { continue }
+            result.length += stats.count
+            let previous = result.terms[term, default: (0, 0)]
+            result.terms[term] = (previous.count + stats.count, previous.fields | stats.fields)
+        }
+        return result
+    }
 }

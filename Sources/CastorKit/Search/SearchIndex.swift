@@ -58,16 +58,6 @@ public struct SearchIndex: Sendable {
         let placeholder: String?
     }
 
-    /// A document's terms (weighted count and the fields they appear in), and what results show.
-    struct DocTerms: Sendable {
-        /// A compact array rather than a dictionary: 11,000 documents' worth of dictionaries
-        /// was most of the build's peak memory.
-        var terms: [(term: String, count: Float, fields: UInt8)] = []
-        var length: Float = 0
-        var title = ""
-        var excerpt = ""
-    }
-
     /// One document's use of a term, before scoring, in 8 bytes: the count (a whole number of
     /// at most 2^24, exact in a `Float`) and the fields it appears in (5 bits).
     struct Posting {
@@ -181,14 +171,18 @@ public struct SearchIndex: Sendable {
         var shownSoFar: [(title: String, excerpt: String)] = []
         lengths.reserveCapacity(documents.count)
         shownSoFar.reserveCapacity(documents.count)
+        let analysed = documents
         for start in stride(from: 0, to: documents.count, by: SearchIndex.analysisBatch) {
-            let batch = documents[start..<min(start + SearchIndex.analysisBatch, documents.count)]
-            for (offset, doc) in Array(batch).parallelMap(SearchIndex.analyse).enumerated() {
-                lengths.append(doc.length)
-                shownSoFar.append((doc.title, doc.excerpt))
-                for stats in doc.terms {
-                    postings[stats.term, default: []].append(Posting(doc: Int32(start + offset), count: stats.count, fields: stats.fields))
-                }
+            let end = min(start + SearchIndex.analysisBatch, documents.count)
+            // Runs of documents, each analysed on one core; their postings follow each other
+            // in document order.
+            let runs = Array(stride(from: start, to: end, by: SearchIndex.analysisRun)).parallelMap { first in
+                SearchIndex.analyse(analysed[first..<min(first + SearchIndex.analysisRun, end)], from: first)
+            }
+            for run in runs {
+                lengths += run.lengths
+                shownSoFar += run.shown
+                for (term, list) in zip(run.terms, run.postings) { postings[term, default: []] += list }
             }
         }
 
@@ -281,56 +275,6 @@ public struct SearchIndex: Sendable {
 
     static func call(_ key: String, _ json: String) -> String {
         "__castorIndex(\"\(key)\",\(json));\n"
-    }
-
-    /// Counts every term of a document, with the fields it appears in. Words are counted
-    /// first, and each distinct word analysed once.
-    static func analyse(_ doc: Document) -> DocTerms {
-        let title = SearchText.clean(doc.title)
-        let summary = SearchText.clean(doc.summary)
-        let body = SearchText.fromHTML(doc.html)
-        var words: [String: (count: Float, fields: UInt8)] = [:]
-        // Room for the distinct words of a typical body at once (growing the table step by step
-        // was a fifth of the counting); the order of `words` is not part of the result.
-        words.reserveCapacity(min(16384, 64 + body.utf8.count / 8))
-        // `words` passed inout rather than captured: no run-time exclusivity check per word.
-        func count(_ text: String, _ field: UInt8, into words: inout [String: (count: Float, fields: UInt8)]) {
-            FrenchAnalyzer.forEachWord(SearchText.withoutPlaceholders(text, also: doc.placeholder)) { word in
-                // One lookup per word: the entry is changed in place.
-                func add(_ stats: inout (count: Float, fields: UInt8)) {
-                    stats.count += 1
-                    stats.fields |= field
-                }
-                add(&words[word, default: (0, 0)])
-            }
-        }
-        count(title, Field.title, into: &words)
-        count(summary, Field.summary, into: &words)
-        for heading in doc.headings { count(SearchText.clean(heading), Field.headings, into: &words) }
-        for label in doc.labels { count(SearchText.clean(label), Field.labels, into: &words) }
-        for title in doc.attachments { count(SearchText.clean(title), Field.attachments, into: &words) }
-        count(body, 0, into: &words)
-        var result = DocTerms()
-        result.title = title
-        var start = body.utf8.startIndex
-        while start < body.utf8.endIndex, body.utf8[start] <= 0x20 { start = body.utf8.index(after: start) }
-        let head = body[start...].prefix(SearchIndex.excerptLength * 2)
-        let text = SearchText.collapse(summary + " " + head)
-        result.excerpt = SearchText.prefix(text, limit: SearchIndex.excerptLength)
-        if result.excerpt.utf8.count < text.utf8.count { result.excerpt += " …" }
-        var terms: [String: (count: Float, fields: UInt8)] = [:]
-        terms.reserveCapacity(words.count)
-        for (word, stats) in words {
-            guard let term = FrenchAnalyzer.term(word) else { continue }
-            result.length += stats.count
-            if let previous = terms[term] {
-                terms[term] = (previous.count + stats.count, previous.fields | stats.fields)
-            } else {
-                terms[term] = stats
-            }
-        }
-        result.terms = terms.map { ($0.key, $0.value.count, $0.value.fields) }
-        return result
     }
 
     /// The score of each posting of a term: BM25 (`norms`: each document's length norm,

@@ -1,0 +1,124 @@
+import Foundation
+import XCTest
+
+@testable import CastorKit
+
+/// The search analysis counts words by their bytes in a `WordTable` shared by a run of
+/// documents (issue 15); each document's terms, counts, fields, length and excerpt are still
+/// what the old per-document definition (`FastPathReference.analyse`) gives.
+final class SearchAnalysisEquivalenceTests: XCTestCase {
+    /// French words whose stems meet (`financement`, `financer`), stop words, one-letter
+    /// words, plurals, ligatures, accents written both ways, digits, placeholders.
+    static let words = [
+        "financement", "Financer", "financements", "coopérative", "coope\u{301}ration", "COOPÉRATIVES", "logement", "logements", "le", "La",
+        "l'habitat", "d'Œuvre", "x", "a", "chevaux", "naturelle", "naturelles", "été", "e\u{301}te\u{301}", "2026", "3ᵉ", "ﬁn", "straße",
+        "[contact masqué]", "[masqué]", "contact@exemple.org", "06 12 34 56 78", "Anticonstitutionnellement", "habitat-participatif",
+    ]
+
+    static let htmlParts = ["<p>", "</p>", "<em>", "</em>", "<h2>", "</h2>", "&amp;", "&#64;", "&nbsp;", "<a href=\"x\">", "</a>", " ", "\n", "<br />"]
+
+    static func text(_ random: inout SplitMix, pieces: Int, html: Bool = false) -> String {
+        let parts = words + FastPathEquivalenceTests.pieces + (html ? htmlParts : [])
+        return (0..<Int(random.next() % UInt64(pieces + 1))).map { _ in parts[Int(random.next() % UInt64(parts.count))] }.joined(separator: " ")
+    }
+
+    static func documents(count: Int, seed: UInt64) -> [SearchIndex.Document] {
+        var random = SplitMix(seed: seed)
+        return (0..<count).map { number in
+            func list(_ most: Int) -> [String] { (0..<Int(random.next() % UInt64(most + 1))).map { _ in text(&random, pieces: 4) } }
+            return SearchIndex.Document(
+                type: 0, title: text(&random, pieces: 6), path: "fiches/\(number)/", summary: text(&random, pieces: 20), headings: list(3),
+                labels: list(3), attachments: list(2), html: text(&random, pieces: number % 7 == 0 ? 400 : 60, html: true), meta: "",
+                themes: [], regions: [], placeholder: number % 3 == 0 ? "[masqué]" : nil)
+        }
+    }
+
+    /// Each document's terms as the run's postings give them: term → (count, fields).
+    static func perDocument(_ analysis: SearchIndex.Analysis, first: Int, count: Int) -> [[String: [Float]]] {
+        var result = [[String: [Float]]](repeating: [:], count: count)
+        for (term, list) in zip(analysis.terms, analysis.postings) {
+            for posting in list { result[Int(posting.doc) - first][term] = [posting.count, Float(posting.fields)] }
+        }
+        return result
+    }
+
+    func check(_ documents: [SearchIndex.Document], first: Int, file: StaticString = #filePath, line: UInt = #line) {
+        let analysis = SearchIndex.analyse(documents[...], from: first)
+        XCTAssertEqual(Set(analysis.terms).count, analysis.terms.count, "each term once in a run", file: file, line: line)
+        for list in analysis.postings {
+            XCTAssertFalse(list.isEmpty, file: file, line: line)
+            XCTAssertEqual(list.map(\.doc), list.map(\.doc).sorted(), "postings in document order", file: file, line: line)
+            XCTAssertEqual(Set(list.map(\.doc)).count, list.count, "one posting per document", file: file, line: line)
+        }
+        let terms = Self.perDocument(analysis, first: first, count: documents.count)
+        XCTAssertEqual(analysis.lengths.count, documents.count, file: file, line: line)
+        for (number, doc) in documents.enumerated() {
+            let expected = FastPathReference.analyse(doc)
+            XCTAssertEqual(terms[number], expected.terms.mapValues { [$0.count, Float($0.fields)] }, "document \(number)", file: file, line: line)
+            XCTAssertEqual(analysis.lengths[number], expected.length, "document \(number)", file: file, line: line)
+            XCTAssertEqual(Array(analysis.shown[number].title.utf8), Array(expected.title.utf8), file: file, line: line)
+            XCTAssertEqual(Array(analysis.shown[number].excerpt.utf8), Array(expected.excerpt.utf8), file: file, line: line)
+        }
+    }
+
+    func testRunsOfRandomDocumentsGiveTheTermsOfTheirDefinition() {
+        for seed in 0..<6 {
+            let documents = Self.documents(count: SearchIndex.analysisRun, seed: 100 + UInt64(seed))
+            check(documents, first: seed * 1000)
+        }
+        check(Self.documents(count: 1, seed: 99), first: 0)
+        check([], first: 0)
+    }
+
+    /// Documents of odd texts alone (the pieces of the other fast path tests).
+    func testOddTextsGiveTheTermsOfTheirDefinition() {
+        let texts = FastPathEquivalenceTests.randomTexts(count: 2_000, seed: 13, maxPieces: 16) + ["", " ", "a", "Le", "ﬁ", "\u{301}"]
+        let documents = texts.enumerated().map { number, text in
+            SearchIndex.Document(
+                type: 0, title: number % 2 == 0 ? text : "", path: "", summary: number % 3 == 0 ? text : "", headings: [text], labels: [],
+                attachments: number % 5 == 0 ? [text, text] : [], html: text, meta: "", themes: [], regions: [],
+                placeholder: number % 4 == 0 ? "[masqué]" : nil)
+        }
+        for first in stride(from: 0, to: documents.count, by: SearchIndex.analysisRun) {
+            check(Array(documents[first..<min(first + SearchIndex.analysisRun, documents.count)]), first: first)
+        }
+    }
+
+    /// More distinct words than the word table first holds (it grows), and long words.
+    func testManyDistinctWordsGiveTheTermsOfTheirDefinition() {
+        var random = SplitMix(seed: 14)
+        let letters = Array("abcdefghijklmnopqrstuvwxyzéèœ0".unicodeScalars)
+        func word() -> String {
+            String(String.UnicodeScalarView((0..<(1 + Int(random.next() % 12))).map { _ in letters[Int(random.next() % UInt64(letters.count))] }))
+        }
+        let documents = (0..<3).map { number in
+            SearchIndex.Document(
+                type: 0, title: word(), path: "", summary: "", headings: [], labels: [], attachments: [],
+                html: (0..<12_000).map { _ in word() }.joined(separator: number == 1 ? "-" : " ") + " " + String(repeating: "ab", count: 300),
+                meta: "", themes: [], regions: [], placeholder: nil)
+        }
+        check(documents, first: 7)
+    }
+
+    func testTheWordTableGivesBackWhatWasAdded() {
+        var table = WordTable(capacity: 1)
+        var random = SplitMix(seed: 15)
+        var expected: [String: Int32] = [:]
+        for number in 0..<5_000 {
+            var word = String(random.next() % 3_000, radix: 36)
+            if number % 7 == 0 { word += String(repeating: "z", count: Int(random.next() % 80)) }
+            let bytes = Array(word.utf8)
+            let found = bytes.withUnsafeBufferPointer { table.value(of: $0) }
+            XCTAssertEqual(found, expected[word], word)
+            if found == nil {
+                expected[word] = Int32(number)
+                bytes.withUnsafeBufferPointer { table.add($0, Int32(number)) }
+            }
+        }
+        XCTAssertEqual(table.count, expected.count)
+        for (word, value) in expected {
+            XCTAssertEqual(Array(word.utf8).withUnsafeBufferPointer { table.value(of: $0) }, value, word)
+        }
+        XCTAssertNil(Array("absent!".utf8).withUnsafeBufferPointer { table.value(of: $0) })
+    }
+}
