@@ -274,4 +274,48 @@ enum FastPathReference {
         }
         return result
     }
+
+    static func jsonString(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if let escaped = Escape.scriptEscape(scalar) {
+                    result += escaped
+                } else if scalar.value < 0x20 {
+                    result += String(format: "\\u%04x", scalar.value)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    static func encodeTerm(_ term: String, _ list: [(doc: Int32, score: Float)]) -> String {
+        let digits = SearchIndex.digits
+        let scale = list.map(\.score).max() ?? 1
+        var bytes: [UInt8] = []
+        var previous: Int32 = 0
+        for (doc, score) in list {
+            var gap = Int(doc - previous)
+            previous = doc
+            var groups: [UInt8] = [UInt8(gap & 31)]
+            gap >>= 5
+            while gap > 0 {
+                groups.append(UInt8(gap & 31) + 32)
+                gap >>= 5
+            }
+            for group in groups.reversed() { bytes.append(digits[Int(group)]) }
+            let quantized = scale > 0 ? Int((score / scale * 63).rounded()) : 63
+            bytes.append(digits[min(63, max(1, quantized))])
+        }
+        let scaleText = String(format: "%.4g", Double(scale))
+        return jsonString(term) + "," + scaleText + ",\"" + String(decoding: bytes, as: UTF8.self) + "\""
+    }
 }

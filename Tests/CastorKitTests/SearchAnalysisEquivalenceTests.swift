@@ -121,4 +121,35 @@ final class SearchAnalysisEquivalenceTests: XCTestCase {
         }
         XCTAssertNil(Array("absent!".utf8).withUnsafeBufferPointer { table.value(of: $0) })
     }
+
+    func testJSONStringsMatchTheirDefinition() {
+        var texts: [String] = []
+        for value in Array(0..<0x300) + Array(0x2000..<0x2100) + [0xFFFD, 0x1F600] {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            texts += [String(Character(scalar)), "a" + String(Character(scalar)) + "\u{2028}b\u{2029}"]
+        }
+        texts += ["", "\u{E2}\u{80}", "\r\n", "</script>", "\u{2027}\u{202A}\u{20A8}"]
+        texts += FastPathEquivalenceTests.randomTexts(count: 5_000, seed: 16, maxPieces: 12)
+        for text in texts {
+            XCTAssertEqual(Array(JSONText.string(text).utf8), Array(FastPathReference.jsonString(text).utf8), text.debugDescription)
+        }
+        XCTAssertEqual(JSONText.string("a<\u{1}\u{2028}"), "\"a\\u003c\\u0001\\u2028\"")
+    }
+
+    func testTermPostingsMatchTheirDefinition() {
+        var random = SplitMix(seed: 17)
+        for count in [0, 1, 2, 5, 40, 300] {
+            for _ in 0..<200 {
+                var doc: Int32 = 0
+                let list = (0..<count).map { _ -> (doc: Int32, score: Float) in
+                    // Gaps of every size: 0 (the first document), one group, several groups.
+                    doc += Int32(random.next() % [1, 32, 1024, 40_000, 3_000_000][Int(random.next() % 5)])
+                    return (doc, Float(random.next() % 10_000) / 97)
+                }
+                let term = Self.words[Int(random.next() % UInt64(Self.words.count))]
+                XCTAssertEqual(SearchIndex.encodeTerm(term, list), FastPathReference.encodeTerm(term, list), "\(list)")
+            }
+        }
+        XCTAssertEqual(SearchIndex.encodeTerm("a", [(0, 1), (33, 2)]), "\"a\",2,\"AghB_\"")
+    }
 }

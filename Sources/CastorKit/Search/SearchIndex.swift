@@ -306,15 +306,16 @@ public struct SearchIndex: Sendable {
         bytes.reserveCapacity(list.count * 2)
         var previous: Int32 = 0
         for (doc, score) in list {
-            var gap = Int(doc - previous)
+            let gap = Int(doc - previous)
             previous = doc
-            var groups: [UInt8] = [UInt8(gap & 31)]
-            gap >>= 5
-            while gap > 0 {
-                groups.append(UInt8(gap & 31) + 32)
-                gap >>= 5
+            // The groups written from the most significant one, without an array per posting.
+            var shift = 0
+            while gap >> (shift + 5) > 0 { shift += 5 }
+            while shift > 0 {
+                bytes.append(digits[((gap >> shift) & 31) + 32])
+                shift -= 5
             }
-            for group in groups.reversed() { bytes.append(digits[Int(group)]) }
+            bytes.append(digits[gap & 31])
             let quantized = scale > 0 ? Int((score / scale * 63).rounded()) : 63
             bytes.append(digits[min(63, max(1, quantized))])
         }
@@ -353,25 +354,43 @@ public struct SearchIndex: Sendable {
 /// JSON string literals that are also safe JavaScript: `<`, `>`, `&`, U+2028 and U+2029 escaped.
 enum JSONText {
     static func string(_ text: String) -> String {
-        var result = "\""
-        result.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if let escaped = Escape.scriptEscape(scalar) {
-                    result += escaped
-                } else if scalar.value < 0x20 {
-                    result += String(format: "\\u%04x", scalar.value)
-                } else {
-                    result.unicodeScalars.append(scalar)
+        // Bytes in, bytes out (appending to a string scalar by scalar was most of this).
+        var text = text
+        return text.withUTF8 { input in
+            var output: [UInt8] = []
+            output.reserveCapacity(input.count + 2)
+            output.append(UInt8(ascii: "\""))
+            func escape(_ escaped: StaticString) {
+                escaped.withUTF8Buffer { output.append(contentsOf: $0) }
+            }
+            var index = 0
+            while index < input.count {
+                let byte = input[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "\""): escape("\\\"")
+                case UInt8(ascii: "\\"): escape("\\\\")
+                case UInt8(ascii: "\n"): escape("\\n")
+                case UInt8(ascii: "\r"): escape("\\r")
+                case UInt8(ascii: "\t"): escape("\\t")
+                case UInt8(ascii: "<"): escape("\\u003c")
+                case UInt8(ascii: ">"): escape("\\u003e")
+                case UInt8(ascii: "&"): escape("\\u0026")
+                case 0..<0x20:
+                    escape("\\u00")
+                    output.append(hexDigits[Int(byte >> 4)])
+                    output.append(hexDigits[Int(byte & 15)])
+                case 0xE2 where index + 1 < input.count && input[index] == 0x80 && (input[index + 1] == 0xA8 || input[index + 1] == 0xA9):
+                    // U+2028, U+2029.
+                    escape(input[index + 1] == 0xA8 ? "\\u2028" : "\\u2029")
+                    index += 2
+                default: output.append(byte)
                 }
             }
+            output.append(UInt8(ascii: "\""))
+            return String(decoding: output, as: UTF8.self)
         }
-        return result + "\""
     }
+
+    static let hexDigits = Array("0123456789abcdef".utf8)
 }
