@@ -152,4 +152,38 @@ final class SearchAnalysisEquivalenceTests: XCTestCase {
         }
         XCTAssertEqual(SearchIndex.encodeTerm("a", [(0, 1), (33, 2)]), "\"a\",2,\"AghB_\"")
     }
+
+    /// Long texts of scalars below U+0300 (excerpts counted in scalars), some with one scalar
+    /// that is not (a combining mark, CR LF, a ligature, an Arabic prepended mark: counted in
+    /// characters), around the lengths where the excerpt is cut.
+    func testExcerptsMatchTheirDefinition() {
+        var random = SplitMix(seed: 18)
+        let simple = ["coopérative", "habitat", "œuvre", " ", " ", "  ", "\n", "\t", "\u{A0}", "é", "ǅ", "©", "\u{85}", "a", "Z", "2026", "ß", "«", "»", "\u{1}"]
+        let odd = ["e\u{301}", "\r\n", "\r", "ﬁ", "\u{600}", "\u{2028}", "\u{300}", "\u{1F600}", "\u{200D}"]
+        for round in 0..<4_000 {
+            func text(_ pieces: Int) -> String { (0..<pieces).map { _ in simple[Int(random.next() % UInt64(simple.count))] }.joined() }
+            var summary = text(Int(random.next() % 60))
+            var body = text(Int(random.next() % 300))
+            if round % 3 == 0 {
+                let piece = odd[Int(random.next() % UInt64(odd.count))]
+                if round % 2 == 0 {
+                    let at = summary.unicodeScalars.index(summary.unicodeScalars.startIndex, offsetBy: Int(random.next() % UInt64(summary.unicodeScalars.count + 1)))
+                    summary.unicodeScalars.insert(contentsOf: piece.unicodeScalars, at: at)
+                } else {
+                    let at = body.unicodeScalars.index(body.unicodeScalars.startIndex, offsetBy: Int(random.next() % UInt64(body.unicodeScalars.count + 1)))
+                    body.unicodeScalars.insert(contentsOf: piece.unicodeScalars, at: at)
+                }
+            }
+            let summaryText = SearchText.clean(summary)
+            XCTAssertEqual(
+                Array(SearchIndex.excerpt(summary: summaryText, body: body).utf8), Array(FastPathReference.excerpt(summary: summaryText, body: body).utf8),
+                "\(summaryText.debugDescription) \(body.debugDescription)")
+        }
+        // Exactly at the limits: 280 characters (kept whole), 281 (cut at the last space).
+        let words = String(repeating: "abcd ", count: 56)
+        XCTAssertEqual(SearchIndex.excerpt(summary: "", body: String(words.dropFirst().dropLast()) + "é"), String(words.dropFirst().dropLast()) + "é")
+        XCTAssertEqual(SearchIndex.excerpt(summary: "", body: words + "é"), String(words.dropLast()) + " …")
+        XCTAssertNil(SearchIndex.excerptOfSimpleText(summary: "", body: "e\u{301}"))
+        XCTAssertNotNil(SearchIndex.excerptOfSimpleText(summary: "é", body: "« été »"))
+    }
 }

@@ -36,8 +36,10 @@ extension SearchIndex {
         return counter.analysis
     }
 
-    /// What results show under a title: the summary, then the start of the body.
+    /// What results show under a title: the summary, then the start of the body (at most
+    /// `excerptLength` characters of them, cut at a space, with « … » when cut).
     static func excerpt(summary: String, body: String) -> String {
+        if let excerpt = excerptOfSimpleText(summary: summary, body: body) { return excerpt }
         var start = body.utf8.startIndex
         while start < body.utf8.endIndex, body.utf8[start] <= 0x20 { start = body.utf8.index(after: start) }
         let head = body[start...].prefix(SearchIndex.excerptLength * 2)
@@ -45,6 +47,47 @@ extension SearchIndex {
         var excerpt = SearchText.prefix(text, limit: SearchIndex.excerptLength)
         if excerpt.utf8.count < text.utf8.count { excerpt += " …" }
         return excerpt
+    }
+
+    /// `excerpt` where every scalar read is below U+0300 and none is a carriage return: each
+    /// scalar is then a character of its own (no combining mark, no CR LF pair), so characters
+    /// are counted as scalars, from the UTF-8 bytes, without grapheme breaking. Nil otherwise.
+    static func excerptOfSimpleText(summary: String, body: String) -> String? {
+        let limit = SearchIndex.excerptLength
+        // A scalar starts at every byte but 10xxxxxx; below U+0300: a lead byte below 0xCC.
+        func isSimple(_ byte: UInt8) -> Bool { byte < 0xCC && byte != 0x0D }
+        guard summary.utf8.allSatisfy(isSimple) else { return nil }
+        let bytes = body.utf8
+        var start = bytes.startIndex
+        while start < bytes.endIndex, bytes[start] <= 0x20 { start = bytes.index(after: start) }
+        // The first 2 × `limit` scalars of the body, and the next one (it must not be a mark).
+        var end = start
+        var scalars = 0
+        while end < bytes.endIndex {
+            let byte = bytes[end]
+            guard isSimple(byte) else { return nil }
+            if byte & 0xC0 != 0x80 {
+                if scalars == 2 * limit { break }
+                scalars += 1
+            }
+            end = bytes.index(after: end)
+        }
+        let text = SearchText.collapse(summary + " " + body[start..<end])
+        // The first `limit` scalars of `text`, cut at its last space if that leaves more than half.
+        var cut = 0
+        var count = 0
+        var lastSpace: (offset: Int, scalar: Int)? = nil
+        for byte in text.utf8 {
+            if byte & 0xC0 != 0x80 {
+                if count == limit { break }
+                if byte == 0x20 { lastSpace = (cut, count) }
+                count += 1
+            }
+            cut += 1
+        }
+        guard cut < text.utf8.count else { return text }
+        if let lastSpace, lastSpace.scalar > limit / 2 { cut = lastSpace.offset }
+        return String(decoding: text.utf8.prefix(cut), as: UTF8.self) + " …"
     }
 }
 
