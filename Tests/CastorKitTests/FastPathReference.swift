@@ -246,4 +246,97 @@ enum FastPathReference {
         forEachWord(text) { result.append($0) }
         return result
     }
+
+    /// A document's terms as `SearchIndex` counted them before its word table: one `String` and
+    /// one dictionary lookup per word met, each distinct word of the document stemmed.
+    struct DocTerms {
+        var terms: [String: (count: Float, fields: UInt8)] = [:]
+        var length: Float = 0
+        var title = ""
+        var excerpt = ""
+    }
+
+    static func analyse(_ doc: SearchIndex.Document) -> DocTerms {
+        let title = SearchText.clean(doc.title)
+        let summary = SearchText.clean(doc.summary)
+        let body = SearchText.fromHTML(doc.html)
+        var words: [String: (count: Float, fields: UInt8)] = [:]
+        func count(_ text: String, _ field: UInt8) {
+            forEachWord(SearchText.withoutPlaceholders(text, also: doc.placeholder)) { word in
+                let stats = words[word, default: (0, 0)]
+                words[word] = (stats.count + 1, stats.fields | field)
+            }
+        }
+        count(title, SearchIndex.Field.title)
+        count(summary, SearchIndex.Field.summary)
+        for heading in doc.headings { count(SearchText.clean(heading), SearchIndex.Field.headings) }
+        for label in doc.labels { count(SearchText.clean(label), SearchIndex.Field.labels) }
+        for title in doc.attachments { count(SearchText.clean(title), SearchIndex.Field.attachments) }
+        count(body, 0)
+        var result = DocTerms()
+        result.title = title
+        result.excerpt = excerpt(summary: summary, body: body)
+        for (word, stats) in words {
+            guard let term = FrenchAnalyzer.term(word) else { continue }
+            result.length += stats.count
+            let previous = result.terms[term, default: (0, 0)]
+            result.terms[term] = (previous.count + stats.count, previous.fields | stats.fields)
+        }
+        return result
+    }
+
+    static func jsonString(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if let escaped = Escape.scriptEscape(scalar) {
+                    result += escaped
+                } else if scalar.value < 0x20 {
+                    result += String(format: "\\u%04x", scalar.value)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    static func encodeTerm(_ term: String, _ list: [(doc: Int32, score: Float)]) -> String {
+        let digits = SearchIndex.digits
+        let scale = list.map(\.score).max() ?? 1
+        var bytes: [UInt8] = []
+        var previous: Int32 = 0
+        for (doc, score) in list {
+            var gap = Int(doc - previous)
+            previous = doc
+            var groups: [UInt8] = [UInt8(gap & 31)]
+            gap >>= 5
+            while gap > 0 {
+                groups.append(UInt8(gap & 31) + 32)
+                gap >>= 5
+            }
+            for group in groups.reversed() { bytes.append(digits[Int(group)]) }
+            let quantized = scale > 0 ? Int((score / scale * 63).rounded()) : 63
+            bytes.append(digits[min(63, max(1, quantized))])
+        }
+        let scaleText = String(format: "%.4g", Double(scale))
+        return jsonString(term) + "," + scaleText + ",\"" + String(decoding: bytes, as: UTF8.self) + "\""
+    }
+
+    /// What results show of a document, counted in characters.
+    static func excerpt(summary: String, body: String) -> String {
+        var start = body.utf8.startIndex
+        while start < body.utf8.endIndex, body.utf8[start] <= 0x20 { start = body.utf8.index(after: start) }
+        let head = body[start...].prefix(SearchIndex.excerptLength * 2)
+        let text = SearchText.collapse(summary + " " + head)
+        var excerpt = SearchText.prefix(text, limit: SearchIndex.excerptLength)
+        if excerpt.utf8.count < text.utf8.count { excerpt += " …" }
+        return excerpt
+    }
 }

@@ -53,6 +53,12 @@ public enum FrenchAnalyzer {
 
     /// Calls `body` with each folded word of `text`.
     public static func forEachWord(_ text: String, _ body: (String) -> Void) {
+        forEachWordBytes(text) { body(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// Calls `body` with the bytes of each folded word of `text` (ASCII letters and digits;
+    /// valid only during the call): no string made per word.
+    static func forEachWordBytes(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         text.withUTF8 { bytes in
             // The word being read, in a buffer of our own (an array's uniqueness and capacity
@@ -74,7 +80,7 @@ public enum FrenchAnalyzer {
             }
             func flush() {
                 if length > 0 {
-                    body(String(decoding: UnsafeBufferPointer(start: word, count: length), as: UTF8.self))
+                    body(UnsafeBufferPointer(start: word, count: length))
                     length = 0
                 }
             }

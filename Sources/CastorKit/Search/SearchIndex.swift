@@ -58,16 +58,6 @@ public struct SearchIndex: Sendable {
         let placeholder: String?
     }
 
-    /// A document's terms (weighted count and the fields they appear in), and what results show.
-    struct DocTerms: Sendable {
-        /// A compact array rather than a dictionary: 11,000 documents' worth of dictionaries
-        /// was most of the build's peak memory.
-        var terms: [(term: String, count: Float, fields: UInt8)] = []
-        var length: Float = 0
-        var title = ""
-        var excerpt = ""
-    }
-
     /// One document's use of a term, before scoring, in 8 bytes: the count (a whole number of
     /// at most 2^24, exact in a `Float`) and the fields it appears in (5 bits).
     struct Posting {
@@ -181,14 +171,18 @@ public struct SearchIndex: Sendable {
         var shownSoFar: [(title: String, excerpt: String)] = []
         lengths.reserveCapacity(documents.count)
         shownSoFar.reserveCapacity(documents.count)
+        let analysed = documents
         for start in stride(from: 0, to: documents.count, by: SearchIndex.analysisBatch) {
-            let batch = documents[start..<min(start + SearchIndex.analysisBatch, documents.count)]
-            for (offset, doc) in Array(batch).parallelMap(SearchIndex.analyse).enumerated() {
-                lengths.append(doc.length)
-                shownSoFar.append((doc.title, doc.excerpt))
-                for stats in doc.terms {
-                    postings[stats.term, default: []].append(Posting(doc: Int32(start + offset), count: stats.count, fields: stats.fields))
-                }
+            let end = min(start + SearchIndex.analysisBatch, documents.count)
+            // Runs of documents, each analysed on one core; their postings follow each other
+            // in document order.
+            let runs = Array(stride(from: start, to: end, by: SearchIndex.analysisRun)).parallelMap { first in
+                SearchIndex.analyse(analysed[first..<min(first + SearchIndex.analysisRun, end)], from: first)
+            }
+            for run in runs {
+                lengths += run.lengths
+                shownSoFar += run.shown
+                for (term, list) in zip(run.terms, run.postings) { postings[term, default: []] += list }
             }
         }
 
@@ -283,56 +277,6 @@ public struct SearchIndex: Sendable {
         "__castorIndex(\"\(key)\",\(json));\n"
     }
 
-    /// Counts every term of a document, with the fields it appears in. Words are counted
-    /// first, and each distinct word analysed once.
-    static func analyse(_ doc: Document) -> DocTerms {
-        let title = SearchText.clean(doc.title)
-        let summary = SearchText.clean(doc.summary)
-        let body = SearchText.fromHTML(doc.html)
-        var words: [String: (count: Float, fields: UInt8)] = [:]
-        // Room for the distinct words of a typical body at once (growing the table step by step
-        // was a fifth of the counting); the order of `words` is not part of the result.
-        words.reserveCapacity(min(16384, 64 + body.utf8.count / 8))
-        // `words` passed inout rather than captured: no run-time exclusivity check per word.
-        func count(_ text: String, _ field: UInt8, into words: inout [String: (count: Float, fields: UInt8)]) {
-            FrenchAnalyzer.forEachWord(SearchText.withoutPlaceholders(text, also: doc.placeholder)) { word in
-                // One lookup per word: the entry is changed in place.
-                func add(_ stats: inout (count: Float, fields: UInt8)) {
-                    stats.count += 1
-                    stats.fields |= field
-                }
-                add(&words[word, default: (0, 0)])
-            }
-        }
-        count(title, Field.title, into: &words)
-        count(summary, Field.summary, into: &words)
-        for heading in doc.headings { count(SearchText.clean(heading), Field.headings, into: &words) }
-        for label in doc.labels { count(SearchText.clean(label), Field.labels, into: &words) }
-        for title in doc.attachments { count(SearchText.clean(title), Field.attachments, into: &words) }
-        count(body, 0, into: &words)
-        var result = DocTerms()
-        result.title = title
-        var start = body.utf8.startIndex
-        while start < body.utf8.endIndex, body.utf8[start] <= 0x20 { start = body.utf8.index(after: start) }
-        let head = body[start...].prefix(SearchIndex.excerptLength * 2)
-        let text = SearchText.collapse(summary + " " + head)
-        result.excerpt = SearchText.prefix(text, limit: SearchIndex.excerptLength)
-        if result.excerpt.utf8.count < text.utf8.count { result.excerpt += " …" }
-        var terms: [String: (count: Float, fields: UInt8)] = [:]
-        terms.reserveCapacity(words.count)
-        for (word, stats) in words {
-            guard let term = FrenchAnalyzer.term(word) else { continue }
-            result.length += stats.count
-            if let previous = terms[term] {
-                terms[term] = (previous.count + stats.count, previous.fields | stats.fields)
-            } else {
-                terms[term] = stats
-            }
-        }
-        result.terms = terms.map { ($0.key, $0.value.count, $0.value.fields) }
-        return result
-    }
-
     /// The score of each posting of a term: BM25 (`norms`: each document's length norm,
     /// `documents`: how many there are) plus a bonus per field where the term appears.
     static func scores(_ list: [Posting], documents count: Float, norms: [Float]) -> [(doc: Int32, score: Float)] {
@@ -362,15 +306,16 @@ public struct SearchIndex: Sendable {
         bytes.reserveCapacity(list.count * 2)
         var previous: Int32 = 0
         for (doc, score) in list {
-            var gap = Int(doc - previous)
+            let gap = Int(doc - previous)
             previous = doc
-            var groups: [UInt8] = [UInt8(gap & 31)]
-            gap >>= 5
-            while gap > 0 {
-                groups.append(UInt8(gap & 31) + 32)
-                gap >>= 5
+            // The groups written from the most significant one, without an array per posting.
+            var shift = 0
+            while gap >> (shift + 5) > 0 { shift += 5 }
+            while shift > 0 {
+                bytes.append(digits[((gap >> shift) & 31) + 32])
+                shift -= 5
             }
-            for group in groups.reversed() { bytes.append(digits[Int(group)]) }
+            bytes.append(digits[gap & 31])
             let quantized = scale > 0 ? Int((score / scale * 63).rounded()) : 63
             bytes.append(digits[min(63, max(1, quantized))])
         }
@@ -409,25 +354,43 @@ public struct SearchIndex: Sendable {
 /// JSON string literals that are also safe JavaScript: `<`, `>`, `&`, U+2028 and U+2029 escaped.
 enum JSONText {
     static func string(_ text: String) -> String {
-        var result = "\""
-        result.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if let escaped = Escape.scriptEscape(scalar) {
-                    result += escaped
-                } else if scalar.value < 0x20 {
-                    result += String(format: "\\u%04x", scalar.value)
-                } else {
-                    result.unicodeScalars.append(scalar)
+        // Bytes in, bytes out (appending to a string scalar by scalar was most of this).
+        var text = text
+        return text.withUTF8 { input in
+            var output: [UInt8] = []
+            output.reserveCapacity(input.count + 2)
+            output.append(UInt8(ascii: "\""))
+            func escape(_ escaped: StaticString) {
+                escaped.withUTF8Buffer { output.append(contentsOf: $0) }
+            }
+            var index = 0
+            while index < input.count {
+                let byte = input[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "\""): escape("\\\"")
+                case UInt8(ascii: "\\"): escape("\\\\")
+                case UInt8(ascii: "\n"): escape("\\n")
+                case UInt8(ascii: "\r"): escape("\\r")
+                case UInt8(ascii: "\t"): escape("\\t")
+                case UInt8(ascii: "<"): escape("\\u003c")
+                case UInt8(ascii: ">"): escape("\\u003e")
+                case UInt8(ascii: "&"): escape("\\u0026")
+                case 0..<0x20:
+                    escape("\\u00")
+                    output.append(hexDigits[Int(byte >> 4)])
+                    output.append(hexDigits[Int(byte & 15)])
+                case 0xE2 where index + 1 < input.count && input[index] == 0x80 && (input[index + 1] == 0xA8 || input[index + 1] == 0xA9):
+                    // U+2028, U+2029.
+                    escape(input[index + 1] == 0xA8 ? "\\u2028" : "\\u2029")
+                    index += 2
+                default: output.append(byte)
                 }
             }
+            output.append(UInt8(ascii: "\""))
+            return String(decoding: output, as: UTF8.self)
         }
-        return result + "\""
     }
+
+    static let hexDigits = Array("0123456789abcdef".utf8)
 }
