@@ -25,13 +25,12 @@ public struct PageContext: Sendable {
     /// that shows it records them. `site` never changes in a context, nor in its copies, which
     /// share it.
     private let cardMemo = Locked<[ItemRef: (card: [String: Any], reads: PageReads?)]>([:])
-    /// The menu as pages give it, one list per set of current entries, and the footer's list:
-    /// pages that show the same give the same array, whose encoding the page partials' keys
-    /// then reuse (`PagePartials.Store`).
+    /// The menu as pages give it, one list per set of current entries: pages that show the
+    /// same give the same array, whose encoding the page partials' keys then reuse
+    /// (`PagePartials.Store`).
     private let navigations = Locked<[[Bool]: [[String: Any]]]>([:])
-    private let footerList = Locked<[[String: Any]]?>(nil)
-    /// `site` and the feeds every page announces, the same on every page.
-    private let siteValues = Locked<(site: [String: Any], feeds: [[String: Any]])?>(nil)
+    /// `site`, the feeds every page announces and the footer's pages: the same on every page.
+    private let everyPage = Locked<(site: [String: Any], feeds: [[String: Any]], footer: [[String: Any]])?>(nil)
 
     /// `references`: the index of the reference fields when the caller knows it unchanged (the
     /// preview, while no item's fields changed); else built from the site.
@@ -105,22 +104,17 @@ public struct PageContext: Sendable {
             made[currents] = nav
             return nav
         }
-        let footer = footerList.withLock { made in
-            if let footer = made { return footer }
-            let footer: [[String: Any]] = footerLinks.map { ["label": $0.label, "url": $0.url] }
-            made = footer
-            return footer
-        }
         var crumbs: [[String: Any]] = []
         if !breadcrumbs.isEmpty {
             crumbs.append(["label": "Accueil", "url": "", "isLink": true])
             crumbs += breadcrumbs.map { ["label": $0.label, "url": $0.url, "isLink": true] }
             crumbs.append(["label": title, "url": "", "isLink": false])
         }
-        let shared = siteValues.withLock { made in
+        let shared = everyPage.withLock { made in
             if let made { return made }
-            let values: (site: [String: Any], feeds: [[String: Any]]) = (
-                ["title": config.title, "description": config.description, "language": config.language], siteFeeds
+            let values: (site: [String: Any], feeds: [[String: Any]], footer: [[String: Any]]) = (
+                ["title": config.title, "description": config.description, "language": config.language], siteFeeds,
+                footerLinks.map { ["label": $0.label, "url": $0.url] }
             )
             made = values
             return values
@@ -133,7 +127,7 @@ public struct PageContext: Sendable {
                 "canonical": config.baseURL + url, "kind": kind, "isHome": kind == "home",
             ],
             "nav": nav,
-            "footerPages": footer,
+            "footerPages": shared.footer,
             "breadcrumbs": crumbs,
             "hasBreadcrumbs": !crumbs.isEmpty,
             "feeds": feeds.isEmpty ? shared.feeds : shared.feeds + feeds,
