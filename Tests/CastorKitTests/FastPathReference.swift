@@ -275,7 +275,7 @@ enum FastPathReference {
         count(body, 0)
         var result = DocTerms()
         result.title = title
-        result.excerpt = excerpt(summary: summary, body: body)
+        result.excerpt = SearchIndex.excerptOfAnyText(summary: summary, body: body)
         for (word, stats) in words {
             guard let term = FrenchAnalyzer.term(word) else { continue }
             result.length += stats.count
@@ -327,16 +327,5 @@ enum FastPathReference {
         }
         let scaleText = String(format: "%.4g", Double(scale))
         return jsonString(term) + "," + scaleText + ",\"" + String(decoding: bytes, as: UTF8.self) + "\""
-    }
-
-    /// What results show of a document, counted in characters.
-    static func excerpt(summary: String, body: String) -> String {
-        var start = body.utf8.startIndex
-        while start < body.utf8.endIndex, body.utf8[start] <= 0x20 { start = body.utf8.index(after: start) }
-        let head = body[start...].prefix(SearchIndex.excerptLength * 2)
-        let text = SearchText.collapse(summary + " " + head)
-        var excerpt = SearchText.prefix(text, limit: SearchIndex.excerptLength)
-        if excerpt.utf8.count < text.utf8.count { excerpt += " …" }
-        return excerpt
     }
 }

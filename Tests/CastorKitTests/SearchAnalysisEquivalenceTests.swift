@@ -158,7 +158,9 @@ final class SearchAnalysisEquivalenceTests: XCTestCase {
     /// characters), around the lengths where the excerpt is cut.
     func testExcerptsMatchTheirDefinition() {
         var random = SplitMix(seed: 18)
-        let simple = ["coopérative", "habitat", "œuvre", " ", " ", "  ", "\n", "\t", "\u{A0}", "é", "ǅ", "©", "\u{85}", "a", "Z", "2026", "ß", "«", "»", "\u{1}"]
+        let simple = ["coopérative", "habitat", "œuvre", " ", " ", "  ", "\n", "\t", "\u{A0}", "é", "ǅ", "©", "\u{85}", "a", "Z", "2026", "ß", "«", "»", "\u{1}",
+            // Long words: the last space may come before or after half of the excerpt.
+            String(repeating: "x", count: 70), String(repeating: "é", count: 150)]
         let odd = ["e\u{301}", "\r\n", "\r", "ﬁ", "\u{600}", "\u{2028}", "\u{300}", "\u{1F600}", "\u{200D}"]
         for round in 0..<4_000 {
             func text(_ pieces: Int) -> String { (0..<pieces).map { _ in simple[Int(random.next() % UInt64(simple.count))] }.joined() }
@@ -176,13 +178,17 @@ final class SearchAnalysisEquivalenceTests: XCTestCase {
             }
             let summaryText = SearchText.clean(summary)
             XCTAssertEqual(
-                Array(SearchIndex.excerpt(summary: summaryText, body: body).utf8), Array(FastPathReference.excerpt(summary: summaryText, body: body).utf8),
+                Array(SearchIndex.excerpt(summary: summaryText, body: body).utf8), Array(SearchIndex.excerptOfAnyText(summary: summaryText, body: body).utf8),
                 "\(summaryText.debugDescription) \(body.debugDescription)")
         }
         // Exactly at the limits: 280 characters (kept whole), 281 (cut at the last space).
         let words = String(repeating: "abcd ", count: 56)
         XCTAssertEqual(SearchIndex.excerpt(summary: "", body: String(words.dropFirst().dropLast()) + "é"), String(words.dropFirst().dropLast()) + "é")
         XCTAssertEqual(SearchIndex.excerpt(summary: "", body: words + "é"), String(words.dropLast()) + " …")
+        // Cut at the last space only when it leaves more than half of the excerpt.
+        let long = String(repeating: "y", count: 300)
+        XCTAssertEqual(SearchIndex.excerpt(summary: "", body: String(repeating: "a", count: 100) + " " + long), String(repeating: "a", count: 100) + " " + String(repeating: "y", count: 179) + " …")
+        XCTAssertEqual(SearchIndex.excerpt(summary: "", body: String(repeating: "a", count: 150) + " " + long), String(repeating: "a", count: 150) + " …")
         XCTAssertNil(SearchIndex.excerptOfSimpleText(summary: "", body: "e\u{301}"))
         XCTAssertNotNil(SearchIndex.excerptOfSimpleText(summary: "é", body: "« été »"))
     }

@@ -39,7 +39,11 @@ extension SearchIndex {
     /// What results show under a title: the summary, then the start of the body (at most
     /// `excerptLength` characters of them, cut at a space, with « … » when cut).
     static func excerpt(summary: String, body: String) -> String {
-        if let excerpt = excerptOfSimpleText(summary: summary, body: body) { return excerpt }
+        excerptOfSimpleText(summary: summary, body: body) ?? excerptOfAnyText(summary: summary, body: body)
+    }
+
+    /// `excerpt` counted in characters (grapheme clusters): the definition, for any text.
+    static func excerptOfAnyText(summary: String, body: String) -> String {
         var start = body.utf8.startIndex
         while start < body.utf8.endIndex, body.utf8[start] <= 0x20 { start = body.utf8.index(after: start) }
         let head = body[start...].prefix(SearchIndex.excerptLength * 2)
