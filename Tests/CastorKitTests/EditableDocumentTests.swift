@@ -106,11 +106,12 @@ final class EditableDocumentTests: XCTestCase {
         XCTAssertEqual(String(decoding: data[(30 + nameLength)..<(30 + nameLength + type.utf8.count)], as: UTF8.self), type)
 
         let entries = try Self.entries(data)
-        XCTAssertEqual(entries.map(\.path), ["mimetype", "content.xml", "styles.xml", "meta.xml", "META-INF/manifest.xml"])
+        XCTAssertEqual(entries.map(\.path), ["mimetype", "styles.xml", "META-INF/manifest.xml", "content.xml", "meta.xml"])
         XCTAssertTrue(entries[0].stored)
         XCTAssertEqual(String(decoding: entries[0].data, as: UTF8.self), type)
-        XCTAssertFalse(entries[1].stored, "the XML parts are compressed")
-        let manifest = String(decoding: entries[4].data, as: UTF8.self)
+        XCTAssertEqual(entries.filter(\.stored).count, 1, "the XML parts are compressed")
+        XCTAssertEqual(String(decoding: entries[1].data, as: UTF8.self), ODTWriter.styles(language: "fr"))
+        let manifest = String(decoding: entries[2].data, as: UTF8.self)
         for part in ["content.xml", "styles.xml", "meta.xml"] {
             XCTAssertTrue(manifest.contains("manifest:full-path=\"\(part)\" manifest:media-type=\"text/xml\""), part)
         }
@@ -118,7 +119,7 @@ final class EditableDocumentTests: XCTestCase {
         for entry in entries where entry.path.hasSuffix(".xml") {
             XCTAssertTrue(Self.isWellFormed(entry.data), "\(entry.path) is not well-formed XML")
         }
-        let meta = String(decoding: entries[3].data, as: UTF8.self)
+        let meta = String(decoding: entries[4].data, as: UTF8.self)
         XCTAssertTrue(meta.contains("<dc:title>Trame</dc:title>"))
         XCTAssertTrue(meta.contains("<dc:creator>Agnès &amp; Cie</dc:creator>"))
         XCTAssertTrue(meta.contains("<meta:creation-date>2026-05-26T00:00:00</meta:creation-date>"))
@@ -131,11 +132,49 @@ final class EditableDocumentTests: XCTestCase {
         let second = try Self.package(markdown)
         XCTAssertEqual(first, second, "two builds give the same bytes")
         XCTAssertNotEqual(try Self.package(markdown, day: LocalDate(iso: "2026-05-27")), first, "the item's date dates the entries")
-        // The MS-DOS date of the first entry: 2026-05-26 at noon, whatever the time zone.
-        let time = Int(first[10]) | Int(first[11]) << 8
-        let date = Int(first[12]) | Int(first[13]) << 8
-        XCTAssertEqual(time, 12 << 11)
-        XCTAssertEqual(date, (2026 - 1980) << 9 | 5 << 5 | 26)
+        // The MS-DOS dates of the local headers, whatever the time zone: noon on 1 January 2000
+        // for the parts every document has, noon on the item's day for its own.
+        var dates: [String: (time: Int, date: Int)] = [:]
+        var offset = 0
+        while offset + 30 <= first.count, Array(first[offset..<offset + 4]) == [0x50, 0x4B, 0x03, 0x04] {
+            func field(_ at: Int) -> Int { Int(first[offset + at]) | Int(first[offset + at + 1]) << 8 }
+            let name = String(decoding: first[(offset + 30)..<(offset + 30 + field(26))], as: UTF8.self)
+            dates[name] = (field(10), field(12))
+            offset += 30 + field(26) + field(28) + (field(18) | field(20) << 16)
+        }
+        XCTAssertEqual(dates.keys.sorted(), ["META-INF/manifest.xml", "content.xml", "meta.xml", "mimetype", "styles.xml"])
+        for (name, stamp) in dates {
+            XCTAssertEqual(stamp.time, 12 << 11, name)
+            let day = ["content.xml", "meta.xml"].contains(name) ? (2026 - 1980) << 9 | 5 << 5 | 26 : (2000 - 1980) << 9 | 1 << 5 | 1
+            XCTAssertEqual(stamp.date, day, name)
+        }
+    }
+
+    /// The parts every document has are compressed once per build: each package starts with the
+    /// same bytes, and holds what a package made alone holds.
+    func testPackagesOfASiteShareTheirStart() throws {
+        let shared = ODTPackage.Shared(styles: ODTWriter.styles(language: "fr"))
+        let start = try shared.start()
+        XCTAssertEqual(try Self.entries(start).map(\.path), ["mimetype", "styles.xml", "META-INF/manifest.xml"])
+        let firstOwn = start.count - Self.centralDirectorySize(start)
+        let days = [LocalDate(iso: "2024-02-29"), nil, LocalDate(iso: "2026-05-26")]
+        for (index, day) in days.enumerated() {
+            let content = "<c>\(index)</c>", meta = "<m>\(index)</m>"
+            let package = try ODTPackage.zip(content: content, meta: meta, day: day, shared: shared)
+            let alone = try ODTPackage.zip(content: content, styles: ODTWriter.styles(language: "fr"), meta: meta, day: day)
+            XCTAssertEqual(package, alone)
+            // The shared entries' local headers and data come first, unchanged.
+            XCTAssertEqual(package.prefix(firstOwn), start.prefix(firstOwn))
+            XCTAssertEqual(try Self.entries(package).map { String(decoding: $0.data, as: UTF8.self) }.suffix(2), [content, meta])
+        }
+    }
+
+    /// The size of a ZIP's central directory and end record: what follows the entries' data.
+    static func centralDirectorySize(_ data: Data) -> Int {
+        // The end of central directory record (no comment): its size of the directory at 12, offset at 16.
+        let end = data.count - 22
+        func word(_ at: Int) -> Int { (0..<4).reduce(0) { $0 | Int(data[end + at + $1]) << (8 * $1) } }
+        return data.count - word(16)
     }
 
     // MARK: - Markdown
@@ -213,18 +252,22 @@ final class EditableDocumentTests: XCTestCase {
         XCTAssertEqual(ODTMarkdown.placeholders(in: "[…] et [à compléter], mais ni [] ni [^1] ni __ ni [a [b]").count, 3)
     }
 
-    /// Packages made at once on all cores (as the build makes them) each keep their own date in
-    /// every entry: ZIPFoundation's `gmtime` shares one buffer between threads.
+    /// Packages made at once on all cores (as the build makes them, sharing their start) each
+    /// keep their own date in their own entries, and the shared ones keep 1 January 2000:
+    /// ZIPFoundation's `gmtime` shares one buffer between threads.
     func testPackagesMadeAtOnceKeepTheirOwnDates() throws {
         let days = (0..<6000).map { LocalDate(year: $0 % 2 == 0 ? 2022 : 2025, month: 1 + $0 % 12, day: 1 + $0 % 28)! }
+        let shared = ODTPackage.Shared(styles: "<s/>")
         let packages = days.parallelMap { day in
-            try? ODTPackage.zip(content: "<c/>", styles: "<s/>", meta: "<m/>", day: day)
+            try? ODTPackage.zip(content: "<c/>", meta: "<m/>", day: day, shared: shared)
         }
         for (day, package) in zip(days, packages) {
             let data = try XCTUnwrap(package)
             let archive = try Archive(data: data, accessMode: .read)
-            let expected = "\(day.year)-\(day.month)-\(day.day)"
+            XCTAssertEqual(archive.map(\.path).count, 5)
             for entry in archive {
+                let own = ["content.xml", "meta.xml"].contains(entry.path)
+                let expected = own ? "\(day.year)-\(day.month)-\(day.day)" : "2000-1-1"
                 let date = try XCTUnwrap(entry.fileAttributes[.modificationDate] as? Date)
                 var calendar = Calendar(identifier: .gregorian)
                 calendar.timeZone = TimeZone(identifier: "UTC")!

@@ -65,10 +65,10 @@ public enum EditableDocuments {
 extension Pipeline {
     /// `body` with the editable document of `entry` when its declaration asks for one; a
     /// package that cannot be made is an error of the item. `resolve` resolves a link as on its page.
-    /// `styles`: the documents' `styles.xml` (`ODTWriter.styles(language:)`), the same for every
-    /// document of a site, made once by the caller.
-    public func withEditableDocument(
-        _ body: RenderedMarkdown, entry: Entry, config: SiteConfig, styles: String,
+    /// `shared`: what every document of a site has (`styles.xml` of `ODTWriter.styles(language:)`
+    /// and the parts made from it), made once by the caller.
+    func withEditableDocument(
+        _ body: RenderedMarkdown, entry: Entry, config: SiteConfig, shared: ODTPackage.Shared,
         resolve: (String, SourcePosition) -> LinkResolution
     ) -> RenderedMarkdown {
         guard let declaration = EditableDocuments.declaration(for: entry) else { return body }
@@ -88,8 +88,8 @@ extension Pipeline {
         var result = body
         do {
             let data = try ODTPackage.zip(
-                content: ODTWriter.content(body: xml, metadata: metadata), styles: styles,
-                meta: ODTWriter.meta(metadata), day: day)
+                content: ODTWriter.content(body: xml, metadata: metadata), meta: ODTWriter.meta(metadata), day: day,
+                shared: shared)
             result.document = EditableDocument(file: EditableDocuments.file(for: entry), data: data, label: declaration.label)
         } catch {
             result.diagnostics.append(

@@ -212,7 +212,7 @@ extension SiteStore {
         let pipeline = self.pipeline
         let baseURL = config?.baseURL ?? ""
         let siteConfig = config
-        let odtStyles = config.map { ODTWriter.styles(language: $0.language) } ?? ""
+        let odtShared = ODTPackage.Shared(styles: config.map { ODTWriter.styles(language: $0.language) } ?? "")
         let published = work.map { documents[$0.relativePath]!.isPublished }
         // What the links looked for: the preview's `.body` reads, `castor check`'s unused files;
         // a build needs neither.
@@ -224,7 +224,7 @@ extension SiteStore {
                 return resolver.resolve(url, from: entry, at: position)
             }
             if isPublished, let siteConfig {
-                body = pipeline.withEditableDocument(body, entry: entry, config: siteConfig, styles: odtStyles) {
+                body = pipeline.withEditableDocument(body, entry: entry, config: siteConfig, shared: odtShared) {
                     resolver.resolve($0, from: entry, at: $1)
                 }
             }

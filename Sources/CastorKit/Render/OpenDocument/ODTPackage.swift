@@ -2,24 +2,55 @@ import Foundation
 import ZIPFoundation
 
 /// An OpenDocument package: a ZIP whose first entry is `mimetype`, stored (not compressed),
-/// then the XML parts (deflated) and the manifest. Every entry has the same fixed date, so the
-/// same parts give the same bytes (two builds, `castor build` and `castor serve`, agree).
+/// then the parts every document of a site has (styles, manifest), then the document's own
+/// (content, meta), deflated. The shared parts are dated 1 January 2000, the document's own
+/// its day, so the same parts give the same bytes (two builds, `castor build` and `castor serve`,
+/// agree).
 enum ODTPackage {
     struct Failure: Error, Sendable {
         let reason: String
     }
 
-    /// The ZIP bytes of the parts. `day` dates every entry (noon, so that no time zone moves
-    /// it to another day); without it, 1 January 2000.
-    static func zip(content: String, styles: String, meta: String, day: LocalDate?) throws(Failure) -> Data {
-        let date = entryDate(day ?? LocalDate(year: 2000, month: 1, day: 1)!)
-        do {
+    /// What the packages of a site share: `styles.xml`, and the start of a package holding the
+    /// parts every document has (mimetype, styles, manifest), compressed once. The styles are
+    /// 16 KB of a package's 29 KB of XML, deflated for every document until then.
+    final class Shared: Sendable {
+        let styles: String
+        private let made = Locked<Data?>(nil)
+
+        init(styles: String) { self.styles = styles }
+
+        /// The package with the shared parts only, made at the first call.
+        func start() throws -> Data {
+            if let start = made.withLock({ $0 }) { return start }
+            let date = ODTPackage.sharedDate
             let archive = try Archive(accessMode: .create)
-            try add(archive, "mimetype", Data(ODTWriter.mimetype.utf8), date: date, compressed: false)
+            try ODTPackage.add(archive, "mimetype", Data(ODTWriter.mimetype.utf8), date: date, compressed: false)
+            try ODTPackage.add(archive, "styles.xml", Data(styles.utf8), date: date, compressed: true)
+            try ODTPackage.add(archive, "META-INF/manifest.xml", Data(ODTWriter.manifest.utf8), date: date, compressed: true)
+            guard let data = archive.data else { throw Failure(reason: "archive vide") }
+            let start = data.withUnsafeBytes { Data($0) }
+            made.withLock { $0 = start }
+            return start
+        }
+    }
+
+    /// The date of the parts every package has.
+    static let sharedDate = entryDate(LocalDate(year: 2000, month: 1, day: 1)!)
+
+    /// The ZIP bytes of the parts. `day` dates the document's own entries (noon, so that no time
+    /// zone moves it to another day); without it, 1 January 2000.
+    static func zip(content: String, styles: String, meta: String, day: LocalDate?) throws(Failure) -> Data {
+        try zip(content: content, meta: meta, day: day, shared: Shared(styles: styles))
+    }
+
+    /// The ZIP bytes of a document's parts after those it shares with the site's other documents.
+    static func zip(content: String, meta: String, day: LocalDate?, shared: Shared) throws(Failure) -> Data {
+        let date = day.map(entryDate) ?? sharedDate
+        do {
+            let archive = try Archive(data: try shared.start(), accessMode: .update)
             try add(archive, "content.xml", Data(content.utf8), date: date, compressed: true)
-            try add(archive, "styles.xml", Data(styles.utf8), date: date, compressed: true)
             try add(archive, "meta.xml", Data(meta.utf8), date: date, compressed: true)
-            try add(archive, "META-INF/manifest.xml", Data(ODTWriter.manifest.utf8), date: date, compressed: true)
             guard let data = archive.data else { throw Failure(reason: "archive vide") }
             // A copy of its exact size: the archive's buffer has grown by doubling, and the
             // build keeps every package until it is written.
