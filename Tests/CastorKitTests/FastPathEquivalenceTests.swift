@@ -229,6 +229,28 @@ final class FastPathEquivalenceTests: XCTestCase {
     }
 }
 
+extension FastPathEquivalenceTests {
+    /// Heading ids and slugs: ASCII taken as it is gives what folding every scalar gave, with
+    /// upper case, ligatures, letters without a decomposition, combining marks and blanks.
+    func testSlugMatchesItsDefinition() {
+        let texts = Self.oddPaths + Self.randomTexts(count: 20_000, seed: 12, maxPieces: 12) + [
+            "Première partie : l'Œuvre « Coopérative » — 2024", "SCI d'attribution", "ÆØÅ ß Ðþ ı ﬃ", "--a--", "A\u{301}B", "\u{1F3E0} maison",
+        ]
+        for text in texts {
+            XCTAssertEqual(Slug.make(text), FastPathReference.slug(text), text.debugDescription)
+        }
+        XCTAssertEqual(Slug.make("Première partie : l'Œuvre — 2024"), "premiere-partie-l-oeuvre-2024")
+    }
+
+    /// A heading's plain text is trimmed of blanks as Foundation trims them, fast path or not.
+    func testTrimmedMatchesFoundation() {
+        let texts = Self.oddPaths + Self.randomTexts(count: 20_000, seed: 13) + ["\u{A0}a", "a\u{2003}", "\t a \t", " ", "\u{301}a"]
+        for text in texts {
+            XCTAssertEqual(MarkdownRenderer.trimmed(text), text.trimmingCharacters(in: .whitespaces), text.debugDescription)
+        }
+    }
+}
+
 extension Substring {
     fileprivate func trimmingSuffix(_ suffix: String) -> Substring { hasSuffix(suffix) ? dropLast() : self }
 }

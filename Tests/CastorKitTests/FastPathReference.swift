@@ -329,3 +329,23 @@ enum FastPathReference {
         return jsonString(term) + "," + scaleText + ",\"" + String(decoding: bytes, as: UTF8.self) + "\""
     }
 }
+
+extension FastPathReference {
+    /// `Slug.make` before its ASCII fast path: every scalar through `Slug.fold`'s string.
+    static func slug(_ text: String) -> String {
+        var result = ""
+        var pendingDash = false
+        for scalar in text.unicodeScalars {
+            for character in Slug.fold(scalar).unicodeScalars {
+                if ("a"..."z").contains(character) || ("0"..."9").contains(character) {
+                    if pendingDash && !result.isEmpty { result.append("-") }
+                    pendingDash = false
+                    result.unicodeScalars.append(character)
+                } else {
+                    pendingDash = true
+                }
+            }
+        }
+        return result
+    }
+}

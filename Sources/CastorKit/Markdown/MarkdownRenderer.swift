@@ -180,7 +180,16 @@ public final class MarkdownRenderer: @unchecked Sendable {
                 text += " "
             }
         }
-        return text.trimmingCharacters(in: .whitespaces)
+        return trimmed(text)
+    }
+
+    /// `text` without the blanks (`CharacterSet.whitespaces`) at its ends; as it is, without
+    /// Foundation's bridging, when it starts and ends with an ASCII scalar that is no blank.
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return text }
+        func kept(_ scalar: Unicode.Scalar) -> Bool { scalar.isASCII && scalar != " " && scalar != "\t" }
+        return kept(first) && kept(last) ? text : text.trimmingCharacters(in: .whitespaces)
     }
 
     /// Calls `body` with `root` and every node below it, parents first (each once, on entering).

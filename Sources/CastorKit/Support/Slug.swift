@@ -1,22 +1,31 @@
 /// Builds URL-safe identifiers from French text: « Décision par consentement » → `decision-par-consentement`.
 public enum Slug {
     /// Lower-cases, folds accents and ligatures, keeps ASCII letters and digits, joins with `-`.
+    /// ASCII scalars (most of a French heading) are taken as they are, without `fold`'s string.
     public static func make(_ text: String) -> String {
-        var result = ""
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
         var pendingDash = false
+        func add(_ byte: UInt8) {
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                if pendingDash && !result.isEmpty { result.append(0x2D) }
+                pendingDash = false
+                result.append(byte)
+            } else {
+                pendingDash = true
+            }
+        }
         for scalar in text.unicodeScalars {
-            let folded = fold(scalar)
-            for character in folded.unicodeScalars {
-                if ("a"..."z").contains(character) || ("0"..."9").contains(character) {
-                    if pendingDash && !result.isEmpty { result.append("-") }
-                    pendingDash = false
-                    result.unicodeScalars.append(character)
-                } else {
-                    pendingDash = true
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                add(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            } else {
+                for character in fold(scalar).unicodeScalars {
+                    if character.isASCII { add(UInt8(character.value)) } else { pendingDash = true }
                 }
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// The file name of a new item made from its title, by `castor new` and by the web editor
