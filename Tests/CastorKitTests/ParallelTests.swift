@@ -41,3 +41,38 @@ final class ParallelTests: XCTestCase {
         XCTAssertEqual([Int]().parallelMap { Tracked($0, alive: alive) }.count, 0)
     }
 }
+
+/// `alongside`: the build makes the pages' folders while it makes the search index.
+final class AlongsideTests: XCTestCase {
+    struct Stop: Error {}
+
+    func testBothRunAtOnceAndBothResultsComeBack() {
+        // Each waits for the other to have started: run one after the other, they never return.
+        let started = (side: DispatchSemaphore(value: 0), main: DispatchSemaphore(value: 0))
+        let (side, main) = alongside({
+            started.side.signal()
+            return started.main.wait(timeout: .now() + 10) == .success ? "côté" : "seul"
+        }) {
+            started.main.signal()
+            return started.side.wait(timeout: .now() + 10) == .success ? 2 : 0
+        }
+        XCTAssertEqual(side, "côté")
+        XCTAssertEqual(main, 2)
+    }
+
+    func testAThrowingMainStillWaitsForTheSide() {
+        let done = Locked(false)
+        XCTAssertThrowsError(
+            try alongside({
+                Thread.sleep(forTimeInterval: 0.2)
+                done.withLock { $0 = true }
+            }) { throw Stop() })
+        XCTAssertTrue(done.withLock { $0 }, "returned before the side work ended")
+    }
+
+    /// Every folder of the files, parents included and before their children, once each.
+    func testFoldersOfFilesComeParentsFirst() {
+        let folders = OutputWriter.folders(of: ["index.html", "fiches/a/index.html", "fiches/b/c/index.html", "fiches/a/doc.odt", "x.xml"])
+        XCTAssertEqual(folders, ["fiches", "fiches/a", "fiches/b", "fiches/b/c"])
+    }
+}

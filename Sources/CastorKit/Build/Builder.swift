@@ -79,7 +79,7 @@ public struct Builder: Sendable {
     static func summarized(_ steps: [(name: String, seconds: Double)]) -> [(name: String, seconds: Double)] {
         let names = [
             "diagnostics": "assemblage", "tri": "assemblage", "plan": "assemblage", "empreintes": "assemblage",
-            "copies": "écriture", "pages": "écriture", "flux": "écriture", "contrôles": "écriture",
+            "dossiers": "écriture", "copies": "écriture", "pages": "écriture", "flux": "écriture", "contrôles": "écriture",
         ]
         var result: [(name: String, seconds: Double)] = []
         for (name, seconds) in steps {

@@ -43,6 +43,21 @@ extension Array where Element: Sendable {
     }
 }
 
+/// Runs `side` on another thread while `main` runs on this one, and returns once both are
+/// done, with `side`'s result (`main` thrown or not).
+public func alongside<Side: Sendable, Main>(_ side: @escaping @Sendable () -> Side, _ main: () throws -> Main) rethrows -> (Side, Main) {
+    let result = Locked<Side?>(nil)
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) {
+        let value = side()
+        result.withLock { $0 = value }
+    }
+    defer { group.wait() }
+    let mainResult = try main()
+    group.wait()
+    return (result.withLock { $0! }, mainResult)
+}
+
 /// Each parallel iteration writes to its own slots only.
 private struct UncheckedBuffer<T>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<T?>

@@ -136,6 +136,11 @@ public struct OutputWriter: Sendable {
 
     /// Creates every folder the files need, once each.
     public func makeFolders(for files: [String]) throws(FileIO.Failure) {
+        try makeFolders(OutputWriter.folders(of: files))
+    }
+
+    /// Every folder `files` need, their parents included, once each, parents first.
+    public static func folders(of files: [String]) -> [String] {
         var folders = Set<String>()
         for file in files {
             var folder = FileTree.folder(of: file)
@@ -143,7 +148,12 @@ public struct OutputWriter: Sendable {
                 folder = FileTree.folder(of: folder)
             }
         }
-        for folder in folders.sorted() {
+        return folders.sorted()
+    }
+
+    /// Creates `folders` in the staging folder, in this order (a parent before its children).
+    public func makeFolders(_ folders: [String]) throws(FileIO.Failure) {
+        for folder in folders {
             let path = staging + "/" + folder
             if mkdir(path, 0o755) != 0 && errno != EEXIST {
                 throw FileIO.Failure(path: path, reason: FileErrors.lastReason)
