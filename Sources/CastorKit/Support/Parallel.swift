@@ -52,9 +52,9 @@ public func alongside<Side: Sendable, Main>(_ side: @escaping @Sendable () -> Si
         let value = side()
         result.withLock { $0 = value }
     }
-    defer { group.wait() }
+    defer { group.wait() }  // when `main` throws
     let mainResult = try main()
-    group.wait()
+    group.wait()  // before reading `side`'s result (a `defer` would run after it)
     return (result.withLock { $0! }, mainResult)
 }
 
