@@ -91,7 +91,7 @@ public final class CardPartials: @unchecked Sendable {
         private let lock = NSLock()
         private var pieces: [Key: Pieces] = [:]
         /// The partials each card qualifies for (keyed with index 0).
-        private var qualified: [Key: [Int]] = [:]
+        private let qualified = Locked<[Key: [Int]]>([:])
 
         struct Key: Hashable {
             let partials: ObjectIdentifier
@@ -105,10 +105,7 @@ public final class CardPartials: @unchecked Sendable {
         var count: Int { lock.withLock { pieces.count } }
 
         func qualified(_ key: Key, finding: () -> [Int]) -> [Int] {
-            if let found = lock.withLock({ qualified[key] }) { return found }
-            let found = finding()
-            lock.withLock { qualified[key] = found }
-            return found
+            qualified.value(at: key, finding)
         }
 
         func pieces(_ key: Key, making: () -> Pieces?) -> Pieces? {

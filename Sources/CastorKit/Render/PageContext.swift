@@ -98,11 +98,8 @@ public struct PageContext: Sendable {
         let config = site.config
         if let log { for path in footerPaths { log.card(path) } }
         let currents = menu.map { link in link.url.isEmpty ? url.isEmpty : url.hasPrefix(link.url) }
-        let nav = navigations.withLock { made in
-            if let nav = made[currents] { return nav }
-            let nav: [[String: Any]] = zip(menu, currents).map { link, current in ["label": link.label, "url": link.url, "current": current] }
-            made[currents] = nav
-            return nav
+        let nav = navigations.value(at: currents) {
+            zip(menu, currents).map { link, current -> [String: Any] in ["label": link.label, "url": link.url, "current": current] }
         }
         var crumbs: [[String: Any]] = []
         if !breadcrumbs.isEmpty {
@@ -110,14 +107,11 @@ public struct PageContext: Sendable {
             crumbs += breadcrumbs.map { ["label": $0.label, "url": $0.url, "isLink": true] }
             crumbs.append(["label": title, "url": "", "isLink": false])
         }
-        let shared = everyPage.withLock { made in
-            if let made { return made }
-            let values: (site: [String: Any], feeds: [[String: Any]], footer: [[String: Any]]) = (
-                ["title": config.title, "description": config.description, "language": config.language], siteFeeds,
-                footerLinks.map { ["label": $0.label, "url": $0.url] }
+        let shared = everyPage.once {
+            (
+                site: ["title": config.title, "description": config.description, "language": config.language] as [String: Any], feeds: siteFeeds,
+                footer: footerLinks.map { ["label": $0.label, "url": $0.url] as [String: Any] }
             )
-            made = values
-            return values
         }
         return [
             "root": root ?? URLPaths.root(of: url),

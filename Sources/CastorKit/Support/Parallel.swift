@@ -14,6 +14,30 @@ public final class Locked<Value>: @unchecked Sendable {
     }
 }
 
+extension Locked {
+    /// The value `making` gives the first time, made once (under the lock), then kept.
+    public func once<Made>(_ making: () throws -> Made) rethrows -> Made where Value == Made? {
+        try withLock { value in
+            if let value { return value }
+            let made = try making()
+            value = made
+            return made
+        }
+    }
+
+    /// The value at `key`, made by `making` the first time it is asked for (once, under the
+    /// lock), then kept.
+    public func value<Key: Hashable, Made>(at key: Key, _ making: () throws -> Made) rethrows -> Made
+    where Value == [Key: Made] {
+        try withLock { table in
+            if let found = table[key] { return found }
+            let made = try making()
+            table[key] = made
+            return made
+        }
+    }
+}
+
 extension Array where Element: Sendable {
     /// Maps every element on all cores, keeping the order. Work is handed out in chunks so
     /// small items do not drown in scheduling, and small enough (`chunkSize`) that no core is

@@ -20,18 +20,18 @@ enum ODTPackage {
 
         init(styles: String) { self.styles = styles }
 
-        /// The package with the shared parts only, made at the first call.
+        /// The package with the shared parts only, made once, at the first call (a package
+        /// asked for meanwhile waits for it).
         func start() throws -> Data {
-            if let start = made.withLock({ $0 }) { return start }
-            let date = ODTPackage.sharedDate
-            let archive = try Archive(accessMode: .create)
-            try ODTPackage.add(archive, "mimetype", Data(ODTWriter.mimetype.utf8), date: date, compressed: false)
-            try ODTPackage.add(archive, "styles.xml", Data(styles.utf8), date: date, compressed: true)
-            try ODTPackage.add(archive, "META-INF/manifest.xml", Data(ODTWriter.manifest.utf8), date: date, compressed: true)
-            guard let data = archive.data else { throw Failure(reason: "archive vide") }
-            let start = data.withUnsafeBytes { Data($0) }
-            made.withLock { $0 = start }
-            return start
+            try made.once {
+                let date = ODTPackage.sharedDate
+                let archive = try Archive(accessMode: .create)
+                try ODTPackage.add(archive, "mimetype", Data(ODTWriter.mimetype.utf8), date: date, compressed: false)
+                try ODTPackage.add(archive, "styles.xml", Data(styles.utf8), date: date, compressed: true)
+                try ODTPackage.add(archive, "META-INF/manifest.xml", Data(ODTWriter.manifest.utf8), date: date, compressed: true)
+                guard let data = archive.data else { throw Failure(reason: "archive vide") }
+                return data.withUnsafeBytes { Data($0) }
+            }
         }
     }
 
