@@ -1,5 +1,3 @@
-import Foundation
-
 /// The lines of a source text, to turn the positions parsers give into the columns a volunteer
 /// counts.
 ///
@@ -9,21 +7,22 @@ import Foundation
 /// converted here.
 struct SourceLines: Sendable {
     let lines: [Substring]
+    private static let newline: [UInt8] = [UInt8(ascii: "\n")]
 
     init(_ text: String) {
-        // Cut at the byte ("\r\n" is a single Character for Swift), found with `memchr`: every
-        // front matter and every body with a link is cut into lines.
+        // Cut at the byte ("\r\n" is a single Character for Swift), found with `memchr`
+        // (`TextReplace.firstMatch`): every front matter and every body with a link is cut into lines.
         var text = text
         let ends: [Int] = text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return [] }
-            var ends: [Int] = []
-            var position = 0
-            while position < bytes.count, let found = memchr(base + position, Int32(UInt8(ascii: "\n")), bytes.count - position) {
-                let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                ends.append(offset)
-                position = offset + 1
+            SourceLines.newline.withUnsafeBufferPointer { newline in
+                var ends: [Int] = []
+                var position = 0
+                while let found = TextReplace.firstMatch(bytes, newline, from: position) {
+                    ends.append(found)
+                    position = found + 1
+                }
+                return ends
             }
-            return ends
         }
         let utf8 = text.utf8
         var lines: [Substring] = []
