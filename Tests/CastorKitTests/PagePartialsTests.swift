@@ -150,13 +150,18 @@ final class PagePartialsTests: XCTestCase {
             "a partial also called inside a section")
     }
 
+    /// The page partials of `templates`, registered in a library of their own.
+    static func partials(_ templates: [String: String]) throws -> PagePartials {
+        var library = MustacheLibrary()
+        for (name, text) in templates { library.register(try MustacheTemplate(string: text), named: name) }
+        return try XCTUnwrap(PagePartials(library: &library, templates: templates, pragma: ""))
+    }
+
     /// Two contexts share a text only when they give the partial the same values.
     func testTheKeyTellsApartWhatTheMenuShows() throws {
-        var library = MustacheLibrary()
         let header = "{{site.title}}|{{#nav}}{{root}}{{url}}{{#current}}*{{/current}}{{/nav}}|{{#tags}}{{.}}{{/tags}}{{#links}}{{label}}{{/links}}"
         let templates = ["page": "{{>header}}!", "header": header]
-        for (name, text) in templates { library.register(try MustacheTemplate(string: text), named: name) }
-        let partials = try XCTUnwrap(PagePartials(library: &library, templates: templates, pragma: ""))
+        let partials = try Self.partials(templates)
         func context(current: Int, root: String = "../", extra: [String: Any] = [:]) -> [String: Any] {
             let nav: [[String: Any]] = (0..<3).map { ["label": "L\($0)", "url": "u\($0)/", "current": $0 == current] }
             // As `PageContext` makes them: `site` holds texts only, `nav` flags too.
@@ -193,11 +198,8 @@ final class PagePartialsTests: XCTestCase {
     /// encoded anew, whether their lists share storage or not; a list that cannot be told by
     /// its text is never given a key.
     func testSharedListsGiveKeysThatTellContextsApartAsBefore() throws {
-        var library = MustacheLibrary()
         let header = "{{root}}{{#nav}}{{url}}{{#current}}*{{/current}}{{/nav}}{{#pages}}{{label}}{{/pages}}"
-        let templates = ["page": "{{>header}}!", "header": header]
-        for (name, text) in templates { library.register(try MustacheTemplate(string: text), named: name) }
-        let partials = try XCTUnwrap(PagePartials(library: &library, templates: templates, pragma: ""))
+        let partials = try Self.partials(["page": "{{>header}}!", "header": header])
         let lists = PagePartials.Store().lists
         func menu(_ current: Int, label: String = "L") -> [[String: Any]] {
             (0..<4).map { ["label": "\(label)\($0)", "url": "u\($0)/", "current": $0 == current] }
