@@ -5,7 +5,7 @@
 # makes two). Unlike times on a shared machine, these counts do not depend on the load: two
 # versions of the templates or of the page contexts compare exactly.
 #
-#   bench/lookups.sh CONTENT [TEMPLATES]        (CASTOR_BIN: castor binary, release by default)
+#   bench/lookups.sh CONTENT [TEMPLATES]   (CASTOR_BIN: a castor binary; else the repository's, built in release)
 #
 # Needs `perf` with user probes (root). The probes name swift-mustache 2.1.1's functions; after
 # an update of the library, `perf probe -x "$CASTOR_BIN" --funcs | grep Mustache` lists the new
@@ -16,12 +16,15 @@ if [[ $# -lt 1 ]]; then
     echo "utilisation : bench/lookups.sh DOSSIER_DE_CONTENU [DOSSIER_DE_GABARITS]" >&2
     exit 2
 fi
+content=$(realpath "$1")
+templates=$(realpath "${2:-$(dirname "$0")/../templates}")
 cd "$(dirname "$0")/.."
-content=$1
-templates=${2:-templates}
-bin=${CASTOR_BIN:-.build/release/castor}
-if [[ ! -x $bin ]]; then
+if [[ -n ${CASTOR_BIN:-} ]]; then
+    bin=$CASTOR_BIN
+else
+    scripts/setup.sh >&2  # cmark-gfm and mimalloc, which castor links with
     swift build -c release --product castor >&2
+    bin=$(swift build -c release --show-bin-path)/castor
 fi
 command -v perf > /dev/null || { echo "perf manque (paquet linux-perf)" >&2; exit 2; }
 swift_core=$(ldd "$bin" | awk '/libswiftCore.so/ {print $3}')
