@@ -174,24 +174,167 @@ final class PagePartialsTests: XCTestCase {
         XCTAssertEqual(key(context(current: 1)), key(context(current: 1)), "the page's own title is not read")
         XCTAssertNotEqual(key(context(current: 0)), key(context(current: 1)))
         XCTAssertNotEqual(key(context(current: 0)), key(context(current: 0, root: "../../")))
-        XCTAssertNotEqual(key(context(current: 0)), key(context(current: 0, extra: ["url": "x"])), "read below the menu's entries")
-        XCTAssertNil(key(context(current: 0, extra: ["url": ["a": 1]])), "a dictionary shown as text")
+        XCTAssertEqual(
+            key(context(current: 0)), key(context(current: 0, extra: ["url": "x", "label": ["a": 1]])),
+            "every entry of the menu holds `url` and `label`: the page's own are never reached")
+        // A menu entry without `url` shows the page's.
+        var lacking = context(current: 0)
+        var menu = lacking["nav"] as! [[String: Any]]
+        menu[1]["url"] = nil
+        lacking["nav"] = menu
+        XCTAssertNotEqual(key(lacking), key(lacking.merging(["url": "x"]) { $1 }), "read below an entry that lacks it")
+        XCTAssertNil(key(lacking.merging(["url": ["a": 1]]) { $1 }), "a dictionary shown as text")
         XCTAssertNil(key(context(current: 0, extra: ["root": MustacheLambda { "x" }])), "a lambda")
         // Whatever the key says, a page renders as it would have without the partials kept.
         let store = PagePartials.Store()
         var plain = MustacheLibrary()
         for (name, text) in templates { plain.register(try MustacheTemplate(string: text), named: name) }
+        var keys: Set<String> = []
         for extra in [[:], ["url": "x"], ["url": ["a": 1]], ["root": "./"]] as [[String: Any]] {
-            for current in 0..<3 {
-                var values = context(current: current, extra: extra)
+            for values in (0..<3).map({ context(current: $0, extra: extra) }) + [lacking.merging(extra) { $1 }] {
+                var values = values
                 let expected = plain.render(values, withTemplate: "page")
+                if let key = key(values) { keys.insert(key) }
                 partials.mark(&values, store: store)
-                XCTAssertEqual(partials.library.render(values, withTemplate: "page"), expected, "\(extra) \(current)")
+                XCTAssertEqual(partials.library.render(values, withTemplate: "page"), expected, "\(extra) \(values)")
                 XCTAssertEqual(partials.library.render(values, withTemplate: "page"), expected, "again, from the store")
             }
         }
-        XCTAssertEqual(store.count, 9)
+        // Three menus, two roots; the menu lacking a `url`, with three values of the page's.
+        XCTAssertEqual(keys.count, 6 + 3)
+        XCTAssertEqual(store.count, keys.count)
     }
+
+    /// A name read inside sections is left out of the key when each section's value holds it
+    /// (or shows nothing): the page's value is never reached there.
+    func testNamesTheSectionsHoldAreNotReadFromThePage() throws {
+        let partial = "{{#feeds}}{{title}}{{/feeds}}{{^none}}{{label}}{{/none}}{{#.top}}{{x}}{{/.top}}{{#a}}{{#b}}{{y}}{{/b}}{{>inner}}{{/a}}{{z}}{{#c}}{{z}}{{/c}}"
+        let templates = ["page": "{{>partial}}!", "partial": partial, "inner": "{{w}}{{#d}}{{v}}{{/d}}"]
+        let reads = PagePartialAnalysis.reads("partial", templates: templates)
+        XCTAssertTrue(reads.qualifies)
+        XCTAssertEqual(reads.scopes["title"], ["feeds"])
+        XCTAssertEqual(reads.scopes["b"], ["a"])
+        XCTAssertEqual(reads.scopes["y"], ["a"], "the outermost section: its value comes from the page's context")
+        XCTAssertEqual(reads.scopes["w"], ["a"], "a partial called inside a section")
+        XCTAssertEqual(reads.scopes["v"], ["a"])
+        XCTAssertEqual(reads.unscoped, ["feeds", "none", "label", "top", "x", "a", "z", "c"].reduce(into: []) { $0.insert($1) }, "\(reads.unscoped)")
+        XCTAssertNil(reads.scopes["label"], "an inverted section pushes nothing to find a name in")
+        XCTAssertNil(reads.scopes["x"], "a section that reads the top of the stack")
+        XCTAssertNil(reads.scopes["z"], "read outside a section too")
+
+        let partials = try Self.partials(templates)
+        let key = { (context: [String: Any]) in partials.key(context, partial: partials.partials.firstIndex { $0.name == "partial" }!) }
+        let feeds: [[String: Any]] = [["title": "F1"], ["title": "F2"]]
+        let base: [String: Any] = ["feeds": feeds, "title": "page", "a": ["b": true, "y": "Y", "w": "W", "d": false]]
+        XCTAssertNotNil(key(base))
+        XCTAssertEqual(key(base), key(base.merging(["title": "other", "y": "other", "w": "other"]) { $1 }))
+        XCTAssertNotEqual(key(base), key(base.merging(["v": "other"]) { $1 }), "`v` is read in `a`, which lacks it")
+        XCTAssertNotEqual(key(base), key(base.merging(["x": "other"]) { $1 }))
+        for hiding in [nil, false, [] as [Any], ["title": "T"], [["title": "T"]]] as [Any?] {
+            XCTAssertTrue(PagePartials.hides("title", hiding), "\(String(describing: hiding))")
+        }
+        for showing in [true, "text", 0, ["name": "T"], [["title": "T"], ["name": "T"]], ["T"]] as [Any] {
+            XCTAssertFalse(PagePartials.hides("title", showing), "\(showing)")
+        }
+        let someLack: [[String: Any]] = [["title": "F1"], [:]]
+        XCTAssertNotEqual(key(base.merging(["feeds": someLack]) { $1 }), key(base.merging(["feeds": someLack, "title": "other"]) { $1 }))
+
+        // Whatever the key says, a page renders as it would have without the partials kept.
+        var plain = MustacheLibrary()
+        for (name, text) in templates { plain.register(try MustacheTemplate(string: text), named: name) }
+        var random = SplitMix(seed: 21)
+        func text() -> Any? { ["A", "B", nil][Int(random.next() % 3)] }
+        func pushed(_ names: [String]) -> Any? {
+            func one() -> [String: Any] {
+                var object: [String: Any] = [:]
+                for name in names { object[name] = text() }
+                return object
+            }
+            switch random.next() % 6 {
+            case 0: return nil
+            case 1: return random.next() % 2 == 0
+            case 2: return (0..<Int(random.next() % 3)).map { _ in one() }
+            case 3: return "s"
+            default: return one()
+            }
+        }
+        let store = PagePartials.Store()
+        var (keys, renders) = (0, 0)
+        let names = ["title", "label", "x", "y", "z", "w", "v"]
+        for _ in 0..<500 {
+            var values: [String: Any] = [:]
+            for name in names { values[name] = text() }
+            values["feeds"] = pushed(["title"])
+            values["none"] = pushed(["label"])
+            values["top"] = pushed(["x"])
+            values["c"] = pushed(["z"])
+            var a = (pushed(["y", "w"]) as? [String: Any]) ?? [:]
+            a["b"] = pushed(["y"])
+            a["d"] = pushed(["v"])
+            values["a"] = random.next() % 4 == 0 ? [a, a] : a
+            // The same context with one value of the page changed, which it hides or not.
+            for name in names {
+                var variant = values
+                variant[name] = values[name] as? String == "A" ? "B" : "A"
+                for var context in [values, variant] {
+                    let expected = plain.render(context, withTemplate: "page")
+                    if key(context) != nil { keys += 1 }
+                    renders += 1
+                    partials.mark(&context, store: store)
+                    XCTAssertEqual(partials.library.render(context, withTemplate: "page"), expected, "\(context)")
+                }
+            }
+        }
+        XCTAssertGreaterThan(keys, renders * 2 / 3, "most contexts have a key")
+        XCTAssertLessThan(store.count, keys / 2, "and share texts")
+    }
+
+    /// A partial that differs on every page of one part of the site is no longer kept, then
+    /// tried again a part later, and kept when pages share it there.
+    func testAPartialNoLongerKeptIsTriedAgainLater() throws {
+        let partials = try Self.partials(["page": "{{>feeds}}", "feeds": "{{#feeds}}{{url}}{{/feeds}}"])
+        let store = PagePartials.Store()
+        let partial = PagePartials.Store.Partial(partials: ObjectIdentifier(partials), index: 0)
+        func page(_ key: String) -> Bool {
+            guard store.keeps(partial) else { return false }
+            _ = store.text(partial, of: partials, key: key) { key }
+            return true
+        }
+        // Events: each its own calendar.
+        for event in 0..<PagePartials.Store.trial { XCTAssertTrue(page("event \(event)")) }
+        var skipped = 0
+        while !page("fiche") && skipped < 2 * PagePartials.Store.retry { skipped += 1 }
+        XCTAssertEqual(skipped, PagePartials.Store.retry - 1, "then tried again")
+        // Fiches: all the same.
+        for _ in 0..<(3 * PagePartials.Store.trial) { XCTAssertTrue(page("fiche")) }
+        XCTAssertEqual(store.kept(partials, index: 0).found, 3 * PagePartials.Store.trial)
+        XCTAssertEqual(store.kept(partials, index: 0).texts, PagePartials.Store.trial + 1)
+    }
+
+    /// Lists and dictionaries inside a dictionary (a fiche's theme links) get a key, unless a
+    /// dictionary stands where the partial shows a text.
+    func testNestedValuesGetAKeyUnlessShownAsText() throws {
+        let partial = "{{#item.themes}}{{label}}:{{#values}}<a href=\"{{root}}{{url}}\">{{text}}</a>{{/values}}{{/item.themes}}"
+        let partials = try Self.partials(["page": "{{>partial}}", "partial": partial])
+        func themes(_ values: [[String: Any]], label: Any = "Thèmes") -> [String: Any] {
+            // As `PageContext` makes them: dictionaries of `Any`.
+            let themes: [String: Any] = ["label": label, "values": values]
+            let item: [String: Any] = ["themes": themes]
+            return ["root": "../", "item": item]
+        }
+        let one = themes([["text": "Foncier", "url": "themes/foncier/"]])
+        XCTAssertNotNil(partials.key(one, partial: 0))
+        XCTAssertEqual(partials.key(one, partial: 0), partials.key(themes([["url": "themes/foncier/", "text": "Foncier"]]), partial: 0))
+        XCTAssertNotEqual(partials.key(one, partial: 0), partials.key(themes([["text": "Foncier", "url": "themes/foncier"]]), partial: 0))
+        XCTAssertNotEqual(
+            partials.key(one, partial: 0), partials.key(themes([["text": "Foncier", "url": "themes/foncier/"], ["text": "X", "url": "x/"]]), partial: 0))
+        XCTAssertNil(partials.key(themes([["text": ["a": "b"], "url": "x/"]]), partial: 0), "a dictionary shown as text")
+        XCTAssertNil(partials.key(themes([], label: ["a": "b"]), partial: 0), "a dictionary shown as text")
+        XCTAssertNotNil(partials.key(themes([], label: ["a", "b"]), partial: 0), "a list of texts shows the same text")
+        let deep = themes([["text": "Foncier", "url": "x/", "more": ["a": ["b": ["c": "d"]]]]])
+        XCTAssertNil(partials.key(deep, partial: 0), "nested deeper than two levels")
+    }
+
 
     /// The encodings of lists are remembered by the lists' storage and numbered by their
     /// text: two contexts get the same key with them exactly when they get the same key

@@ -9,6 +9,11 @@
 /// the values it reads from the page's context: each name it reads, resolved from the top
 /// (`PagePartials.key`). Nothing is cached when a template changes the delimiters, indents a
 /// partial, block or parent tag, calls a dynamic partial, or opens a block inside a section.
+///
+/// A name read inside a section is looked up in what the section pushed before the page's
+/// context: the analysis notes, for each name, the sections it is read in (`Reads.scopes`), so
+/// that the key can leave out a value of the page's context that the section's own values hide
+/// (the `title` of each feed in `{{#feeds}}…{{title}}…{{/feeds}}`, not the page's title).
 enum PagePartialAnalysis {
     /// How a name is read: as a value shown, as a section whose `{{.}}` is shown, or as a section.
     struct Use: OptionSet, Hashable {
@@ -22,7 +27,23 @@ enum PagePartialAnalysis {
     struct Reads {
         /// Every name it reads (dotted as written, without a leading `.`), with how.
         var names: [String: Use] = [:]
+        /// Per name read only inside sections: the outermost section (not inverted, no leading
+        /// `.`) around each place it is read. Its value is looked up in the page's context, and
+        /// what it pushes is searched first: a name it holds never reaches the page's context.
+        var scopes: [String: Set<String>] = [:]
+        /// Names read somewhere outside such a section.
+        var unscoped: Set<String> = []
         var qualifies = true
+
+        /// Notes that `name` is read inside `scope` (nil: outside any section that pushes a value).
+        mutating func note(_ name: String, in scope: String?) {
+            guard let scope else {
+                unscoped.insert(name)
+                scopes[name] = nil
+                return
+            }
+            if !unscoped.contains(name) { scopes[name, default: []].insert(scope) }
+        }
     }
 
     /// What `name`'s template reads, its partials followed (`templates`: name → text).
@@ -35,6 +56,13 @@ enum PagePartialAnalysis {
             return reads
         }
         var sections: [(name: String, inverted: Bool)] = []
+        /// The section around the current tag whose value the page's context gives and whose
+        /// pushed value is searched first: the outermost one that is not inverted (an inverted
+        /// section pushes nothing a name can be found in), unless it reads the top of the stack.
+        var scope: String? {
+            guard let first = sections.first(where: { !$0.inverted }), !first.name.hasPrefix(".") else { return nil }
+            return first.name
+        }
         func understood(_ name: String, as use: Use) -> Bool {
             guard CardPartialAnalysis.isPlainName(name) else { return false }
             if name == "." {
@@ -50,6 +78,7 @@ enum PagePartialAnalysis {
             let key = name.hasPrefix(".") ? String(name.dropFirst()) : name
             guard !key.isEmpty, !key.hasPrefix("."), !key.hasSuffix("."), !key.contains("..") else { return false }
             reads.names[key, default: []].insert(use)
+            reads.note(key, in: scope)
             return true
         }
         for tag in tags {
@@ -64,6 +93,13 @@ enum PagePartialAnalysis {
                 guard !tag.name.hasPrefix("*") else { fine = false; break }
                 let called = PagePartialAnalysis.reads(tag.name, templates: templates, visiting: visiting.union([name]))
                 reads.names.merge(called.names) { $0.union($1) }
+                if let scope {
+                    // Called inside a section: everything it reads is looked up there first.
+                    for name in called.names.keys { reads.note(name, in: scope) }
+                } else {
+                    for name in called.unscoped { reads.note(name, in: nil) }
+                    for (name, scopes) in called.scopes { for scope in scopes { reads.note(name, in: scope) } }
+                }
                 fine = called.qualifies
             case .parent, .block, .pragma, .delimiters: fine = false
             case .comment: continue

@@ -24,8 +24,13 @@ public final class PagePartials: @unchecked Sendable {
         let original: String
         /// The page context's key for it (`__castor-page-0`).
         let key: String
-        /// The names it reads, sorted, with how.
-        let reads: [(name: String, path: [String], use: PagePartialAnalysis.Use)]
+        /// The names it reads, sorted, with how, and the paths of the sections each is read in
+        /// when it is read only inside sections (`PagePartialAnalysis.Reads.scopes`).
+        let reads: [(name: String, path: [String], use: PagePartialAnalysis.Use, scopes: [[String]]?)]
+        /// The last components of the names it shows (`{{name}}`, `{{.}}` of a section): a
+        /// value kept under such a name inside a section's value must show the same text for
+        /// the same key (`appendFlat`).
+        let shown: Set<String>
     }
 
     let partials: [Partial]
@@ -35,9 +40,13 @@ public final class PagePartials: @unchecked Sendable {
         var partials: [Partial] = []
         for (index, (name, reads)) in PagePartialAnalysis.wrappable(templates).enumerated() {
             guard let text = templates[name] else { continue }
+            let path = { (name: String) in name.split(separator: ".").map(String.init) }
             let partial = Partial(
                 name: name, original: "__castor/page/" + name, key: "__castor-page-\(index)",
-                reads: reads.names.sorted { $0.key < $1.key }.map { ($0.key, $0.key.split(separator: ".").map(String.init), $0.value) })
+                reads: reads.names.sorted { $0.key < $1.key }.map { name, use in
+                    (name, path(name), use, reads.scopes[name].map { $0.sorted().map(path) })
+                },
+                shown: Set(reads.names.filter { !$0.value.isDisjoint(with: [.variable, .dotSection]) }.compactMap { path($0.key).last }))
             guard WrappedPartial.register(name, text: text, original: partial.original, key: partial.key, pragma: pragma, in: &library)
             else { continue }
             partials.append(partial)
@@ -61,29 +70,66 @@ public final class PagePartials: @unchecked Sendable {
     /// `lists`: encodings of lists already seen, by identity (`Store.ListEncodings`).
     func key(_ context: [String: Any], partial index: Int, lists: Store.ListEncodings? = nil) -> String? {
         var key = ""
-        for read in partials[index].reads {
-            var value: Any? = context
-            for component in read.path {
-                guard let object = value else { break }
-                if let dictionary = PagePartials.dictionary(object) {
-                    value = dictionary[component]
-                } else if PagePartials.isScalar(Swift.type(of: object)) || PagePartials.list(object) != nil {
-                    value = nil  // a text, a number or a list has no named child
-                } else {
-                    return nil
-                }
-            }
+        let partial = partials[index]
+        reading: for read in partial.reads {
             key += read.name
             key += "="
+            if let scopes = read.scopes {
+                // Read only inside sections: when every one of them pushes values that hold
+                // the name (or shows nothing), the page's value is never reached. Whether they
+                // do is told by the sections' own values, which the key holds.
+                var hidden = true
+                for scope in scopes {
+                    guard let value = PagePartials.value(at: scope, in: context) else { return nil }
+                    if !PagePartials.hides(read.path[0], value) {
+                        hidden = false
+                        break
+                    }
+                }
+                if hidden {
+                    key += "~\n"
+                    continue reading
+                }
+            }
+            guard let value = PagePartials.value(at: read.path, in: context) else { return nil }
             if let lists, let value, let encoded = lists.encoding(of: value, use: read.use) {
                 guard let encoded else { return nil }
                 key += encoded
             } else {
-                guard PagePartials.append(value, to: &key, use: read.use, depth: 0) else { return nil }
+                guard PagePartials.append(value, to: &key, use: read.use, depth: 0, shown: partial.shown) else { return nil }
             }
             key += "\n"
         }
         return key
+    }
+
+    /// The value at `path` from the page's context, as Mustache finds it from the top: `.some(nil)`
+    /// when it is missing, nil when an object on the way is not one whose children are known.
+    static func value(at path: [String], in context: [String: Any]) -> Any?? {
+        var value: Any? = context
+        for component in path {
+            guard let object = value else { break }
+            if let dictionary = PagePartials.dictionary(object) {
+                value = dictionary[component]
+            } else if PagePartials.isScalar(Swift.type(of: object)) || PagePartials.list(object) != nil {
+                value = nil  // a text, a number or a list has no named child
+            } else {
+                return nil
+            }
+        }
+        return .some(value)
+    }
+
+    /// Whether a section given `value` never lets `name` be looked up below it: it shows nothing
+    /// (missing, false, an empty list), or pushes a dictionary, or dictionaries, that hold it.
+    static func hides(_ name: String, _ value: Any?) -> Bool {
+        guard let value else { return true }
+        if Swift.type(of: value) == Bool.self { return !(value as! Bool) }
+        if let dictionary = dictionary(value) { return dictionary[name] != nil }
+        if let list = list(value) {
+            return list.allSatisfy { element in dictionary(element).map { $0[name] != nil } ?? false }
+        }
+        return false
     }
 
     /// Values are told by their exact type (no protocol or bridging casts): the types
@@ -137,7 +183,9 @@ public final class PagePartials: @unchecked Sendable {
     /// dictionaries, and flat dictionaries (their values texts, numbers, flags or lists of
     /// those): Mustache then renders them the same whenever they write the same (a dictionary's
     /// own text, whose order is not fixed, is never shown: `use`).
-    static func append(_ value: Any?, to key: inout String, use: PagePartialAnalysis.Use, depth: Int) -> Bool {
+    /// `shown`: the partial's `Partial.shown`, which lets lists and dictionaries inside a
+    /// dictionary be written too (nil: only texts, numbers, flags and their lists there).
+    static func append(_ value: Any?, to key: inout String, use: PagePartialAnalysis.Use, depth: Int, shown: Set<String>? = nil) -> Bool {
         guard let value else {
             key += "n"
             return true
@@ -151,19 +199,22 @@ public final class PagePartials: @unchecked Sendable {
             key += String(list.count)
             key += "["
             for element in list where !appendScalar(element, to: &key) {
-                guard depth == 0, let dictionary = dictionary(element), appendFlat(dictionary, to: &key) else { return false }
+                guard depth == 0, let dictionary = dictionary(element), appendFlat(dictionary, to: &key, shown: shown) else { return false }
             }
             key += "]"
             return true
         }
         if let dictionary = dictionary(value) {
-            return depth == 0 && use.isDisjoint(with: [.variable, .dotSection]) && appendFlat(dictionary, to: &key)
+            return depth == 0 && use.isDisjoint(with: [.variable, .dotSection]) && appendFlat(dictionary, to: &key, shown: shown)
         }
         return false
     }
 
     /// A dictionary whose values are texts, numbers, flags or lists of those, keys sorted.
-    static func appendFlat(_ dictionary: [String: Any], to key: inout String) -> Bool {
+    /// With `shown`, a value may also be a dictionary of that kind or a list of them (the
+    /// theme links of a fiche: `{label, values: [{text, url}]}`), `nesting` levels deep, unless
+    /// its name is one the partial shows as text: a dictionary's own text has no fixed order.
+    static func appendFlat(_ dictionary: [String: Any], to key: inout String, shown: Set<String>? = nil, nesting: Int = 2) -> Bool {
         key += "m"
         key += String(dictionary.count)
         key += "{"
@@ -174,11 +225,19 @@ public final class PagePartials: @unchecked Sendable {
             key += name
             let value = dictionary[name]!
             if appendScalar(value, to: &key) { continue }
+            let nested = shown.flatMap { nesting > 0 && !$0.contains(name) ? $0 : nil }
+            if let nested, let inner = self.dictionary(value) {
+                guard appendFlat(inner, to: &key, shown: nested, nesting: nesting - 1) else { return false }
+                continue
+            }
             guard let list = list(value) else { return false }
             key += "a"
             key += String(list.count)
             key += "["
-            for element in list where !appendScalar(element, to: &key) { return false }
+            for element in list where !appendScalar(element, to: &key) {
+                guard let nested, let inner = self.dictionary(element), appendFlat(inner, to: &key, shown: nested, nesting: nesting - 1)
+                else { return false }
+            }
             key += "]"
         }
         key += "}"
@@ -200,8 +259,14 @@ public final class PagePartials: @unchecked Sendable {
             let index: Int
         }
 
-        /// A partial whose values differ on most pages is no longer kept past this many pages.
+        /// A partial whose values differ on most pages is no longer kept past this many pages…
         static let trial = 200
+        /// …and is tried again after this many more: pages come in order, by part of the site
+        /// (the head's feeds differ on every event page, which has its own calendar, and are
+        /// the same on every fiche).
+        static let retry = 2000
+        /// Per partial no longer kept: the pages since.
+        private var skipped: [Partial: Int] = [:]
         /// Nor more texts than this for one partial.
         static let limit = 2000
 
@@ -213,7 +278,8 @@ public final class PagePartials: @unchecked Sendable {
         /// How many texts are kept.
         var count: Int { lock.withLock { texts.values.reduce(0) { $0 + $1.count } } }
 
-        /// How many texts are kept for one partial, and on how many pages one was found.
+        /// How many texts are kept for one partial, and on how many pages one was found since
+        /// its last trial began.
         func kept(_ partials: PagePartials, index: Int) -> (texts: Int, found: Int) {
             let partial = Partial(partials: ObjectIdentifier(partials), index: index)
             return lock.withLock { (texts[partial]?.count ?? 0, counts[partial]?.found ?? 0) }
@@ -223,7 +289,13 @@ public final class PagePartials: @unchecked Sendable {
         func keeps(_ partial: Partial) -> Bool {
             lock.withLock {
                 let count = counts[partial] ?? (0, 0)
-                return count.pages < Store.trial || count.found * 2 >= count.pages
+                if count.pages < Store.trial || count.found * 2 >= count.pages { return true }
+                skipped[partial, default: 0] += 1
+                guard skipped[partial]! >= Store.retry else { return false }
+                // A new trial: the texts already kept stay.
+                skipped[partial] = 0
+                counts[partial] = (0, 0)
+                return true
             }
         }
 
