@@ -67,7 +67,7 @@ final class PagePartialsTests: XCTestCase {
         XCTAssertGreaterThan(pages.cached.count, 20)
         XCTAssertGreaterThan(pages.kept, 3, "headers and footers were rendered once and reused")
         let partials = try XCTUnwrap(checked.templates.pages)
-        for name in ["partials/header", "partials/footer"] {
+        for name in ["partials/header", "partials/footer", "partials/feeds"] {
             let index = try XCTUnwrap(partials.partials.firstIndex { $0.name == name })
             let kept = context.pageStore.kept(partials, index: index)
             XCTAssertGreaterThan(kept.texts, 0, name)
@@ -87,10 +87,21 @@ final class PagePartialsTests: XCTestCase {
 
     func testEveryPageOfTheRepositorysContentIsTheSameWithPagePartialsRenderedOnce() throws {
         let checked = try checked(content: EndToEndTests.repository.appendingPathComponent("content"))
-        let pages = pages(checked)
+        let context = PageContext(site: checked.site, references: checked.references)
+        let pages = pages(checked, context: context)
         XCTAssertGreaterThan(pages.cached.count, 50)
         XCTAssertGreaterThan(pages.kept, 3)
         assertSame(pages)
+        let partials = try XCTUnwrap(checked.templates.pages)
+        // A fiche's type, themes and regions: shared by the fiches of one type, theme or region.
+        let fichePages = checked.plan.jobs.filter { $0.file.hasPrefix("fiches/") && $0.file.split(separator: "/").count == 4 }.count
+        XCTAssertGreaterThan(fichePages, 10)
+        for name in ["partials/fiche-type", "partials/fiche-themes", "partials/fiche-regions"] {
+            let index = try XCTUnwrap(partials.partials.firstIndex { $0.name == name }, name)
+            let kept = context.pageStore.kept(partials, index: index)
+            XCTAssertGreaterThan(kept.texts, 0, name)
+            XCTAssertGreaterThan(kept.found, 0, "\(name): some fiches reuse a text")
+        }
     }
 
     func testAnEditedPagePartialShowsOnEveryPage() throws {
