@@ -24,9 +24,11 @@ public final class PagePartials: @unchecked Sendable {
         let original: String
         /// The page context's key for it (`__castor-page-0`).
         let key: String
-        /// The names it reads, sorted, with how, and the paths of the sections each is read in
-        /// when it is read only inside sections (`PagePartialAnalysis.Reads.scopes`).
-        let reads: [(name: String, path: [String], use: PagePartialAnalysis.Use, scopes: [[String]]?)]
+        /// The names it reads, sorted, with how, and the sections each is read in when it is
+        /// read only inside sections (`PagePartialAnalysis.Reads.scopes`: indices in `scopes`).
+        let reads: [(name: String, path: [String], use: PagePartialAnalysis.Use, scopes: [Int]?)]
+        /// The paths of those sections.
+        let scopes: [[String]]
         /// The last components of the names it shows (`{{name}}`, `{{.}}` of a section): a
         /// value kept under such a name inside a section's value must show the same text for
         /// the same key (`appendFlat`).
@@ -41,11 +43,13 @@ public final class PagePartials: @unchecked Sendable {
         for (index, (name, reads)) in PagePartialAnalysis.wrappable(templates).enumerated() {
             guard let text = templates[name] else { continue }
             let path = { (name: String) in name.split(separator: ".").map(String.init) }
+            let scopes = Set(reads.scopes.values.joined()).sorted()
             let partial = Partial(
                 name: name, original: "__castor/page/" + name, key: "__castor-page-\(index)",
                 reads: reads.names.sorted { $0.key < $1.key }.map { name, use in
-                    (name, path(name), use, reads.scopes[name].map { $0.sorted().map(path) })
+                    (name, path(name), use, reads.scopes[name].map { $0.map { scopes.firstIndex(of: $0)! }.sorted() })
                 },
+                scopes: scopes.map(path),
                 shown: Set(reads.names.filter { !$0.value.isDisjoint(with: [.variable, .dotSection]) }.compactMap { path($0.key).last }))
             guard WrappedPartial.register(name, text: text, original: partial.original, key: partial.key, pragma: pragma, in: &library)
             else { continue }
@@ -71,24 +75,22 @@ public final class PagePartials: @unchecked Sendable {
     func key(_ context: [String: Any], partial index: Int, lists: Store.ListEncodings? = nil) -> String? {
         var key = ""
         let partial = partials[index]
-        reading: for read in partial.reads {
+        var sections: [Any?] = []
+        sections.reserveCapacity(partial.scopes.count)
+        for path in partial.scopes {
+            guard let value = PagePartials.value(at: path, in: context) else { return nil }
+            sections.append(value)
+        }
+        for read in partial.reads {
             key += read.name
             key += "="
             if let scopes = read.scopes {
                 // Read only inside sections: when every one of them pushes values that hold
                 // the name (or shows nothing), the page's value is never reached. Whether they
                 // do is told by the sections' own values, which the key holds.
-                var hidden = true
-                for scope in scopes {
-                    guard let value = PagePartials.value(at: scope, in: context) else { return nil }
-                    if !PagePartials.hides(read.path[0], value) {
-                        hidden = false
-                        break
-                    }
-                }
-                if hidden {
+                if scopes.allSatisfy({ PagePartials.hides(read.path[0], sections[$0]) }) {
                     key += "~\n"
-                    continue reading
+                    continue
                 }
             }
             guard let value = PagePartials.value(at: read.path, in: context) else { return nil }
@@ -122,13 +124,17 @@ public final class PagePartials: @unchecked Sendable {
 
     /// Whether a section given `value` never lets `name` be looked up below it: it shows nothing
     /// (missing, false, an empty list), or pushes a dictionary, or dictionaries, that hold it.
+    /// (By exact type, as `PageContext` makes them, without copying a list into `[Any]`.)
     static func hides(_ name: String, _ value: Any?) -> Bool {
         guard let value else { return true }
-        if Swift.type(of: value) == Bool.self { return !(value as! Bool) }
-        if let dictionary = dictionary(value) { return dictionary[name] != nil }
-        if let list = list(value) {
-            return list.allSatisfy { element in dictionary(element).map { $0[name] != nil } ?? false }
-        }
+        let type = Swift.type(of: value)
+        if type == Bool.self { return !(value as! Bool) }
+        if type == [String: Any].self { return (value as! [String: Any])[name] != nil }
+        if type == [[String: Any]].self { return (value as! [[String: Any]]).allSatisfy { $0[name] != nil } }
+        if type == [String: String].self { return (value as! [String: String])[name] != nil }
+        if type == [[String: String]].self { return (value as! [[String: String]]).allSatisfy { $0[name] != nil } }
+        if type == [Any].self { return (value as! [Any]).allSatisfy { element in dictionary(element).map { $0[name] != nil } ?? false } }
+        if type == [String].self { return (value as! [String]).isEmpty }
         return false
     }
 
