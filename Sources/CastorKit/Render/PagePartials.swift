@@ -15,7 +15,7 @@ import Mustache
 /// whose text is the user's partial rendered with that context, or the text already rendered for
 /// a context whose values read by the partial are the same (`key`). Anything else renders the
 /// user's partial as before. A partial whose values differ on most pages (the breadcrumbs) stops
-/// being kept after a while.
+/// being kept after a while, and is tried again a while later (`Store.retry`).
 public final class PagePartials: @unchecked Sendable {
     struct Partial {
         /// The name templates call (`partials/header`).
