@@ -98,7 +98,7 @@ public final class PagePartials: @unchecked Sendable {
                 guard let encoded else { return nil }
                 key += encoded
             } else {
-                guard PagePartials.append(value, to: &key, use: read.use, depth: 0, shown: partial.shown) else { return nil }
+                guard PagePartials.append(value, to: &key, use: read.use, shown: partial.shown) else { return nil }
             }
             key += "\n"
         }
@@ -191,7 +191,7 @@ public final class PagePartials: @unchecked Sendable {
     /// own text, whose order is not fixed, is never shown: `use`).
     /// `shown`: the partial's `Partial.shown`, which lets lists and dictionaries inside a
     /// dictionary be written too (nil: only texts, numbers, flags and their lists there).
-    static func append(_ value: Any?, to key: inout String, use: PagePartialAnalysis.Use, depth: Int, shown: Set<String>? = nil) -> Bool {
+    static func append(_ value: Any?, to key: inout String, use: PagePartialAnalysis.Use, shown: Set<String>? = nil) -> Bool {
         guard let value else {
             key += "n"
             return true
@@ -205,13 +205,13 @@ public final class PagePartials: @unchecked Sendable {
             key += String(list.count)
             key += "["
             for element in list where !appendScalar(element, to: &key) {
-                guard depth == 0, let dictionary = dictionary(element), appendFlat(dictionary, to: &key, shown: shown) else { return false }
+                guard let dictionary = dictionary(element), appendFlat(dictionary, to: &key, shown: shown) else { return false }
             }
             key += "]"
             return true
         }
         if let dictionary = dictionary(value) {
-            return depth == 0 && use.isDisjoint(with: [.variable, .dotSection]) && appendFlat(dictionary, to: &key, shown: shown)
+            return use.isDisjoint(with: [.variable, .dotSection]) && appendFlat(dictionary, to: &key, shown: shown)
         }
         return false
     }
@@ -340,7 +340,7 @@ public final class PagePartials: @unchecked Sendable {
                 let identity = Identity(storage: storage, use: use)
                 if let found = lock.withLock({ encodings[identity] }) { return .some(found.text) }
                 var text = ""
-                guard PagePartials.append(list, to: &text, use: use, depth: 0) else {
+                guard PagePartials.append(list, to: &text, use: use) else {
                     lock.withLock { remember(identity, list, nil) }
                     return .some(nil)
                 }
