@@ -26,9 +26,12 @@ final class EditableDocumentTests: XCTestCase {
         metadata.date = day?.iso
         metadata.authors = ["Agnès & Cie"]
         metadata.source = "https://exemple.org/fiches/trame/"
-        return try ODTPackage.zip(
-            content: ODTWriter.content(body: body(markdown), metadata: metadata), styles: ODTWriter.styles(language: "fr"),
-            meta: ODTWriter.meta(metadata), day: day)
+        return try alone(content: ODTWriter.content(body: body(markdown), metadata: metadata), meta: ODTWriter.meta(metadata), day: day)
+    }
+
+    /// A package made alone: with a shared start of its own, as a site of one document has.
+    static func alone(content: String, meta: String, day: LocalDate?) throws -> Data {
+        try ODTPackage.zip(content: content, meta: meta, day: day, shared: ODTPackage.Shared(styles: ODTWriter.styles(language: "fr")))
     }
 
     /// Every entry of a ZIP, in order, with its bytes and its compression method.
@@ -161,7 +164,7 @@ final class EditableDocumentTests: XCTestCase {
         for (index, day) in days.enumerated() {
             let content = "<c>\(index)</c>", meta = "<m>\(index)</m>"
             let package = try ODTPackage.zip(content: content, meta: meta, day: day, shared: shared)
-            let alone = try ODTPackage.zip(content: content, styles: ODTWriter.styles(language: "fr"), meta: meta, day: day)
+            let alone = try Self.alone(content: content, meta: meta, day: day)
             XCTAssertEqual(package, alone)
             // The shared entries' local headers and data come first, unchanged.
             XCTAssertEqual(package.prefix(firstOwn), start.prefix(firstOwn))

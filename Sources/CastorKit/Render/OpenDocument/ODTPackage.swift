@@ -38,13 +38,9 @@ enum ODTPackage {
     /// The date of the parts every package has.
     static let sharedDate = entryDate(LocalDate(year: 2000, month: 1, day: 1)!)
 
-    /// The ZIP bytes of the parts. `day` dates the document's own entries (noon, so that no time
-    /// zone moves it to another day); without it, 1 January 2000.
-    static func zip(content: String, styles: String, meta: String, day: LocalDate?) throws(Failure) -> Data {
-        try zip(content: content, meta: meta, day: day, shared: Shared(styles: styles))
-    }
-
     /// The ZIP bytes of a document's parts after those it shares with the site's other documents.
+    /// `day` dates the document's own entries (noon, so that no time zone moves it to another
+    /// day); without it, 1 January 2000.
     static func zip(content: String, meta: String, day: LocalDate?, shared: Shared) throws(Failure) -> Data {
         let date = day.map(entryDate) ?? sharedDate
         do {
