@@ -5,7 +5,7 @@
 #
 # Builds Castor in release, generates a corpus of N fiches (+ N/10 events, N/10 ads)
 # and its Hugo equivalent in a temporary directory, then times 3 full builds of each tool
-# (interleaved, output deleted before each run) with /usr/bin/time:
+# (interleaved, each into a new output folder) with /usr/bin/time:
 #   - castor (its summary line « Étapes : … » gives the per-step times);
 #   - hugo with the corpus's equivalent layouts (header, breadcrumb, TOC, Related, pagination);
 #   - hugo-min: the same Hugo copy with the minimal layouts of bench/hugo-minimal-layouts/
@@ -68,13 +68,19 @@ cp -r "$MINIMAL" "$C/hugo-min/layouts"
 rm -f "$C/hugo-min/layouts/README.md"
 
 # --- Timed runs -----------------------------------------------------------------------
-# run_one TOOL RUN OUTDIR CMD... : full build into OUTDIR (deleted first), appends
+# run_one TOOL RUN OUTDIR CMD... : full build into OUTDIR, a new folder, appends
 # "wall_seconds peak_rss_kb user_seconds sys_seconds" to $C/times.TOOL (and Castor's
 # « Étapes : … » line to $C/steps.castor).
+# Every run writes into a folder of its own and nothing is deleted before the end: on ext4
+# without a journal (this kind of machine), a file created within minutes of a large deletion
+# waits while the kernel skips the inodes freed less than 60 s ago, or 360 s while their block
+# is not written back (fs/ext4/ialloc.c; perf: `find_inode_bit` and `recently_deleted`, up to a
+# third of all samples, seconds more per run, varying from run to run). Deleting the previous
+# output just before a run timed that, not the tool.
 run_one() {
   local tool="$1" i="$2" out="$3"
   shift 3
-  rm -rf "$out"
+  if [ -e "$out" ]; then echo "error: $out exists" >&2; exit 1; fi
   if ! /usr/bin/time -f '%e %M %U %S' -o "$C/time.tmp" "$@" >"$C/log.$tool" 2>&1; then
     echo "error: $tool build failed (run $i):" >&2
     tail -n 40 "$C/log.$tool" >&2
@@ -85,19 +91,20 @@ run_one() {
   echo "   $tool run $i: $(tail -n 1 "$C/time.tmp" | awk '{printf "%.2f s wall, %.2f s CPU, %.1f MB", $1, $3 + $4, $2 / 1024}')" >&2
 }
 
+sync  # the corpus written back before the first run, not during it
 echo "== $(nproc) CPU, load average: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 : >"$C/times.castor"
 : >"$C/times.hugo"
 : >"$C/times.hugo-min"
 : >"$C/steps.castor"
 for i in $(seq 1 "$RUNS"); do
-  run_one castor "$i" "$C/out-castor" \
+  run_one castor "$i" "$C/out-castor-$i" \
     "$CASTOR" build --content "$C/content" --templates "$REPO/templates" \
-    --output "$C/out-castor" --now "$NOW"
-  run_one hugo "$i" "$C/out-hugo" \
-    hugo --source "$C/hugo" --destination "$C/out-hugo" --quiet
-  run_one hugo-min "$i" "$C/out-hugo-min" \
-    hugo --source "$C/hugo-min" --destination "$C/out-hugo-min" --quiet
+    --output "$C/out-castor-$i" --now "$NOW"
+  run_one hugo "$i" "$C/out-hugo-$i" \
+    hugo --source "$C/hugo" --destination "$C/out-hugo-$i" --quiet
+  run_one hugo-min "$i" "$C/out-hugo-min-$i" \
+    hugo --source "$C/hugo-min" --destination "$C/out-hugo-min-$i" --quiet
 done
 
 pages() { find "$1" -name '*.html' | wc -l; }
@@ -117,9 +124,9 @@ read -r MED_M MIN_M RSS_M CPU_M < <(stats "$C/times.hugo-min")
 echo
 echo "Castor vs Hugo, $N fiches, $RUNS full builds each (hugo $(hugo version | awk '{print $2}'), $(nproc) CPU)"
 printf '%-9s %7s %7s %14s %11s %13s %12s\n' tool pages files "median wall s" "min wall s" "median CPU s" "peak RSS MB"
-printf '%-9s %7s %7s %14s %11s %13s %12s\n' castor "$(pages "$C/out-castor")" "$(files "$C/out-castor")" "$MED_C" "$MIN_C" "$CPU_C" "$RSS_C"
-printf '%-9s %7s %7s %14s %11s %13s %12s\n' hugo "$(pages "$C/out-hugo")" "$(files "$C/out-hugo")" "$MED_H" "$MIN_H" "$CPU_H" "$RSS_H"
-printf '%-9s %7s %7s %14s %11s %13s %12s\n' hugo-min "$(pages "$C/out-hugo-min")" "$(files "$C/out-hugo-min")" "$MED_M" "$MIN_M" "$CPU_M" "$RSS_M"
+printf '%-9s %7s %7s %14s %11s %13s %12s\n' castor "$(pages "$C/out-castor-1")" "$(files "$C/out-castor-1")" "$MED_C" "$MIN_C" "$CPU_C" "$RSS_C"
+printf '%-9s %7s %7s %14s %11s %13s %12s\n' hugo "$(pages "$C/out-hugo-1")" "$(files "$C/out-hugo-1")" "$MED_H" "$MIN_H" "$CPU_H" "$RSS_H"
+printf '%-9s %7s %7s %14s %11s %13s %12s\n' hugo-min "$(pages "$C/out-hugo-min-1")" "$(files "$C/out-hugo-min-1")" "$MED_M" "$MIN_M" "$CPU_M" "$RSS_M"
 echo "(hugo: equivalent layouts; hugo-min: minimal layouts; CPU = user + sys)"
 awk -v mc="$MED_C" -v mh="$MED_H" -v mm="$MED_M" -v cc="$CPU_C" -v ch="$CPU_H" -v cm="$CPU_M" \
   -v rc="$RSS_C" -v rh="$RSS_H" -v rm="$RSS_M" 'BEGIN {

@@ -6,8 +6,8 @@
 #
 # Builds Castor in release, then for each N generates bench/generate_corpus.py's corpus of N
 # fiches (+ N/10 events, N/10 ads) in a temporary directory and times full builds of it, as
-# bench/run.sh does (--now 2026-11-23, the repository's templates, output deleted before each
-# run, /usr/bin/time). Prints, per size: pages written, median wall and CPU (user + sys)
+# bench/run.sh does (--now 2026-11-23, the repository's templates, each run into a new output
+# folder, /usr/bin/time). Prints, per size: pages written, median wall and CPU (user + sys)
 # seconds, peak RSS (MB, the highest of the runs), CPU milliseconds per fiche, each size's CPU
 # per fiche against the first size's (1.00 = linear) and the peak memory added per 1,000
 # fiches since the previous size.
@@ -49,14 +49,15 @@ echo "== $(nproc) CPU, load average: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 : >"$W/rows"
 for n in "${SIZES[@]}"; do
   echo "== corpus: $n fiches" >&2
-  rm -rf "$W/c" "$W/out"
-  python3 "$REPO/bench/generate_corpus.py" "$W/c" --fiches "$n" >/dev/null
-  rm -rf "$W/c/hugo"  # only Castor is built here
+  # Nothing is deleted before the end, each run writes into a new folder: on ext4 without a
+  # journal, files created within minutes of a large deletion cost the kernel seconds more
+  # (see run.sh). So the corpus's Hugo copy stays too (unused here).
+  python3 "$REPO/bench/generate_corpus.py" "$W/c-$n" --fiches "$n" >/dev/null
+  sync
   : >"$W/times"
   for i in $(seq 1 "$RUNS"); do
-    rm -rf "$W/out"
-    if ! /usr/bin/time -f '%e %M %U %S' -o "$W/time.tmp" "$CASTOR" build --content "$W/c/content" \
-      --templates "$REPO/templates" --output "$W/out" --now "$NOW" >"$W/log" 2>&1; then
+    if ! /usr/bin/time -f '%e %M %U %S' -o "$W/time.tmp" "$CASTOR" build --content "$W/c-$n/content" \
+      --templates "$REPO/templates" --output "$W/out-$n-$i" --now "$NOW" >"$W/log" 2>&1; then
       echo "error: castor build failed ($n fiches, run $i):" >&2
       tail -n 40 "$W/log" >&2
       exit 1
@@ -64,14 +65,13 @@ for n in "${SIZES[@]}"; do
     tail -n 1 "$W/time.tmp" >>"$W/times"
     echo "   $n fiches, run $i: $(tail -n 1 "$W/time.tmp" | awk '{printf "%.2f s wall, %.2f s CPU, %.1f MB", $1, $3 + $4, $2 / 1024}')" >&2
   done
-  pages=$(find "$W/out" -name '*.html' | wc -l)
+  pages=$(find "$W/out-$n-1" -name '*.html' | wc -l)
   wall=$(awk '{ print $1 }' "$W/times" | median)
   cpu=$(awk '{ print $3 + $4 }' "$W/times" | median)
   rss=$(awk '$2 > m { m = $2 } END { printf "%.1f", m / 1024 }' "$W/times")
   echo "$n $pages $wall $cpu $rss" >>"$W/rows"
   echo "$n $(grep -m 1 '^Étapes' "$W/log" || true)" >>"$W/steps"
 done
-rm -rf "$W/c" "$W/out"
 
 echo
 echo "castor build at several sizes ($RUNS run(s) each, median; $(nproc) CPU, --now $NOW)"
