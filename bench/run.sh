@@ -2,9 +2,10 @@
 # Castor vs Hugo benchmark on a generated corpus.
 #
 #   bench/run.sh [N]        N = number of fiches (default 10000)
+#   RUNS=5 bench/run.sh     full builds per tool (default 3; the median is shown)
 #
 # Builds Castor in release, generates a corpus of N fiches (+ N/10 events, N/10 ads)
-# and its Hugo equivalent in a temporary directory, then times 3 full builds of each tool
+# and its Hugo equivalent in a temporary directory, then times RUNS full builds of each tool
 # (interleaved, each into a new output folder) with /usr/bin/time:
 #   - castor (its summary line « Étapes : … » gives the per-step times);
 #   - hugo with the corpus's equivalent layouts (header, breadcrumb, TOC, Related, pagination);
@@ -22,7 +23,11 @@ if ! [[ "$N" =~ ^[0-9]+$ ]] || [ "$N" -lt 3 ]; then
   echo "usage: $0 [N]   (N = number of fiches, >= 3, default 10000)" >&2
   exit 2
 fi
-RUNS=3
+RUNS="${RUNS:-3}"
+if ! [[ "$RUNS" =~ ^[0-9]+$ ]] || [ "$RUNS" -lt 1 ]; then
+  echo "usage: RUNS must be a number >= 1 (builds per tool, default 3)" >&2
+  exit 2
+fi
 NOW=2026-11-23
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 MINIMAL="${HUGO_MINIMAL_LAYOUTS:-$REPO/bench/hugo-minimal-layouts}"
