@@ -346,6 +346,36 @@ final class PagePartialsTests: XCTestCase {
         XCTAssertNil(partials.key(deep, partial: 0), "nested deeper than two levels")
     }
 
+    /// A list of two or more such dictionaries gets the same keys whether its encoding is
+    /// remembered (`Store.ListEncodings`) or made anew.
+    func testNestedValuesInAListGetTheSameKeysRemembered() throws {
+        let partial = "{{#fields}}{{label}}:{{#values}}<a href=\"{{root}}{{url}}\">{{text}}</a>{{/values}}{{/fields}}"
+        let partials = try Self.partials(["page": "{{>partial}}", "partial": partial])
+        let lists = PagePartials.Store().lists
+        func fields(_ text: String, label: Any = "Thèmes") -> [String: Any] {
+            let fields: [[String: Any]] = [
+                ["label": label, "values": [["text": text, "url": "themes/foncier/"]] as [[String: Any]]],
+                ["label": "Régions", "values": [["text": "Bretagne", "url": "regions/bretagne/"]] as [[String: Any]]],
+            ]
+            return ["root": "../", "fields": fields]
+        }
+        let contexts = [fields("Foncier"), fields("Foncier"), fields("Habitat"), fields("Foncier", label: "Thème")]
+        let fresh = contexts.map { partials.key($0, partial: 0) }
+        let remembered = contexts.map { partials.key($0, partial: 0, lists: lists) }
+        for a in contexts.indices {
+            XCTAssertNotNil(fresh[a])
+            XCTAssertNotNil(remembered[a], "nested values in a remembered list")
+            for b in contexts.indices {
+                XCTAssertEqual(remembered[a] == remembered[b], fresh[a] == fresh[b], "\(a) and \(b)")
+            }
+        }
+        XCTAssertEqual(remembered[0], remembered[1])
+        XCTAssertNotEqual(remembered[0], remembered[2])
+        // A dictionary where the partial shows a text: no key, remembered or not.
+        let shownAsText = fields("Foncier", label: ["a": "b"])
+        XCTAssertNil(partials.key(shownAsText, partial: 0))
+        XCTAssertNil(partials.key(shownAsText, partial: 0, lists: lists))
+    }
 
     /// The encodings of lists are remembered by the lists' storage and numbered by their
     /// text: two contexts get the same key with them exactly when they get the same key

@@ -94,7 +94,7 @@ public final class PagePartials: @unchecked Sendable {
                 }
             }
             guard let value = PagePartials.value(at: read.path, in: context) else { return nil }
-            if let lists, let value, let encoded = lists.encoding(of: value, use: read.use) {
+            if let lists, let value, let encoded = lists.encoding(of: value, use: read.use, shown: partial.shown) {
                 guard let encoded else { return nil }
                 key += encoded
             } else {
@@ -191,7 +191,7 @@ public final class PagePartials: @unchecked Sendable {
     /// own text, whose order is not fixed, is never shown: `use`).
     /// `shown`: the partial's `Partial.shown`, which lets lists and dictionaries inside a
     /// dictionary be written too (nil: only texts, numbers, flags and their lists there).
-    static func append(_ value: Any?, to key: inout String, use: PagePartialAnalysis.Use, shown: Set<String>? = nil) -> Bool {
+    static func append(_ value: Any?, to key: inout String, use: PagePartialAnalysis.Use, shown: Set<String>?) -> Bool {
         guard let value else {
             key += "n"
             return true
@@ -328,19 +328,27 @@ public final class PagePartials: @unchecked Sendable {
             struct Identity: Hashable {
                 let storage: UnsafeRawPointer
                 let use: PagePartialAnalysis.Use
+                /// The reading partial's `Partial.shown`, which decides what nested values
+                /// `append` accepts: compared, not hashed (hashing a set costs each of its names).
+                let shown: Set<String>
+
+                func hash(into hasher: inout Hasher) {
+                    hasher.combine(storage)
+                    hasher.combine(use)
+                }
             }
 
             /// `.some(text)` (nil inside when the list has no key), or nil when `value` is not a
-            /// list of dictionaries of two or more.
-            func encoding(of value: Any, use: PagePartialAnalysis.Use) -> String?? {
+            /// list of dictionaries of two or more. `shown`: the reading partial's, as `append` takes it.
+            func encoding(of value: Any, use: PagePartialAnalysis.Use, shown: Set<String>) -> String?? {
                 guard Swift.type(of: value) == [[String: Any]].self else { return nil }
                 let list = value as! [[String: Any]]
                 guard list.count >= 2, let storage = list.withUnsafeBufferPointer({ $0.baseAddress.map(UnsafeRawPointer.init) })
                 else { return nil }
-                let identity = Identity(storage: storage, use: use)
+                let identity = Identity(storage: storage, use: use, shown: shown)
                 if let found = lock.withLock({ encodings[identity] }) { return .some(found.text) }
                 var text = ""
-                guard PagePartials.append(list, to: &text, use: use) else {
+                guard PagePartials.append(list, to: &text, use: use, shown: shown) else {
                     lock.withLock { remember(identity, list, nil) }
                     return .some(nil)
                 }
